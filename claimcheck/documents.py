@@ -1,0 +1,618 @@
+"""Loading articles from files, directories, JSON, JSONL and stdin.
+
+:func:`load_documents` streams one :data:`LoadResult` per document: either a
+:class:`~claimcheck.model.Document` or a :class:`LoadFailure` naming the
+input (and line) and saying in one line what is wrong. One bad input never
+stops the others, and no input is dropped silently.
+
+Formats
+-------
+``.txt`` / ``.md``
+    Plain text, optionally starting with front matter between two ``---``
+    lines: ``key: value`` lines with the keys ``published`` (ISO date),
+    ``source``, ``url``, ``title`` and ``id``; values may be quoted; blank
+    lines and ``# comments`` are allowed; other keys are ignored. Malformed
+    front matter is an error naming the file and line. ``Document.text`` is
+    the text after the front matter, so offsets are into the body.
+``.json``
+    An object or a list of objects with ``text`` (required) and optionally
+    ``id``, ``published``, ``source``, ``url``, ``title``; other keys are
+    ignored. A bad object in a list fails alone.
+``.jsonl``
+    One such object per line; a malformed line is reported with its line
+    number and the other lines are kept. Blank lines are skipped.
+directories
+    Searched recursively in sorted order for ``.txt``, ``.md``, ``.json``
+    and ``.jsonl`` files; hidden files and directories (``.name``) are
+    skipped, and so are JSON sidecars of an article (``name.*.json`` beside
+    ``name.md`` or ``name.txt``: expected results, annotations; see
+    :func:`is_sidecar`). A directory without any document is an error.
+``-``
+    Standard input, read as plain text (no front matter).
+other files
+    Read as plain text (no front matter).
+
+Document ids
+------------
+The ``id`` from front matter or JSON; otherwise the file's path relative to
+the directory argument it was found under, or the path as given for a file
+argument (POSIX separators); ``path[i]`` for the i-th object of a JSON list
+and ``path:line`` for a JSONL line; ``stdin`` for ``-``. When an id repeats,
+the later document falls back to its full path; an input given twice fails.
+
+Publication dates
+-----------------
+From front matter / JSON ``published`` (``published_from="front_matter"``),
+else the ``published`` argument (``"option"``), else a full date the text
+itself states at its beginning (``"text"``, see :func:`date_from_text`),
+else ``None``. Dates are never guessed.
+
+Encodings and limits
+--------------------
+Files must be UTF-8; a UTF-8 byte-order mark is removed, and text with a
+UTF-16 byte-order mark is decoded as UTF-16. Invalid UTF-8 is an error (no
+lossy fallback: offsets would no longer match the file). Files with NUL
+bytes are rejected as binary; empty (or blank) documents and files above
+``max_bytes`` (10 MB by default) are errors.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import functools
+import json
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import attrs
+
+from claimcheck.errors import DocumentError
+from claimcheck.model import Document
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "KNOWN_SUFFIXES",
+    "LoadFailure",
+    "LoadResult",
+    "date_from_text",
+    "is_sidecar",
+    "load_documents",
+    "make_document",
+    "parse_date",
+]
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+"""Largest input file (or stdin) accepted, in bytes."""
+
+KNOWN_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
+"""File name endings collected from directories."""
+
+FRONT_MATTER_KEYS = ("id", "published", "source", "url", "title")
+
+TEXT_DATE_WINDOW = 400
+"""How many leading characters :func:`date_from_text` looks at."""
+
+
+@attrs.frozen(slots=True)
+class LoadFailure:
+    """An input (or one document inside it) that could not be loaded."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    @property
+    def message(self) -> str:
+        """``path:line: reason``, one line."""
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+LoadResult = Document | LoadFailure
+"""What :func:`load_documents` yields for each document."""
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<{g}>(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"))\.?"
+_ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+_DMY = r"(?P<dd>\d{1,2})\s+" + _MONTH.format(g="dm") + r",?\s+(?P<dy>\d{4})"
+_MDY = _MONTH.format(g="mm") + r"\s+(?P<md>\d{1,2}),?\s+(?P<my>\d{4})"
+_FULL_DATE = rf"(?:{_ISO}|{_DMY}|{_MDY})"
+_TIME = (
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|UTC|GMT|[A-Z]{3,4}))?)?"
+)
+_WEEKDAY = r"(?i:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+
+
+@functools.cache
+def _date_patterns() -> tuple[re.Pattern[str], ...]:
+    """The three date shapes of :func:`date_from_text`, compiled on first use."""
+    # A labelled date at the start of a line: "date 2023-11-08", "Published: 8 Nov 2023".
+    labelled = re.compile(
+        rf"^[ \t]*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?)"
+        rf"[ \t]*:?[ \t]*{_WEEKDAY}{_FULL_DATE}\b",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    # A line holding nothing but a date (and maybe a weekday and time).
+    date_line = re.compile(
+        rf"^[ \t]*{_WEEKDAY}{_FULL_DATE}{_TIME}[ \t]*\r?$", re.IGNORECASE | re.MULTILINE
+    )
+    # A dateline: "MOSCOW, November 8, 2023 /TASS/." (capitalised place, comma, full date).
+    dateline = re.compile(
+        rf"^[ \t]*[A-Z][A-Z .'-]{{1,40}},[ \t]*{_WEEKDAY}{_FULL_DATE}\b", re.MULTILINE
+    )
+    return labelled, date_line, dateline
+
+
+def _match_date(match: re.Match[str]) -> _dt.date | None:
+    groups = match.groupdict()
+    try:
+        if groups.get("iy"):
+            return _dt.date(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
+        if groups.get("dy"):
+            month = _MONTHS[groups["dm"].lower()]
+            return _dt.date(int(groups["dy"]), month, int(groups["dd"]))
+        month = _MONTHS[groups["mm"].lower()]
+        return _dt.date(int(groups["my"]), month, int(groups["md"]))
+    except ValueError:
+        return None
+
+
+def date_from_text(text: str) -> _dt.date | None:
+    """Return the publication date an article states at its very beginning.
+
+    Only the first :data:`TEXT_DATE_WINDOW` characters are read, and only
+    three unambiguous shapes count, each at the start of a line:
+
+    * a labelled date: ``date 2023-11-08``, ``Published: 8 November 2023``,
+      ``Updated on Nov 8, 2023`` (labels: date, dated, published, posted,
+      updated);
+    * a line that is only a date: ``Wednesday, 8 November 2023 14:05``;
+    * a dateline: ``MOSCOW, November 8, 2023 /TASS/.``
+
+    Dates must be full (day, month and year: ISO ``YYYY-MM-DD``, ``8 November
+    2023`` or ``November 8, 2023``; month names may be abbreviated). A
+    dateline without a year ("MOSCOW, February 4") or a date inside a
+    sentence does not count. When the window holds two different such
+    dates, the result is ``None``: the date is never guessed.
+    """
+    head = text[:TEXT_DATE_WINDOW]
+    found: set[_dt.date] = set()
+    for pattern in _date_patterns():
+        for match in pattern.finditer(head):
+            date = _match_date(match)
+            if date is not None:
+                found.add(date)
+    return found.pop() if len(found) == 1 else None
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(value: str) -> _dt.date:
+    """Parse an ISO ``YYYY-MM-DD`` date; raise :class:`ValueError` otherwise."""
+    value = value.strip()
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"invalid date {value!r}: expected YYYY-MM-DD")
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"invalid date {value!r}: {exc}") from None
+
+
+def make_document(
+    text: str,
+    *,
+    id: str = "text",
+    published: _dt.date | None = None,
+    path: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> Document:
+    """Build a :class:`Document` from raw text with the publication-date rule.
+
+    ``published`` wins (``published_from="option"``); otherwise a date the
+    text states at its beginning (:func:`date_from_text`, ``"text"``);
+    otherwise ``None``.
+    """
+    published_from: str | None = None
+    if published is not None:
+        published_from = "option"
+    else:
+        published = date_from_text(text)
+        if published is not None:
+            published_from = "text"
+    return Document(
+        id=id,
+        text=text,
+        path=path,
+        published=published,
+        published_from=published_from,
+        source=source,
+        url=url,
+        title=title,
+    )
+
+
+# --------------------------------------------------------------------------- bytes
+
+
+def _decode(data: bytes, path: str) -> str:
+    """Decode file bytes to text, or raise :class:`DocumentError`."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(path, f"invalid UTF-16 text at byte {exc.start}") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DocumentError(path, f"binary file (NUL byte at offset {nul}), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DocumentError(
+            path,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert the file to UTF-8",
+            line,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _read_limited(stream: BinaryIO, path: str, max_bytes: int) -> bytes:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise DocumentError(path, f"larger than the {_size(max_bytes)} limit")
+    return data
+
+
+def _size(n: int) -> str:
+    if n % (1024 * 1024) == 0:
+        return f"{n // (1024 * 1024)} MB"
+    if n % 1024 == 0:
+        return f"{n // 1024} KB"
+    return f"{n} bytes"
+
+
+def _read_file(file: Path, path: str, max_bytes: int) -> str:
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise DocumentError(path, f"larger than the {_size(max_bytes)} limit ({size} bytes)")
+        with file.open("rb") as stream:
+            data = _read_limited(stream, path, max_bytes)
+    except OSError as exc:
+        raise DocumentError(path, _os_reason(exc)) from None
+    return _decode(data, path)
+
+
+def _os_reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def _require_text(text: str, path: str, line: int | None = None) -> None:
+    if not text.strip():
+        raise DocumentError(path, "empty document (no text)", line)
+
+
+# --------------------------------------------------------------------------- front matter
+
+_FRONT_MATTER_LINE = re.compile(r"(?P<key>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(?P<value>.*))?")
+
+
+def _split_front_matter(text: str, path: str) -> tuple[dict[str, tuple[str, int]], str]:
+    """Return the front matter fields (value, line) and the body after it."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
+        return {}, text
+    closing = next(
+        (n for n in range(1, len(lines)) if lines[n].rstrip("\r\n").strip() == "---"), None
+    )
+    if closing is None:
+        raise DocumentError(path, "front matter opened with '---' is never closed", 1)
+    fields: dict[str, tuple[str, int]] = {}
+    for number, raw in enumerate(lines[1:closing], start=2):
+        line = raw.rstrip("\r\n").strip()
+        if not line or line.startswith("#"):
+            continue
+        match = _FRONT_MATTER_LINE.fullmatch(line)
+        if match is None:
+            raise DocumentError(
+                path, f"malformed front matter line {line[:40]!r}: expected 'key: value'", number
+            )
+        key = match["key"].lower()
+        if key in fields:
+            raise DocumentError(path, f"front matter key {key!r} given twice", number)
+        fields[key] = (_unquote(match["value"] or "", path, number), number)
+    return fields, "".join(lines[closing + 1 :])
+
+
+def _unquote(value: str, path: str, line: int) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    if value[:1] in ("'", '"'):
+        raise DocumentError(path, "unterminated quoted value in front matter", line)
+    return value
+
+
+def _text_document(
+    text: str, *, path: str, default_id: str, published: _dt.date | None, front_matter: bool
+) -> Document:
+    meta: dict[str, tuple[str, int]] = {}
+    body = text
+    if front_matter:
+        meta, body = _split_front_matter(text, path)
+    _require_text(body, path)
+    values: dict[str, str | None] = {
+        key: (meta[key][0] or None) if key in meta else None for key in FRONT_MATTER_KEYS
+    }
+    date: _dt.date | None = None
+    if values["published"] is not None:
+        try:
+            date = parse_date(values["published"])
+        except ValueError as exc:
+            raise DocumentError(
+                path, f"front matter 'published': {exc}", meta["published"][1]
+            ) from None
+    document = make_document(
+        body,
+        id=values["id"] or default_id,
+        published=date if date is not None else published,
+        path=path,
+        source=values["source"],
+        url=values["url"],
+        title=values["title"],
+    )
+    if date is not None:
+        document = attrs.evolve(document, published_from="front_matter")
+    return document
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _json_document(
+    obj: Any, *, path: str, default_id: str, published: _dt.date | None, line: int | None
+) -> Document:
+    if not isinstance(obj, dict):
+        raise DocumentError(path, f"expected a JSON object, got {type(obj).__name__}", line)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        what = "missing" if text is None else f"not a string ({type(text).__name__})"
+        raise DocumentError(path, f"'text' is {what}", line)
+    _require_text(text, path, line)
+    fields: dict[str, str | None] = {}
+    for key in ("id", "published", "source", "url", "title"):
+        value = obj.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and key == "id":
+            value = str(value)
+        if value is not None and not isinstance(value, str):
+            raise DocumentError(path, f"{key!r} must be a string, got {type(value).__name__}", line)
+        fields[key] = value or None
+    date: _dt.date | None = None
+    if fields["published"] is not None:
+        try:
+            date = parse_date(fields["published"])
+        except ValueError as exc:
+            raise DocumentError(path, f"'published': {exc}", line) from None
+    document = make_document(
+        text,
+        id=fields["id"] or default_id,
+        published=date if date is not None else published,
+        path=path,
+        source=fields["source"],
+        url=fields["url"],
+        title=fields["title"],
+    )
+    if date is not None:
+        document = attrs.evolve(document, published_from="front_matter")
+    return document
+
+
+def _load_json(
+    text: str, *, path: str, rel: str, published: _dt.date | None
+) -> Iterator[LoadResult]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield LoadFailure(path, f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno)
+        return
+    if isinstance(data, list):
+        if not data:
+            yield LoadFailure(path, "empty JSON list (no documents)")
+        for index, obj in enumerate(data):
+            try:
+                yield _json_document(
+                    obj,
+                    path=f"{path}[{index}]",
+                    default_id=f"{rel}[{index}]",
+                    published=published,
+                    line=None,
+                )
+            except DocumentError as exc:
+                yield LoadFailure(exc.path, exc.reason, exc.line)
+        return
+    try:
+        yield _json_document(data, path=path, default_id=rel, published=published, line=None)
+    except DocumentError as exc:
+        yield LoadFailure(exc.path, exc.reason, exc.line)
+
+
+def _load_jsonl(
+    text: str, *, path: str, rel: str, published: _dt.date | None
+) -> Iterator[LoadResult]:
+    seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        seen = True
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield LoadFailure(path, f"invalid JSON: {exc.msg} (column {exc.colno})", number)
+            continue
+        try:
+            yield _json_document(
+                obj, path=path, default_id=f"{rel}:{number}", published=published, line=number
+            )
+        except DocumentError as exc:
+            yield LoadFailure(exc.path, exc.reason, exc.line)
+    if not seen:
+        yield LoadFailure(path, "empty JSONL file (no documents)")
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _load_file(
+    file: Path, *, path: str, rel: str, published: _dt.date | None, max_bytes: int
+) -> Iterator[LoadResult]:
+    try:
+        text = _read_file(file, path, max_bytes)
+    except DocumentError as exc:
+        yield LoadFailure(exc.path, exc.reason, exc.line)
+        return
+    suffix = file.suffix.lower()
+    if suffix == ".json":
+        yield from _load_json(text, path=path, rel=rel, published=published)
+    elif suffix == ".jsonl":
+        yield from _load_jsonl(text, path=path, rel=rel, published=published)
+    else:
+        try:
+            yield _text_document(
+                text,
+                path=path,
+                default_id=rel,
+                published=published,
+                front_matter=suffix in (".txt", ".md"),
+            )
+        except DocumentError as exc:
+            yield LoadFailure(exc.path, exc.reason, exc.line)
+
+
+def is_sidecar(file: Path) -> bool:
+    """Whether ``file`` is a JSON sidecar of an article beside it.
+
+    ``name.<anything>.json`` next to ``name.md`` or ``name.txt`` (expected
+    results, annotations) describes that article and is not a document.
+    """
+    if file.suffix.lower() != ".json" or "." not in file.stem:
+        return False
+    stem = file.name.split(".", 1)[0]
+    return any((file.parent / f"{stem}{suffix}").is_file() for suffix in (".md", ".txt"))
+
+
+def _walk(directory: Path) -> list[Path]:
+    found = []
+    for candidate in directory.rglob("*"):
+        parts = candidate.relative_to(directory).parts
+        if any(part.startswith(".") for part in parts):
+            continue
+        if (
+            candidate.suffix.lower() in KNOWN_SUFFIXES
+            and candidate.is_file()
+            and not is_sidecar(candidate)
+        ):
+            found.append(candidate)
+    return sorted(found, key=lambda p: p.relative_to(directory).as_posix())
+
+
+def _load_stdin(published: _dt.date | None, max_bytes: int) -> Iterator[LoadResult]:
+    try:
+        data = _read_limited(sys.stdin.buffer, "-", max_bytes)
+        text = _decode(data, "-")
+        _require_text(text, "-")
+    except DocumentError as exc:
+        yield LoadFailure(exc.path, exc.reason, exc.line)
+        return
+    yield make_document(text, id="stdin", published=published, path="-")
+
+
+def _load_argument(
+    argument: str, published: _dt.date | None, max_bytes: int, loaded: set[Path]
+) -> Iterator[LoadResult]:
+    if argument == "-":
+        yield from _load_stdin(published, max_bytes)
+        return
+    root = Path(argument)
+    if root.is_dir():
+        files = _walk(root)
+        if not files:
+            yield LoadFailure(
+                argument, f"no documents found (looked for {', '.join(KNOWN_SUFFIXES)})"
+            )
+    elif root.exists():
+        files = [root]
+    else:
+        yield LoadFailure(argument, "no such file or directory")
+        return
+    for file in files:
+        path = file.as_posix()
+        resolved = file.resolve()
+        if resolved in loaded:
+            yield LoadFailure(path, "given more than once (already loaded)")
+            continue
+        loaded.add(resolved)
+        rel = file.relative_to(root).as_posix() if file != root else path
+        yield from _load_file(file, path=path, rel=rel, published=published, max_bytes=max_bytes)
+
+
+def load_documents(
+    paths: Sequence[str],
+    *,
+    published: _dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[LoadResult]:
+    """Load every document named by ``paths``, streaming, in argument order.
+
+    Yields a :class:`Document` or a :class:`LoadFailure` for each document
+    (see the module documentation for formats, ids and dates). ``published``
+    is the fallback publication date for documents without their own.
+    """
+    ids: set[str] = set()
+    loaded: set[Path] = set()
+    for argument in paths:
+        for loaded_result in _load_argument(argument, published, max_bytes, loaded):
+            result = loaded_result
+            if isinstance(result, Document) and result.id in ids:
+                # A relative id can repeat across directory arguments: fall
+                # back to the full path; an explicit id repeated is an error.
+                derived = result.path is not None and result.path.endswith("/" + result.id)
+                if not derived or result.path is None or result.path in ids:
+                    result = LoadFailure(
+                        result.path or result.id, f"duplicate document id {result.id!r}"
+                    )
+                else:
+                    result = attrs.evolve(result, id=result.path)
+            if isinstance(result, Document):
+                ids.add(result.id)
+            yield result

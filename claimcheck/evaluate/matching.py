@@ -1,0 +1,210 @@
+"""Matching extracted quantities against name-based gold (NewsQuant).
+
+NewsQuant normalises units to English names ("percentage", "dollar",
+"japanese yen", "mile per hour", "year of age", lemmatised counted nouns
+such as "customer", and "-" for no unit). Our quantities use ISO 4217
+codes, pint names and ``count`` + noun; :func:`unit_name` maps them:
+
+* ISO code -> the currency's ``name`` in ``rules/units.toml`` ("USD" ->
+  "dollar", "JPY" -> "japanese yen"); a figure in cents (scale 0.01, e.g.
+  "19 cents") -> the currency's ``cent`` name ("cent", "sen"), and its value
+  is compared as printed (19, not 0.19), as the gold writes it;
+* ``percent`` -> "percentage", ``percentage_point`` -> "percentage point",
+  ``basis_point`` -> "basis point";
+* a pint unit -> its ``name`` in the lexicon ("km" -> "kilometre");
+  a compound "A/B" -> "<name A> per <name B>" ("USD/barrel" -> "dollar per
+  barrel");
+* ``count`` with a noun -> the noun singularised word by word ("customers"
+  -> "customer", "points per game" -> "point per game"); ``year`` with noun
+  "age" -> "year of age";
+* ``dimensionless`` -> "-".
+
+Matching is one-to-one and greedy per sentence, in prediction order: a
+prediction takes the first unmatched gold quantity with an equal value
+(ranges: both bounds equal); for value+unit the normalised units must be
+equal too (compared case-insensitively).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from claimcheck.extract.lexicon import lexicon
+from claimcheck.model import Quantity
+
+__all__ = [
+    "Counts",
+    "Prediction",
+    "from_quantity",
+    "match_sentence",
+    "parse_gold_value",
+    "singular",
+    "unit_name",
+]
+
+Value = tuple[float, float]
+"""A value as (low, high); low == high for a single number."""
+
+
+@attrs.frozen(slots=True)
+class Prediction:
+    """A system's quantity reduced to what the gold records."""
+
+    value: Value
+    unit: str
+
+
+@attrs.define
+class Counts:
+    """True positives and totals for one system."""
+
+    predicted: int = 0
+    gold: int = 0
+    value_tp: int = 0
+    unit_tp: int = 0
+
+    def scores(self) -> dict[str, dict[str, float]]:
+        """Precision, recall and F1 (in percent) for value and value+unit."""
+        return {
+            "value": _prf(self.value_tp, self.predicted, self.gold),
+            "value+unit": _prf(self.unit_tp, self.predicted, self.gold),
+        }
+
+
+def _prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
+    p = 100.0 * tp / predicted if predicted else 0.0
+    r = 100.0 * tp / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"P": round(p, 1), "R": round(r, 1), "F1": round(f, 1)}
+
+
+_SPECIAL = {
+    "percent": "percentage",
+    "percentage_point": "percentage point",
+    "basis_point": "basis point",
+    "dimensionless": "-",
+}
+
+
+@functools.cache
+def _inflect() -> object:
+    import inflect  # noqa: PLC0415 (evaluation only, slow to import)
+
+    return inflect.engine()
+
+
+@functools.cache
+def singular(word: str) -> str:
+    """The singular of an English noun ("customers" -> "customer")."""
+    engine = _inflect()
+    result = engine.singular_noun(word)  # type: ignore[attr-defined]
+    return result if isinstance(result, str) and result else word
+
+
+def _simple_unit(unit: str) -> str:
+    lex = lexicon()
+    if unit in _SPECIAL:
+        return _SPECIAL[unit]
+    if unit in lex.currency_names:
+        return lex.currency_names[unit]
+    return lex.unit_names.get(unit, unit.replace("_", " "))
+
+
+def unit_name(quantity: Quantity) -> str:
+    """The NewsQuant-style normalised unit name of one of our quantities."""
+    unit = quantity.unit
+    lex = lexicon()
+    if unit == "count":
+        if quantity.noun is None:
+            return "-"
+        return " ".join(singular(w) if w != "per" else w for w in quantity.noun.lower().split())
+    if unit == "year" and quantity.noun == "age":
+        return "year of age"
+    if unit in lex.cent_names and math.isclose(quantity.scale, 0.01):
+        return lex.cent_names[unit]
+    if "/" in unit:
+        num, _, den = unit.partition("/")
+        return f"{_simple_unit(num)} per {_simple_unit(den)}"
+    return _simple_unit(unit)
+
+
+def from_quantity(quantity: Quantity) -> Prediction:
+    """Reduce one of our quantities to a :class:`Prediction`."""
+    low, high = quantity.low, quantity.high
+    if quantity.unit in lexicon().cent_names and math.isclose(quantity.scale, 0.01):
+        low, high = low * 100.0, high * 100.0
+    return Prediction(value=(low, high), unit=unit_name(quantity))
+
+
+_RANGE = re.compile(r"\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*-\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*")
+
+
+def parse_gold_value(value: str | float) -> Value | None:
+    """A gold value: "240.11" -> (240.11, 240.11); "10-12" -> (10, 12)."""
+    if isinstance(value, int | float):
+        return float(value), float(value)
+    text = str(value).strip().replace(",", "")
+    try:
+        number = float(text)
+    except ValueError:
+        match = _RANGE.fullmatch(text)
+        if match is None:
+            return None
+        return float(match.group(1)), float(match.group(2))
+    return number, number
+
+
+def _equal(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _same_value(a: Value, b: Value) -> bool:
+    return _equal(a[0], b[0]) and _equal(a[1], b[1])
+
+
+def _norm(unit: str) -> str:
+    return " ".join(unit.lower().split())
+
+
+def match_sentence(
+    predictions: Sequence[Prediction], gold: Sequence[Prediction]
+) -> tuple[int, int, list[int], list[int]]:
+    """Greedy one-to-one matching in one sentence.
+
+    Returns ``(value_tp, unit_tp, unmatched prediction indexes, unmatched
+    gold indexes)``, the unmatched lists being those of the value matching.
+    """
+    value_used: set[int] = set()
+    unit_used: set[int] = set()
+    value_tp = unit_tp = 0
+    unmatched_pred: list[int] = []
+    for i, pred in enumerate(predictions):
+        hit = next(
+            (j for j, g in enumerate(gold) if j not in value_used and _same_value(pred.value, g.value)),
+            None,
+        )
+        if hit is None:
+            unmatched_pred.append(i)
+        else:
+            value_used.add(hit)
+            value_tp += 1
+        hit = next(
+            (
+                j
+                for j, g in enumerate(gold)
+                if j not in unit_used
+                and _same_value(pred.value, g.value)
+                and _norm(pred.unit) == _norm(g.unit)
+            ),
+            None,
+        )
+        if hit is not None:
+            unit_used.add(hit)
+            unit_tp += 1
+    unmatched_gold = [j for j in range(len(gold)) if j not in value_used]
+    return value_tp, unit_tp, unmatched_pred, unmatched_gold

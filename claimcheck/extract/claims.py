@@ -1,0 +1,589 @@
+"""Read each quantity in context: kind, metric, entities, flow, period, basis, record.
+
+:func:`build_claims` first indexes the document once (sentences, clauses,
+period phrases, entity mentions, metric terms, cue words), then walks the
+quantities in text order, looking everything up by offset with
+:mod:`bisect`, and carries a small discourse state (the pair of countries,
+the reporting country, the metric and the period in force) from claim to
+claim. Nothing is guessed: a field that cannot be read stays empty with an
+:class:`~claimcheck.model.Unresolved` reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+import attrs
+
+from claimcheck.extract.entities import EntityMention, find_entities, find_world_terms
+from claimcheck.extract.metrics import (
+    Cue,
+    MetricMention,
+    find_cues,
+    find_metric_mentions,
+    metric_def,
+)
+from claimcheck.extract.periods import PeriodMention, find_periods
+from claimcheck.extract.sentences import Sentences
+from claimcheck.model import Claim, ClaimKind, Document, Flow, Period, Quantity, Span, Unresolved
+
+__all__ = ["build_claims"]
+
+_T = TypeVar("_T", EntityMention, MetricMention, Cue, PeriodMention)
+
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:while|whereas|but|and|with)\b|\s+while\s+|\s+whereas\s+|\(|\)", re.IGNORECASE
+)
+_SHARE_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+|which\b|them\b|[A-Z])"
+    r"|in\s+(?:the\s+)?total\b)"
+)
+_LEVEL_BEFORE = re.compile(
+    r"(?:\bfrom|\bto|\bat|\breached|\bamounted\s+to|\btotaled|\btotalled|\bstood\s+at)\s*$",
+    re.IGNORECASE,
+)
+_BY_BEFORE = re.compile(r"\bby(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
+_CHANGE_AFTER = 30
+_CHANGE_BEFORE = 60
+_ADJACENT_BEFORE = re.compile(r"(?:'s|’s)?(?:\s+(?:total|overall|own|goods|merchandise))?\s*$")
+_FROM_BEFORE = re.compile(
+    r"\b(?:from|of)\s+(?:the\s+)?(?:goods\s+from\s+(?:the\s+)?)?$", re.IGNORECASE
+)
+_TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_GOODS_AFTER = re.compile(r"\s+(?:goods|products|commodities|exports|supplies)\b")
+_PERIOD_UNITS = frozenset({"year", "month", "day", "week", "quarter", "a", "d", "h"})
+
+
+def _index(items: Sequence[_T]) -> tuple[tuple[_T, ...], list[int]]:
+    ordered = tuple(sorted(items, key=lambda m: m.span.start))
+    return ordered, [m.span.start for m in ordered]
+
+
+def _between(items: tuple[_T, ...], starts: list[int], lo: int, hi: int) -> tuple[_T, ...]:
+    """Mentions starting in ``[lo, hi)``."""
+    return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+
+@attrs.define
+class _Discourse:
+    """What is in force as the reader goes through the document."""
+
+    pair: tuple[str, ...] = ()
+    home: str | None = None
+    metric: str | None = None
+    metric_sentence: int = -10
+    metric_paragraph: int = -10
+    period: Period | None = None
+    period_sentence: int = -10
+    period_paragraph: int = -10
+
+
+class _DocIndex:
+    """Everything :func:`build_claims` looks up, computed once per document."""
+
+    def __init__(self, document: Document, quantities: Sequence[Quantity]) -> None:
+        text = document.text
+        self.text = text
+        self.sentences = Sentences(text)
+        self.periods, self.period_starts = _index(
+            find_periods(text, document.published, self.sentences)
+        )
+        self.entities, self.entity_starts = _index(find_entities(text))
+        self.metrics, self.metric_starts = _index(find_metric_mentions(text))
+        self.cues, self.cue_starts = _index(find_cues(text))
+        self.worlds = find_world_terms(text)
+        self.world_starts = [w.start for w in self.worlds]
+        self.default_pair = _default_pair(self.entities)
+        self.quantity_starts = [q.span.start for q in quantities]
+        self.quantity_ends = [q.span.end for q in quantities]
+
+    def sentence_span(self, index: int) -> Span:
+        if index < 0:
+            return Span(0, 0)
+        return self.sentences.spans[index]
+
+    def clause(self, sentence: Span, quantity: Quantity) -> Span:
+        """The clause of the sentence around the quantity."""
+        start, end = sentence.start, sentence.end
+        for match in _CLAUSE_BREAK.finditer(self.text, sentence.start, sentence.end):
+            if match.end() <= quantity.span.start:
+                start = match.end()
+            elif match.start() >= quantity.span.end:
+                end = match.start()
+                break
+        return Span(start, end)
+
+    def quantity_between(self, lo: int, hi: int) -> bool:
+        """Whether some quantity lies entirely within ``[lo, hi)``."""
+        i = bisect.bisect_left(self.quantity_starts, lo)
+        return i < len(self.quantity_starts) and self.quantity_ends[i] <= hi
+
+    def cues_in(self, lo: int, hi: int, name: str | None = None) -> list[Cue]:
+        found = _between(self.cues, self.cue_starts, lo, hi)
+        return [c for c in found if name is None or c.name == name]
+
+    def world_in(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self.world_starts, lo)
+        return i < len(self.worlds) and self.worlds[i].start < hi
+
+
+def _default_pair(mentions: Sequence[EntityMention]) -> tuple[str, ...]:
+    """The two entities the document is about: each named at least twice, most often first.
+
+    Used only when no sentence has named the pair of a trade figure yet
+    ("bilateral trade", "our trade turnover").
+    """
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.reason in (None, "describes") and mention.entity != "World":
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] == ranked[1][1]):
+        return ()
+    return tuple(sorted(name for name, _ in ranked[:2]))
+
+
+def build_claims(document: Document, quantities: Sequence[Quantity]) -> tuple[Claim, ...]:
+    """One :class:`~claimcheck.model.Claim` per quantity, in text order."""
+    ordered = sorted(quantities, key=lambda q: (q.span.start, q.span.end))
+    index = _DocIndex(document, ordered)
+    state = _Discourse()
+    claims: list[Claim] = []
+    for n, quantity in enumerate(ordered, start=1):
+        claims.append(_claim(document, index, state, quantity, n))
+    return tuple(claims)
+
+
+def _claim(
+    document: Document, index: _DocIndex, state: _Discourse, quantity: Quantity, n: int
+) -> Claim:
+    sentence_no = index.sentences.index_at(quantity.span.start)
+    sentence = index.sentence_span(sentence_no)
+    paragraph = index.sentences.paragraph_at(quantity.span.start)
+    clause = index.clause(sentence, quantity)
+    unresolved: list[Unresolved] = []
+    claim_id = f"{document.id}#{n}"
+
+    inside_period = [
+        p
+        for p in _between(index.periods, index.period_starts, sentence.start, quantity.span.end)
+        if p.span.start <= quantity.span.start and quantity.span.end <= p.span.end
+    ]
+    if inside_period or quantity.unit in _PERIOD_UNITS:
+        unresolved.append(Unresolved("metric", "the number is part of a time expression"))
+        return Claim(
+            id=claim_id,
+            document_id=document.id,
+            quantity=quantity,
+            sentence=sentence,
+            kind="count" if quantity.unit == "count" else "level",
+            metric=None,
+            value=quantity.value,
+            interval=quantity.interval,
+            unresolved=tuple(unresolved),
+        )
+
+    kind, sign = _kind(index, quantity, clause, sentence)
+    mention = _metric_mention(index, quantity, clause, sentence, kind)
+    if kind == "count" and mention is not None and _is_trade(mention.metric):
+        mention = None  # "two countries", "20 flights": counts of things, not of trade
+    metric: str | None = mention.metric if mention is not None else None
+    anaphoric = bool(index.cues_in(sentence.start, sentence.end, "anaphora"))
+    if (
+        metric is None
+        and state.metric is not None
+        and kind != "count"
+        and (
+            anaphoric
+            or (paragraph == state.metric_paragraph and sentence_no - state.metric_sentence <= 1)
+        )
+    ):
+        metric = state.metric
+    if metric is None:
+        reason = (
+            f"a count of {quantity.noun or 'things'}"
+            if kind == "count"
+            else "no metric word in the sentence"
+        )
+        unresolved.append(Unresolved("metric", reason))
+
+    entities, flow, metric = _entities_and_flow(
+        index, state, clause=clause, sentence=sentence, mention=mention, metric=metric
+    )
+    if not entities:
+        unresolved.append(Unresolved("entities", "no country named in the sentence or before"))
+
+    period = _period(
+        index,
+        state,
+        quantity,
+        sentence=sentence,
+        sentence_no=sentence_no,
+        paragraph=paragraph,
+        kind=kind,
+        anaphoric=anaphoric,
+    )
+    if period is None:
+        unresolved.append(Unresolved("period", "no time phrase in the sentence or before"))
+    elif period.unresolved:
+        unresolved.append(Unresolved("period", period.unresolved))
+
+    basis = _basis(index, clause, sentence) if kind == "change" else None
+    record = kind in ("level", "milestone") and _record(index, quantity, clause, sentence_no)
+
+    if metric is not None and mention is not None:
+        state.metric = metric
+        state.metric_sentence = sentence_no
+        state.metric_paragraph = paragraph
+
+    value, interval = quantity.value, quantity.interval
+    if kind == "change" and sign < 0:
+        value = -value
+        interval = (-interval[1], -interval[0])
+    return Claim(
+        id=claim_id,
+        document_id=document.id,
+        quantity=quantity,
+        sentence=sentence,
+        kind=kind,
+        metric=metric,
+        entities=entities,
+        flow=flow,
+        period=period,
+        value=value,
+        interval=interval,
+        basis=basis,
+        record=record,
+        unresolved=tuple(unresolved),
+    )
+
+
+# --- kind and sign ----------------------------------------------------------------------------
+
+
+def _kind(
+    index: _DocIndex, quantity: Quantity, clause: Span, sentence: Span
+) -> tuple[ClaimKind, int]:
+    """The claim kind and, for a change, its sign (+1/-1)."""
+    text = index.text
+    start, end = quantity.span.start, quantity.span.end
+    before_text = text[clause.start : start]
+    after = text[end : min(clause.end, end + _CHANGE_AFTER)]
+    # Cues between the previous quantity (or clause start) and this one.
+    lo = max(clause.start, start - _CHANGE_BEFORE)
+    i = bisect.bisect_left(index.quantity_ends, start) - 1
+    if i >= 0 and index.quantity_ends[i] <= start:
+        lo = max(lo, index.quantity_ends[i])
+    before_cues = index.cues_in(lo, start)
+    after_cues = [
+        c for c in index.cues_in(end, end + len(after)) if c.name in ("increase", "decrease")
+    ][:1]
+    sentence_before = index.cues_in(sentence.start, start)
+    names_before = {c.name for c in sentence_before}
+
+    if quantity.unit == "count" and not (_BY_BEFORE.search(before_text) and before_cues):
+        return "count", 1
+    if "target" in names_before and _no_level_verb_between(index, sentence_before, "target"):
+        return "target", 1
+    deadline_after = any(
+        p.role == "deadline" for p in _between(index.periods, index.period_starts, end, clause.end)
+    )
+    if deadline_after and ("target" in names_before or "forecast" not in names_before):
+        return "target", 1
+    if "forecast" in names_before:
+        return "forecast", 1
+    if _milestone(index, quantity, clause):
+        return "milestone", 1
+
+    percent = quantity.unit in ("percent", "percentage_point")
+    change_cues = [c for c in before_cues if c.name in ("increase", "decrease")]
+    if percent:
+        if _LEVEL_BEFORE.search(before_text) and not _BY_BEFORE.search(before_text):
+            kind: ClaimKind = "share" if _share(index, quantity, clause) else "level"
+            return kind, 1
+        if _share(index, quantity, clause) and not _BY_BEFORE.search(before_text):
+            return "share", 1
+        if change_cues or after_cues:
+            return "change", _sign(change_cues, after_cues)
+        if _BY_BEFORE.search(before_text):
+            # "in 2018 - by 27.1%": the verb stands earlier in the sentence.
+            verbs = [c for c in sentence_before if c.name in ("increase", "decrease")]
+            if verbs:
+                return "change", _sign(verbs, [])
+        return "level", 1
+    if _BY_BEFORE.search(before_text) and change_cues:
+        return "change", _sign(change_cues, after_cues)
+    return "level", 1
+
+
+def _no_level_verb_between(index: _DocIndex, cues: list[Cue], name: str) -> bool:
+    """A target cue governs the figure unless a crossing verb intervenes ("goal ... exceeded")."""
+    last = max((c.span.start for c in cues if c.name == name), default=-1)
+    return not any(c.name == "milestone_verbs" and c.span.start > last for c in cues)
+
+
+def _sign(before: list[Cue], after: list[Cue]) -> int:
+    cue = after[0] if after else before[-1]
+    return -1 if cue.name == "decrease" else 1
+
+
+def _share(index: _DocIndex, quantity: Quantity, clause: Span) -> bool:
+    if index.cues_in(clause.start, quantity.span.start, "share"):
+        return True
+    return _SHARE_AFTER.match(index.text, quantity.span.end) is not None
+
+
+def _milestone(index: _DocIndex, quantity: Quantity, clause: Span) -> bool:
+    end = quantity.span.end
+    near_after = index.cues_in(end, min(clause.end, end + 15), "milestone")
+    if any(c.phrase != "for the first time" for c in near_after):
+        return True
+    first_time = any(
+        c.phrase == "for the first time"
+        for c in index.cues_in(clause.start, clause.end, "milestone")
+    )
+    verbs = index.cues_in(
+        max(clause.start, quantity.span.start - 40), quantity.span.start, "milestone_verbs"
+    )
+    return first_time and bool(verbs)
+
+
+# --- metric -----------------------------------------------------------------------------------
+
+
+def _metric_mention(
+    index: _DocIndex, quantity: Quantity, clause: Span, sentence: Span, kind: ClaimKind
+) -> MetricMention | None:
+    for span in (clause, sentence):
+        found = _between(index.metrics, index.metric_starts, span.start, span.end)
+        if not found:
+            continue
+        before = [m for m in found if m.span.end <= quantity.span.start]
+        after = [
+            m
+            for m in found
+            if m.span.start >= quantity.span.end
+            and not index.quantity_between(quantity.span.end, m.span.start)
+        ]
+        if kind == "share" and after:
+            return after[0]
+        if before:
+            return before[-1]
+        if after:
+            return after[0]
+    return None
+
+
+# --- entities and flow ------------------------------------------------------------------------
+
+
+def _is_trade(metric: str | None) -> bool:
+    definition = metric_def(metric) if metric is not None else None
+    return definition is not None and definition.pack == "trade"
+
+
+def _parties(index: _DocIndex, span: Span) -> list[EntityMention]:
+    return [
+        e for e in _between(index.entities, index.entity_starts, span.start, span.end) if e.party
+    ]
+
+
+def _distinct(mentions: Sequence[EntityMention]) -> list[str]:
+    out: list[str] = []
+    for mention in mentions:
+        if mention.entity not in out:
+            out.append(mention.entity)
+    return out
+
+
+def _other(pair: Sequence[str], known: str) -> str | None:
+    others = [e for e in pair if e != known]
+    return others[0] if len(pair) == 2 and len(others) == 1 else None
+
+
+def _entities_and_flow(
+    index: _DocIndex,
+    state: _Discourse,
+    *,
+    clause: Span,
+    sentence: Span,
+    mention: MetricMention | None,
+    metric: str | None,
+) -> tuple[tuple[str, ...], Flow | None, str | None]:
+    trade = _is_trade(metric)
+    pair = state.pair or index.default_pair
+    parties = _parties(index, clause)
+    if not parties and not (trade and pair):
+        parties = _parties(index, sentence)
+    names = _distinct(parties)
+    world = index.world_in(clause.start, clause.end) or (
+        not _parties(index, clause) and index.world_in(sentence.start, sentence.end)
+    )
+    explicit = len(names) >= 2
+    if len(names) > 2:
+        in_pair = [n for n in names if n in pair]
+        names = in_pair if len(in_pair) == 2 else names[:2]
+    elif len(names) == 1 and trade:
+        if world:
+            names = [names[0], "World"]
+            explicit = True
+        elif names[0] in pair:
+            names = list(pair)
+        elif pair and state.home is not None and state.home in pair:
+            names = [names[0], state.home] if names[0] != state.home else list(pair)
+    elif not names and trade:
+        names = list(pair)
+    if trade and explicit and len(names) == 2:
+        if tuple(sorted(names)) != state.pair:
+            state.home = None
+        state.pair = tuple(sorted(names))
+        if world:
+            state.home = next(n for n in names if n != "World")
+
+    flow: Flow | None = None
+    if mention is not None and mention.directional and metric is not None:
+        flow, metric = _flow(index, state, clause, mention, metric)
+    entities = tuple(sorted({flow.source, flow.dest})) if flow else tuple(sorted(set(names)))
+    return entities, flow, metric
+
+
+def _flow(
+    index: _DocIndex, state: _Discourse, clause: Span, mention: MetricMention, metric: str
+) -> tuple[Flow | None, str]:
+    """Read source and destination around an exports/imports/supplies term."""
+    text = index.text
+    lo = min(clause.start, mention.span.start)
+    premod: str | None = None
+    near = _parties(index, Span(max(lo, mention.span.start - 40), mention.span.start))
+    if near and _ADJACENT_BEFORE.fullmatch(text, near[-1].span.end, mention.span.start):
+        premod = near[-1].entity
+    source: str | None = None
+    dest: str | None = None
+    for entity in _parties(index, Span(mention.span.end, max(clause.end, mention.span.end))):
+        before = text[max(mention.span.end, entity.span.start - 30) : entity.span.start]
+        if source is None and _FROM_BEFORE.search(before):
+            source = entity.entity
+        elif dest is None and _TO_BEFORE.search(before):
+            dest = entity.entity
+        elif (
+            source is None
+            and entity.form == "demonym"
+            and _GOODS_AFTER.match(text, entity.span.end)
+        ):
+            source = entity.entity
+    definition = metric_def(metric)
+    if definition is not None and definition.neutral:
+        source = source or premod
+        home = state.home
+        if dest is not None and dest == home:
+            metric = "imports"
+        elif source is not None and source == home:
+            metric = "exports"
+        else:
+            metric = definition.flow_of or "exports"
+    elif metric == "imports":
+        if premod is not None and dest is None:
+            dest = premod
+            state.home = premod
+    elif premod is not None and source is None:
+        source = premod
+        state.home = premod
+    pair = state.pair or index.default_pair
+    if source is not None and dest is None:
+        dest = _other(pair, source)
+    elif dest is not None and source is None:
+        source = _other(pair, dest)
+    elif source is None and dest is None and state.home is not None:
+        other = _other(pair, state.home)
+        if other is not None:
+            source, dest = (state.home, other) if metric == "exports" else (other, state.home)
+    if source is None or dest is None or source == dest:
+        return None, metric
+    if state.home is None and len(pair) == 2:
+        state.home = dest if metric == "imports" else source
+    return Flow(source, dest), metric
+
+
+# --- period, basis, record --------------------------------------------------------------------
+
+
+def _period(
+    index: _DocIndex,
+    state: _Discourse,
+    quantity: Quantity,
+    *,
+    sentence: Span,
+    sentence_no: int,
+    paragraph: int,
+    kind: ClaimKind,
+    anaphoric: bool,
+) -> Period | None:
+    text = index.text
+    best: PeriodMention | None = None
+    best_distance = len(text) + 1
+    for mention in _between(index.periods, index.period_starts, sentence.start, sentence.end):
+        if mention.role not in ("period", "anaphoric", "deadline"):
+            continue
+        if mention.span.end <= quantity.span.start:
+            distance = quantity.span.start - mention.span.end
+        elif mention.span.start >= quantity.span.end:
+            gap = text[quantity.span.end : mention.span.start]
+            if any(ch in gap for ch in ",;") or index.quantity_between(
+                quantity.span.end, mention.span.start
+            ):
+                continue
+            distance = len(gap) + 1  # ties go to the phrase before the figure
+        else:
+            continue
+        if distance < best_distance:
+            best, best_distance = mention, distance
+    if best is not None:
+        if best.role != "deadline" and kind not in ("target", "forecast"):
+            state.period, state.period_sentence = best.period, sentence_no
+            state.period_paragraph = paragraph
+        if kind in ("target", "forecast") and best.role != "deadline":
+            return None
+        return best.period
+    # Periods named in sentences without figures still set the discourse period.
+    earlier = _between(index.periods, index.period_starts, 0, sentence.start)
+    for mention in reversed(earlier):
+        if mention.role in ("period", "anaphoric"):
+            if mention.span.start >= index.sentence_span(state.period_sentence).end:
+                state.period = mention.period
+                state.period_sentence = index.sentences.index_at(mention.span.start)
+                state.period_paragraph = index.sentences.paragraph_at(mention.span.start)
+            break
+    if kind in ("target", "forecast") or state.period is None:
+        return None
+    if anaphoric or paragraph == state.period_paragraph or sentence_no - state.period_sentence <= 1:
+        state.period_sentence = sentence_no
+        state.period_paragraph = paragraph
+        return state.period
+    return None
+
+
+def _basis(index: _DocIndex, clause: Span, sentence: Span) -> str | None:
+    for span in (clause, sentence):
+        for cue in index.cues_in(span.start, span.end):
+            if cue.name in ("yoy", "mom", "qoq"):
+                return cue.name
+        for mention in _between(index.periods, index.period_starts, span.start, span.end):
+            if mention.role == "basis":
+                return {"month": "mom", "quarter": "qoq"}.get(mention.granularity, "yoy")
+    return None
+
+
+def _record(index: _DocIndex, quantity: Quantity, clause: Span, sentence_no: int) -> bool:
+    if index.cues_in(clause.start, clause.end, "record"):
+        return True
+    # "... reached $190 bln. It is an all-time record": a short follow-up sentence.
+    following = sentence_no + 1
+    if following < len(index.sentences.spans):
+        nxt = index.sentences.spans[following]
+        head = index.text[nxt.start : nxt.start + 12].lower()
+        if head.startswith(("it ", "this ")) and index.cues_in(nxt.start, nxt.end, "record"):
+            return not index.quantity_between(nxt.start, nxt.end)
+    return False

@@ -1,0 +1,135 @@
+"""Metric terms and claim cues, read with the vocabularies of the rule packs.
+
+:func:`find_metric_mentions` scans a text once for every term of the metric
+vocabulary (``[metrics.*]`` of ``rules/trade.toml`` and
+``rules/general.toml``), longest term first, case-insensitively, honouring
+each metric's ``not_followed_by`` veto words. :func:`find_cues` does the
+same for the cue lists of ``[cues]`` (change verbs, target and forecast
+words, record words, comparison bases).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+import attrs
+
+from claimcheck.extract.phrases import phrase_regex
+from claimcheck.model import Span
+from claimcheck.rulepacks import MetricDef, cues, metric_vocabulary
+
+__all__ = ["Cue", "MetricMention", "find_cues", "find_metric_mentions", "metric_def"]
+
+
+@attrs.frozen(slots=True)
+class MetricMention:
+    """One occurrence of a metric term."""
+
+    span: Span
+    metric: str
+    term: str
+    directional: bool = False
+    neutral: bool = False
+
+
+@attrs.frozen(slots=True)
+class Cue:
+    """One occurrence of a cue phrase of the list ``name`` ("increase", "yoy", ...)."""
+
+    span: Span
+    name: str
+    phrase: str
+
+
+def _alternation(phrases: list[str]) -> str:
+    return phrase_regex(p.lower() for p in phrases)
+
+
+@attrs.frozen(slots=True)
+class _MetricPattern:
+    pattern: re.Pattern[str]
+    by_term: dict[str, MetricDef]
+    vetoes: dict[str, re.Pattern[str]]
+
+
+@functools.cache
+def _metric_pattern() -> _MetricPattern:
+    by_term: dict[str, MetricDef] = {}
+    for metric in metric_vocabulary():
+        for term in metric.terms:
+            by_term.setdefault(term.lower(), metric)
+    vetoes = {
+        metric.key: re.compile(
+            r"\s+(?:" + _alternation(list(metric.not_followed_by)) + r")\b", re.IGNORECASE
+        )
+        for metric in metric_vocabulary()
+        if metric.not_followed_by
+    }
+    pattern = re.compile(r"(?<!\w)(?:" + _alternation(list(by_term)) + r")(?!\w)", re.IGNORECASE)
+    return _MetricPattern(pattern, by_term, vetoes)
+
+
+def metric_def(key: str) -> MetricDef | None:
+    """The vocabulary entry of metric ``key``."""
+    for metric in metric_vocabulary():
+        if metric.key == key:
+            return metric
+    return None
+
+
+def find_metric_mentions(text: str) -> tuple[MetricMention, ...]:
+    """Every metric term in ``text``, in text order."""
+    compiled = _metric_pattern()
+    out: list[MetricMention] = []
+    for match in compiled.pattern.finditer(text):
+        term = re.sub(r"\s+", " ", match.group().lower().replace("’", "'"))
+        metric = compiled.by_term[term]
+        veto = compiled.vetoes.get(metric.key)
+        if veto is not None and veto.match(text, match.end()):
+            continue
+        out.append(
+            MetricMention(
+                Span(match.start(), match.end()),
+                metric.key,
+                term,
+                metric.directional,
+                metric.neutral,
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def _cue_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    table: Mapping[str, tuple[str, ...]] = cues()
+    owners: dict[str, list[str]] = {}
+    for name, phrases in table.items():
+        for phrase in phrases:
+            owners.setdefault(phrase.lower(), []).append(name)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + _alternation(list(owners)) + r")(?![\w-])", re.IGNORECASE
+    )
+    return pattern, {k: tuple(v) for k, v in owners.items()}
+
+
+_NOT_A_CHANGE = re.compile(r"\s+(?:than|to)\b", re.IGNORECASE)
+
+
+def find_cues(text: str) -> tuple[Cue, ...]:
+    """Every cue phrase in ``text`` in text order (a phrase may serve several lists).
+
+    "more than", "less than" and "up to" are qualifiers, not changes: they are
+    left out of the ``increase``/``decrease`` lists.
+    """
+    pattern, owners = _cue_pattern()
+    out: list[Cue] = []
+    for match in pattern.finditer(text):
+        phrase = re.sub(r"\s+", " ", match.group().lower().replace("’", "'"))
+        qualifier = phrase in ("more", "less", "up") and _NOT_A_CHANGE.match(text, match.end())
+        for name in owners[phrase]:
+            if qualifier and name in ("increase", "decrease"):
+                continue
+            out.append(Cue(Span(match.start(), match.end()), name, phrase))
+    return tuple(out)

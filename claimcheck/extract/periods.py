@@ -1,0 +1,413 @@
+"""Time expressions: find period phrases and resolve them to dates.
+
+:func:`find_periods` scans a text once and returns every period phrase in
+text order as a :class:`PeriodMention` with a *role*:
+
+* ``period``: the time a figure covers ("in 2023", "January-October",
+  "the first 9 months of this year", "Q1 2020", "in July", "last year");
+* ``deadline``: a target date ("by 2024", "by the end of the year");
+* ``basis``: the comparison period of a change ("compared to June", "the
+  same period last year"); it says ``mom``/``qoq``/``yoy``, never a period;
+* ``event``: a calendar date of an event ("on November 8", datelines);
+* ``anaphoric``: "during this period", "in the reporting period" -- resolved
+  to the period in force in the discourse.
+
+Years missing from a phrase come, in order, from an explicit year in the same
+or the previous sentence of the paragraph, from the publication date (the
+latest such period that has begun by then), or from an earlier explicit
+year of the document. Relative phrases need the publication date; without
+it they stay unresolved (``Period.unresolved`` says why), never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+
+from claimcheck.extract.sentences import Sentences
+from claimcheck.model import Period, Span
+
+__all__ = ["PeriodMention", "PeriodRole", "find_periods"]
+
+PeriodRole = Literal["period", "deadline", "basis", "event", "anaphoric"]
+
+
+@attrs.frozen(slots=True)
+class PeriodMention:
+    """One period phrase: where it is, what role it plays and what it resolves to.
+
+    ``granularity`` is "year", "half", "quarter", "month", "months" (a range
+    of months) or "day"; ``explicit_year`` is the year printed in the phrase.
+    """
+
+    span: Span
+    role: PeriodRole
+    period: Period
+    granularity: str
+    explicit_year: int | None = None
+
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:January|Jan\.?|February|Feb\.?|March|Mar\.?|April|Apr\.?|May|June|Jun\.?|July|Jul\.?"
+    r"|August|Aug\.?|September|Sept\.?|Sep\.?|October|Oct\.?|November|Nov\.?|December|Dec\.?)"
+)
+_YEAR = r"(?<![\d$€£¥.,/-])(?:19[5-9]\d|20\d\d)(?![\d%]|[.,]\d)"
+_ORD = {
+    "first": 1,
+    "1st": 1,
+    "i": 1,
+    "second": 2,
+    "2nd": 2,
+    "ii": 2,
+    "third": 3,
+    "3rd": 3,
+    "iii": 3,
+    "fourth": 4,
+    "4th": 4,
+    "iv": 4,
+}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_REL = r"(?:this|last|the\s+current|current|the\s+previous|previous|the\s+past|past|next)\s+year"
+_YREF = rf"(?:,?\s+(?:of\s+|in\s+)?(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_REL})))?"
+_ORDINAL = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|IV|III|II|I)"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("iso", r"\b(?P<y>20\d\d|19\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+        (
+            "anaphoric",
+            r"\b(?:(?:during|in|over|for|within)\s+)?(?:this|that|the\s+same|the\s+reporting"
+            r"|the\s+reported|the\s+specified|the\s+said|the\s+indicated|the\s+review)"
+            r"\s+(?:period|time)(?P<last>\s+(?:of\s+)?(?:last|the\s+previous|a)\s+year)?",
+        ),
+        (
+            "deadline",
+            rf"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?(?:(?P<y>{_YEAR})"
+            rf"(?:\s+or\s+(?P<y2>{_YEAR}))?|(?P<drel>this|the|the\s+current)\s+year)",
+        ),
+        (
+            "range",
+            rf"\b(?:from\s+)?(?P<m1>{_MONTH})\s*(?:-|–|—|to|through|till|until|and)\s*"
+            rf"(?P<m2>{_MONTH}){_YREF}",
+        ),
+        (
+            "months",
+            r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
+            rf"|ten|eleven)\s+months{_YREF}",
+        ),
+        ("quarter", rf"\b(?:the\s+)?{_ORDINAL}\s+quarter{_YREF}"),
+        ("qcode", rf"\bQ(?P<q>[1-4])(?:\s*(?P<y>{_YEAR})|'?(?P<yy>\d\d)\b)?"),
+        ("half", rf"\b(?:the\s+)?(?P<h>first|second)\s+half{_YREF}"),
+        ("hcode", rf"\bH(?P<h>[12])(?:\s*(?P<y>{_YEAR}))?\b"),
+        (
+            "day",
+            rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*%)"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        ("dayfirst", rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?"),
+        ("month", rf"\b(?P<m>{_MONTH}){_YREF}"),
+        ("yrange", rf"(?P<y>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y2>(?:19|20)\d\d)(?![\d%])"),
+        ("relyear", rf"\b(?:the\s+)?(?P<rel>{_REL})"),
+        ("year", rf"(?P<y>{_YEAR})"),
+    )
+)
+_BASIS_BEFORE = re.compile(
+    r"(?:compared\s+(?:to|with)|than(?:\s+in)?|versus|vs\.?|against|relative\s+to|from|over)"
+    r"\s+(?:the\s+(?:level\s+of\s+)?)?$",
+    re.IGNORECASE,
+)
+_END_OF = re.compile(r"(?:end|results|close)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _month(token: str) -> int | None:
+    """Month number of a month token; ``None`` for a lower-case word ("may", "march")."""
+    if not token[0].isupper():
+        return None
+    return _MONTHS[token[:3].lower()]
+
+
+def _last_day(year: int, month: int) -> _dt.date:
+    return _dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+@attrs.frozen(slots=True)
+class _Raw:
+    """A matched phrase before its year is resolved."""
+
+    start: int
+    end: int
+    kind: str
+    role: PeriodRole
+    granularity: str
+    first_month: int = 1
+    last_month: int = 12
+    year: int | None = None
+    last_year: int | None = None
+    relative: int | None = None  # years relative to publication: 0 this, -1 last, +1 next
+    day: int | None = None
+    same_period_last_year: bool = False
+
+
+def _relative_offset(rel: str) -> int:
+    word = rel.lower().split()[-2]
+    if word in ("last", "previous", "past"):
+        return -1
+    if word == "next":
+        return 1
+    return 0
+
+
+def _raw(name: str, match: re.Match[str]) -> _Raw | None:
+    groups = match.groupdict()
+    start, end = match.span()
+    year = int(groups["y"]) if groups.get("y") else None
+    relative = _relative_offset(groups["rel"]) if groups.get("rel") else None
+    base = _Raw(
+        start=start,
+        end=end,
+        kind=name,
+        role="period",
+        granularity="year",
+        year=year,
+        relative=relative,
+    )
+    if name == "iso":
+        month = int(groups["m"])
+        if not 1 <= month <= 12:
+            return None
+        return attrs.evolve(
+            base,
+            role="event",
+            granularity="day",
+            first_month=month,
+            last_month=month,
+            day=int(groups["d"]),
+        )
+    if name == "anaphoric":
+        return _Raw(
+            start=start,
+            end=end,
+            kind=name,
+            role="basis" if groups.get("last") else "anaphoric",
+            granularity="same",
+            same_period_last_year=bool(groups.get("last")),
+        )
+    if name == "deadline":
+        if groups.get("drel"):
+            base = attrs.evolve(base, relative=0)
+        last_year = int(groups["y2"]) if groups.get("y2") else None
+        return attrs.evolve(base, role="deadline", granularity="year", last_year=last_year)
+    if name == "range":
+        first, last = _month(groups["m1"]), _month(groups["m2"])
+        if first is None or last is None or last < first:
+            return None
+        return attrs.evolve(
+            base, role="period", granularity="months", first_month=first, last_month=last
+        )
+    if name == "months":
+        n = groups["n"].lower()
+        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        if not 1 <= count <= 12:
+            return None
+        return attrs.evolve(base, role="period", granularity="months", last_month=count)
+    if name in ("quarter", "qcode"):
+        token = groups.get("ord") or groups.get("q") or "1"
+        if token in ("i", "ii", "iii", "iv"):  # roman numerals only in capitals
+            return None
+        quarter = int(token) if token.isdigit() else _ORD[token.lower()]
+        if groups.get("yy"):
+            base = attrs.evolve(base, year=2000 + int(groups["yy"]))
+        return attrs.evolve(
+            base,
+            role="period",
+            granularity="quarter",
+            first_month=3 * quarter - 2,
+            last_month=3 * quarter,
+        )
+    if name in ("half", "hcode"):
+        half = 1 if groups["h"].lower() in ("first", "1") else 2
+        return attrs.evolve(
+            base, role="period", granularity="half", first_month=6 * half - 5, last_month=6 * half
+        )
+    if name in ("day", "dayfirst"):
+        day_month = _month(groups["m"])
+        day = int(groups["d"])
+        if day_month is None or not 1 <= day <= 31:
+            return None
+        return attrs.evolve(
+            base,
+            role="event",
+            granularity="day",
+            first_month=day_month,
+            last_month=day_month,
+            day=day,
+        )
+    if name == "month":
+        single = _month(groups["m"])
+        if single is None:
+            return None
+        if groups["m"] in ("May", "March") and not (groups.get("y") or groups.get("rel")):
+            # "May" and "March" are also words; accept them only after a time preposition.
+            before = match.string[max(0, start - 12) : start].lower().split()
+            if not before or before[-1] not in ("in", "for", "during", "since", "of", "until"):
+                return None
+        return attrs.evolve(
+            base, role="period", granularity="month", first_month=single, last_month=single
+        )
+    if name == "yrange":
+        last_year = int(groups["y2"])
+        if year is None or last_year <= year:
+            return None
+        return attrs.evolve(base, role="period", granularity="years", last_year=last_year)
+    return attrs.evolve(base, role="period", granularity="year")
+
+
+def _scan(text: str) -> list[_Raw]:
+    """All phrases, earliest first, longer phrases winning overlaps."""
+    found: list[_Raw] = []
+    for name, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            raw = _raw(name, match)
+            if raw is not None:
+                found.append(raw)
+    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    out: list[_Raw] = []
+    last_end = -1
+    for raw in found:
+        if raw.start >= last_end:
+            out.append(raw)
+            last_end = raw.end
+    return out
+
+
+def _basis_role(text: str, raw: _Raw) -> _Raw:
+    """Mark phrases after "compared to", "than", "from" as comparison bases."""
+    if raw.role != "period" or (
+        raw.kind == "range" and text[raw.start : raw.start + 4].lower() == "from"
+    ):
+        return raw
+    before = text[max(0, raw.start - 40) : raw.start]
+    if _BASIS_BEFORE.search(before) and not _END_OF.search(before):
+        return attrs.evolve(raw, role="basis")
+    return raw
+
+
+def find_periods(
+    text: str,
+    published: _dt.date | None,
+    sentences: Sentences | None = None,
+) -> tuple[PeriodMention, ...]:
+    """Find and resolve every period phrase of ``text`` in text order."""
+    sentences = sentences if sentences is not None else Sentences(text)
+    mentions: list[PeriodMention] = []
+    year_marks: list[tuple[int, int, int]] = []  # (sentence, paragraph, year) of explicit years
+    discourse: Period | None = None
+    for raw in (_basis_role(text, r) for r in _scan(text)):
+        sentence = sentences.index_at(raw.start)
+        paragraph = sentences.paragraph_at(raw.start)
+        phrase = text[raw.start : raw.end]
+        span = Span(raw.start, raw.end)
+        if raw.role == "anaphoric":
+            if discourse is None:
+                period = Period(
+                    None, None, phrase, unresolved="refers back to a period that was not found"
+                )
+            else:
+                period = Period(
+                    discourse.start, discourse.end, phrase, discourse.kind, discourse.unresolved
+                )
+            mentions.append(PeriodMention(span, "anaphoric", period, "same"))
+            continue
+        if raw.kind == "anaphoric":  # "the same period last year"
+            mentions.append(PeriodMention(span, "basis", Period(None, None, phrase), "same"))
+            continue
+        year, reason = _resolve_year(raw, published, sentence, paragraph, year_marks)
+        period = _period(raw, phrase, year, reason)
+        mention = PeriodMention(span, raw.role, period, raw.granularity, raw.year)
+        mentions.append(mention)
+        if raw.year is not None:
+            year_marks.append((sentence, paragraph, raw.year))
+        if raw.role == "period":
+            discourse = period
+    return tuple(mentions)
+
+
+def _resolve_year(
+    raw: _Raw,
+    published: _dt.date | None,
+    sentence: int,
+    paragraph: int,
+    year_marks: Sequence[tuple[int, int, int]],
+) -> tuple[int | None, str | None]:
+    if raw.year is not None:
+        return raw.year, None
+    if raw.relative is not None:
+        if published is None:
+            return None, "relative to an unknown publication date"
+        return published.year + raw.relative, None
+    if raw.kind in ("relyear", "year", "yrange", "deadline"):
+        return None, "no year"
+    if year_marks:
+        mark_sentence, mark_paragraph, mark_year = year_marks[-1]
+        if mark_paragraph == paragraph and sentence - mark_sentence <= 1:
+            return mark_year, None
+    if published is not None:
+        started = (raw.first_month, raw.day or 1) <= (published.month, published.day)
+        return (published.year if started else published.year - 1), None
+    if year_marks:
+        return year_marks[-1][2], None
+    return None, "year not stated and publication date unknown"
+
+
+def _period(raw: _Raw, phrase: str, year: int | None, reason: str | None) -> Period:
+    kind: Literal["interval", "deadline", "point"] = "interval"
+    if raw.role == "deadline":
+        kind = "deadline"
+    elif raw.role == "event":
+        kind = "point"
+    if year is None:
+        return Period(None, None, phrase, kind, reason)
+    if raw.role == "deadline":
+        return Period(None, _dt.date(raw.last_year or year, 12, 31), phrase, kind)
+    if raw.role == "event" and raw.day is not None:
+        try:
+            day = _dt.date(year, raw.first_month, raw.day)
+        except ValueError:
+            return Period(None, None, phrase, kind, "not a calendar date")
+        return Period(day, day, phrase, kind)
+    if raw.granularity == "years":
+        return Period(_dt.date(year, 1, 1), _dt.date(raw.last_year or year, 12, 31), phrase)
+    return Period(_dt.date(year, raw.first_month, 1), _last_day(year, raw.last_month), phrase)

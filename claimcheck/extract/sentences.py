@@ -1,0 +1,174 @@
+"""Sentence and paragraph spans of article text.
+
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
+brackets) followed by white space and a plausible sentence start, unless the
+full stop belongs to an abbreviation that never ends a sentence ("U.S.",
+"Jan. 5", "Mr.", initials) or to a number ("1.5"). A paragraph break (a
+blank line) always ends a sentence; a single line break does too, unless the
+next line continues in lower case (hard-wrapped text).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from claimcheck.model import Span
+
+__all__ = ["Sentences", "split_paragraphs", "split_sentences"]
+
+# Abbreviations after which a full stop does not end the sentence.
+_NON_TERMINAL = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "figs",
+        "approx",
+        "est",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "dept",
+        "univ",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "cf",
+        "al",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+        "e.u",
+        "p.r.c",
+        "u.a.e",
+    ]
+)
+# After these a full stop ends the sentence only before a capitalised word that is not
+# a name continuation; "U.S. officials" continues, "the U.S. The" is rare in news.
+_MONTH_ABBR = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_START = re.compile(r"\s*([\"'“‘«(\[]?)(\S)")
+
+
+def _ends_sentence(text: str, dot: int, end: int) -> bool:
+    """Decide whether the punctuation run ``text[dot:end]`` ends a sentence."""
+    if text[dot] != ".":
+        return True
+    following = _NEXT_START.match(text, end)
+    if following is None:
+        return True
+    if "\n" in text[end : following.start(2)]:
+        return True
+    nxt = following.group(2)
+    if nxt.islower() or nxt in ",;:)":
+        return False
+    before = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if before is None:
+        return True
+    word = before.group(1).lower().rstrip(".")
+    if word in _MONTH_ABBR:
+        return not nxt.isdigit()
+    if word in _NON_TERMINAL:
+        return False
+    # A single capital letter ("J. Smith") is an initial.
+    return not (len(word) == 1 and before.group(1)[0].isupper())
+
+
+def split_paragraphs(text: str) -> tuple[Span, ...]:
+    """Return the spans of the paragraphs of ``text`` (blank-line separated), trimmed."""
+    spans: list[Span] = []
+    start = 0
+    for match in _PARA_BREAK.finditer(text):
+        _append_trimmed(text, start, match.start(), spans)
+        start = match.end()
+    _append_trimmed(text, start, len(text), spans)
+    return tuple(spans)
+
+
+def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end))
+
+
+def split_sentences(text: str) -> tuple[Span, ...]:
+    """Return the sentence spans of ``text`` in order, trimmed of white space."""
+    spans: list[Span] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        end = match.end()
+        if match.group() == "\n":
+            following = _NEXT_START.match(text, end)
+            blank_line = "\n" in text[end : following.start(2)] if following else True
+            if not blank_line and following is not None and following.group(2).islower():
+                continue
+            end = match.start()
+        elif not _ends_sentence(text, match.start(), end):
+            continue
+        _append_trimmed(text, start, end, spans)
+        start = match.end()
+    _append_trimmed(text, start, len(text), spans)
+    return tuple(spans)
+
+
+class Sentences:
+    """Sentences and paragraphs of one text, indexed for offset look-ups."""
+
+    __slots__ = ("_para_starts", "_starts", "paragraphs", "spans")
+
+    def __init__(self, text: str) -> None:
+        self.spans = split_sentences(text)
+        self.paragraphs = split_paragraphs(text)
+        self._starts = [s.start for s in self.spans]
+        self._para_starts = [p.start for p in self.paragraphs]
+
+    def index_at(self, offset: int) -> int:
+        """Index of the sentence containing (or last starting before) ``offset``; -1 if none."""
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph containing (or last starting before) ``offset``."""
+        return bisect.bisect_right(self._para_starts, offset) - 1
