@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -179,7 +180,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_quantulum:
         try:
             quantulum = {"import_s": import_time("quantulum3.parser", max(3, args.runs // 2))}
-            from quantulum3 import parser as q_parser
+            with warnings.catch_warnings():  # "classifier dependencies not installed"
+                warnings.simplefilter("ignore")
+                from quantulum3 import parser as q_parser
 
             found = sum(len(q_parser.parse(text)) for text in texts)
             quantulum.update(throughput(q_parser.parse, texts, args.seconds))

@@ -11,7 +11,8 @@ Formats
     Plain text, optionally starting with front matter between two ``---``
     lines: ``key: value`` lines with the keys ``published`` (ISO date),
     ``source``, ``url``, ``title`` and ``id``; values may be quoted; blank
-    lines and ``# comments`` are allowed; other keys are ignored. Malformed
+    lines and ``# comments`` are allowed; empty values, ``null`` and ``~``
+    mean "not given"; other keys are ignored. Malformed
     front matter is an error naming the file and line. ``Document.text`` is
     the text after the front matter, so offsets are into the body.
 ``.json``
@@ -212,16 +213,23 @@ def date_from_text(text: str) -> _dt.date | None:
     return found.pop() if len(found) == 1 else None
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 
 
 def parse_date(value: str) -> _dt.date:
-    """Parse an ISO ``YYYY-MM-DD`` date; raise :class:`ValueError` otherwise."""
+    """Parse an ISO date ``YYYY-MM-DD``; raise :class:`ValueError` otherwise.
+
+    An ISO date-time (``2023-11-08T14:05:00+03:00``) gives its date as
+    written (no time-zone conversion).
+    """
     value = value.strip()
-    if not _ISO_DATE.fullmatch(value):
+    match = _ISO_DATE.fullmatch(value)
+    if match is None:
         raise ValueError(f"invalid date {value!r}: expected YYYY-MM-DD")
     try:
-        return _dt.date.fromisoformat(value)
+        return _dt.date.fromisoformat(match[1])
     except ValueError as exc:
         raise ValueError(f"invalid date {value!r}: {exc}") from None
 
@@ -355,6 +363,11 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, tuple[str, int]
     return fields, "".join(lines[closing + 1 :])
 
 
+def _none_if_null(value: str) -> str | None:
+    """Empty values and YAML's ``null`` / ``~`` mean "not given"."""
+    return None if value in ("", "null", "~") else value
+
+
 def _unquote(value: str, path: str, line: int) -> str:
     value = value.strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
@@ -373,7 +386,7 @@ def _text_document(
         meta, body = _split_front_matter(text, path)
     _require_text(body, path)
     values: dict[str, str | None] = {
-        key: (meta[key][0] or None) if key in meta else None for key in FRONT_MATTER_KEYS
+        key: _none_if_null(meta[key][0]) if key in meta else None for key in FRONT_MATTER_KEYS
     }
     date: _dt.date | None = None
     if values["published"] is not None:

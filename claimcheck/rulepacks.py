@@ -17,6 +17,7 @@ Packs:
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,6 +28,8 @@ import attrs
 __all__ = [
     "CUE_NAMES",
     "METRIC_PACKS",
+    "SEVERITY_NAMES",
+    "TOLERANCE_NAMES",
     "EntityDef",
     "Gazetteer",
     "MetricDef",
@@ -40,6 +43,25 @@ __all__ = [
 ]
 
 METRIC_PACKS: tuple[str, ...] = ("trade", "general")
+
+TOLERANCE_NAMES: tuple[str, ...] = (
+    "relative",
+    "absolute_percent_points",
+    "verbal_relative",
+    "verbal_hedged",
+    "different_figure_ratio",
+)
+"""Keys of ``[tolerances]`` (and of per-rule ``[tolerances.CC101]`` overrides): ``relative``
+slack on amounts, ``absolute_percent_points`` on percentages, ``verbal_relative`` the band
+around a verbal multiplier ("doubled": 2 +- 10%), ``verbal_hedged`` how far below a hedged
+multiplier ("almost doubled") still agrees, ``different_figure_ratio`` the factor beyond which
+two figures are taken to describe different things (a commodity within a total) rather than
+to contradict each other."""
+
+SEVERITY_NAMES: tuple[str, ...] = ("error", "warning", "info")
+"""Severities a ``[severities]`` table may give a rule code."""
+
+_RULE_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 """Packs whose ``[metrics]`` make up the metric vocabulary, in priority order."""
 
 CUE_NAMES: tuple[str, ...] = (
@@ -117,6 +139,10 @@ class RulePack:
     tolerances: tuple[tuple[str, float], ...] = ()
     multipliers: tuple[tuple[str, float], ...] = ()
     cues: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    cumulative: tuple[str, ...] = ()
+    severities: tuple[tuple[str, str], ...] = ()
+    rule_tolerances: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
+    words: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def rules_dir() -> Path:
@@ -243,7 +269,22 @@ def _metric(path: Path, pack: str, key: str, value: object) -> MetricDef:
 
 
 def _parse_pack(path: Path, data: Mapping[str, Any]) -> RulePack:
-    _keys(path, "", data, {"pack", "metrics", "identities", "tolerances", "multipliers", "cues"})
+    _keys(
+        path,
+        "",
+        data,
+        {
+            "pack",
+            "metrics",
+            "identities",
+            "tolerances",
+            "multipliers",
+            "cues",
+            "cumulative",
+            "severities",
+            "words",
+        },
+    )
     version, description = _header(path, data)
     metrics_table = _table(path, "metrics", data.get("metrics", {}))
     metrics = tuple(_metric(path, path.stem, k, v) for k, v in metrics_table.items())
@@ -267,10 +308,32 @@ def _parse_pack(path: Path, data: Mapping[str, Any]) -> RulePack:
             _str(path, f"{where}.note", table["note"])
         identities.append((_str(path, f"{where}.name", table.get("name")), expr))
     tolerances_table = _table(path, "tolerances", data.get("tolerances", {}))
-    _keys(path, "tolerances", tolerances_table, {"relative", "absolute_percent_points"})
+    rule_codes = {k for k in tolerances_table if _RULE_CODE.fullmatch(k)}
+    _keys(path, "tolerances", tolerances_table, set(TOLERANCE_NAMES) | rule_codes)
     tolerances = tuple(
-        (k, _number(path, f"tolerances.{k}", v)) for k, v in tolerances_table.items()
+        (k, _number(path, f"tolerances.{k}", v))
+        for k, v in tolerances_table.items()
+        if k not in rule_codes
     )
+    rule_tolerances = tuple(
+        (code, _rule_tolerances(path, code, tolerances_table[code])) for code in sorted(rule_codes)
+    )
+    cumulative = _strings(path, "cumulative", data.get("cumulative", []))
+    for i, name in enumerate(cumulative):
+        if name not in keys:
+            raise RulePackError(path, f"cumulative[{i}]", f"unknown metric {name!r}")
+    severities_table = _table(path, "severities", data.get("severities", {}))
+    severities: list[tuple[str, str]] = []
+    for code, level in severities_table.items():
+        if not _RULE_CODE.fullmatch(code):
+            raise RulePackError(path, f"severities.{code}", "expected a rule code like CC101")
+        if level not in SEVERITY_NAMES:
+            raise RulePackError(
+                path, f"severities.{code}", f"expected one of {', '.join(SEVERITY_NAMES)}"
+            )
+        severities.append((code, level))
+    words_table = _table(path, "words", data.get("words", {}))
+    words = tuple((k, _strings(path, f"words.{k}", v)) for k, v in words_table.items())
     multipliers_table = _table(path, "multipliers", data.get("multipliers", {}))
     multipliers = tuple(
         (k, _number(path, f"multipliers.{k}", v, positive=True))
@@ -291,7 +354,18 @@ def _parse_pack(path: Path, data: Mapping[str, Any]) -> RulePack:
         tolerances=tolerances,
         multipliers=multipliers,
         cues=cues_out,
+        cumulative=cumulative,
+        severities=tuple(severities),
+        rule_tolerances=rule_tolerances,
+        words=words,
     )
+
+
+def _rule_tolerances(path: Path, code: str, value: object) -> tuple[tuple[str, float], ...]:
+    where = f"tolerances.{code}"
+    table = _table(path, where, value)
+    _keys(path, where, table, set(TOLERANCE_NAMES))
+    return tuple((k, _number(path, f"{where}.{k}", v)) for k, v in table.items())
 
 
 def _check_identity(path: Path, key: str, expr: str, metrics: set[str]) -> None:

@@ -83,6 +83,13 @@ def test_front_matter_fields_and_body_offsets(tmp_path: Path) -> None:
     assert document.text[start : start + 9] == "$12.5 bln"
 
 
+def test_front_matter_null_values_mean_not_given(tmp_path: Path) -> None:
+    file = tmp_path / "a.md"
+    file.write_text("---\npublished: null\nsource: ~\ntitle:\n---\n" + BODY, encoding="utf-8")
+    document = only_document(load(file))
+    assert (document.published, document.source, document.title) == (None, None, None)
+
+
 def test_front_matter_with_crlf_line_endings(tmp_path: Path) -> None:
     file = tmp_path / "a.md"
     file.write_bytes(b"---\r\npublished: 2021-05-07\r\n---\r\nSome text.\r\n")
@@ -183,14 +190,20 @@ def test_make_document_option_and_defaults() -> None:
     assert make_document("x").id == "text"
 
 
-@pytest.mark.parametrize("value", ["2023-1-08", "08.11.2023", "20231108", "2023-11-31", "soon"])
+@pytest.mark.parametrize(
+    "value",
+    ["2023-1-08", "08.11.2023", "20231108", "2023-11-31", "soon", "2023-11-08T", "2023-11-08x"],
+)
 def test_parse_date_rejects_non_iso(value: str) -> None:
     with pytest.raises(ValueError, match="invalid date"):
         parse_date(value)
 
 
-def test_parse_date_accepts_iso() -> None:
-    assert parse_date(" 2023-11-08 ") == dt.date(2023, 11, 8)
+@pytest.mark.parametrize(
+    "value", [" 2023-11-08 ", "2023-11-08T14:05:00+03:00", "2023-11-08 14:05", "2023-11-08T23:59Z"]
+)
+def test_parse_date_accepts_iso_dates_and_date_times(value: str) -> None:
+    assert parse_date(value) == dt.date(2023, 11, 8)
 
 
 # ----------------------------------------------------------------- JSON and JSONL

@@ -143,6 +143,8 @@ class Score:
     matched: int
     correct: dict[str, int]
     misses: tuple[str, ...]
+    dated_matched: int = 0
+    dated_period_correct: int = 0
 
     def accuracy(self, name: str) -> float:
         return self.correct[name] / self.matched if self.matched else 0.0
@@ -198,7 +200,7 @@ def score_against_annotations(real_dir: Path = REAL, *, verbose: bool = False) -
     growth figure: the metric it is the growth of); the other fields always.
     """
     correct = dict.fromkeys(FIELDS, 0)
-    annotated = matched = 0
+    annotated = matched = dated_matched = dated_period_correct = 0
     misses: list[str] = []
     for md in sorted(real_dir.glob("*.md")):
         documents = [d for d in load_documents([str(md)]) if isinstance(d, Document)]
@@ -220,6 +222,9 @@ def score_against_annotations(real_dir: Path = REAL, *, verbose: bool = False) -
             used.add(match)
             matched += 1
             want, got = _expected(annotation), _actual(claims[match])
+            if documents[0].published is not None:
+                dated_matched += 1
+                dated_period_correct += want["period"] == got["period"]
             for name in FIELDS:
                 if name == "metric" and want["metric"] is None:
                     ok = True
@@ -231,11 +236,17 @@ def score_against_annotations(real_dir: Path = REAL, *, verbose: bool = False) -
                         f"{md.stem} {annotation['surface']!r} {name}: "
                         f"want {want[name]} got {got[name]}"
                     )
-    score = Score(annotated, matched, correct, tuple(misses))
+    score = Score(annotated, matched, correct, tuple(misses), dated_matched, dated_period_correct)
     if verbose:
         print(f"annotated {annotated}, matched {matched}")
         for name in FIELDS:
             print(f"{name:9} {score.accuracy(name):.1%} ({correct[name]}/{matched})")
+        if dated_matched:
+            share = dated_period_correct / dated_matched
+            print(
+                f"period, articles with a known publication date: {share:.1%} "
+                f"({dated_period_correct}/{dated_matched})"
+            )
         for miss in misses:
             print("  ", miss)
     return score
@@ -247,7 +258,9 @@ def test_accuracy_against_annotations() -> None:
     score = score_against_annotations()
     assert score.matched >= 0.9 * score.annotated
     assert score.accuracy("metric") >= 0.85
-    assert score.accuracy("period") >= 0.8
+    # Without a publication date, relative periods ("last year") rightly stay unresolved.
+    assert score.accuracy("period") >= 0.75
+    assert score.dated_period_correct >= 0.9 * score.dated_matched
     assert score.accuracy("flow") >= 0.8
 
 

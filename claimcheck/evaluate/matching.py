@@ -93,14 +93,20 @@ _SPECIAL = {
 
 @functools.cache
 def _inflect() -> object:
-    import inflect  # noqa: PLC0415 (evaluation only, slow to import)
+    import inflect
 
     return inflect.engine()
+
+
+_KEEP = frozenset({"people", "staff", "personnel", "police", "news", "series", "species"})
+"""Nouns kept as written: NewsQuant lemmatises "people" to "people"."""
 
 
 @functools.cache
 def singular(word: str) -> str:
     """The singular of an English noun ("customers" -> "customer")."""
+    if word.lower() in _KEEP:
+        return word
     engine = _inflect()
     result = engine.singular_noun(word)  # type: ignore[attr-defined]
     return result if isinstance(result, str) and result else word
@@ -122,12 +128,14 @@ def unit_name(quantity: Quantity) -> str:
     if unit == "count":
         if quantity.noun is None:
             return "-"
-        return " ".join(singular(w) if w != "per" else w for w in quantity.noun.lower().split())
+        words = quantity.noun.split()
+        heads = {len(words) - 1} | {i - 1 for i, w in enumerate(words) if w == "per"}
+        return " ".join(singular(w) if i in heads else w for i, w in enumerate(words))
     if unit == "year" and quantity.noun == "age":
         return "year of age"
     if unit in lex.cent_names and math.isclose(quantity.scale, 0.01):
         return lex.cent_names[unit]
-    if "/" in unit:
+    if "/" in unit and unit not in lex.unit_names:
         num, _, den = unit.partition("/")
         return f"{_simple_unit(num)} per {_simple_unit(den)}"
     return _simple_unit(unit)
@@ -167,8 +175,20 @@ def _same_value(a: Value, b: Value) -> bool:
     return _equal(a[0], b[0]) and _equal(a[1], b[1])
 
 
+_ALIASES = {
+    "per cent": "percentage",
+    "percent": "percentage",
+    "degree celsius": "celsius",
+    "degree fahrenheit": "fahrenheit",
+    "degree angle": "degree",
+}
+"""Spellings of one unit name that differ between systems (quantulum3 says
+"per cent" for "per cent" and "percentage" for "%"): compared as equal."""
+
+
 def _norm(unit: str) -> str:
-    return " ".join(unit.lower().split())
+    name = " ".join(unit.lower().split())
+    return _ALIASES.get(name, name)
 
 
 def match_sentence(
@@ -185,7 +205,11 @@ def match_sentence(
     unmatched_pred: list[int] = []
     for i, pred in enumerate(predictions):
         hit = next(
-            (j for j, g in enumerate(gold) if j not in value_used and _same_value(pred.value, g.value)),
+            (
+                j
+                for j, g in enumerate(gold)
+                if j not in value_used and _same_value(pred.value, g.value)
+            ),
             None,
         )
         if hit is None:

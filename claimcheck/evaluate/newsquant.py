@@ -47,7 +47,7 @@ def ours(text: str) -> list[Prediction]:
 
 def quantulum(text: str) -> list[Prediction]:
     """quantulum3's predictions for one sentence (unit name as normalised unit)."""
-    from quantulum3 import parser  # noqa: PLC0415 (slow import, evaluation only)
+    from quantulum3 import parser
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -75,9 +75,7 @@ def _gold(sentence: dict[str, Any]) -> list[Prediction]:
 System = Callable[[str], list[Prediction]]
 
 
-def _score(
-    sentences: Sequence[dict[str, Any]], system: System, errors: list[str] | None
-) -> Counts:
+def _score(sentences: Sequence[dict[str, Any]], system: System, errors: list[str] | None) -> Counts:
     counts = Counts()
     for sentence in sentences:
         text = sentence["text"]
@@ -93,7 +91,9 @@ def _score(
             lines += [f"    FP {predictions[i].value} {predictions[i].unit!r}" for i in bad_pred]
             lines += [f"    FN {gold[j].value} {gold[j].unit!r}" for j in bad_gold]
             if unit_tp < value_tp:
-                lines.append(f"    UNIT pred={[p.unit for p in predictions]} gold={[g.unit for g in gold]}")
+                lines.append(
+                    f"    UNIT pred={[p.unit for p in predictions]} gold={[g.unit for g in gold]}"
+                )
             errors.append("\n".join(lines))
     return counts
 

@@ -22,8 +22,10 @@ from claimcheck.extract.entities import EntityMention, find_entities, find_world
 from claimcheck.extract.metrics import (
     Cue,
     MetricMention,
+    cue_regex,
     find_cues,
     find_metric_mentions,
+    lowered,
     metric_def,
 )
 from claimcheck.extract.periods import PeriodMention, find_periods
@@ -35,7 +37,8 @@ __all__ = ["build_claims"]
 _T = TypeVar("_T", EntityMention, MetricMention, Cue, PeriodMention)
 
 _CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:while|whereas|but|and|with)\b|\s+while\s+|\s+whereas\s+|\(|\)", re.IGNORECASE
+    r"(?=[;(),wW])(?:;|\(|\)|,\s+(?:while|whereas|but|and|with)\b|(?<=\s)(?:while|whereas)\s+)",
+    re.IGNORECASE,
 )
 _SHARE_AFTER = re.compile(
     r"\s*(?:of\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+|which\b|them\b|[A-Z])"
@@ -54,6 +57,8 @@ _FROM_BEFORE = re.compile(
 )
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _GOODS_AFTER = re.compile(r"\s+(?:goods|products|commodities|exports|supplies)\b")
+_BARE_UNITS = frozenset({"count", "dimensionless", "number", ""})
+"""Units of figures that never take the metric of the discourse ("views 112")."""
 _PERIOD_UNITS = frozenset({"year", "month", "day", "week", "quarter", "a", "d", "h"})
 
 
@@ -92,11 +97,16 @@ class _DocIndex:
             find_periods(text, document.published, self.sentences)
         )
         self.entities, self.entity_starts = _index(find_entities(text))
-        self.metrics, self.metric_starts = _index(find_metric_mentions(text))
-        self.cues, self.cue_starts = _index(find_cues(text))
+        low = lowered(text)
+        self.metrics, self.metric_starts = _index(find_metric_mentions(text, low))
+        self.cues, self.cue_starts = _index(find_cues(text, low))
         self.worlds = find_world_terms(text)
         self.world_starts = [w.start for w in self.worlds]
         self.default_pair = _default_pair(self.entities)
+        breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
+        self.break_starts = [b[0] for b in breaks]
+        self.break_ends = [b[1] for b in breaks]
+        self._anaphoric: dict[int, bool] = {}
         self.quantity_starts = [q.span.start for q in quantities]
         self.quantity_ends = [q.span.end for q in quantities]
 
@@ -107,14 +117,24 @@ class _DocIndex:
 
     def clause(self, sentence: Span, quantity: Quantity) -> Span:
         """The clause of the sentence around the quantity."""
-        start, end = sentence.start, sentence.end
-        for match in _CLAUSE_BREAK.finditer(self.text, sentence.start, sentence.end):
-            if match.end() <= quantity.span.start:
-                start = match.end()
-            elif match.start() >= quantity.span.end:
-                end = match.start()
-                break
-        return Span(start, end)
+        q_start, q_end = quantity.span.start, quantity.span.end
+        # The last break ending before the quantity, and the first starting after it.
+        i = bisect.bisect_right(self.break_ends, q_start) - 1
+        start = max(sentence.start, self.break_ends[i]) if i >= 0 else sentence.start
+        j = bisect.bisect_left(self.break_starts, q_end)
+        end = (
+            min(sentence.end, self.break_starts[j]) if j < len(self.break_starts) else sentence.end
+        )
+        return Span(start, max(start, end))
+
+    def anaphoric(self, sentence_no: int) -> bool:
+        """Whether the sentence refers back to a figure ("this figure", "it"); cached."""
+        found = self._anaphoric.get(sentence_no)
+        if found is None:
+            span = self.sentence_span(sentence_no)
+            found = cue_regex("anaphora").search(self.text, span.start, span.end) is not None
+            self._anaphoric[sentence_no] = found
+        return found
 
     def quantity_between(self, lo: int, hi: int) -> bool:
         """Whether some quantity lies entirely within ``[lo, hi)``."""
@@ -191,11 +211,11 @@ def _claim(
     if kind == "count" and mention is not None and _is_trade(mention.metric):
         mention = None  # "two countries", "20 flights": counts of things, not of trade
     metric: str | None = mention.metric if mention is not None else None
-    anaphoric = bool(index.cues_in(sentence.start, sentence.end, "anaphora"))
+    anaphoric = index.anaphoric(sentence_no)
     if (
         metric is None
         and state.metric is not None
-        and kind != "count"
+        and quantity.unit not in _BARE_UNITS
         and (
             anaphoric
             or (paragraph == state.metric_paragraph and sentence_no - state.metric_sentence <= 1)
@@ -232,7 +252,9 @@ def _claim(
         unresolved.append(Unresolved("period", period.unresolved))
 
     basis = _basis(index, clause, sentence) if kind == "change" else None
-    record = kind in ("level", "milestone") and _record(index, quantity, clause, sentence_no)
+    record = kind in ("level", "milestone") and _record(
+        index, quantity, clause, sentence, sentence_no
+    )
 
     if metric is not None and mention is not None:
         state.metric = metric
@@ -270,7 +292,9 @@ def _kind(
     """The claim kind and, for a change, its sign (+1/-1)."""
     text = index.text
     start, end = quantity.span.start, quantity.span.end
-    before_text = text[clause.start : start]
+    # The anchored look-backs only need the last few words before the figure.
+    before_text = text[max(clause.start, start - 40) : start]
+    by_before = _BY_BEFORE.search(before_text) is not None
     after = text[end : min(clause.end, end + _CHANGE_AFTER)]
     # Cues between the previous quantity (or clause start) and this one.
     lo = max(clause.start, start - _CHANGE_BEFORE)
@@ -284,7 +308,7 @@ def _kind(
     sentence_before = index.cues_in(sentence.start, start)
     names_before = {c.name for c in sentence_before}
 
-    if quantity.unit == "count" and not (_BY_BEFORE.search(before_text) and before_cues):
+    if quantity.unit == "count" and not (by_before and before_cues):
         return "count", 1
     if "target" in names_before and _no_level_verb_between(index, sentence_before, "target"):
         return "target", 1
@@ -301,20 +325,20 @@ def _kind(
     percent = quantity.unit in ("percent", "percentage_point")
     change_cues = [c for c in before_cues if c.name in ("increase", "decrease")]
     if percent:
-        if _LEVEL_BEFORE.search(before_text) and not _BY_BEFORE.search(before_text):
+        if not by_before and _LEVEL_BEFORE.search(before_text):
             kind: ClaimKind = "share" if _share(index, quantity, clause) else "level"
             return kind, 1
-        if _share(index, quantity, clause) and not _BY_BEFORE.search(before_text):
+        if not by_before and _share(index, quantity, clause):
             return "share", 1
         if change_cues or after_cues:
             return "change", _sign(change_cues, after_cues)
-        if _BY_BEFORE.search(before_text):
+        if by_before:
             # "in 2018 - by 27.1%": the verb stands earlier in the sentence.
             verbs = [c for c in sentence_before if c.name in ("increase", "decrease")]
             if verbs:
                 return "change", _sign(verbs, [])
         return "level", 1
-    if _BY_BEFORE.search(before_text) and change_cues:
+    if by_before and change_cues:
         return "change", _sign(change_cues, after_cues)
     return "level", 1
 
@@ -548,14 +572,17 @@ def _period(
             return None
         return best.period
     # Periods named in sentences without figures still set the discourse period.
-    earlier = _between(index.periods, index.period_starts, 0, sentence.start)
-    for mention in reversed(earlier):
+    # Walk back only as far as the sentence the discourse period was last set in.
+    horizon = index.sentence_span(state.period_sentence).end
+    i = bisect.bisect_left(index.period_starts, sentence.start) - 1
+    while i >= 0 and index.periods[i].span.start >= horizon:
+        mention = index.periods[i]
         if mention.role in ("period", "anaphoric"):
-            if mention.span.start >= index.sentence_span(state.period_sentence).end:
-                state.period = mention.period
-                state.period_sentence = index.sentences.index_at(mention.span.start)
-                state.period_paragraph = index.sentences.paragraph_at(mention.span.start)
+            state.period = mention.period
+            state.period_sentence = index.sentences.index_at(mention.span.start)
+            state.period_paragraph = index.sentences.paragraph_at(mention.span.start)
             break
+        i -= 1
     if kind in ("target", "forecast") or state.period is None:
         return None
     if anaphoric or paragraph == state.period_paragraph or sentence_no - state.period_sentence <= 1:
@@ -576,14 +603,22 @@ def _basis(index: _DocIndex, clause: Span, sentence: Span) -> str | None:
     return None
 
 
-def _record(index: _DocIndex, quantity: Quantity, clause: Span, sentence_no: int) -> bool:
-    if index.cues_in(clause.start, clause.end, "record"):
+def _record(
+    index: _DocIndex, quantity: Quantity, clause: Span, sentence: Span, sentence_no: int
+) -> bool:
+    """A record cue right before the figure (no other figure between) or right after it."""
+    start, end = quantity.span.start, quantity.span.end
+    for cue in index.cues_in(clause.start, start, "record"):
+        if not index.quantity_between(cue.span.end, start):
+            return True
+    if index.cues_in(end, min(clause.end, end + 25), "record"):
         return True
-    # "... reached $190 bln. It is an all-time record": a short follow-up sentence.
+    # "... rose to $190 bln. It is an all-time record": the last figure of the sentence.
     following = sentence_no + 1
-    if following < len(index.sentences.spans):
+    if following < len(index.sentences.spans) and not index.quantity_between(end, sentence.end):
         nxt = index.sentences.spans[following]
         head = index.text[nxt.start : nxt.start + 12].lower()
-        if head.startswith(("it ", "this ")) and index.cues_in(nxt.start, nxt.end, "record"):
-            return not index.quantity_between(nxt.start, nxt.end)
+        return head.startswith(("it ", "this ")) and bool(
+            index.cues_in(nxt.start, nxt.end, "record")
+        )
     return False

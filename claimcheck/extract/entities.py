@@ -67,13 +67,13 @@ def _compiled() -> _Compiled:
                 forms.setdefault(value, (entity.name, form_kind))
                 if len(value) > 3 and not value.isupper():
                     forms.setdefault(value.upper(), (entity.name, form_kind))
-    pattern = re.compile(r"(?<![\w.])(?:" + phrase_regex(forms) + r")(?!\w)")
-    not_before = re.compile(
-        r"(?:\s+and\s+\w+)?\s+(?:" + phrase_regex(gaz.not_before) + r")\b"
-    )
+    pattern = re.compile(r"(?:" + phrase_regex(forms, r"(?<![\w.])") + r")(?!\w)")
+    not_before = re.compile(r"(?:\s+and\s+\w+)?\s+(?:" + phrase_regex(gaz.not_before) + r")\b")
     world = (
-        re.compile(r"\b(?:" + phrase_regex(w.lower() for w in gaz.world_terms) + r")\b",
-                   re.IGNORECASE)
+        re.compile(
+            r"(?:" + phrase_regex((w.lower() for w in gaz.world_terms), r"\b") + r")\b",
+            re.IGNORECASE,
+        )
         if gaz.world_terms
         else None
     )
@@ -92,7 +92,9 @@ def find_entities(text: str) -> tuple[EntityMention, ...]:
     compiled = _compiled()
     out: list[EntityMention] = []
     for match in compiled.pattern.finditer(text):
-        surface = re.sub(r"\s+", " ", match.group().replace("’", "'"))
+        surface = match.group().replace("’", "'")
+        if " " in surface or "\n" in surface or "\t" in surface:
+            surface = " ".join(surface.split())
         entity, form = compiled.forms[surface]
         reason: str | None = None
         if _CURRENCY_AFTER.match(text, match.end()):

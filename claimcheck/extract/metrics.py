@@ -20,7 +20,16 @@ from claimcheck.extract.phrases import phrase_regex
 from claimcheck.model import Span
 from claimcheck.rulepacks import MetricDef, cues, metric_vocabulary
 
-__all__ = ["Cue", "MetricMention", "find_cues", "find_metric_mentions", "metric_def"]
+__all__ = [
+    "LAZY_CUES",
+    "Cue",
+    "MetricMention",
+    "cue_regex",
+    "find_cues",
+    "find_metric_mentions",
+    "lowered",
+    "metric_def",
+]
 
 
 @attrs.frozen(slots=True)
@@ -43,13 +52,25 @@ class Cue:
     phrase: str
 
 
-def _alternation(phrases: list[str]) -> str:
-    return phrase_regex(p.lower() for p in phrases)
+def _alternation(phrases: list[str], before: str = "") -> str:
+    return phrase_regex((p.lower() for p in phrases), before)
+
+
+def lowered(text: str) -> str | None:
+    """``text`` in lower case when that keeps every offset (it almost always does).
+
+    Matching lower-case patterns against a lower-cased copy is about twice as
+    fast as case-insensitive matching; ``None`` means some character changes
+    length in lower case ("İ"), and callers fall back to case-insensitive matching.
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else None
 
 
 @attrs.frozen(slots=True)
 class _MetricPattern:
     pattern: re.Pattern[str]
+    exact: re.Pattern[str]
     by_term: dict[str, MetricDef]
     vetoes: dict[str, re.Pattern[str]]
 
@@ -67,8 +88,8 @@ def _metric_pattern() -> _MetricPattern:
         for metric in metric_vocabulary()
         if metric.not_followed_by
     }
-    pattern = re.compile(r"(?<!\w)(?:" + _alternation(list(by_term)) + r")(?!\w)", re.IGNORECASE)
-    return _MetricPattern(pattern, by_term, vetoes)
+    source = r"(?:" + _alternation(list(by_term), r"(?<!\w)") + r")(?!\w)"
+    return _MetricPattern(re.compile(source, re.IGNORECASE), re.compile(source), by_term, vetoes)
 
 
 def metric_def(key: str) -> MetricDef | None:
@@ -79,12 +100,19 @@ def metric_def(key: str) -> MetricDef | None:
     return None
 
 
-def find_metric_mentions(text: str) -> tuple[MetricMention, ...]:
-    """Every metric term in ``text``, in text order."""
+def find_metric_mentions(text: str, low: str | None = None) -> tuple[MetricMention, ...]:
+    """Every metric term in ``text``, in text order.
+
+    ``low`` may pass ``lowered(text)`` when the caller has it already.
+    """
     compiled = _metric_pattern()
+    low = low if low is not None else lowered(text)
+    matches = compiled.exact.finditer(low) if low is not None else compiled.pattern.finditer(text)
     out: list[MetricMention] = []
-    for match in compiled.pattern.finditer(text):
-        term = re.sub(r"\s+", " ", match.group().lower().replace("’", "'"))
+    for match in matches:
+        term = match.group().lower().replace("’", "'")
+        if not term.isalpha():
+            term = " ".join(term.split())
         metric = compiled.by_term[term]
         veto = compiled.vetoes.get(metric.key)
         if veto is not None and veto.match(text, match.end()):
@@ -101,32 +129,55 @@ def find_metric_mentions(text: str) -> tuple[MetricMention, ...]:
     return tuple(out)
 
 
+LAZY_CUES = frozenset({"anaphora"})
+"""Cue lists too common to scan a whole text for ("it"); see :func:`cue_regex`."""
+
+
 @functools.cache
-def _cue_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+def cue_regex(name: str) -> re.Pattern[str]:
+    """A compiled pattern for one cue list, to search a sentence on demand."""
+    return re.compile(
+        r"(?:" + _alternation(list(cues()[name]), r"(?<![\w-])") + r")(?![\w-])", re.IGNORECASE
+    )
+
+
+@functools.cache
+def _cue_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, ...]]]:
     table: Mapping[str, tuple[str, ...]] = cues()
     owners: dict[str, list[str]] = {}
     for name, phrases in table.items():
+        if name in LAZY_CUES:
+            continue
         for phrase in phrases:
             owners.setdefault(phrase.lower(), []).append(name)
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + _alternation(list(owners)) + r")(?![\w-])", re.IGNORECASE
+    source = r"(?:" + _alternation(list(owners), r"(?<![\w-])") + r")(?![\w-])"
+    return (
+        re.compile(source, re.IGNORECASE),
+        re.compile(source),
+        {k: tuple(v) for k, v in owners.items()},
     )
-    return pattern, {k: tuple(v) for k, v in owners.items()}
 
 
 _NOT_A_CHANGE = re.compile(r"\s+(?:than|to)\b", re.IGNORECASE)
 
 
-def find_cues(text: str) -> tuple[Cue, ...]:
+def find_cues(text: str, low: str | None = None) -> tuple[Cue, ...]:
     """Every cue phrase in ``text`` in text order (a phrase may serve several lists).
 
+    The lists of :data:`LAZY_CUES` are left out: search them with :func:`cue_regex`.
+
     "more than", "less than" and "up to" are qualifiers, not changes: they are
-    left out of the ``increase``/``decrease`` lists.
+    left out of the ``increase``/``decrease`` lists. ``low`` may pass
+    ``lowered(text)`` when the caller has it already.
     """
-    pattern, owners = _cue_pattern()
+    pattern, exact, owners = _cue_pattern()
+    low = low if low is not None else lowered(text)
+    matches = exact.finditer(low) if low is not None else pattern.finditer(text)
     out: list[Cue] = []
-    for match in pattern.finditer(text):
-        phrase = re.sub(r"\s+", " ", match.group().lower().replace("’", "'"))
+    for match in matches:
+        phrase = match.group().lower().replace("’", "'")
+        if not phrase.isalpha():
+            phrase = " ".join(phrase.split())
         qualifier = phrase in ("more", "less", "up") and _NOT_A_CHANGE.match(text, match.end())
         for name in owners[phrase]:
             if qualifier and name in ("increase", "decrease"):

@@ -9,8 +9,10 @@ This module knows nothing about units. It supplies
   value and the information needed for its rounding precision;
 * :func:`half_unit`, the precision rule.
 
-Separators: "1,234,567.5" (comma thousands, dot decimals) and groups split
-by a no-break or thin space ("5\u00a0700", "5\u202f700"). Groups split by
+Separators: "1,234,567.5" (comma thousands, dot decimals), groups split
+by a no-break or thin space ("5\u00a0700", "5\u202f700", with "," or "."
+decimals), and a decimal comma when a comma is followed by just one or two
+digits ("12,8%"). Groups split by
 an ordinary space ("5 700") are *not* joined: in English news two numbers
 separated by a space are far more often two figures ("in 2023 300 tourists")
 than one.
@@ -40,7 +42,8 @@ _GROUP_SPACE = "\u00a0\u202f\u2009"
 
 DIGITS = (
     r"(?:\d{1,3}(?:,\d{3}){1,6}(?!\d|,\d)(?:\.\d{1,12})?"
-    rf"|\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}}){{1,6}}(?:\.\d{{1,12}})?"
+    rf"|\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}}){{1,6}}(?:[.,]\d{{1,12}})?"
+    r"|\d{1,3},\d{1,2}(?![\d,])"
     r"|\d{1,30}(?:\.\d{1,12})?"
     r"|\.\d{1,12})"
 )
@@ -50,7 +53,14 @@ _SEPARATORS = re.compile(rf"[,{_GROUP_SPACE}]")
 
 
 def parse_digits(core: str) -> tuple[float, int]:
-    """Return ``(value, decimals)`` of a core matched by :data:`DIGITS`."""
+    """Return ``(value, decimals)`` of a core matched by :data:`DIGITS`.
+
+    A comma followed by one or two digits and nothing more is a decimal
+    comma ("12,8%", "$190,27 billion"), as written in translated news.
+    """
+    comma = core.rfind(",")
+    if comma >= 0 and "." not in core and len(core) - comma - 1 in {1, 2}:
+        core = _SEPARATORS.sub("", core[:comma]) + "." + core[comma + 1 :]
     plain = _SEPARATORS.sub("", core)
     decimals = len(plain) - plain.index(".") - 1 if "." in plain else 0
     return float(plain), decimals
@@ -58,7 +68,7 @@ def parse_digits(core: str) -> tuple[float, int]:
 
 def half_unit(decimals: int, factor: float) -> float:
     """Half a unit of the last printed digit, in base units."""
-    return 0.5 * 10.0 ** (-decimals) * factor
+    return 0.5 * factor / 10.0**decimals
 
 
 def words_pattern() -> str:

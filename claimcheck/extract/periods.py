@@ -25,7 +25,7 @@ import calendar
 import datetime as _dt
 import re
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import attrs
 
@@ -103,8 +103,29 @@ _REL = r"(?:this|last|the\s+current|current|the\s+previous|previous|the\s+past|p
 _YREF = rf"(?:,?\s+(?:of\s+|in\s+)?(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_REL})))?"
 _ORDINAL = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|IV|III|II|I)"
 
+# The characters each pattern can start with: a leading look-ahead on them lets the
+# regex engine skip quickly to candidate positions.
+_FIRST = {
+    "iso": "12",
+    "anaphoric": "diofwt",
+    "deadline": "but",
+    "range": "fjmasond",
+    "months": "tf",
+    "quarter": "tfs1234i",
+    "qcode": "q",
+    "half": "tfs",
+    "hcode": "h",
+    "day": "jfmasond",
+    "dayfirst": "0123456789",
+    "month": "jfmasond",
+    "yrange": "12",
+    "relyear": "tlcpn",
+    "year": "12",
+}
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE))
+    # The patterns run on lower-cased text (see _scan): lower-case them too.
+    (name, re.compile((f"(?=[{_FIRST[name]}])" + pattern).lower().replace("(?p<", "(?P<")))
     for name, pattern in (
         ("iso", r"\b(?P<y>20\d\d|19\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
         (
@@ -145,7 +166,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _BASIS_BEFORE = re.compile(
-    r"(?:compared\s+(?:to|with)|than(?:\s+in)?|versus|vs\.?|against|relative\s+to|from|over)"
+    r"(?:compared\s+(?:to|with)|than(?:\s+in)?|versus|vs\.?|against|relative\s+to|from)"
     r"\s+(?:the\s+(?:level\s+of\s+)?)?$",
     re.IGNORECASE,
 )
@@ -163,8 +184,7 @@ def _last_day(year: int, month: int) -> _dt.date:
     return _dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-@attrs.frozen(slots=True)
-class _Raw:
+class _Raw(NamedTuple):
     """A matched phrase before its year is resolved."""
 
     start: int
@@ -190,8 +210,13 @@ def _relative_offset(rel: str) -> int:
     return 0
 
 
-def _raw(name: str, match: re.Match[str]) -> _Raw | None:
-    groups = match.groupdict()
+def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
+    """Read one match; the patterns ran on a lower-cased copy, so case checks use ``text``."""
+    # Unmatched groups read as "" (falsy), so that every value is a plain string.
+    groups: dict[str, str] = {
+        key: (text[match.start(key) : match.end(key)] if value is not None else "")
+        for key, value in match.groupdict().items()
+    }
     start, end = match.span()
     year = int(groups["y"]) if groups.get("y") else None
     relative = _relative_offset(groups["rel"]) if groups.get("rel") else None
@@ -208,8 +233,7 @@ def _raw(name: str, match: re.Match[str]) -> _Raw | None:
         month = int(groups["m"])
         if not 1 <= month <= 12:
             return None
-        return attrs.evolve(
-            base,
+        return base._replace(
             role="event",
             granularity="day",
             first_month=month,
@@ -227,31 +251,30 @@ def _raw(name: str, match: re.Match[str]) -> _Raw | None:
         )
     if name == "deadline":
         if groups.get("drel"):
-            base = attrs.evolve(base, relative=0)
+            base = base._replace(relative=0)
         last_year = int(groups["y2"]) if groups.get("y2") else None
-        return attrs.evolve(base, role="deadline", granularity="year", last_year=last_year)
+        return base._replace(role="deadline", granularity="year", last_year=last_year)
     if name == "range":
         first, last = _month(groups["m1"]), _month(groups["m2"])
         if first is None or last is None or last < first:
             return None
-        return attrs.evolve(
-            base, role="period", granularity="months", first_month=first, last_month=last
+        return base._replace(
+            role="period", granularity="months", first_month=first, last_month=last
         )
     if name == "months":
         n = groups["n"].lower()
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
         if not 1 <= count <= 12:
             return None
-        return attrs.evolve(base, role="period", granularity="months", last_month=count)
+        return base._replace(role="period", granularity="months", last_month=count)
     if name in ("quarter", "qcode"):
         token = groups.get("ord") or groups.get("q") or "1"
         if token in ("i", "ii", "iii", "iv"):  # roman numerals only in capitals
             return None
         quarter = int(token) if token.isdigit() else _ORD[token.lower()]
         if groups.get("yy"):
-            base = attrs.evolve(base, year=2000 + int(groups["yy"]))
-        return attrs.evolve(
-            base,
+            base = base._replace(year=2000 + int(groups["yy"]))
+        return base._replace(
             role="period",
             granularity="quarter",
             first_month=3 * quarter - 2,
@@ -259,16 +282,15 @@ def _raw(name: str, match: re.Match[str]) -> _Raw | None:
         )
     if name in ("half", "hcode"):
         half = 1 if groups["h"].lower() in ("first", "1") else 2
-        return attrs.evolve(
-            base, role="period", granularity="half", first_month=6 * half - 5, last_month=6 * half
+        return base._replace(
+            role="period", granularity="half", first_month=6 * half - 5, last_month=6 * half
         )
     if name in ("day", "dayfirst"):
         day_month = _month(groups["m"])
         day = int(groups["d"])
         if day_month is None or not 1 <= day <= 31:
             return None
-        return attrs.evolve(
-            base,
+        return base._replace(
             role="event",
             granularity="day",
             first_month=day_month,
@@ -281,28 +303,90 @@ def _raw(name: str, match: re.Match[str]) -> _Raw | None:
             return None
         if groups["m"] in ("May", "March") and not (groups.get("y") or groups.get("rel")):
             # "May" and "March" are also words; accept them only after a time preposition.
-            before = match.string[max(0, start - 12) : start].lower().split()
+            before = text[max(0, start - 12) : start].lower().split()
             if not before or before[-1] not in ("in", "for", "during", "since", "of", "until"):
                 return None
-        return attrs.evolve(
-            base, role="period", granularity="month", first_month=single, last_month=single
+        return base._replace(
+            role="period", granularity="month", first_month=single, last_month=single
         )
     if name == "yrange":
         last_year = int(groups["y2"])
         if year is None or last_year <= year:
             return None
-        return attrs.evolve(base, role="period", granularity="years", last_year=last_year)
-    return attrs.evolve(base, role="period", granularity="year")
+        return base._replace(role="period", granularity="years", last_year=last_year)
+    return base._replace(role="period", granularity="year")
+
+
+# Every period phrase contains one of these triggers; each pattern only runs in windows
+# around the triggers it needs (a year in digits, a month name, a keyword).
+_TRIGGER = re.compile(
+    r"(?=[12QHqhJFMASONDyYmMpPtT])(?:(?P<digits>(?<!\d)(?:19|20)\d\d(?!\d))"
+    r"|(?P<code>\b[QHqh][1-4]\b)"
+    r"|(?P<month>\b(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|J(?:AN|U[NL])|FEB"
+    r"|MA[RY]|A(?:PR|UG)|SEP|OCT|NOV|DEC))"
+    r"|\b(?P<keyword>(?i:year|quarter|half|months|period|time))\b)"
+)
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("digits",),
+    "anaphoric": ("period", "time"),
+    "deadline": ("digits", "year"),
+    "range": ("month",),
+    "months": ("months",),
+    "quarter": ("quarter",),
+    "qcode": ("code",),
+    "half": ("half",),
+    "hcode": ("code",),
+    "day": ("month",),
+    "dayfirst": ("month",),
+    "month": ("month",),
+    "yrange": ("digits",),
+    "relyear": ("year",),
+    "year": ("digits",),
+}
+_WINDOW = 45
+
+
+def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort and merge windows, widened to white space so that no token is cut."""
+    out: list[tuple[int, int]] = []
+    for start, stop in sorted(windows):
+        lo = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+        ends = [i for i in (text.find(" ", stop), text.find("\n", stop)) if i >= 0]
+        hi = min(ends) if ends else len(text)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each kind of trigger, the merged windows around its occurrences."""
+    by_trigger: dict[str, list[tuple[int, int]]] = {}
+    size = len(text)
+    for match in _TRIGGER.finditer(text):
+        group = match.lastgroup or ""
+        name = match.group().lower() if group == "keyword" else group
+        window = (max(0, match.start() - _WINDOW), min(size, match.end() + _WINDOW))
+        by_trigger.setdefault(name, []).append(window)
+    return {name: _merge(text, windows) for name, windows in by_trigger.items()}
 
 
 def _scan(text: str) -> list[_Raw]:
     """All phrases, earliest first, longer phrases winning overlaps."""
     found: list[_Raw] = []
+    regions = _regions(text)
+    low = text.lower()
+    if len(low) != len(text):  # a character changes length in lower case ("İ")
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for name, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            raw = _raw(name, match)
-            if raw is not None:
-                found.append(raw)
+        # A pattern with two triggers may find a phrase twice: the overlap rule drops one.
+        for need in _NEEDS[name]:
+            for lo, hi in regions.get(need, ()):
+                for match in pattern.finditer(low, lo, hi):
+                    raw = _raw(name, match, text)
+                    if raw is not None:
+                        found.append(raw)
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     out: list[_Raw] = []
     last_end = -1
@@ -321,7 +405,7 @@ def _basis_role(text: str, raw: _Raw) -> _Raw:
         return raw
     before = text[max(0, raw.start - 40) : raw.start]
     if _BASIS_BEFORE.search(before) and not _END_OF.search(before):
-        return attrs.evolve(raw, role="basis")
+        return raw._replace(role="basis")
     return raw
 
 

@@ -23,6 +23,14 @@ def _atom(char: str) -> str:
     return _SPECIAL.get(char, re.escape(char))
 
 
+def _class_atom(char: str) -> str:
+    if char.isspace():
+        return r"\s"
+    if char == "'":
+        return "'’"
+    return re.escape(char)
+
+
 def _build(node: _Trie) -> str:
     ends = "" in node
     branches = [_atom(char) + _build(node[char]) for char in sorted(k for k in node if k)]
@@ -34,12 +42,14 @@ def _build(node: _Trie) -> str:
     return body + "?" if ends else body
 
 
-def phrase_regex(phrases: Iterable[str]) -> str:
+def phrase_regex(phrases: Iterable[str], before: str = "") -> str:
     """A regex (without anchors) matching any of ``phrases``, longest alternative first.
 
     A space in a phrase matches any run of white space and an apostrophe
     matches both ``'`` and ``’``. The trie is greedy: where one phrase is a
-    prefix of another, the longer one wins when it matches.
+    prefix of another, the longer one wins when it matches. ``before`` (a
+    look-behind such as ``(?<!\\w)``) is placed after the leading class of
+    first characters, where it costs least.
     """
     trie: _Trie = {}
     for phrase in phrases:
@@ -51,4 +61,6 @@ def phrase_regex(phrases: Iterable[str]) -> str:
         node[""] = {}
     if not trie:
         return "(?!)"
-    return _build(trie)
+    # A leading class of the possible first characters lets the engine skip ahead fast.
+    first = "".join(sorted(_class_atom(c) for c in trie))
+    return f"(?=[{first}]){before}{_build(trie)}"

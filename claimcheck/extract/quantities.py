@@ -67,62 +67,94 @@ ALMOST_WIDTH = 0.10
 
 _INF = math.inf
 
-_MONTHS = (
+_MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_REFS = (
-    r"(?:Section|Sections|Row|Rows|No\.|Nos\.|Number|Article|Articles|Art\.|Chapter|Page|"
-    r"Paragraph|Para\.|Clause|Item|Table|Figure|Fig\.|Room|Flight|Route|Highway|Interstate|"
-    r"Gate|Platform|Seat|Resolution|Level|Grade|Phase|Stage|Round|Game|Week|Episode|Season|"
-    r"Volume|Vol\.|Issue|Part|Version|Model|Block|Building|Floor|Suite|Lot|Plot|Case|Line|"
-    r"Region|District|Zone|Rule|Sec\.|Ch\.|Exhibit|Annex|Appendix|Step|Day|Act|Title|"
-    r"section|row|article|chapter|page|paragraph|clause|item|no\.|nos\.|room|flight|gate|"
-    r"platform|seat|version|model|pp\.|p\.|#)"
+_MONTHS = frozenset(_MONTH_NAMES.split("|"))
+_REFS = frozenset(
+    """
+    Section Sections Row Rows No. Nos. No Number Article Articles Art. Chapter Page
+    Paragraph Para. Clause Item Table Figure Fig. Room Flight Route Highway Interstate
+    Gate Platform Seat Resolution Level Grade Phase Stage Round Game Week Episode Season
+    Volume Vol. Issue Part Version Model Block Building Floor Suite Lot Plot Case Line
+    Region District Zone Rule Sec. Ch. Exhibit Annex Appendix Step Day Act Title Category
+    Unit Apt. Apartment Box Division section row article chapter page paragraph clause
+    item no. nos. room flight gate platform seat version model pp. p. category number
+    """.split()  # noqa: SIM905
 )
+"""Words after which a number is a label, not a quantity ("Section 427", "Row 21")."""
+
+# Things that look numeric but are not quantities. Every alternative starts
+# with a digit, "+" or "(" so the scan can skip ahead with a character test.
 _BLOCK = "|".join(
     (
-        # ISO dates, numbered dates, phone-like hyphen chains
-        r"(?<!\w)\d{4}-\d{1,2}-\d{1,2}(?!\w)",
-        r"(?<![\w.])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\w.]|/\d)",
-        r"(?<![\w.])\d{1,4}(?:-\d{1,4}){2,6}(?![\w.])",
-        # month-name dates: "November 8", "Nov. 8, 2023", "8 November 2023", "May 2023"
-        rf"\b(?:{_MONTHS})\.?\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s{{1,3}}\d{{4}})?(?![\d,.]\d)\b",
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}(?:of\s{{1,3}})?(?:{_MONTHS})\b\.?(?:,?\s{{1,3}}\d{{4}}\b)?",
-        rf"\b(?:{_MONTHS})\.?,?\s{{1,3}}\d{{4}}\b",
-        # clock times: "10:30", "12:01 a.m.", "5 pm", "1.56pm", "0401 GMT"
-        r"(?<![\w.])\d{1,2}(?::\d{2}){1,2}(?:\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?",
-        r"(?<![\w.])\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)",
-        r"(?<![\w.])\d{4}\s?(?:GMT|UTC|EDT|EST|BST|CET|CEST|MSK|PST|PDT)\b",
-        # phone numbers
-        r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?!\d)",
-        r"\(\d{3}\)\s?\d{3}[\s.-]\d{4}(?!\d)",
-        # year ranges and fiscal years: "2022-2023", "2022/23", "FY2023"
-        r"(?<![\w.$€£¥])(?:1[89]|20)\d{2}\s?[-–/]\s?(?:(?:1[89]|20)\d{2}|\d{2})(?![\w%])",
-        r"\b(?:FY|Q[1-4]|H[12])\s?'?\d{2,4}\b",
-        # references: "Section 427", "Row 21", "No. 5", "#3", "page 12"
-        rf"(?<![\w]){_REFS}\s?\d{{1,6}}(?:[.-]\d{{1,4}})?(?![\d%])",
-        # list markers at the start of a line: "1. ", "2) ", "(3) "
-        r"(?m:^[ \t]{0,8}\(?\d{1,3}[.)](?=[ \t]))",
-        # apostrophe years and decades: "'90s", "'22"
-        r"'\d{2}s?\b",
+        r"\d{4}-\d{1,2}-\d{1,2}(?!\w)",  # ISO dates
+        r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\w.]|/\d)",  # 8/11/2023, 08.11.2023
+        r"\d{1,4}(?:-\d{1,4}){2,6}(?![\w.])",  # phone-like hyphen chains
+        rf"\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]{{1,3}}(?:of[ \u00a0]{{1,3}})?(?:{_MONTH_NAMES})\b\.?"
+        r"(?:,?[ \u00a0]{1,3}\d{4}\b)?",  # 8 November 2023
+        r"\d{1,2}(?::\d{2}){1,2}(?:[ \u00a0]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?",  # 10:30
+        r"\d{1,2}(?:[.:]\d{2})?[ \u00a0]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)",  # 5 pm
+        r"\d{4}[ \u00a0]?(?:GMT|UTC|EDT|EST|BST|CET|CEST|MSK|PST|PDT)\b",
+        r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?!\d)",  # +7 495 ...
+        r"\(\d{3}\)[ \u00a0]?\d{3}[\s.-]\d{4}(?!\d)",  # (555) 123-4567
+        # year ranges: 2022-2023, 2022/23
+        r"(?:1[89]|20)\d{2}[ \u00a0]?[-–/][ \u00a0]?(?:(?:1[89]|20)\d{2}|\d{2})(?![\w%])",
     )
 )
 
 _FRACTION = (
-    r"\b(?:(?:a|an|one|two|three|four)\s+(?:half|halves|third|thirds|quarter|quarters|fifth|fifths)"
-    r"|half)(?=\s+(?:of|the|a|an|their|its|his|her|our|all|that|those|these)\b)"
+    r"(?:(?:a|an|one|two|three|four)[\s-](?:half|halves|third|thirds|quarter|quarters|fourth"
+    r"|fourths|fifth|fifths)|half)(?=\s+(?:of|the|a|an|their|its|his|her|our|all|that|those"
+    r"|these)\b)"
 )
 
 
+_VAGUE = (
+    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|"
+    r"millions|billions)(?=\s+of\s)"
+)
+_VAGUE_BASE = {
+    "dozens": 12.0,
+    "hundreds": 100.0,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+}
+
+
 @functools.cache
-def _master() -> re.Pattern[str]:
+def _digit_scan() -> re.Pattern[str]:
+    return re.compile(rf"(?=[\d.+(])(?:(?P<block>{_BLOCK})|(?P<num>{DIGITS})(?!\d))")
+
+
+@functools.cache
+def _word_scan() -> re.Pattern[str]:
+    words = words_pattern()
+    lex = lexicon()
+    firsts = {w[0] for w in [*lex.number_words, *lex.multipliers, "dozen", "a", "half"]}
     return re.compile(
-        rf"(?P<block>{_BLOCK})"
-        rf"|(?<![\d.])(?P<num>{DIGITS})(?!\d)"
-        rf"|(?i:(?P<frac>{_FRACTION}))"
-        rf"|(?i:(?P<words>{words_pattern()}))"
+        rf"(?<![a-z0-9'’-])(?=[{''.join(sorted(firsts))}])"
+        rf"(?:(?P<vague>{_VAGUE})|(?P<frac>{_FRACTION})|(?P<words>{words}))"
     )
+
+
+_ASCII_LOWER = {i: i + 32 for i in range(65, 91)}
+
+
+def _scan(text: str) -> list[re.Match[str]]:
+    """Numeric cores and blocked look-alikes of ``text``, in order of start."""
+    digits = list(_digit_scan().finditer(text))
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare Unicode case changes length
+        lowered = text.translate(_ASCII_LOWER)
+    words = list(_word_scan().finditer(lowered))
+    if not words:
+        return digits
+    merged = digits + words
+    merged.sort(key=lambda m: m.start())
+    return merged
 
 
 class _Context:
@@ -134,24 +166,29 @@ class _Context:
             rf"(?P<s>(?i:{alternation(scales_long)})|[kKmMbB])(?![A-Za-z0-9])"
         )
         self.scale_spaced = re.compile(
-            rf"(?:[ \u00a0]|-|[ \u00a0]-[ \u00a0])(?P<s>(?i:{alternation([*scales_long, 'hundred'])}))"
+            r"(?:[ \u00a0]|-|[ \u00a0]-[ \u00a0])"
+            rf"(?P<s>(?i:{alternation([*scales_long, 'hundred'])}))"
             r"(?![A-Za-z0-9])"
         )
         self.half = re.compile(r"(?i:[ \u00a0]and\s{1,3}a\s{1,3}half\b)")
         self.percent = re.compile(
             rf"(?:[ \u00a0]?(?P<sym>%(?:[ \u00a0](?i:points?|pts?)\b)?)"
-            rf"|(?:[ \u00a0-]|)(?i:(?P<word>{alternation(w for w in lex.percent if w[0].isalpha())}))"
+            r"|(?:[ \u00a0-]|)"
+            rf"(?i:(?P<word>{alternation(w for w in lex.percent if w[0].isalpha())}))"
             r"(?![A-Za-z]))"
         )
         self.age = re.compile(
-            r"(?i:[ \u00a0]?-?[ \u00a0]?(?:years?|yrs?)(?:[ \u00a0]|-){1,2}old(?:s)?\b)"
+            r"(?i:[ \u00a0]?-?[ \u00a0]?(?P<u>year|yr|month|week|day)s?"
+            r"(?:[ \u00a0]|-){1,2}old(?:s)?\b)"
         )
-        word_suffixes = [s for s in lex.currency_suffix if not s.isupper()]
-        code_suffixes = [s for s in lex.currency_suffix if s.isupper()]
+        word_suffixes = [s for s in lex.currency_suffix if not s.isupper() and s[0].isalpha()]
+        code_suffixes = [s for s in lex.currency_suffix if s.isupper() or not s[0].isalpha()]
         self.currency_words = re.compile(
             rf"[ \u00a0-](?i:(?P<c>{alternation(word_suffixes)}))(?![A-Za-z])"
         )
-        self.currency_codes = re.compile(rf"[ \u00a0]?(?P<c>{alternation(code_suffixes)})(?![A-Za-z])")
+        self.currency_codes = re.compile(
+            rf"[ \u00a0]?(?P<c>{alternation(code_suffixes)})(?![A-Za-z])"
+        )
         self.cents = re.compile(
             r"[ \u00a0-]?(?i:(?P<c>euro[ \u00a0]cents?|cents?|sen|pence|kopecks?|kopeks?))"
             r"(?![A-Za-z])"
@@ -166,22 +203,39 @@ class _Context:
             rf"(?:[ \u00a0]|)(?P<u>{alternation(lex.cased_units)})(?![A-Za-z0-9²³])"
         )
         self.denominator = re.compile(
-            rf"(?:[ \u00a0]?/[ \u00a0]?|[ \u00a0](?:per|a|an|each|every)[ \u00a0])"
+            rf"(?:[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:per|a|an|each|every)[ \u00a0-])"
             rf"(?i:(?P<d>{alternation(lex.denominators)}))(?![A-Za-z])"
+            r"(?![ \u00a0](?:earlier|ago|before|later|after|back|on|in which|when)\b)"
         )
         self.noun = re.compile(
             r"[ \u00a0](?P<w1>[A-Za-z][A-Za-z'’-]{0,30})"
-            r"(?:[ \u00a0](?P<w2>[a-z][a-z'’-]{1,30}))?"
+            r"(?:[ \u00a0](?P<w2>[A-Za-z][A-Za-z'’-]{1,30}))?"
+            r"(?:[ \u00a0](?P<w3>[A-Za-z][A-Za-z'’-]{1,30}))?"
         )
+        self.hyphen_noun = re.compile(r"-(?P<n>[a-z]{3,20})(?![\w-])")
         self.noun_per = re.compile(r"[ \u00a0]per[ \u00a0](?P<d>[a-z]{2,20})\b")
         self.post_qualifier = re.compile(r"(?i:[ \u00a0]or[ \u00a0](?P<q>more|less|fewer|so))\b")
         self.multiplier = re.compile(r"(?i:[ \u00a0-]?(?:times|fold|x)\b)")
+        # One anchored match for all the non-unit readings, in priority order.
+        self.post = re.compile(
+            "|".join(
+                (
+                    f"(?P<pct>{self.percent.pattern})",
+                    f"(?P<age>{self.age.pattern})",
+                    f"(?P<cent>{self.cents.pattern.replace('(?P<c>', '(?P<centw>')})",
+                    f"(?P<cur>{self.currency_words.pattern.replace('(?P<c>', '(?P<curw>')})",
+                    f"(?P<code>{self.currency_codes.pattern.replace('(?P<c>', '(?P<codew>')})",
+                    f"(?P<mult>{self.multiplier.pattern})",
+                )
+            )
+        )
         self.yuan = re.compile(r"(?i:yuan|\bRMB\b|renminbi)")
         prefixes = sorted(lex.currency_prefix, key=len, reverse=True)
         self.prefixes_by_last: dict[str, list[str]] = {}
         for prefix in prefixes:
             self.prefixes_by_last.setdefault(prefix[-1], []).append(prefix)
         self.prefix_max = max(len(p) for p in prefixes) + 1
+        self.qualifier_last_words = frozenset(q.split()[-1] for q in lex.qualifiers)
 
 
 @functools.cache
@@ -189,48 +243,57 @@ def _context() -> _Context:
     return _Context(lexicon())
 
 
-_SIGNS = frozenset("-−–")  # noqa: RUF001 (hyphen, minus, en dash)
+_PUNCT_AFTER = frozenset(',;:)]!?"”’')
+_SIGNS = frozenset("-−–")
 _SENTENCE_BREAK = re.compile(r"[.!?][\s\"'”’)]|\n")
 
 _NOT_NOUN = frozenset(
     """
-    a an the this that these those its his her their our your my of in on at to for from by with
-    and or but nor so yet as than then per via into onto over under about around after before
-    between during since until till up down out off is was are were be been being has have had
-    will would can could may might must should shall do does did not no yes also only just
-    more less most least much many few fewer each every all both either neither some any
-    such own same other another last next first second third here there where when while
-    which who whom whose what why how if because though although whereas unless whether
-    year years month months week weeks day days hour hours minute minutes second seconds
-    times time fold percent per-cent pct bps points point pts vs versus plus minus against
-    including excluding compared according amid among across above below under within without
-    toward towards through throughout upon worth
-    rose fell rises falls rising falling grew grows increased decreased dropped jumped climbed
-    declined gained lost added says said reported remains remained stands stood reached
-    reaches totaled totalled totals amounted amounts compares compares equals means shows
-    seems comes goes makes gets takes gives becomes looks
-    is isn't wasn't aren't weren't has hasn't have haven't
-    always perhaps thus news series species whereas towards besides sometimes
-    us yes plus bus gas its this his has was
-    """.split()
+    a an the this that these those its his her their our your my of in on at to for from
+    by with and or but nor so yet as than then per via into onto over under about around
+    after before between during since until till up down out off is was are were be been
+    being has have had will would can could may might must should shall do does did not no
+    yes also only just more less most least much many few fewer each every all both either
+    neither some any such own same other another last next first second third here there
+    where when while which who whom whose what why how if because though although whereas
+    unless whether year years month months week weeks day days hour hours minute minutes
+    second seconds times time fold percent per-cent pct bps vs versus plus minus against
+    they we you he she it i them him me one ones thanks including excluding compared
+    according amid among across above below under within without toward towards through
+    throughout upon worth rose fell rises falls rising falling grew grows increased
+    decreased dropped jumped climbed declined gained lost added says said reported remains
+    remained stands stood reached reaches totaled totalled totals amounted amounts
+    compares compares equals means shows seems comes goes makes gets takes gives becomes
+    looks is isn't wasn't aren't weren't has hasn't have haven't always perhaps thus news
+    series species whereas towards besides sometimes us yes plus bus gas its this his has
+    was
+    """.split()  # noqa: SIM905
 )
 _IRREGULAR_PLURALS = frozenset(
     """
-    people children men women staff personnel police cattle sheep fish deer aircraft
-    crew livestock poultry swine offspring teeth mice geese spacecraft
-    """.split()
+    people children men women staff personnel police cattle sheep fish deer aircraft crew
+    livestock poultry swine offspring teeth mice geese spacecraft
+    """.split()  # noqa: SIM905
+)
+_SENTENCE_OPENERS = frozenset(
+    """
+    about around some over nearly almost only just all roughly approximately another
+    exactly total totally overall here there now today yesterday still even at least
+    """.split()  # noqa: SIM905
 )
 _YEAR_PREPOSITIONS = frozenset(
     """
-    in since by of from until till to for during before after between and through
-    year early late mid end start beginning fiscal spring summer autumn fall winter
-    the around circa than or vs versus
-    """.split()
+    in since by of from until till to for during before after between and through year
+    early late mid end start beginning fiscal spring summer autumn fall winter the around
+    circa than or vs versus
+    """.split()  # noqa: SIM905
 )
 
 
 _ORDINAL_CONTEXT = frozenset(
-    "first second third fourth last next latter former other the 1st 2nd 3rd 4th".split()
+    """
+    first second third fourth last next latter former other the 1st 2nd 3rd 4th
+    """.split()  # noqa: SIM905
 )
 
 
@@ -251,6 +314,8 @@ class _Cand:
         "low",
         "noun",
         "number",
+        "prev",
+        "is_year",
         "qualifier",
         "scale",
         "sign",
@@ -277,16 +342,20 @@ class _Cand:
         self.low = 0.0
         self.high = 0.0
         self.is_range = False
+        self.prev: tuple[str, int] | None = None
+        self.is_year = False
 
     @property
     def value(self) -> float:
+        if self.scale == 1.0:
+            return self.sign * self.number
         return _clean(self.sign * self.number * self.scale)
 
     @property
     def precision(self) -> float:
         if self.exact:
             return 0.0
-        return _clean(half_unit(self.decimals, self.scale))
+        return half_unit(self.decimals, self.scale)
 
 
 def _clean(x: float) -> float:
@@ -351,14 +420,13 @@ def _qualifier_before(text: str, start: int, lex: Lexicon) -> Qualifier | None:
     """The qualifier phrase ending right before ``start`` (spaces allowed)."""
     if start == 0:
         return None
-    window = text[max(0, start - 40) : start]
-    if window and window[-1] in "~<>≤≥":
-        sym = window[-1]
-        return "about" if sym == "~" else _as_qualifier(lex.qualifiers.get(sym))
-    if not window or not window[-1].isspace():
+    last = text[start - 1]
+    if last in "~<>≤≥":
+        return "about" if last == "~" else _as_qualifier(lex.qualifiers.get(last))
+    if not last.isspace():
         return None
-    tokens = window.split()
-    if not tokens:
+    tokens = text[max(0, start - 40) : start].split()
+    if not tokens or tokens[-1].lower() not in _context().qualifier_last_words:
         return None
     for n in (4, 3, 2, 1):
         if len(tokens) < n:
@@ -417,19 +485,29 @@ def _read_core(text: str, match: re.Match[str], lex: Lexicon) -> _Cand | None:
         else:
             cand.exact = True
         return cand
+    if kind == "vague":
+        # "thousands of" -> [1e3, 1e4]; "tens of thousands of" -> [1e4, 1e5]; "dozens" -> [12, 120]
+        words = match.group().split()
+        low = _VAGUE_BASE[words[-1]] * (
+            10.0 if words[0] == "tens" else 100.0 if len(words) > 1 else 1.0
+        )
+        cand = _Cand(start, end, low)
+        cand.is_range = cand.exact = cand.is_word = cand.has_scale = True
+        cand.low, cand.high = low, low * 10.0
+        return cand
     if kind == "frac":
         if _previous_word(text, start)[0].lower() in _ORDINAL_CONTEXT:
             return None  # "the first half of 2023": a period, not a share
-        words = match.group().lower().split()
+        words = match.group().lower().replace("-", " ").split()
         if len(words) == 1:
             num, den = 1, 2
         else:
             num = 1 if words[0] in {"a", "an"} else lex.number_words.get(words[0], 1)
             den = lex.fractions.get(words[1], 1)
-        cand = _Cand(start, end, 100.0 * num / den)
+        cand = _Cand(start, end, num / den)
         cand.exact = True
         cand.is_word = True
-        cand.unit = "percent"
+        cand.unit = "dimensionless"
         return cand
     return None
 
@@ -444,9 +522,24 @@ def _decimals_needed(number: float) -> int:
 def _read_after(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
     """Read scale, unit and denominator after the core; False if not a quantity."""
     pos = cand.core_end
-    if cand.unit == "percent":  # a fraction: nothing more to read
+    if cand.unit == "dimensionless":  # a fraction: nothing more to read
         return True
-    if not cand.is_word:
+    if cand.is_range:  # "thousands of ...": the unit or noun follows "of"
+        pos = cand.core_end + 3
+        m = ctx.post.match(text, pos)
+        if m is not None and m.lastgroup == "cur":
+            code = lex.currency_suffix.get(m.group("curw").lower())
+            if code is not None:
+                cand.unit, cand.currency, cand.end = code, True, m.end()
+                return True
+        unit_match = _match_unit(text, pos, ctx)
+        entry = lex.unit(unit_match[0]) if unit_match else None
+        if unit_match and entry is not None:
+            cand.unit, cand.end = entry.pint, unit_match[1]
+            return True
+        _read_noun(text, pos, cand, ctx)
+        return cand.unit is not None
+    if not cand.has_scale:
         half = ctx.half.match(text, pos)
         if half:
             cand.number += 0.5
@@ -465,34 +558,43 @@ def _read_after(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
             else:
                 cand.scale = factor
                 cand.has_scale = True
+                cand.exact = False
                 pos = scale_match.end()
                 nxt = ctx.scale_spaced.match(text, pos)
                 if nxt and lex.scales.get(nxt.group("s").lower(), 0.0) > factor:
                     cand.scale *= lex.scales[nxt.group("s").lower()]
                     pos = nxt.end()
     cand.end = pos
+    following = text[pos : pos + 1]
+    if following and following in _PUNCT_AFTER and not cand.currency:
+        return True  # "5," "5." "5)": nothing more can follow
+    if cand.currency and following == "%" and not cand.has_scale:
+        cand.unit, cand.currency, cand.end = "percent", False, pos + 1
+        cand.start = cand.core_start if cand.sign > 0 else cand.core_start - 1
+        return True  # "$34,4%": a stray currency sign before a percentage
     if cand.currency:
         # "$5 billion", "US$ 3.1 mln": a prefix currency; maybe a denominator.
         _read_denominator(text, cand, ctx)
         return True
     # percent
-    m = ctx.percent.match(text, pos)
-    if m:
+    m = ctx.post.match(text, pos)
+    kind = m.lastgroup if m else None
+    if m is None or kind is None:
+        pass
+    elif kind == "pct":
         if m.group("sym"):
             cand.unit = "percentage_point" if len(m.group("sym")) > 1 else "percent"
         else:
             cand.unit = lex.percent[m.group("word").lower()]
         cand.end = m.end()
         return True
-    m = ctx.age.match(text, pos)
-    if m:
-        cand.unit = "year"
+    elif kind == "age":
+        cand.unit = {"yr": "year"}.get(m.group("u").lower(), m.group("u").lower())
         cand.noun = "age"
         cand.end = m.end()
         return True
-    m = ctx.cents.match(text, pos)
-    if m:
-        word = m.group("c").lower()
+    elif kind == "cent":
+        word = m.group("centw").lower()
         code = {"sen": "MYR", "pence": "GBP"}.get(word, "USD")
         if word.startswith("euro"):
             code = "EUR"
@@ -503,9 +605,8 @@ def _read_after(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
         cand.scale *= 0.01
         cand.end = m.end()
         return True
-    m = ctx.currency_words.match(text, pos) or ctx.currency_codes.match(text, pos)
-    if m:
-        surface = m.group("c")
+    elif kind in {"cur", "code"}:
+        surface = m.group("curw" if kind == "cur" else "codew")
         code = lex.currency_suffix.get(surface) or lex.currency_suffix.get(surface.lower())
         if code is not None:
             cand.unit = code
@@ -513,7 +614,7 @@ def _read_after(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
             cand.end = m.end()
             _read_denominator(text, cand, ctx)
             return True
-    if ctx.multiplier.match(text, pos):
+    elif kind == "mult":
         return False
     unit_match = _match_unit(text, pos, ctx)
     if unit_match is not None:
@@ -528,17 +629,40 @@ def _read_after(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
             return True
     if pos < len(text) and (text[pos].isalpha() or text[pos].isdigit()):
         return False  # "4th", "1990s", "5G", "3D": not a quantity
-    if _previous_word(text, cand.start)[0].lower() == "aged":
+    hyphenated = ctx.hyphen_noun.match(text, pos)
+    if hyphenated and hyphenated.group("n").lower() not in _NOT_NOUN and not cand.has_scale:
+        cand.unit, cand.noun, cand.end = "count", hyphenated.group("n"), hyphenated.end()
+        return True  # "a four-cylinder engine", "a five-member board"
+    if _prev(text, cand)[0].lower() == "aged":
         cand.unit, cand.noun = "year", "age"
         return True
     _read_noun(text, pos, cand, ctx)
     return True
 
 
+_METRE_CONTEXT = frozenset(
+    """
+    tall high long wide deep away above below from sprint hurdles race freestyle dash run
+    relay backstroke breaststroke butterfly medley x by depth altitude radius diameter
+    """.split()  # noqa: SIM905
+)
+
+
 def _money_or_noun_follows(text: str, pos: int, cand: _Cand, ctx: _Context) -> bool:
-    """Whether an attached "m"/"b" after ``cand`` means million/billion."""
-    if cand.currency:
+    """Whether an attached "m"/"b" after ``cand`` means million/billion.
+
+    "M"/"B" always do; "m" does unless a length reading is signalled ("100m
+    sprint", "2m tall", "3m-high", "5m x 3m", "10m/s"); "b" only before money or
+    a counted noun.
+    """
+    letter = text[pos - 1]
+    if cand.currency or letter in "MB":
         return True
+    if letter == "m":
+        if text[pos : pos + 1] in {"/", "-", "²", "³"}:
+            return False
+        after = ctx.noun.match(text, pos)
+        return after is not None and after.group("w1").lower() not in _METRE_CONTEXT
     if ctx.currency_words.match(text, pos) or ctx.currency_codes.match(text, pos):
         return True
     m = ctx.noun.match(text, pos)
@@ -568,28 +692,36 @@ def _read_denominator(text: str, cand: _Cand, ctx: _Context) -> None:
 
 
 def _read_noun(text: str, pos: int, cand: _Cand, ctx: _Context) -> None:
+    """A counted noun after the number: "1000 customers", "300 Chinese tourists".
+
+    The noun phrase runs up to its head, the first plural-looking word among
+    the next three ("135 unicorn startups"); after a 1 ("one solution") a
+    singular head is accepted.
+    """
     m = ctx.noun.match(text, pos)
     if m is None:
         return
-    w1, w2 = m.group("w1"), m.group("w2")
-    low1 = w1.lower()
-    if low1 in _NOT_NOUN:
+    words = [w for w in m.group("w1", "w2", "w3") if w is not None]
+    ends = [m.end(g) for g in ("w1", "w2", "w3") if m.group(g) is not None]
+    head: int | None = None
+    for k, word in enumerate(words):
+        if word.lower() in _NOT_NOUN:
+            break
+        if _plural_like(word) and ((k == 0 and word[0].islower()) or k > 0):
+            head = k
+            break
+        if k == 0 and word[0].islower() and cand.number == 1 and cand.scale == 1:
+            head = 0
+            break
+    if head is None:
         return
-    noun: str | None = None
-    end = pos
-    if w1[0].islower() and _plural_like(w1):
-        noun, end = w1, m.end("w1")
-    elif w2 is not None and _plural_like(w2) and not _plural_like(w1) and w2 not in _NOT_NOUN:
-        noun, end = w2, m.end("w2")
-    elif w1[0].islower() and cand.number == 1 and cand.scale == 1:
-        noun, end = w1, m.end("w1")
-    if noun is None:
-        return
+    end = ends[head]
+    noun = text[pos + 1 : end]
     stripped = noun.rstrip("'’-")
     end -= len(noun) - len(stripped)
-    noun = stripped
+    noun = " ".join(stripped.split())
     per = ctx.noun_per.match(text, end)
-    if per and per.group("d") not in _NOT_NOUN:
+    if per and per.group("d") != "cent":
         noun = f"{noun} per {per.group('d')}"
         end = per.end()
     cand.unit = "count"
@@ -597,9 +729,18 @@ def _read_noun(text: str, pos: int, cand: _Cand, ctx: _Context) -> None:
     cand.end = end
 
 
+_HYPHEN_WORDS = frozenset(
+    {"minus", "sub", "about", "around", "over", "under", "nearly", "almost", "to", "now", "then"}
+)
+
+
 def _read_before(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
     """Read currency prefix, sign and qualifier; False if not a quantity."""
     start = cand.core_start
+    negative = False
+    if start > 1 and text[start - 1] in _SIGNS and text[start - 2] in "$€£¥":
+        negative = True  # "$-50.8bn"
+        start -= 1
     prefix = _prefix_currency(text, start, ctx, lex)
     if prefix is not None:
         pos, code = prefix
@@ -611,57 +752,112 @@ def _read_before(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
         cand.currency = True
         cand.start = pos
         start = pos
+    elif negative:
+        start += 1
+        negative = False
     elif start > 0:
         before = text[start - 1]
         if before.isalpha() or before == "_":
             return False  # "A320", "G20", "MP3"
         if before in _SIGNS and start > 1 and text[start - 2].isalpha():
-            return False  # "COVID-19", "F-35", "TA-125"
+            head = text[max(0, start - 8) : start - 1].split()
+            lead = head[-1].lower() if head else ""
+            if lead not in _HYPHEN_WORDS:
+                return False  # "COVID-19", "F-35", "TA-125"
+            if lead == "minus":
+                negative = True
     # sign
-    if start > 0 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " \u00a0([:\n\t"):
+    if negative:
+        cand.sign = -1.0
+    elif (
+        start > 0
+        and text[start - 1] in "-−"
+        and (start == 1 or text[start - 2] in " \u00a0([:\n\t")
+    ):
         cand.sign = -1.0
         cand.start = start - 1
         start -= 1
     elif start >= 6 and text[start - 6 : start].lower() == "minus ":
         cand.sign = -1.0
-    elif start >= 6 and text[start - 6 : start].lower() == "minus-":
-        cand.sign = -1.0
     cand.qualifier = _qualifier_before(text, start, lex)
+    if cand.qualifier is None and start > 1 and text[start - 1] in _SIGNS:
+        head = text[max(0, start - 8) : start - 1].split()
+        if head:
+            cand.qualifier = _as_qualifier(lex.qualifiers.get(head[-1].lower()))
     return True
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int]:
-    """The word before ``start`` and its start offset ("" when none)."""
-    window = text[max(0, start - 30) : start]
-    stripped = window.rstrip()
-    if len(stripped) != len(window) and stripped:
-        idx = max(stripped.rfind(" "), stripped.rfind("\n"), stripped.rfind("\t"))
-        word = stripped[idx + 1 :]
-        return word, start - len(window) + idx + 1
-    return "", start
+    """The word before ``start`` and its start offset ("" when none).
+
+    Only a word separated from ``start`` by whitespace counts.
+    """
+    end = start
+    while end > 0 and end > start - 4 and text[end - 1] in " \u00a0\t\n":
+        end -= 1
+    if end in {start, 0}:
+        return "", start
+    lo = max(0, end - 30)
+    idx = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), text.rfind("\u00a0", lo, end))
+    if idx < 0:
+        idx = lo - 1
+    return text[idx + 1 : end], idx + 1
+
+
+def _prev(text: str, cand: _Cand) -> tuple[str, int]:
+    """:func:`_previous_word` before ``cand``'s span, computed once."""
+    if cand.prev is None or cand.prev[1] > cand.start:
+        cand.prev = _previous_word(text, cand.start)
+    return cand.prev
+
+
+def _is_name_number(text: str, cand: _Cand) -> bool:
+    """A plain integer that is part of a name: "S&P 500", "iPhone 11", "787 Dreamliner"."""
+    core = text[cand.core_start : cand.core_end]
+    if not core.isdigit() or cand.is_word or cand.has_scale or cand.qualifier is not None:
+        return False
+    word, word_start = _prev(text, cand)
+    if word and word.rstrip(",;:.)") == word and (any(c.isupper() for c in word) or "&" in word):
+        before = text[max(0, word_start - 3) : word_start]
+        starts_sentence = word_start == 0 or bool(_SENTENCE_BREAK.search(before))
+        starts_sentence = starts_sentence or before.strip() == ""
+        low = word.lower()
+        if not starts_sentence or (
+            low not in _NOT_NOUN and low not in _YEAR_PREPOSITIONS and low not in _SENTENCE_OPENERS
+        ):
+            return True  # a capitalised name right before the number
+    after = text[cand.end : cand.end + 3]
+    return cand.unit is None and len(after) > 1 and after[0] == " " and after[1].isupper()
+
+
+def _is_age_apposition(text: str, cand: _Cand) -> bool:
+    """ "Jane Doe, 45, said": an age in apposition to a name."""
+    core = text[cand.core_start : cand.core_end]
+    if not core.isdigit() or not 1 <= int(core) <= 120 or cand.start < 3:
+        return False
+    if text[cand.start - 2 : cand.start] != ", " or text[cand.end : cand.end + 1] != ",":
+        return False
+    word, _ = _prev(text, cand)
+    return bool(word) and word[0].isupper() and word.endswith(",")
 
 
 def _keep_bare(text: str, cand: _Cand) -> bool:
     """Whether a number with no unit at all is still a quantity."""
     if cand.is_word and not cand.has_scale:
         return False
-    word, word_start = _previous_word(text, cand.start)
-    if word and (word[0].isupper() or word[0] == "&" or "&" in word) and word.rstrip(",;:") == word:
-        # "S&P 500", "Boeing 737", "Stoxx 50": a name, unless it starts a sentence
-        before = text[max(0, word_start - 3) : word_start]
-        if word_start > 0 and not _SENTENCE_BREAK.search(before) and before.strip() != "":
-            return False
-    return not _is_year(text, cand)
+    return not _is_name_number(text, cand) and not _is_year(text, cand)
 
 
 def _is_year(text: str, cand: _Cand) -> bool:
+    """A plain 1900..2100 ("in 2023"), or 1000..2199 after "in", "since", "by", ..."""
     core = text[cand.core_start : cand.core_end]
     if len(core) != 4 or not core.isdigit() or cand.sign < 0:
         return False
-    if not 1900 <= int(core) <= 2100:
+    year = int(core)
+    if not 1000 <= year <= 2199:
         return False
-    if cand.unit == "count":
-        word, _ = _previous_word(text, cand.start)
+    if not 1900 <= year <= 2100 or cand.unit == "count":
+        word, _ = _prev(text, cand)
         return word.lower().strip("(,") in _YEAR_PREPOSITIONS or word == ""
     return True
 
@@ -670,7 +866,9 @@ def _gap(text: str, a: _Cand, b: _Cand) -> str:
     return text[a.end : b.start]
 
 
-_RANGE_GAP = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]{1,2}(?:to|through|and|or)-?[ \u00a0]{1,2}")
+_RANGE_GAP = re.compile(
+    r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]{1,2}(?:to|through|and|or)(?:-|[ \u00a0]{1,2})"
+)
 _INHERIT_GAP = re.compile(
     r"[ \u00a0]?(?:,|;|/)?[ \u00a0]{0,2}(?:and|or|to|vs\.?|versus|from|against|compared with)?"
     r"[ \u00a0]{0,2}(?:(?:about|around|over|more than|nearly|almost|some|under|less than|"
@@ -687,7 +885,7 @@ def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
     i = 0
     while i < len(cands):
         a = cands[i]
-        if i + 1 < len(cands):
+        if i + 1 < len(cands) and not a.is_range and not cands[i + 1].is_range:
             b = cands[i + 1]
             gap = _gap(text, a, b)
             m = _RANGE_GAP.fullmatch(gap)
@@ -705,15 +903,23 @@ def _try_range(text: str, a: _Cand, b: _Cand, gap: str) -> bool:
     word = gap.strip(" \u00a0").lower()
     hyphen = word in {"-", "–", "—"}
     word = word if hyphen else word.rstrip("-")
-    before = _previous_word(text, a.start)[0].lower()
+    before = _prev(text, a)[0].lower()
     if word == "and" and before != "between":
         return False
     if word == "or" and not (a.unit is None and b.unit is not None and not a.has_scale):
         return False
-    if word in {"to", "through"} and before == "from":
-        # "from 5 to 7 percent": two figures; the first inherits the unit.
+    if word in {"to", "through"} and before == "from" and _change_before(text, a.start):
+        # "rose from 5 to 7 percent": a change, two figures; the first inherits the unit.
         _inherit(a, b, backward=True)
         return False
+    if word in {"to", "through"} and a.unit is not None and (
+        before == "by" or _change_before(text, a.start)
+    ):
+        return False  # "increased by $43.6 bln to $419.2 bln", "rose 18 sen to RM23.50"
+    if a.is_year and b.unit is None or b.is_year and a.unit is None:
+        return False  # "between 1600 and 1900"
+    if b.unit is None and a.unit == "year" and a.noun == "age" and word in {"to", "-", "–"}:
+        b.unit, b.noun = a.unit, a.noun  # "aged 25 to 54"
     if a.unit is not None and a.unit != b.unit:
         return False
     if a.noun is not None and a.noun != b.noun:
@@ -744,6 +950,24 @@ def _try_range(text: str, a: _Cand, b: _Cand, gap: str) -> bool:
     return True
 
 
+_CHANGE_WORDS = re.compile(
+    r"(?i:\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|grew|grow|grows|growing|"
+    r"grown|increas\w*|decreas\w*|declin\w*|dropp\w*|drops?|jump\w*|climb\w*|slid|slide|"
+    r"slides|sliding|plung\w*|soar\w*|surg\w*|gain\w*|lost|los(?:e|es|ing)|rais\w*|cut|cuts|"
+    r"cutting|lower\w*|boost\w*|revis\w*|slow\w*|accelerat\w*|expand\w*|shrank|shrink\w*|"
+    r"narrow\w*|widen\w*|upgrad\w*|downgrad\w*|changed?|went|go(?:es|ing)?|moved?|"
+    r"up|down|improv\w*|doubl\w*|tripl\w*|halv\w*|reduc\w*|dipp\w*|dips?|tumbl\w*|"
+    r"rall\w*|rebound\w*|recover\w*|swung|swing\w*|shift\w*)\b)"
+)
+
+
+def _change_before(text: str, start: int) -> bool:
+    """Whether a change verb stands in the few words before "from" at ``start``."""
+    window = text[max(0, start - 60) : start]
+    cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"))
+    return _CHANGE_WORDS.search(window[cut + 1 :]) is not None
+
+
 def _inherit(a: _Cand, b: _Cand, *, backward: bool) -> None:
     """Let the bare one of ``a``/``b`` take the other's unit (and, backward, scale)."""
     src, dst = (b, a) if backward else (a, b)
@@ -772,7 +996,12 @@ def _inherit_forward(text: str, cands: list[_Cand]) -> None:
     """
     previous: _Cand | None = None
     for cand in cands:
-        if previous is not None and cand.unit is None and previous.unit is not None:
+        if (
+            previous is not None
+            and cand.unit is None
+            and previous.unit is not None
+            and not cand.is_year
+        ):
             gap = _gap(text, previous, cand)
             if _same_sentence(gap) and previous.unit not in {"count", "score"}:
                 short = (
@@ -782,12 +1011,20 @@ def _inherit_forward(text: str, cands: list[_Cand]) -> None:
                     and "/" not in previous.unit
                 )
                 from_to = gap.strip(" \u00a0").lower() == "to" and (
-                    _previous_word(text, previous.start)[0].lower() == "from"
+                    _prev(text, previous)[0].lower() == "from"
                 )
                 scaled = cand.has_scale and previous.has_scale and previous.currency
                 if short or from_to or scaled:
                     cand.unit = previous.unit
                     cand.currency = previous.currency
+            elif (
+                _same_sentence(gap)
+                and previous.unit == "count"
+                and previous.noun
+                and gap.strip(" \u00a0,").lower() in {"to", "and", "or", ""}
+            ):
+                # "rose 64 points to 4,577", "435 homes by open sale and 187 by tender"
+                cand.unit, cand.noun = "count", previous.noun
         if cand.unit not in {None, "score"}:
             previous = cand
 
@@ -818,14 +1055,47 @@ def _to_quantity(text: str, cand: _Cand) -> Quantity:
     )
 
 
+def _is_label(text: str, start: int, end: int) -> bool:
+    """Dates, references and list markers recognised from the words around a number."""
+    word, _ = _previous_word(text, start)
+    if word:
+        bare = word.rstrip(",")
+        if bare in _REFS or bare.rstrip(".") in _MONTHS:
+            core = text[start:end]
+            if bare in _REFS or (core.isdigit() and len(core) <= 2):
+                return True
+    if start > 0 and text[start - 1] in "#'’":
+        return True
+    if start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")":
+        return True  # "Prescott (4)": a shirt or list number
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t(") == "" and text[end : end + 1] in {".", ")"}:
+        return text[end + 1 : end + 2] in {" ", "\t"}
+    return False
+
+
 def _read_all(text: str) -> list[_Cand]:
     lex = lexicon()
     ctx = _context()
     cands: list[_Cand] = []
     last_end = 0
-    for match in _master().finditer(text):
-        if match.lastgroup == "block":
+    date_end = -1
+    for match in _scan(text):
+        kind = match.lastgroup
+        if kind == "block":
+            date_end = match.end()
             continue
+        start = match.start()
+        if start < last_end:
+            continue
+        if kind == "num":
+            if start > 0 and text[start - 1] in "0123456789.":
+                continue
+            if _is_label(text, start, match.end()) or (
+                0 <= start - date_end <= 2 and text[date_end:start].strip() in {"-", "–", ""}
+            ):
+                date_end = match.end()
+                continue
         cand = _read_core(text, match, lex)
         if cand is None or not _read_before(text, cand, ctx, lex):
             continue
@@ -833,6 +1103,12 @@ def _read_all(text: str) -> list[_Cand]:
             continue
         if not _read_after(text, cand, ctx, lex):
             continue
+        if cand.unit in {None, "count"} and not cand.is_word and _is_year(text, cand):
+            if cand.unit == "count":
+                continue
+            cand.is_year = True  # dropped unless a range gives it a unit ("2000 - 2500 Calories")
+        if cand.unit is None and _is_age_apposition(text, cand):
+            cand.unit, cand.noun = "year", "age"
         post = ctx.post_qualifier.match(text, cand.end)
         if post and cand.qualifier is None:
             cand.qualifier = {"more": "at_least", "so": "about"}.get(
@@ -858,7 +1134,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             continue
         if cand.unit is None and not _keep_bare(text, cand):
             continue
-        if cand.unit == "count" and cand.is_word is False and _is_year(text, cand):
+        if cand.unit == "count" and not cand.is_word and _is_name_number(text, cand):
             continue
         if cand.unit == "count" and cand.is_word and cand.number * cand.scale == 0:
             continue

@@ -1,0 +1,231 @@
+"""Helpers shared by the checks: periods, labels and key look-ups."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from collections.abc import Iterable, Sequence
+
+from claimcheck.engine.context import Context
+from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key, PeriodKey
+
+__all__ = [
+    "adjacent",
+    "anchored_levels",
+    "by_document",
+    "contains",
+    "describes",
+    "find_words",
+    "flow_pair",
+    "is_cumulative",
+    "levels_for",
+    "months",
+    "period_label",
+    "period_of",
+    "plausibly_same",
+    "prior_period",
+    "same_shape",
+    "scale_slip",
+    "shift_year",
+]
+
+_MONTHS = [calendar.month_abbr[i] for i in range(13)]
+
+
+def period_of(item: Item) -> tuple[_dt.date, _dt.date] | None:
+    """The resolved ``(start, end)`` of an interval period, else ``None``."""
+    if item.start is None or item.end is None or item.period is None or item.period[0] == "by":
+        return None
+    return item.start, item.end
+
+
+def key_of(start: _dt.date, end: _dt.date) -> PeriodKey:
+    """The period key of resolved dates."""
+    return (start.isoformat(), end.isoformat())
+
+
+def _month_end(year: int, month: int) -> _dt.date:
+    return _dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def shift_year(day: _dt.date, years: int = -1) -> _dt.date:
+    """The same day ``years`` later (28 Feb for 29 Feb in a non-leap year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _shift_months(start: _dt.date, end: _dt.date, n: int) -> tuple[_dt.date, _dt.date]:
+    def move(year: int, month: int) -> tuple[int, int]:
+        total = year * 12 + (month - 1) + n
+        return total // 12, total % 12 + 1
+
+    sy, sm = move(start.year, start.month)
+    ey, em = move(end.year, end.month)
+    return _dt.date(sy, sm, 1), _month_end(ey, em)
+
+
+def months(start: _dt.date, end: _dt.date) -> int | None:
+    """Number of whole calendar months covered, or ``None`` when not month-aligned."""
+    if start.day != 1 or end != _month_end(end.year, end.month):
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def prior_period(start: _dt.date, end: _dt.date, basis: str) -> tuple[_dt.date, _dt.date] | None:
+    """The period a change with ``basis`` compares with ("yoy", "mom", "qoq")."""
+    if basis == "yoy":
+        if months(start, end) is not None:
+            prior_start = shift_year(start)
+            return prior_start, _month_end(prior_start.year + (end.year - start.year), end.month)
+        return shift_year(start), shift_year(end)
+    n = months(start, end)
+    if basis == "mom" and n == 1:
+        return _shift_months(start, end, -1)
+    if basis == "qoq" and n == 3 and start.month in (1, 4, 7, 10):
+        return _shift_months(start, end, -3)
+    return None
+
+
+def contains(outer: tuple[_dt.date, _dt.date], inner: tuple[_dt.date, _dt.date]) -> bool:
+    """Whether ``inner`` lies within ``outer`` and differs from it."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and outer != inner
+
+
+def adjacent(first: tuple[_dt.date, _dt.date], second: tuple[_dt.date, _dt.date]) -> bool:
+    """Whether ``second`` starts the day after ``first`` ends."""
+    return first[1] + _dt.timedelta(days=1) == second[0]
+
+
+def same_shape(a: tuple[_dt.date, _dt.date], b: tuple[_dt.date, _dt.date]) -> bool:
+    """Same calendar span in different years (2023 vs 2022, Jan–Oct 2023 vs Jan–Oct 2022)."""
+    return (
+        (a[0].month, a[0].day) == (b[0].month, b[0].day)
+        and (a[1].month, a[1].day) == (b[1].month, b[1].day)
+        and (a[1].year - a[0].year) == (b[1].year - b[0].year)
+    )
+
+
+def period_label(item: Item) -> str:
+    """A short human label: "2023", "Jan–Oct 2023", "by 2030" or the period's text."""
+    if item.period is None:
+        return "an unstated period"
+    if item.period[0] == "by":
+        return f"by {item.period[1][:4]}"
+    if item.period[0] == "?":
+        return f"“{item.period[2]}”"
+    span = period_of(item)
+    if span is None:
+        return "an unstated period"
+    start, end = span
+    n = months(start, end)
+    if n == 12 and start.month == 1:
+        return str(start.year)
+    if n is not None:
+        if n == 1:
+            return f"{_MONTHS[start.month]} {start.year}"
+        if start.year == end.year:
+            return f"{_MONTHS[start.month]}–{_MONTHS[end.month]} {end.year}"
+        return f"{_MONTHS[start.month]} {start.year}–{_MONTHS[end.month]} {end.year}"
+    return f"{start.isoformat()}–{end.isoformat()}"
+
+
+def is_cumulative(ctx: Context, key: Key) -> bool:
+    """Whether the key's metric adds up over time (pack ``cumulative``)."""
+    if key.measure == FLOW:
+        return bool(ctx.config.cumulative & ctx.config.flow_metrics)
+    return key.measure in ctx.config.cumulative
+
+
+def flow_pair(scope: tuple[str, ...]) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The two directed flows of a pair scope, from the first country's point of view."""
+    if len(scope) != 2:
+        return None
+    a, b = scope
+    return (a, b), (b, a)
+
+
+def levels_for(
+    ctx: Context, measure: str, scope: tuple[str, ...], flow: tuple[str, str] | None, kind: str
+) -> list[Key]:
+    """Keys of ``kind`` with this measure/scope/flow in any unit (percent units excluded)."""
+    return [
+        k
+        for k in ctx.index.related(kind, measure, scope, flow)
+        if k.unit not in ("percent", "percentage_point")
+    ]
+
+
+def anchored_levels(
+    ctx: Context, change: Item, kinds: tuple[str, ...] = ("level",), percent: bool = False
+) -> list[Item]:
+    """Levels in the change's sentence for the same measure, scope and period: the figure
+    the change most likely describes ("rose 1.3% to 108.5 mln tonnes")."""
+    out = []
+    for item in ctx.index.sentence_items(change.claim):
+        if item.kind not in kinds or item.period != change.period:
+            continue
+        if item.key.measure != change.key.measure or item.key.scope != change.key.scope:
+            continue
+        if change.key.measure == FLOW and item.key.flow != change.key.flow:
+            continue
+        if not percent and item.key.unit in ("percent", "percentage_point"):
+            continue
+        out.append(item)
+    return out
+
+
+def by_document(items: Iterable[Item]) -> dict[str, list[Item]]:
+    """Items grouped by document, in order."""
+    out: dict[str, list[Item]] = {}
+    for item in items:
+        out.setdefault(item.document, []).append(item)
+    return out
+
+
+def find_words(text: str, words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of every whole-word, case-insensitive occurrence."""
+    out: list[tuple[int, int, str]] = []
+    for word in sorted(set(words), key=len, reverse=True):
+        pattern = r"(?<![\w-])" + re.escape(word) + r"(?![\w])"
+        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+            if not any(s < match.end() and match.start() < e for s, e, _ in out):
+                out.append((match.start(), match.end(), word.lower()))
+    return sorted(out)
+
+
+MEASURE_TOTAL = TURNOVER
+MEASURE_BALANCE = BALANCE
+
+
+def plausibly_same(ratio: float, limit: float) -> bool:
+    """Whether two figures whose values differ by ``ratio`` may describe the same thing.
+
+    ``limit`` is the pack's ``different_figure_ratio`` (0 disables the test).
+    """
+    if limit <= 0 or ratio <= 0:
+        return True
+    factor = ratio if ratio >= 1 else 1 / ratio
+    return factor <= limit
+
+
+def describes(ctx: Context, change: Item, unit: str) -> bool:
+    """Whether ``change`` may describe a figure in ``unit``: false when its sentence holds a
+    level of the same metric and period only in other units."""
+    anchors = anchored_levels(ctx, change)
+    return not anchors or any(a.key.unit == unit for a in anchors)
+
+
+def scale_slip(a: float, b: float, slack: float = 0.1) -> int | None:
+    """``k`` when ``a / b`` is within ``slack`` of ``1000**k`` for some ``k != 0`` (a likely
+    "mln"/"bln" slip), else ``None``."""
+    if a == 0 or b == 0 or (a < 0) != (b < 0):
+        return None
+    ratio = a / b
+    for k in (-3, -2, -1, 1, 2, 3):
+        target = 1000.0**k
+        if abs(ratio / target - 1) <= slack:
+            return k
+    return None

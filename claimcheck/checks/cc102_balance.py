@@ -1,0 +1,91 @@
+"""CC102 balance: trade balance = exports - imports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.checks._common import flow_pair, period_label
+from claimcheck.engine.context import (
+    Context,
+    best_of,
+    combinations,
+    grouped,
+    judge,
+    scale_label,
+    show,
+)
+from claimcheck.engine.index import BALANCE, FLOW, Item, Key
+from claimcheck.engine.registry import Rule, register
+from claimcheck.findings import Result
+
+
+@register
+class Balance(Rule):
+    """A trade surplus or deficit must equal exports minus imports.
+
+    For one pair of countries, one period and one currency, the balance of a
+    country is its exports to the partner minus its imports from it (the pack
+    identity ``trade_balance = exports - imports``). When the text says whose
+    surplus or deficit it is, the sign is checked too; otherwise only the
+    size.
+
+    Fails: "exports were $115.49 bln and imports $129.32 bln, leaving a
+    deficit of $14.83 bln" (115.49 − 129.32 = −13.83).
+
+    Passes: "exports were $110.97 bln and imports $129.14 bln, a deficit of
+    $18.17 bln".
+    """
+
+    code = "CC102"
+    name = "balance"
+    severity = "error"
+
+    def run(self, ctx: Context) -> Iterator[Result]:
+        for key, by_period in ctx.index.groups("level"):
+            if key.measure != BALANCE:
+                continue
+            pair = flow_pair(key.scope)
+            if pair is None:
+                continue
+            out_key = Key(FLOW, key.scope, pair[0], key.unit)
+            in_key = Key(FLOW, key.scope, pair[1], key.unit)
+            for period, balances in by_period.items():
+                if period is None:
+                    continue
+                roles = [
+                    balances,
+                    ctx.index.get("level", out_key, period),
+                    ctx.index.get("level", in_key, period),
+                ]
+                for group in grouped(combinations(roles)).values():
+                    result = best_of([self._verdict(ctx, key, combo) for combo in group])
+                    if result is not None:
+                        yield result
+
+    def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
+        balance, outflow, inflow = combo
+        signed = key.flow is not None
+        scale, unit = scale_label([balance])
+        difference = outflow.value - inflow.value
+        computed = difference if signed else difference.abs()
+        who = f"{key.scope[0]}'s balance" if signed else "the balance (size only)"
+        return judge(
+            self,
+            ctx,
+            items=[balance, outflow, inflow],
+            computed=computed,
+            stated=balance.value,
+            expression=(
+                f"{show(outflow.value, scale)} − {show(inflow.value, scale)} = "
+                f"{difference.format(scale)} vs stated {who} "
+                f"{balance.value.format(scale)}"
+            ),
+            ok=f"{key.label()} in {period_label(balance)} equals exports minus imports.",
+            fail=(
+                f"Exports minus imports give {show(computed, scale)} {unit}, but "
+                f"{who} is stated as {show(balance.value, scale)} {unit} "
+                f"({' and '.join(key.scope)}, {period_label(balance)})."
+            ),
+            scale=scale,
+            unit=unit,
+        )

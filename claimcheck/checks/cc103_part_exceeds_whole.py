@@ -1,0 +1,110 @@
+"""CC103 part-exceeds-whole: a flow larger than the turnover; a share outside 0-100%."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.checks._common import flow_pair, period_label
+from claimcheck.engine.context import (
+    Context,
+    best_of,
+    combinations,
+    grouped,
+    judge,
+    scale_label,
+    show,
+)
+from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
+from claimcheck.engine.intervals import Interval
+from claimcheck.engine.registry import Rule, register
+from claimcheck.findings import Result
+
+
+@register
+class PartExceedsWhole(Rule):
+    """A part cannot be larger than its whole, and a share must lie between 0 and 100%.
+
+    Exports, imports and the size of the balance of a pair of countries are
+    each at most their trade turnover in the same period; a share of
+    something is between 0% and 100%. Useful when an article gives only one
+    of the two flows, so that CC101 cannot run.
+
+    Fails: "Trade turnover reached $20.1 bln in 2023; exports alone were
+    $23.4 bln."
+
+    Passes: "Trade turnover reached $20.1 bln in 2023, of which exports were
+    $12.4 bln."
+    """
+
+    code = "CC103"
+    name = "part-exceeds-whole"
+    severity = "error"
+
+    def run(self, ctx: Context) -> Iterator[Result]:
+        yield from self._flows(ctx)
+        yield from self._shares(ctx)
+
+    def _flows(self, ctx: Context) -> Iterator[Result]:
+        for key, by_period in ctx.index.groups("level"):
+            if key.measure != TURNOVER:
+                continue
+            pair = flow_pair(key.scope)
+            if pair is None:
+                continue
+            parts = [Key(FLOW, key.scope, f, key.unit) for f in pair]
+            parts += list(ctx.index.related("level", BALANCE, key.scope, None))
+            parts += list(ctx.index.related("level", BALANCE, key.scope, pair[0]))
+            for period, totals in by_period.items():
+                if period is None:
+                    continue
+                for part_key in parts:
+                    if part_key.unit != key.unit:
+                        continue
+                    roles = [totals, ctx.index.get("level", part_key, period)]
+                    for group in grouped(combinations(roles)).values():
+                        result = best_of([self._verdict(ctx, key, c) for c in group])
+                        if result is not None:
+                            yield result
+
+    def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
+        total, part = combo
+        scale, unit = scale_label([total])
+        size = part.value.abs()
+        whole = Interval(0.0, total.value.hi)
+        # the part may be anything from 0 up to the whole: only a part above it fails
+        return judge(
+            self,
+            ctx,
+            items=[total, part],
+            computed=whole,
+            stated=size,
+            expression=(f"part {size.format(scale)} ≤ whole {total.value.format(scale)}"),
+            ok=f"{part.key.label()} is within the {key.label()} in {period_label(total)}.",
+            fail=(
+                f"The {part.key.label()} of {show(size, scale)} {unit} is larger than the "
+                f"whole {key.label()} of {show(total.value, scale)} {unit} "
+                f"({period_label(total)})."
+            ),
+            scale=scale,
+            unit=unit,
+        )
+
+    def _shares(self, ctx: Context) -> Iterator[Result]:
+        bounds = Interval(0.0, 100.0)
+        for item in ctx.index.of_kind("share"):
+            if item.key.unit != "percent":
+                continue
+            if bounds.overlaps(item.value):
+                continue
+            yield judge(
+                self,
+                ctx,
+                items=[item],
+                computed=bounds,
+                stated=item.value,
+                expression=f"share {item.value.format()}% outside 0–100%",
+                ok="",
+                fail=f"A share of {show(item.value)}% is impossible: shares lie between 0 and 100%.",
+                percent=True,
+                unit="percent",
+            )

@@ -1,0 +1,161 @@
+"""CC201 growth-vs-levels: a stated change against the two levels it compares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.checks._common import (
+    anchored_levels,
+    key_of,
+    levels_for,
+    period_label,
+    period_of,
+    plausibly_same,
+    prior_period,
+)
+from claimcheck.engine.context import (
+    Context,
+    best_of,
+    combinations,
+    grouped,
+    judge,
+    scale_label,
+    show,
+)
+from claimcheck.engine.index import BALANCE, Item
+from claimcheck.engine.intervals import Interval
+from claimcheck.engine.registry import Rule, register
+from claimcheck.findings import Finding, Result
+
+
+def bases(item: Item) -> tuple[str, ...]:
+    """The comparison bases a change may have: its stated one, else the plausible ones."""
+    if item.basis in ("yoy", "mom", "qoq"):
+        return (item.basis,)
+    return ("yoy", "mom", "qoq")
+
+
+@register
+class GrowthVsLevels(Rule):
+    """A stated growth rate must match the two levels it compares.
+
+    When an article (or two articles) gives a figure for a period, the figure
+    for the period it is compared with (the same period a year earlier for
+    year-on-year changes, the previous month or quarter for m/m and q/q
+    changes) and the change between them, the change must equal
+    ``current / prior − 1``, computed on the rounding intervals. A change
+    without a stated basis is tried against every basis the levels allow and
+    holds if any of them agrees. For a surplus or deficit the sizes are
+    compared.
+
+    Fails: "Trade fell 6.4% to $83.64 bln in FY2023-24, from $84.84 bln a year
+    earlier" (83.64 / 84.84 − 1 = −1.4%).
+
+    Passes: "Exports rose 4.1% to $115.49 bln in 2024" with "$110.97 bln in
+    2023" (+4.07%).
+    """
+
+    code = "CC201"
+    name = "growth-vs-levels"
+    severity = "error"
+
+    def run(self, ctx: Context) -> Iterator[Result]:
+        for change in ctx.index.of_kind("change"):
+            if change.key.unit != "percent":
+                continue
+            span = period_of(change)
+            if span is None:
+                continue
+            measure = change.key.measure
+            flows = [change.key.flow]
+            if measure == BALANCE:
+                flows = [None, *self._balance_flows(change)]
+            results: list[Result] = []
+            tried: set[str] = set()
+            anchors = anchored_levels(ctx, change)
+            units = {a.key.unit for a in anchors}
+            for flow in flows:
+                for level_key in levels_for(ctx, measure, change.key.scope, flow, "level"):
+                    if units and level_key.unit not in units:
+                        continue  # the change describes a figure in another unit
+                    current = [a for a in anchors if a.key == level_key] or list(
+                        ctx.index.get("level", level_key, key_of(*span))
+                    )
+                    for basis in bases(change):
+                        prior = prior_period(*span, basis)
+                        if prior is None:
+                            continue
+                        roles = [
+                            [change],
+                            current,
+                            ctx.index.get("level", level_key, key_of(*prior)),
+                        ]
+                        for group in grouped(combinations(roles)).values():
+                            result = best_of([self._verdict(ctx, c, basis) for c in group])
+                            if result is not None:
+                                results.append(result)
+                                tried.add(basis)
+            verdict = best_of(results)
+            if verdict is not None:
+                if isinstance(verdict, Finding) and len(tried) > 1:
+                    verdict = _ambiguous(verdict, change)
+                yield verdict
+
+    @staticmethod
+    def _balance_flows(change: Item) -> list[tuple[str, str]]:
+        scope = change.key.scope
+        return [(scope[0], scope[1])] if len(scope) == 2 else []
+
+    def _verdict(self, ctx: Context, combo: list[Item], basis: str) -> Result:
+        change, current, prior = combo
+        cur, pre = current.value, prior.value
+        if current.key.measure == BALANCE:
+            cur, pre = cur.abs(), pre.abs()
+        if pre.contains_zero():
+            return ctx.not_checked(self, "the earlier level may be zero", combo)
+        computed = Interval.growth(cur, pre)
+        implied = 1 + computed.mid / 100
+        if not plausibly_same(
+            implied / max(1 + change.value.mid / 100, 1e-9),
+            ctx.tolerance(self).different_figure_ratio,
+        ):
+            return ctx.not_checked(
+                self, "the levels are too far apart to be what the change compares", combo
+            )
+        scale, _ = scale_label([current])
+        label = {"yoy": "year-on-year", "mom": "month-on-month", "qoq": "quarter-on-quarter"}[basis]
+        return judge(
+            self,
+            ctx,
+            items=combo,
+            computed=computed,
+            stated=change.value,
+            expression=(
+                f"{show(cur, scale)} / {show(pre, scale)} − 1 = {computed.format(digits=2)}% "
+                f"vs stated {change.value.format(digits=2)}% ({label})"
+            ),
+            ok=(
+                f"The change of the {change.key.label()} in {period_label(change)} matches "
+                f"its levels ({label})."
+            ),
+            fail=(
+                f"The levels give a change of {show(computed, digits=2)}% ({label}, "
+                f"{period_label(prior)} to {period_label(current)}), not the stated "
+                f"{show(change.value)}% ({change.key.label()})."
+            ),
+            percent=True,
+            unit="percent",
+        )
+
+
+def _ambiguous(finding: Finding, change: Item) -> Finding:
+    if change.basis is not None:
+        return finding
+    return Finding(
+        finding.code,
+        finding.name,
+        "warning" if finding.severity == "error" else finding.severity,
+        finding.message.rstrip(".") + "; the comparison basis is not stated.",
+        finding.claims,
+        finding.arithmetic,
+    )

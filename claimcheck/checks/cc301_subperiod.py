@@ -1,0 +1,99 @@
+"""CC301 subperiod-exceeds-period: a part of a period larger than the whole period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.checks._common import (
+    contains,
+    is_cumulative,
+    period_label,
+    period_of,
+    scale_slip,
+)
+from claimcheck.engine.context import Context, judge, scale_label, show
+from claimcheck.engine.index import Item
+from claimcheck.engine.intervals import Interval
+from claimcheck.engine.registry import Rule, register
+from claimcheck.findings import Result
+
+
+@register
+class SubperiodExceedsPeriod(Rule):
+    """A cumulative figure for part of a period cannot exceed the figure for the whole period.
+
+    Trade, exports and imports add up over time (the pack's ``cumulative``
+    metrics), so January–October cannot be larger than the whole year, and a
+    month cannot be larger than the quarter or year-to-date it belongs to —
+    within one article or across articles.
+
+    Fails: "Trade reached $3.42 bln in January–October 2024" in one article
+    and "$3.29 bln in 2024" in another.
+
+    Passes: "$196.48 bln in January–October 2023" and "$240.11 bln in 2023".
+    """
+
+    code = "CC301"
+    name = "subperiod-exceeds-period"
+    severity = "error"
+
+    def run(self, ctx: Context) -> Iterator[Result]:
+        for key, by_period in ctx.index.groups("level"):
+            if not is_cumulative(ctx, key):
+                continue
+            resolved = []
+            for period, items in by_period.items():
+                span = period_of(items[0]) if period is not None else None
+                if span is not None and period is not None:
+                    resolved.append((span, period, items))
+            if len(resolved) < 2:
+                continue
+            for inner_span, _, inner_items in resolved:
+                for outer_span, _, outer_items in resolved:
+                    if not contains(outer_span, inner_span):
+                        continue
+                    yield from self._compare(ctx, inner_items, outer_items)
+
+    def _compare(self, ctx: Context, inner: list[Item], outer: list[Item]) -> Iterator[Result]:
+        # per document pair, the largest part against the smallest whole; a figure that
+        # looks scale-slipped against another figure for the same period is left to CC401
+        inner, outer = _unslipped(inner), _unslipped(outer)
+        done: set[tuple[str, str]] = set()
+        for part in sorted(inner, key=lambda i: -i.value.lo):
+            for whole in sorted(outer, key=lambda o: o.value.hi):
+                pair = (part.document, whole.document)
+                if pair in done:
+                    continue
+                done.add(pair)
+                yield self._verdict(ctx, part, whole)
+
+    def _verdict(self, ctx: Context, part: Item, whole: Item) -> Result:
+        scale, unit = scale_label([whole])
+        bound = Interval(float("-inf"), whole.value.hi)
+        return judge(
+            self,
+            ctx,
+            items=[part, whole],
+            computed=bound,
+            stated=part.value,
+            expression=(
+                f"{period_label(part)} {part.value.format(scale)} ≤ "
+                f"{period_label(whole)} {whole.value.format(scale)}"
+            ),
+            ok=f"{period_label(part)} stays within {period_label(whole)} ({part.key.label()}).",
+            fail=(
+                f"The {part.key.label()} for {period_label(part)} ({show(part.value, scale)} "
+                f"{unit}) exceeds the figure for the whole of {period_label(whole)} "
+                f"({show(whole.value, scale)} {unit})."
+            ),
+            scale=scale,
+            unit=unit,
+        )
+
+
+def _unslipped(items: list[Item]) -> list[Item]:
+    return [
+        i
+        for i in items
+        if not any(scale_slip(o.value.mid, i.value.mid) is not None for o in items if o is not i)
+    ]

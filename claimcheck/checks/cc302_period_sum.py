@@ -1,0 +1,96 @@
+"""CC302 period-sum: consecutive periods add up to the period they make up (YTD + month)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.checks._common import adjacent, is_cumulative, period_label, period_of
+from claimcheck.engine.context import (
+    Context,
+    best_of,
+    combinations,
+    grouped,
+    judge,
+    scale_label,
+    show,
+)
+from claimcheck.engine.index import Item
+from claimcheck.engine.registry import Rule, register
+from claimcheck.findings import Result
+
+
+@register
+class PeriodSum(Rule):
+    """Figures for consecutive periods must add up to the figure for the period they make up.
+
+    For cumulative metrics: January–May plus June is January–June; the first
+    quarter plus April is January–April; the first half plus the third quarter
+    is January–September. Works within one article and across articles (a
+    monthly report and the next year-to-date report).
+
+    Fails: "$98.1 bln in January–May, $19.7 bln in June and $116.82 bln in
+    January–June" (98.1 + 19.7 = 117.8).
+
+    Passes: "$176.38 bln in January–September, $20.10 bln in October and
+    $196.48 bln in January–October".
+    """
+
+    code = "CC302"
+    name = "period-sum"
+    severity = "error"
+
+    def run(self, ctx: Context) -> Iterator[Result]:
+        for key, by_period in ctx.index.groups("level"):
+            if not is_cumulative(ctx, key):
+                continue
+            spans = {}
+            for period, items in by_period.items():
+                if period is None:
+                    continue
+                span = period_of(items[0])
+                if span is not None:
+                    spans[span] = items
+            if len(spans) < 3:
+                continue
+            for first, first_items in spans.items():
+                for second, second_items in spans.items():
+                    if not adjacent(first, second):
+                        continue
+                    union = (first[0], second[1])
+                    totals = spans.get(union)
+                    if not totals:
+                        continue
+                    roles = [totals, first_items, second_items]
+                    for group in grouped(combinations(roles)).values():
+                        result = best_of([self._verdict(ctx, c) for c in group])
+                        if result is not None:
+                            yield result
+
+    def _verdict(self, ctx: Context, combo: list[Item]) -> Result:
+        total, first, second = combo
+        scale, unit = scale_label([total])
+        computed = first.value + second.value
+        return judge(
+            self,
+            ctx,
+            items=combo,
+            computed=computed,
+            stated=total.value,
+            expression=(
+                f"{period_label(first)} {show(first.value, scale)} + {period_label(second)} "
+                f"{show(second.value, scale)} = {computed.format(scale)} vs "
+                f"{period_label(total)} {total.value.format(scale)}"
+            ),
+            ok=(
+                f"{period_label(first)} and {period_label(second)} add up to "
+                f"{period_label(total)} ({total.key.label()})."
+            ),
+            fail=(
+                f"{period_label(first)} ({show(first.value, scale)}) plus {period_label(second)} "
+                f"({show(second.value, scale)}) make {show(computed, scale)} {unit}, not the "
+                f"{show(total.value, scale)} {unit} stated for {period_label(total)} "
+                f"({total.key.label()})."
+            ),
+            scale=scale,
+            unit=unit,
+        )

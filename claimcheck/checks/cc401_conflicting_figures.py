@@ -1,0 +1,141 @@
+"""CC401 conflicting-figures: the same figure stated with different values."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from claimcheck.checks._common import anchored_levels, period_label, plausibly_same, scale_slip
+from claimcheck.engine.context import MAX_COMBINATIONS, Context, judge, scale_label, show
+from claimcheck.engine.index import FLOW, Item, Key
+from claimcheck.engine.registry import Rule, register
+from claimcheck.findings import Arithmetic, Finding, Result
+
+
+def _basis_class(item: Item) -> str:
+    return "yoy" if item.basis in (None, "yoy") else str(item.basis)
+
+
+@register
+class ConflictingFigures(Rule):
+    """The same figure must have the same value wherever it is stated.
+
+    Two claims about the same metric, countries, direction and period (and,
+    for changes, the same comparison basis) must agree within rounding — in
+    one article or across articles. A difference of a factor of 1000 is
+    reported as a likely scale slip ("mln" for "bln"); a flow that matches the
+    opposite flow of the other article is reported as likely swapped. Figures
+    further apart than the pack's ``different_figure_ratio`` are taken to be
+    different things (a commodity within a total) and are not compared; nor
+    are shares, whose wholes often differ ("30.7% of exports", "73% of soybean
+    exports").
+
+    Fails: "India–UAE trade reached $85.6 bln in FY2023-24" in one article and
+    "$83.64 bln in FY2023-24" in another; "first-half trade was $116.82 mln"
+    against "$116.82 bln".
+
+    Passes: "$240.11 bln in 2023" and "$240.1 bln in 2023".
+    """
+
+    code = "CC401"
+    name = "conflicting-figures"
+    severity = "error"
+
+    def run(self, ctx: Context) -> Iterator[Result]:
+        for kind in ("level", "change"):
+            for key, by_period in ctx.index.groups(kind):
+                for period, items in by_period.items():
+                    if period is None or period[0] == "by" or len(items) < 2:
+                        continue
+                    classes: dict[str, list[Item]] = {}
+                    for item in items:
+                        classes.setdefault(_basis_class(item), []).append(item)
+                    for members in classes.values():
+                        yield from self._group(ctx, key, members)
+
+    def _group(self, ctx: Context, key: Key, items: list[Item]) -> Iterator[Result]:
+        by_doc: dict[str, list[Item]] = {}
+        for item in items:
+            by_doc.setdefault(item.document, []).append(item)
+        for members in by_doc.values():
+            pairs = itertools.islice(itertools.combinations(members, 2), MAX_COMBINATIONS)
+            for a, b in pairs:
+                result = self._verdict(ctx, a, b)
+                if result is not None:
+                    yield result
+        firsts = sorted((m[0] for m in by_doc.values()), key=lambda i: (i.value.mid, i.order))
+        for a, b in itertools.pairwise(firsts):
+            result = self._verdict(ctx, a, b)
+            if result is not None:
+                yield result
+
+    def _verdict(self, ctx: Context, a: Item, b: Item) -> Result | None:
+        if a.kind == "change" and _describe_different(ctx, a, b):
+            return None
+        percent = a.key.unit in ("percent", "percentage_point")
+        scale, unit = scale_label([a])
+        where = "in one article" if a.document == b.document else "in two articles"
+        label = f"{a.key.label()}, {period_label(a)}"
+        if not percent and a.value.bounded and b.value.bounded:
+            slip = scale_slip(a.value.mid, b.value.mid)
+            if slip is not None:
+                return Finding(
+                    self.code,
+                    self.name,
+                    ctx.severity(self),
+                    f"The same figure ({label}) is given as “{a.claim.text}” and "
+                    f"“{b.claim.text}” {where}: likely a scale slip "
+                    f"(×{1000 ** abs(slip):g}).",
+                    ctx.refs([a, b]),
+                    Arithmetic(
+                        expression=f"{show(a.value, scale)} / {show(b.value, scale)} "
+                        f"≈ {1000.0**slip:g}",
+                        computed=a.value.pair(),
+                        stated=b.value.pair(),
+                        gap=a.value.gap(b.value),
+                        unit=a.key.unit,
+                    ),
+                )
+            if not plausibly_same(
+                a.value.mid / b.value.mid if b.value.mid else 0.0,
+                ctx.tolerance(self).different_figure_ratio,
+            ):
+                return None
+        note = self._swapped(ctx, a, b)
+        return judge(
+            self,
+            ctx,
+            items=[a, b],
+            computed=a.value,
+            stated=b.value,
+            expression=f"{a.value.format(scale)} vs {b.value.format(scale)}",
+            ok=f"The {label} agrees {where}.",
+            fail=(
+                f"The same figure ({label}) is given as {show(a.value, scale)} and "
+                f"{show(b.value, scale)} {unit} {where}{note}."
+            ),
+            percent=percent,
+            scale=scale,
+            unit=unit,
+        )
+
+    @staticmethod
+    def _swapped(ctx: Context, a: Item, b: Item) -> str:
+        if a.key.measure != FLOW or a.key.flow is None:
+            return ""
+        reverse = Key(FLOW, a.key.scope, (a.key.flow[1], a.key.flow[0]), a.key.unit)
+        for first, second in ((a, b), (b, a)):
+            for other in ctx.index.get("level", reverse, first.period):
+                if other.document == first.document and other.value.overlaps(second.value):
+                    return "; the two directions of trade look swapped"
+        return ""
+
+
+def _describe_different(ctx: Context, a: Item, b: Item) -> bool:
+    """Two changes anchored to different levels in their sentences describe different things."""
+    kinds = ("level", "share")
+    first = anchored_levels(ctx, a, kinds, percent=True)
+    second = anchored_levels(ctx, b, kinds, percent=True)
+    if not first or not second:
+        return False
+    return not any(x.value.overlaps(y.value) for x in first for y in second)

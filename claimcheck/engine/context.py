@@ -1,0 +1,226 @@
+"""What a rule sees (:class:`Context`) and the shared verdict helper :func:`judge`.
+
+:func:`judge` turns a computed and a stated interval into a result: a
+:class:`~claimcheck.findings.Verified` when they overlap, a finding of the
+rule's severity when the gap exceeds the pack tolerance, and a *small*
+finding (``warning`` for error rules, ``info`` otherwise) when the gap is
+beyond rounding but within the tolerance (typical of data revisions).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from claimcheck.engine.config import EngineConfig, Tolerance
+from claimcheck.engine.index import ClaimIndex, Item
+from claimcheck.engine.intervals import Interval, format_number
+from claimcheck.engine.registry import Rule
+from claimcheck.findings import (
+    Arithmetic,
+    ClaimRef,
+    Finding,
+    NotChecked,
+    Result,
+    Severity,
+    Verified,
+    claim_ref,
+)
+from claimcheck.model import Document
+from claimcheck.reference import ReferenceTable
+
+__all__ = [
+    "MAX_COMBINATIONS",
+    "Context",
+    "best_of",
+    "combinations",
+    "grouped",
+    "judge",
+    "scale_label",
+    "show",
+]
+
+MAX_COMBINATIONS = 16
+"""Cap on the claim combinations a rule tries for one relation (duplicated figures)."""
+
+_SCALES = ((1e12, "trn"), (1e9, "bln"), (1e6, "mln"), (1e3, "thousand"))
+
+
+@attrs.frozen(slots=True)
+class Context:
+    """The run's documents, claim index, pack settings and reference table."""
+
+    documents: Mapping[str, Document]
+    index: ClaimIndex
+    config: EngineConfig
+    reference: ReferenceTable | None = None
+
+    def ref(self, item: Item) -> ClaimRef:
+        """Cite an item's claim."""
+        return claim_ref(item.claim, self.documents.get(item.document))
+
+    def refs(self, items: Iterable[Item]) -> tuple[ClaimRef, ...]:
+        """Cite items in order, without repeats."""
+        seen: set[str] = set()
+        out = []
+        for item in items:
+            if item.claim.id not in seen:
+                seen.add(item.claim.id)
+                out.append(self.ref(item))
+        return tuple(out)
+
+    def tolerance(self, rule: Rule | type[Rule]) -> Tolerance:
+        """The rule's tolerance."""
+        return self.config.tolerance_for(rule.code)
+
+    def severity(self, rule: Rule | type[Rule]) -> Severity:
+        """The rule's severity (pack override or default)."""
+        return self.config.severities.get(rule.code, rule.severity)
+
+    def sentence(self, item: Item) -> str:
+        """The text of an item's sentence."""
+        document = self.documents.get(item.document)
+        return "" if document is None else item.claim.sentence.slice(document.text)
+
+    def not_checked(self, rule: Rule, reason: str, items: Iterable[Item]) -> NotChecked:
+        """A :class:`NotChecked` for ``rule``."""
+        return NotChecked(rule.code, rule.name, reason, self.refs(items))
+
+
+def scale_label(items: Sequence[Item]) -> tuple[float, str]:
+    """The display scale of amounts (the first item's printed scale) and its label."""
+    unit = items[0].key.unit if items else ""
+    if unit in ("percent", "percentage_point"):
+        return 1.0, "%" if unit == "percent" else "pp"
+    scale = max((i.scale for i in items[:1]), default=1.0)
+    if scale <= 1.0 and items:
+        magnitude = abs(items[0].value.mid)
+        scale = next((s for s, _ in _SCALES if magnitude >= s), 1.0)
+    word = next((w for s, w in _SCALES if s == scale), "")
+    return scale, f"{unit} {word}".strip()
+
+
+def show(value: Interval | float, scale: float = 1.0, digits: int = 4) -> str:
+    """A figure for an expression: the midpoint in ``scale`` (``digits`` decimals at most)."""
+    if isinstance(value, Interval):
+        if value.bounded:
+            return format_number(value.mid / scale, digits)
+        return value.format(scale, digits)
+    return format_number(value / scale, digits)
+
+
+def judge(
+    rule: Rule,
+    ctx: Context,
+    *,
+    items: Sequence[Item],
+    computed: Interval,
+    stated: Interval,
+    expression: str,
+    ok: str,
+    fail: str,
+    percent: bool = False,
+    scale: float = 1.0,
+    unit: str = "",
+    tolerance: float | None = None,
+) -> Result:
+    """Compare ``computed`` with ``stated`` and return the verdict for ``items``.
+
+    ``percent`` selects the absolute tolerance in percentage points, else the
+    relative tolerance on the stated amount; ``tolerance`` overrides both.
+    """
+    tol = ctx.tolerance(rule)
+    if tolerance is None:
+        if percent:
+            tolerance = tol.absolute_percent_points
+        else:
+            reference = stated if stated.bounded else computed
+            tolerance = tol.relative * abs(reference.mid)
+    gap = computed.gap(stated)
+    magnitude = max(abs(stated.mid), abs(computed.mid), 1e-300)
+    if gap <= 1e-12 * magnitude:
+        gap = 0.0
+    arithmetic = Arithmetic(
+        expression=expression,
+        computed=(computed.lo / scale, computed.hi / scale),
+        stated=(stated.lo / scale, stated.hi / scale),
+        gap=gap / scale,
+        unit=unit,
+        tolerance=tolerance / scale,
+    )
+    refs = ctx.refs(items)
+    if gap == 0.0:
+        return Verified(rule.code, rule.name, ok, refs, arithmetic)
+    severity = ctx.severity(rule)
+    if gap <= tolerance:
+        small: Severity = "warning" if severity == "error" else "info"
+        note = " (a small gap, within the tolerance allowed for revisions)"
+        return Finding(rule.code, rule.name, small, fail + note, refs, arithmetic)
+    return Finding(rule.code, rule.name, severity, fail, refs, arithmetic)
+
+
+def combinations(roles: Sequence[Sequence[Item]], *, cross: bool = True) -> Iterator[list[Item]]:
+    """Combinations of one item per role.
+
+    First every combination inside a single document; when no document holds
+    all roles and ``cross`` is true, combinations across documents (items of
+    one role taken one per document). At most :data:`MAX_COMBINATIONS`.
+    """
+    if any(not r for r in roles):
+        return
+    documents = sorted({i.document for r in roles for i in r})
+    count = 0
+    found_within = False
+    for document in documents:
+        local = [[i for i in r if i.document == document] for r in roles]
+        if any(not r for r in local):
+            continue
+        found_within = True
+        for combo in itertools.product(*local):
+            yield list(combo)
+            count += 1
+            if count >= MAX_COMBINATIONS:
+                return
+    if found_within or not cross:
+        return
+    firsts = [_first_per_document(r) for r in roles]
+    for combo in itertools.product(*firsts):
+        yield list(combo)
+        count += 1
+        if count >= MAX_COMBINATIONS:
+            return
+
+
+def _first_per_document(items: Sequence[Item]) -> list[Item]:
+    seen: dict[str, Item] = {}
+    for item in items:
+        seen.setdefault(item.document, item)
+    return list(seen.values())
+
+
+def best_of(results: Sequence[Result]) -> Result | None:
+    """The verdict on one relation tried with several readings (duplicated figures).
+
+    A relation holds when any reading holds: an article that gives a total and,
+    elsewhere, a smaller figure for one commodity of the same flow is not
+    inconsistent. Otherwise the reading with the smallest gap is reported.
+    """
+    if not results:
+        return None
+    for result in results:
+        if isinstance(result, Verified):
+            return result
+    findings = [r for r in results if isinstance(r, Finding)]
+    if not findings:
+        return results[0]
+    return min(findings, key=lambda f: f.arithmetic.gap if f.arithmetic else 0.0)
+
+
+def grouped(combos: Iterable[list[Item]]) -> dict[str, list[list[Item]]]:
+    """Combinations grouped by the claim id of their first item (the stated figure)."""
+    out: dict[str, list[list[Item]]] = {}
+    for combo in combos:
+        out.setdefault(combo[0].claim.id, []).append(combo)
+    return out

@@ -1,0 +1,226 @@
+"""Claims normalised and indexed by what they measure, for whom and when.
+
+Each claim becomes an :class:`Item` with a :class:`Key` (measure, scope,
+direction, unit) and a period key, and is filed under ``(kind, key,
+period)``. Cross-document rules look claims up by key instead of comparing
+all pairs, so a run is near-linear in the number of claims.
+
+Normalisation:
+
+* ``exports`` A->B and ``imports`` A->B (and neutral ``supplies``) are one
+  physical flow: measure :data:`FLOW` with ``flow=(A, B)``;
+* a ``trade_balance`` with a known flow is re-signed to the point of view of
+  the alphabetically first country of the pair; without a flow its sign is
+  unknown and only its magnitude is used (``signed=False``);
+* a resolved period is keyed by its ISO dates; an unresolved one by its text
+  *within one document* ("last year" means the same thing throughout an
+  article even when the publication date is unknown).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from claimcheck.engine.config import EngineConfig
+from claimcheck.engine.intervals import Interval
+from claimcheck.model import Claim, Document
+
+__all__ = [
+    "BALANCE",
+    "FLOW",
+    "TURNOVER",
+    "ClaimIndex",
+    "Item",
+    "Key",
+    "PeriodKey",
+    "kind_class",
+]
+
+FLOW = "flow"
+"""Measure of a directed flow of goods (exports / imports / supplies)."""
+TURNOVER = "trade_turnover"
+BALANCE = "trade_balance"
+
+PeriodKey = tuple[str, ...]
+"""``(start, end)`` ISO dates, ``("by", end)`` for a deadline, or
+``("?", document id, text)`` for an unresolved period."""
+
+
+@attrs.frozen(slots=True)
+class Key:
+    """What a figure measures: ``measure`` for ``scope`` (sorted entities) in ``unit``."""
+
+    measure: str
+    scope: tuple[str, ...]
+    flow: tuple[str, str] | None
+    unit: str
+
+    def label(self) -> str:
+        """Short human description ("China->Russia flow", "China-Russia trade_turnover")."""
+        if self.measure == FLOW and self.flow is not None:
+            return f"{self.flow[0]}→{self.flow[1]} trade"
+        who = "–".join(self.scope) if self.scope else "unknown"
+        return f"{who} {self.measure.replace('_', ' ')}"
+
+
+@attrs.frozen(slots=True)
+class Item:
+    """A claim as the engine sees it."""
+
+    claim: Claim
+    order: int
+    key: Key
+    kind: str
+    period: PeriodKey | None
+    start: _dt.date | None
+    end: _dt.date | None
+    value: Interval
+    signed: bool = True
+
+    @property
+    def document(self) -> str:
+        """The claim's document id."""
+        return self.claim.document_id
+
+    @property
+    def basis(self) -> str | None:
+        """The comparison basis of a change ("yoy", "mom", "qoq" or None)."""
+        return self.claim.basis
+
+    @property
+    def scale(self) -> float:
+        """The printed scale (1e9 for "bln"), at least 1."""
+        return max(1.0, self.claim.quantity.scale)
+
+
+def kind_class(claim: Claim) -> str:
+    """The kind a claim is filed under: milestones count as levels."""
+    return "level" if claim.kind == "milestone" else claim.kind
+
+
+def _period_key(claim: Claim) -> tuple[PeriodKey | None, _dt.date | None, _dt.date | None]:
+    period = claim.period
+    if period is None:
+        return None, None, None
+    if period.kind == "deadline" and period.end is not None:
+        return ("by", period.end.isoformat()), None, period.end
+    if period.start is not None and period.end is not None:
+        return (period.start.isoformat(), period.end.isoformat()), period.start, period.end
+    text = " ".join(period.text.lower().split())
+    if not text:
+        return None, None, None
+    return ("?", claim.document_id, text), None, None
+
+
+def _normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interval, bool] | None:
+    metric = claim.metric
+    if metric is None or claim.kind == "count":
+        return None
+    scope = tuple(sorted(set(claim.entities)))
+    flow = None if claim.flow is None else (claim.flow.source, claim.flow.dest)
+    unit = claim.unit
+    value = Interval.of(claim.interval)
+    if flow is not None and claim.flow is not None:
+        scope = tuple(sorted({*scope, claim.flow.source, claim.flow.dest}))
+    if metric in flow_metrics:
+        if flow is None:
+            return None  # a flow of unknown direction
+        return Key(FLOW, scope, flow, unit), value, True
+    if metric == BALANCE and claim.kind == "level":
+        if flow is None or len(scope) != 2:
+            return Key(BALANCE, scope, None, unit), value.abs(), False
+        canonical = (scope[0], scope[1])
+        if flow[0] != scope[0]:
+            value = -value
+        return Key(BALANCE, scope, canonical, unit), value, True
+    if metric == TURNOVER:
+        return Key(TURNOVER, scope, None, unit), value, True
+    return Key(metric, scope, flow, unit), value, True
+
+
+def flow_metrics(config: EngineConfig) -> frozenset[str]:
+    """The identities' flow metrics plus neutral metrics that resolve to one of them."""
+    from claimcheck.rulepacks import metric_vocabulary
+
+    neutral = {m.key for m in metric_vocabulary() if m.neutral and m.flow_of in config.flow_metrics}
+    return config.flow_metrics | neutral
+
+
+class ClaimIndex:
+    """Items filed by ``(kind, key, period)``, plus by document and sentence."""
+
+    def __init__(self, claims: Iterable[Claim], config: EngineConfig) -> None:
+        self.items: list[Item] = []
+        self.unindexed: list[Claim] = []
+        self._by: dict[tuple[str, Key, PeriodKey | None], list[Item]] = defaultdict(list)
+        self._periods: dict[tuple[str, Key], dict[PeriodKey | None, list[Item]]] = defaultdict(dict)
+        self._sentences: dict[tuple[str, int, int], list[Item]] = defaultdict(list)
+        self._related: dict[tuple[str, str, tuple[str, ...], tuple[str, str] | None], list[Key]] = (
+            defaultdict(list)
+        )
+        self._claims_by_sentence: dict[tuple[str, int, int], list[Claim]] = defaultdict(list)
+        flows = flow_metrics(config)
+        for order, claim in enumerate(claims):
+            self._claims_by_sentence[_sentence_key(claim)].append(claim)
+            normal = _normalise(claim, flows)
+            if normal is None:
+                self.unindexed.append(claim)
+                continue
+            key, value, signed = normal
+            period, start, end = _period_key(claim)
+            item = Item(claim, order, key, kind_class(claim), period, start, end, value, signed)
+            self.items.append(item)
+            self._by[(item.kind, key, period)].append(item)
+            by_period = self._periods[(item.kind, key)]
+            if not by_period:
+                self._related[(item.kind, key.measure, key.scope, key.flow)].append(key)
+            by_period.setdefault(period, []).append(item)
+            self._sentences[_sentence_key(claim)].append(item)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def of_kind(self, kind: str) -> Iterator[Item]:
+        """Items of one kind, in input order."""
+        return (i for i in self.items if i.kind == kind)
+
+    def get(self, kind: str, key: Key, period: PeriodKey | None) -> Sequence[Item]:
+        """Items of ``kind`` for ``key`` in ``period``."""
+        return self._by.get((kind, key, period), ())
+
+    def periods(self, kind: str, key: Key) -> Mapping[PeriodKey | None, list[Item]]:
+        """All items of ``kind`` for ``key``, by period."""
+        return self._periods.get((kind, key), {})
+
+    def groups(self, kind: str) -> Iterator[tuple[Key, Mapping[PeriodKey | None, list[Item]]]]:
+        """``(key, {period: items})`` for every key of ``kind``, in first-seen order."""
+        for (k, key), by_period in self._periods.items():
+            if k == kind:
+                yield key, by_period
+
+    def related(
+        self, kind: str, measure: str, scope: tuple[str, ...], flow: tuple[str, str] | None
+    ) -> Sequence[Key]:
+        """Keys of ``kind`` for this measure, scope and flow, in any unit."""
+        return self._related.get((kind, measure, scope, flow), ())
+
+    def sentence_items(self, claim: Claim) -> Sequence[Item]:
+        """Indexed items in the sentence of ``claim``."""
+        return self._sentences.get(_sentence_key(claim), ())
+
+    def sentences(self) -> Iterator[tuple[tuple[str, int, int], list[Item]]]:
+        """``((document, start, end), items)`` for every sentence with indexed items."""
+        return iter(self._sentences.items())
+
+
+def _sentence_key(claim: Claim) -> tuple[str, int, int]:
+    return (claim.document_id, claim.sentence.start, claim.sentence.end)
+
+
+def documents_by_id(documents: Iterable[Document]) -> dict[str, Document]:
+    """``{id: document}``."""
+    return {d.id: d for d in documents}

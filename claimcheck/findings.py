@@ -1,0 +1,298 @@
+"""What the consistency checks report.
+
+* :class:`Finding`: a relation between claims that does not hold (or holds
+  only within a tolerance beyond rounding), with rule code, severity, a
+  one-sentence message, the claims used and the arithmetic;
+* :class:`Verified`: a check that ran and held (same shape, no severity), so a
+  report can show what was confirmed;
+* :class:`NotChecked`: a check that could not run (missing period, unknown
+  date), counted apart and never shown as a pass;
+* :class:`Report`: all three, deterministically ordered, with a stable JSON
+  form (:meth:`Report.to_dict`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+import attrs
+
+from claimcheck.model import Claim, Document
+
+__all__ = [
+    "SEVERITIES",
+    "Arithmetic",
+    "ClaimRef",
+    "Finding",
+    "NotChecked",
+    "Report",
+    "Result",
+    "Severity",
+    "Verified",
+    "claim_ref",
+]
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+"""Severities from the most to the least serious."""
+
+SCHEMA = 1
+
+
+@attrs.frozen(slots=True)
+class ClaimRef:
+    """A claim as a finding cites it."""
+
+    document: str
+    id: str
+    span: tuple[int, int]
+    text: str
+    sentence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "document": self.document,
+            "id": self.id,
+            "span": list(self.span),
+            "text": self.text,
+            "sentence": self.sentence,
+        }
+
+
+def claim_ref(claim: Claim, document: Document | None) -> ClaimRef:
+    """Cite ``claim`` (the sentence text is empty when the document is unknown)."""
+    sentence = "" if document is None else claim.sentence.slice(document.text).strip()
+    return ClaimRef(
+        document=claim.document_id,
+        id=claim.id,
+        span=(claim.span.start, claim.span.end),
+        text=claim.text,
+        sentence=sentence,
+    )
+
+
+def _bound(value: float) -> float | str:
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return value
+
+
+@attrs.frozen(slots=True)
+class Arithmetic:
+    """The computation behind a result.
+
+    ``expression`` is human-readable ("110.97 + 129.14 = 240.11 (±0.01) vs
+    stated 240.11 (±0.005)"); ``computed`` and ``stated`` are ``(lo, hi)`` in
+    ``unit`` (e.g. ``"USD bln"``, ``"percent"``); ``gap`` is the distance
+    between the two intervals (0 when they overlap) and ``tolerance`` the slack
+    allowed beyond rounding.
+    """
+
+    expression: str
+    computed: tuple[float, float]
+    stated: tuple[float, float]
+    gap: float
+    unit: str = ""
+    tolerance: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form (infinite bounds as the strings ``"inf"``/``"-inf"``)."""
+        return {
+            "expression": self.expression,
+            "computed": [_bound(x) for x in self.computed],
+            "stated": [_bound(x) for x in self.stated],
+            "gap": self.gap,
+            "unit": self.unit,
+            "tolerance": self.tolerance,
+        }
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _fingerprint(code: str, claims: Sequence[ClaimRef]) -> str:
+    parts = sorted(f"{c.document}\x1f{_SPACE.sub(' ', c.text.strip().lower())}" for c in claims)
+    digest = hashlib.sha256("\x1e".join([code, *parts]).encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """A relation that does not hold."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    claims: tuple[ClaimRef, ...]
+    arithmetic: Arithmetic | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """A content hash for baselines: code + normalised surface texts + document ids."""
+        return _fingerprint(self.code, self.claims)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Order: document, position, code, message."""
+        return _sort_key(self.code, self.claims, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "rule": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "claims": [c.to_dict() for c in self.claims],
+            "arithmetic": None if self.arithmetic is None else self.arithmetic.to_dict(),
+            "fingerprint": self.fingerprint,
+        }
+
+
+@attrs.frozen(slots=True)
+class Verified:
+    """A check that ran and held."""
+
+    code: str
+    name: str
+    message: str
+    claims: tuple[ClaimRef, ...]
+    arithmetic: Arithmetic | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """Content hash, as for :class:`Finding`."""
+        return _fingerprint(self.code, self.claims)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Order: document, position, code, message."""
+        return _sort_key(self.code, self.claims, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "rule": self.code,
+            "name": self.name,
+            "message": self.message,
+            "claims": [c.to_dict() for c in self.claims],
+            "arithmetic": None if self.arithmetic is None else self.arithmetic.to_dict(),
+        }
+
+
+@attrs.frozen(slots=True)
+class NotChecked:
+    """A check that could not run, and why."""
+
+    code: str
+    name: str
+    reason: str
+    claims: tuple[ClaimRef, ...]
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Order: document, position, code, reason."""
+        return _sort_key(self.code, self.claims, self.reason)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "rule": self.code,
+            "name": self.name,
+            "reason": self.reason,
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+
+Result = Finding | Verified | NotChecked
+"""What a rule yields."""
+
+
+def _sort_key(code: str, claims: Sequence[ClaimRef], text: str) -> tuple[Any, ...]:
+    refs = sorted((c.document, c.span) for c in claims)
+    first = refs[0] if refs else ("", (0, 0))
+    return (first[0], first[1], code, tuple(refs), text)
+
+
+@attrs.frozen(slots=True)
+class Report:
+    """The outcome of :func:`claimcheck.engine.check`."""
+
+    findings: tuple[Finding, ...]
+    verified: tuple[Verified, ...]
+    not_checked: tuple[NotChecked, ...]
+    documents: tuple[str, ...]
+    claims_count: int
+    rules: tuple[str, ...] = ()
+
+    @classmethod
+    def build(
+        cls,
+        results: Iterable[Result],
+        *,
+        documents: Sequence[str],
+        claims_count: int,
+        rules: Sequence[str] = (),
+    ) -> Report:
+        """Sort and de-duplicate ``results`` (same code and claims -> first kept)."""
+        findings: dict[tuple[Any, ...], Finding] = {}
+        verified: dict[tuple[Any, ...], Verified] = {}
+        not_checked: dict[tuple[Any, ...], NotChecked] = {}
+        for result in results:
+            ident = (result.code, tuple(sorted((c.document, c.id) for c in result.claims)))
+            if isinstance(result, Finding):
+                if ident not in findings or _rank(result) < _rank(findings[ident]):
+                    findings[ident] = result
+            elif isinstance(result, Verified):
+                verified.setdefault(ident, result)
+            else:
+                not_checked.setdefault((*ident, result.reason), result)
+        # a relation found failing is not also listed as verified
+        for ident in findings:
+            verified.pop(ident, None)
+        return cls(
+            findings=tuple(sorted(findings.values(), key=lambda f: f.sort_key())),
+            verified=tuple(sorted(verified.values(), key=lambda v: v.sort_key())),
+            not_checked=tuple(sorted(not_checked.values(), key=lambda n: n.sort_key())),
+            documents=tuple(documents),
+            claims_count=claims_count,
+            rules=tuple(rules),
+        )
+
+    def by_severity(self, severity: Severity) -> tuple[Finding, ...]:
+        """The findings of one severity."""
+        return tuple(f for f in self.findings if f.severity == severity)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts by severity and rule."""
+        severity = Counter(f.severity for f in self.findings)
+        return {
+            "documents": len(self.documents),
+            "claims": self.claims_count,
+            "findings": len(self.findings),
+            "errors": severity.get("error", 0),
+            "warnings": severity.get("warning", 0),
+            "infos": severity.get("info", 0),
+            "verified": len(self.verified),
+            "not_checked": len(self.not_checked),
+            "by_rule": dict(sorted(Counter(f.code for f in self.findings).items())),
+            "rules": list(self.rules),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Stable JSON form: ``{"schema": 1, "findings", "verified", "not_checked", "summary"}``."""
+        return {
+            "schema": SCHEMA,
+            "findings": [f.to_dict() for f in self.findings],
+            "verified": [v.to_dict() for v in self.verified],
+            "not_checked": [n.to_dict() for n in self.not_checked],
+            "summary": self.summary(),
+        }
+
+
+def _rank(finding: Finding) -> int:
+    return SEVERITIES.index(finding.severity)
