@@ -22,8 +22,8 @@ __all__ = [
     "Flow",
     "Period",
     "PeriodKind",
-    "Quantity",
     "Qualifier",
+    "Quantity",
     "Span",
     "Unresolved",
 ]

@@ -147,7 +147,12 @@ def parse_period(text: str) -> tuple[_dt.date, _dt.date]:
         y2, m2 = (int(x) for x in last.split("-"))
         start, end = _dt.date(y1, m1, 1), _last_day(y2, m2)
     else:
-        start, end = _dt.date.fromisoformat(first), _dt.date.fromisoformat(last)
+        try:
+            start, end = _dt.date.fromisoformat(first), _dt.date.fromisoformat(last)
+        except ValueError:
+            raise ValueError(
+                f"bad period {text!r} (expected 2023, 2024-01/2024-06 or ISO dates)"
+            ) from None
     if end < start:
         raise ValueError(f"period {text!r} ends before it starts")
     return start, end

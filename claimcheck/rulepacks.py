@@ -43,6 +43,7 @@ __all__ = [
 ]
 
 METRIC_PACKS: tuple[str, ...] = ("trade", "general")
+"""Packs whose ``[metrics]`` make up the metric vocabulary, in priority order."""
 
 TOLERANCE_NAMES: tuple[str, ...] = (
     "relative",
@@ -62,7 +63,7 @@ SEVERITY_NAMES: tuple[str, ...] = ("error", "warning", "info")
 """Severities a ``[severities]`` table may give a rule code."""
 
 _RULE_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
-"""Packs whose ``[metrics]`` make up the metric vocabulary, in priority order."""
+"""A rule code ("CC101") as used for per-rule ``[tolerances.<code>]`` and ``[severities]``."""
 
 CUE_NAMES: tuple[str, ...] = (
     "increase",

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from claimcheck.evaluate.fixtures import load_fixture_document
 from claimcheck.extract.quantities import interval
 from claimcheck.extract.sentences import split_sentences
@@ -118,3 +120,111 @@ def gold_inconsistencies(path: Path) -> list[dict[str, Any]]:
     """The fixture's planted inconsistencies."""
     gold = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
     return list(gold.get("inconsistencies", ()))
+
+
+# --------------------------------------------------------------------------- hand-built claims
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+
+def period(spec: str | None) -> Period | None:
+    """``"2023"``, ``"2023-01..2023-10"``, ``"by 2024"``, ``"?last year"`` -> a Period."""
+    import calendar
+
+    if spec is None:
+        return None
+    if spec.startswith("by "):
+        year = int(spec[3:])
+        return Period(None, _dt.date(year, 12, 31), spec, kind="deadline")
+    if spec.startswith("?"):
+        return Period(None, None, spec[1:], unresolved="relative to an unknown date")
+    if ".." in spec:
+        first, last = spec.split("..")
+        y1, m1 = (int(x) for x in first.split("-"))
+        y2, m2 = (int(x) for x in last.split("-"))
+        end = _dt.date(y2, m2, calendar.monthrange(y2, m2)[1])
+        return Period(_dt.date(y1, m1, 1), end, spec)
+    year = int(spec)
+    return Period(_dt.date(year, 1, 1), _dt.date(year, 12, 31), spec)
+
+
+def article(
+    text: str,
+    specs: list[dict[str, Any]],
+    *,
+    doc_id: str = "a",
+    published: _dt.date | None = None,
+) -> tuple[Document, tuple[Claim, ...]]:
+    """A document and hand-described claims located in its text.
+
+    Each spec: ``text`` (the surface, found in order of the specs), ``metric``,
+    and optionally ``kind`` ("level"), ``flow`` ((src, dst)), ``entities``
+    (defaults to the flow's ends), ``period`` (see :func:`period`), ``sign``
+    (-1 for a fall or a deficit), ``basis``, ``record``. Value, unit and
+    rounding interval come from the quantity extractor run on the surface.
+    """
+    from claimcheck.extract.quantities import find_quantities
+
+    document = Document(id=doc_id, text=text, published=published)
+    sentences = split_sentences(text)
+    claims: list[Claim] = []
+    cursor = 0
+    for n, spec in enumerate(specs):
+        surface = spec["text"]
+        start = text.index(surface, cursor)
+        cursor = start + len(surface)
+        isolated = find_quantities(surface)[0]  # the surface alone: no context effects
+        quantity = attrs.evolve(
+            isolated,
+            span=Span(start + isolated.span.start, start + isolated.span.end),
+        )
+        sign = float(spec.get("sign", 1))
+        lo, hi = quantity.interval
+        interval_ = (lo, hi) if sign > 0 else (-hi, -lo)
+        flow = spec.get("flow")
+        entities = spec.get("entities") or (tuple(sorted(flow)) if flow else ())
+        claims.append(
+            Claim(
+                id=f"{doc_id}#{n + 1}",
+                document_id=doc_id,
+                quantity=quantity,
+                sentence=_sentence(sentences, start),
+                kind=spec.get("kind", "level"),
+                metric=spec.get("metric"),
+                entities=tuple(sorted(entities)),
+                flow=None if flow is None else Flow(*flow),
+                period=period(spec.get("period")),
+                value=sign * quantity.value,
+                interval=interval_,
+                basis=spec.get("basis"),
+                record=bool(spec.get("record", False)),
+            )
+        )
+    return document, tuple(claims)
+
+
+def codes(report: Any, severity: str | None = None) -> list[str]:
+    """The codes of a report's findings (of one severity)."""
+    return [f.code for f in report.findings if severity is None or f.severity == severity]
+
+
+def spec(**fields: Any) -> dict[str, Any]:
+    """A claim description for :func:`article`."""
+    return fields
+
+
+Article = tuple[Document, tuple[Claim, ...]]
+"""A document with its claims, as :func:`claimcheck.engine.check` accepts it."""

@@ -172,6 +172,13 @@ def test_kinds() -> None:
     assert not claims["$300 bln"].record
 
 
+def test_target_cue_before_a_realised_figure_is_no_target() -> None:
+    text = "Despite missing the target, trade with Peru reached $9 bln in 2022."
+    assert _claims(text, ["$9 bln"])["$9 bln"].kind == "level"
+    aim = "Leaders aim to increase trade with Peru to $20 bln."
+    assert _claims(aim, ["$20 bln"])["$20 bln"].kind == "target"
+
+
 def test_target_with_deadline_and_no_inherited_period() -> None:
     text = "In 2021 trade rose to $140 bln. The task is to bring trade to $200 bln by 2024."
     claims = _claims(text, ["$140 bln", "$200 bln"])

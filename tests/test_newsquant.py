@@ -1,3 +1,4 @@
+# mypy: disable-error-code="comparison-overlap"
 """NewsQuant scoring: the matcher, and the full evaluation when ../shared is present."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="comparison-overlap"
 """find_quantities: what is a quantity, with which value, unit, qualifier and interval."""
 
 from __future__ import annotations
@@ -379,3 +380,54 @@ def test_seed_figures(surface: str, value: float, unit: str, qualifier: str | No
     ]
     assert found
     assert all((q.value, q.unit, q.qualifier) == (value, unit, qualifier) for q in found)
+
+
+# ---------------------------------------------------------------- more surface forms
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Turnover hit $190,27 billion.", "$190,27 billion", 190.27e9, "USD"),
+        ("Exports grew 12,8% in May.", "12,8%", 12.8, "percent"),
+        ("The laptop cost 1,200€ in Riga.", "1,200€", 1200.0, "EUR"),
+        ("Shares ended at 164p on Monday.", "164p", 1.64, "GBP"),
+        ("Stir in 1/2 pound of flour.", "1/2 pound", 0.5, "lb"),
+        ("The fund raised RM3.06mil last year.", "RM3.06mil", 3.06e6, "MYR"),
+        ("It moved up 7.5 mph faster.", "7.5 mph", 7.5, "mph"),
+    ],
+)
+def test_more_surfaces(text: str, surface: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.text, q.value, q.unit) == (surface, pytest.approx(value), unit)
+
+
+def test_vague_plurals_are_ranges() -> None:
+    q = only("The flood displaced tens of thousands of families.")
+    assert (q.low, q.high, q.unit, q.noun) == (1e4, 1e5, "count", "families")
+    q = only("It cost thousands of dollars.")
+    assert (q.low, q.high, q.unit) == (1e3, 1e4, "USD")
+
+
+def test_hyphenated_counted_noun() -> None:
+    q = only("It has a four-cylinder engine.")
+    assert (q.value, q.unit, q.noun) == (4.0, "count", "cylinder")
+
+
+def test_stray_currency_sign_before_percent() -> None:
+    q = only("Imports fell by $34,4% last year.")
+    assert (q.value, q.unit) == (34.4, "percent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quarterback Joe Smith (12) ran for a touchdown.",
+        "The shop is open 24/7 now.",
+        "The centre opened in the 1990s.",
+        "Trains run every 5G network day.",
+        "Sales ran Sept. 20-24 at the fair.",
+    ],
+)
+def test_more_non_quantities(text: str) -> None:
+    assert surfaces(text) == []

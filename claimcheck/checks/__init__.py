@@ -12,6 +12,11 @@ from claimcheck.checks import (
     cc302_period_sum,
     cc401_conflicting_figures,
     cc501_verbal_multiplier,
+    cc502_percent_vs_points,
+    cc601_conflicting_targets,
+    cc602_target_status,
+    cc603_record,
+    cc701_reference,
 )
 
 __all__ = [
@@ -26,4 +31,9 @@ __all__ = [
     "cc302_period_sum",
     "cc401_conflicting_figures",
     "cc501_verbal_multiplier",
+    "cc502_percent_vs_points",
+    "cc601_conflicting_targets",
+    "cc602_target_status",
+    "cc603_record",
+    "cc701_reference",
 ]

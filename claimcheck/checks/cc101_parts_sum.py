@@ -86,4 +86,5 @@ class PartsSum(Rule):
             ),
             scale=scale,
             unit=unit,
+            same_scope=True,
         )

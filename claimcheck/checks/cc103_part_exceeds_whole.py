@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.checks._common import flow_pair, period_label
+from claimcheck.checks._common import flow_pair, period_label, plausibly_same, scale_slip
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -70,6 +70,18 @@ class PartExceedsWhole(Rule):
         total, part = combo
         scale, unit = scale_label([total])
         size = part.value.abs()
+        limit = ctx.tolerance(self).different_figure_ratio
+        if (
+            size.bounded
+            and total.value.bounded
+            and total.value.mid > 0
+            and scale_slip(size.mid, total.value.mid) is None
+            and not plausibly_same(size.mid / total.value.mid, limit)
+            and size.mid > total.value.mid
+        ):
+            return ctx.not_checked(
+                self, "the figures are too far apart to describe the same thing", combo
+            )
         whole = Interval(0.0, total.value.hi)
         # the part may be anything from 0 up to the whole: only a part above it fails
         return judge(
@@ -104,7 +116,9 @@ class PartExceedsWhole(Rule):
                 stated=item.value,
                 expression=f"share {item.value.format()}% outside 0–100%",
                 ok="",
-                fail=f"A share of {show(item.value)}% is impossible: shares lie between 0 and 100%.",
+                fail=(
+                    f"A share of {show(item.value)}% is impossible: shares lie between 0 and 100%."
+                ),
                 percent=True,
                 unit="percent",
             )

@@ -46,7 +46,10 @@ class GrowthVsLevels(Rule):
     ``current / prior − 1``, computed on the rounding intervals. A change
     without a stated basis is tried against every basis the levels allow and
     holds if any of them agrees. For a surplus or deficit the sizes are
-    compared.
+    compared. Beyond rounding, the tolerance is the larger of the pack's
+    ``absolute_percent_points`` and the growth shift a revision of a level by
+    the ``relative`` tolerance causes (``(1 + g) × relative``); gaps within it
+    are warnings.
 
     Fails: "Trade fell 6.4% to $83.64 bln in FY2023-24, from $84.84 bln a year
     earlier" (83.64 / 84.84 − 1 = −1.4%).
@@ -124,10 +127,15 @@ class GrowthVsLevels(Rule):
             )
         scale, _ = scale_label([current])
         label = {"yoy": "year-on-year", "mom": "month-on-month", "qoq": "quarter-on-quarter"}[basis]
+        # a revision of either level by the relative tolerance moves the growth by about
+        # (1 + g) * relative: the percentage-point tolerance is at least that
+        tol = ctx.tolerance(self)
+        slack = tol.relative * abs(1 + computed.mid / 100) * 100
         return judge(
             self,
             ctx,
             items=combo,
+            tolerance=max(tol.absolute_percent_points, slack),
             computed=computed,
             stated=change.value,
             expression=(

@@ -9,6 +9,7 @@ from claimcheck.checks._common import (
     is_cumulative,
     period_label,
     period_of,
+    plausibly_same,
     scale_slip,
 )
 from claimcheck.engine.context import Context, judge, scale_label, show
@@ -68,6 +69,18 @@ class SubperiodExceedsPeriod(Rule):
                 yield self._verdict(ctx, part, whole)
 
     def _verdict(self, ctx: Context, part: Item, whole: Item) -> Result:
+        limit = ctx.tolerance(self).different_figure_ratio
+        if (
+            part.value.bounded
+            and whole.value.bounded
+            and whole.value.mid > 0
+            and scale_slip(part.value.mid, whole.value.mid) is None
+            and not plausibly_same(part.value.mid / whole.value.mid, limit)
+            and part.value.mid > whole.value.mid
+        ):
+            return ctx.not_checked(
+                self, "the figures are too far apart to describe the same thing", [part, whole]
+            )
         scale, unit = scale_label([whole])
         bound = Interval(float("-inf"), whole.value.hi)
         return judge(

@@ -93,4 +93,5 @@ class PeriodSum(Rule):
             ),
             scale=scale,
             unit=unit,
+            same_scope=True,
         )

@@ -93,7 +93,7 @@ class VerbalMultiplier(Rule):
                 return (same_doc or list(earlier))[0], item
         return None
 
-    def _verdict(
+    def _verdict(  # noqa: PLR0917 (one verdict needs the word, factor, hedge and both figures)
         self,
         ctx: Context,
         word: str,

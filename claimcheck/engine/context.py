@@ -46,6 +46,7 @@ MAX_COMBINATIONS = 16
 """Cap on the claim combinations a rule tries for one relation (duplicated figures)."""
 
 _SCALES = ((1e12, "trn"), (1e9, "bln"), (1e6, "mln"), (1e3, "thousand"))
+_UNIT_NAMES = {"m**3": "m³", "t": "t", "barrel": "barrels", "barrel/day": "barrels/day"}
 
 
 @attrs.frozen(slots=True)
@@ -99,6 +100,8 @@ def scale_label(items: Sequence[Item]) -> tuple[float, str]:
         magnitude = abs(items[0].value.mid)
         scale = next((s for s, _ in _SCALES if magnitude >= s), 1.0)
     word = next((w for s, w in _SCALES if s == scale), "")
+    if unit in _UNIT_NAMES or not unit.isupper():
+        return scale, f"{word} {_UNIT_NAMES.get(unit, unit)}".strip()
     return scale, f"{unit} {word}".strip()
 
 
@@ -125,13 +128,28 @@ def judge(
     scale: float = 1.0,
     unit: str = "",
     tolerance: float | None = None,
+    same_scope: bool = False,
 ) -> Result:
     """Compare ``computed`` with ``stated`` and return the verdict for ``items``.
 
     ``percent`` selects the absolute tolerance in percentage points, else the
     relative tolerance on the stated amount; ``tolerance`` overrides both.
+    With ``same_scope``, amounts further apart than the pack's
+    ``different_figure_ratio`` are taken to be figures of different scope
+    (a commodity, a misread period): not checked, unless the ratio is a
+    power of 1000 (a likely scale slip, reported as such).
     """
     tol = ctx.tolerance(rule)
+    if same_scope and computed.bounded and stated.bounded and computed.mid and stated.mid:
+        ratio = stated.mid / computed.mid
+        slip = _slip(ratio)
+        limit = tol.different_figure_ratio
+        if slip is not None:
+            fail = fail.rstrip(".") + f": likely a scale slip (×{1000.0 ** abs(slip):g})."
+        elif limit > 0 and not (1 / limit <= ratio <= limit):
+            return ctx.not_checked(
+                rule, "the figures are too far apart to describe the same thing", items
+            )
     if tolerance is None:
         if percent:
             tolerance = tol.absolute_percent_points
@@ -224,3 +242,10 @@ def grouped(combos: Iterable[list[Item]]) -> dict[str, list[list[Item]]]:
     for combo in combos:
         out.setdefault(combo[0].claim.id, []).append(combo)
     return out
+
+
+def _slip(ratio: float) -> int | None:
+    for k in (-3, -2, -1, 1, 2, 3):
+        if abs(ratio / 1000.0**k - 1) <= 0.1:
+            return k
+    return None

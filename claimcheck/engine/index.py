@@ -12,6 +12,7 @@ Normalisation:
 * a ``trade_balance`` with a known flow is re-signed to the point of view of
   the alphabetically first country of the pair; without a flow its sign is
   unknown and only its magnitude is used (``signed=False``);
+* a milestone ("crossed $100 bln") without a hedge stands for "at least";
 * a resolved period is keyed by its ISO dates; an unresolved one by its text
   *within one document* ("last year" means the same thing throughout an
   article even when the publication date is unknown).
@@ -20,6 +21,7 @@ Normalisation:
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
@@ -124,6 +126,8 @@ def _normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interva
     flow = None if claim.flow is None else (claim.flow.source, claim.flow.dest)
     unit = claim.unit
     value = Interval.of(claim.interval)
+    if claim.kind == "milestone" and claim.qualifier is None and value.lo >= 0:
+        value = Interval(value.lo, math.inf)  # a threshold reached or crossed: at least
     if flow is not None and claim.flow is not None:
         scope = tuple(sorted({*scope, claim.flow.source, claim.flow.dest}))
     if metric in flow_metrics:

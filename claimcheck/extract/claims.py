@@ -29,6 +29,7 @@ from claimcheck.extract.metrics import (
     metric_def,
 )
 from claimcheck.extract.periods import PeriodMention, find_periods
+from claimcheck.extract.phrases import finditer_in
 from claimcheck.extract.sentences import Sentences
 from claimcheck.model import Claim, ClaimKind, Document, Flow, Period, Quantity, Span, Unresolved
 
@@ -58,7 +59,8 @@ _FROM_BEFORE = re.compile(
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _GOODS_AFTER = re.compile(r"\s+(?:goods|products|commodities|exports|supplies)\b")
 _BARE_UNITS = frozenset({"count", "dimensionless", "number", ""})
-"""Units of figures that never take the metric of the discourse ("views 112")."""
+"""Units of figures that take no metric from the discourse unless scaled ("views 112",
+but "the 100 bln mark")."""
 _PERIOD_UNITS = frozenset({"year", "month", "day", "week", "quarter", "a", "d", "h"})
 
 
@@ -96,19 +98,44 @@ class _DocIndex:
         self.periods, self.period_starts = _index(
             find_periods(text, document.published, self.sentences)
         )
-        self.entities, self.entity_starts = _index(find_entities(text))
+        # Metric terms, countries and cues only matter in sentences with figures (and the
+        # sentence after each, for "It is a record"): scan just those.
+        regions = self._claim_regions(quantities)
+        self.entities, self.entity_starts = _index(find_entities(text, regions))
         low = lowered(text)
-        self.metrics, self.metric_starts = _index(find_metric_mentions(text, low))
-        self.cues, self.cue_starts = _index(find_cues(text, low))
-        self.worlds = find_world_terms(text)
+        self.metrics, self.metric_starts = _index(find_metric_mentions(text, low, regions))
+        self.cues, self.cue_starts = _index(find_cues(text, low, regions))
+        self.worlds = find_world_terms(text, regions)
         self.world_starts = [w.start for w in self.worlds]
-        self.default_pair = _default_pair(self.entities)
-        breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
+        self._default_pair: tuple[str, ...] | None = None
+        breaks = [m.span() for m in finditer_in(_CLAUSE_BREAK, text, regions)]
         self.break_starts = [b[0] for b in breaks]
         self.break_ends = [b[1] for b in breaks]
         self._anaphoric: dict[int, bool] = {}
         self.quantity_starts = [q.span.start for q in quantities]
         self.quantity_ends = [q.span.end for q in quantities]
+
+    def _claim_regions(self, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
+        spans = self.sentences.spans
+        wanted: set[int] = set()
+        for quantity in quantities:
+            i = self.sentences.index_at(quantity.span.start)
+            wanted.update(j for j in (i, i + 1) if 0 <= j < len(spans))
+        regions: list[tuple[int, int]] = []
+        for i in sorted(wanted):
+            span = spans[i]
+            if regions and i - 1 in wanted:
+                regions[-1] = (regions[-1][0], span.end)
+            else:
+                regions.append((span.start, span.end))
+        return regions
+
+    @property
+    def default_pair(self) -> tuple[str, ...]:
+        """The document's two main entities (computed on first use, from the whole text)."""
+        if self._default_pair is None:
+            self._default_pair = _default_pair(find_entities(self.text))
+        return self._default_pair
 
     def sentence_span(self, index: int) -> Span:
         if index < 0:
@@ -215,7 +242,7 @@ def _claim(
     if (
         metric is None
         and state.metric is not None
-        and quantity.unit not in _BARE_UNITS
+        and (quantity.unit not in _BARE_UNITS or quantity.scale != 1.0)
         and (
             anaphoric
             or (paragraph == state.metric_paragraph and sentence_no - state.metric_sentence <= 1)
@@ -310,12 +337,12 @@ def _kind(
 
     if quantity.unit == "count" and not (by_before and before_cues):
         return "count", 1
-    if "target" in names_before and _no_level_verb_between(index, sentence_before, "target"):
+    if "target" in names_before and _target_governs(index, sentence_before, start):
         return "target", 1
     deadline_after = any(
         p.role == "deadline" for p in _between(index.periods, index.period_starts, end, clause.end)
     )
-    if deadline_after and ("target" in names_before or "forecast" not in names_before):
+    if deadline_after and "forecast" not in names_before:
         return "target", 1
     if "forecast" in names_before:
         return "forecast", 1
@@ -343,10 +370,23 @@ def _kind(
     return "level", 1
 
 
-def _no_level_verb_between(index: _DocIndex, cues: list[Cue], name: str) -> bool:
-    """A target cue governs the figure unless a crossing verb intervenes ("goal ... exceeded")."""
-    last = max((c.span.start for c in cues if c.name == name), default=-1)
-    return not any(c.name == "milestone_verbs" and c.span.start > last for c in cues)
+_REALISED = re.compile(
+    r"\b(?:reached|amounted|stood|totall?ed|was|were|grew|rose|fell|increased|decreased"
+    r"|declined|dropped|surged|hit)\b",
+    re.IGNORECASE,
+)
+
+
+def _target_governs(index: _DocIndex, cues: list[Cue], start: int) -> bool:
+    """Whether the last target cue before the figure is about it.
+
+    Not when a crossing verb ("the goal ... was exceeded") or a verb of a realised
+    figure ("despite the target, trade reached $190 bln") stands between.
+    """
+    last = max((c.span.end for c in cues if c.name == "target"), default=-1)
+    if any(c.name == "milestone_verbs" and c.span.start >= last for c in cues):
+        return False
+    return _REALISED.search(index.text, last, start) is None
 
 
 def _sign(before: list[Cue], after: list[Cue]) -> int:

@@ -18,7 +18,7 @@ from typing import Literal
 
 import attrs
 
-from claimcheck.extract.phrases import phrase_regex
+from claimcheck.extract.phrases import Regions, finditer_in, phrase_regex
 from claimcheck.model import Span
 from claimcheck.rulepacks import gazetteer
 
@@ -87,11 +87,11 @@ _PLACE_BEFORE = re.compile(
 )
 
 
-def find_entities(text: str) -> tuple[EntityMention, ...]:
+def find_entities(text: str, regions: Regions | None = None) -> tuple[EntityMention, ...]:
     """Every gazetteer mention in ``text``, in text order."""
     compiled = _compiled()
     out: list[EntityMention] = []
-    for match in compiled.pattern.finditer(text):
+    for match in finditer_in(compiled.pattern, text, regions):
         surface = match.group().replace("’", "'")
         if " " in surface or "\n" in surface or "\t" in surface:
             surface = " ".join(surface.split())
@@ -112,9 +112,9 @@ def find_entities(text: str) -> tuple[EntityMention, ...]:
     return tuple(out)
 
 
-def find_world_terms(text: str) -> tuple[Span, ...]:
+def find_world_terms(text: str, regions: Regions | None = None) -> tuple[Span, ...]:
     """Spans of phrases meaning trade with the whole world ("foreign trade")."""
     world = _compiled().world
     if world is None:
         return ()
-    return tuple(Span(m.start(), m.end()) for m in world.finditer(text))
+    return tuple(Span(m.start(), m.end()) for m in finditer_in(world, text, regions))

@@ -21,7 +21,21 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Lexicon", "UnitEntry", "alternation", "lexicon", "rules_path"]
+__all__ = [
+    "IRREGULAR_PLURALS",
+    "METRE_CONTEXT",
+    "NOT_NOUN",
+    "REFS",
+    "SENTENCE_OPENERS",
+    "YEAR_PREPOSITIONS",
+    "Lexicon",
+    "Patterns",
+    "UnitEntry",
+    "alternation",
+    "lexicon",
+    "patterns",
+    "rules_path",
+]
 
 
 def rules_path(name: str) -> Path:
@@ -141,3 +155,162 @@ def lexicon() -> Lexicon:
     """The lexicon of ``rules/units.toml``, parsed once per process."""
     with rules_path("units.toml").open("rb") as handle:
         return _build(tomllib.load(handle))
+
+
+# ---------------------------------------------------------------- word lists
+
+REFS = frozenset(
+    """
+    Section Sections Row Rows No. Nos. No Number Article Articles Art. Chapter Page
+    Paragraph Para. Clause Item Table Figure Fig. Room Flight Route Highway Interstate
+    Gate Platform Seat Resolution Level Grade Phase Stage Round Game Week Episode Season
+    Volume Vol. Issue Part Version Model Block Building Floor Suite Lot Plot Case Line
+    Region District Zone Rule Sec. Ch. Exhibit Annex Appendix Step Day Act Title Category
+    Unit Apt. Apartment Box Division section row article chapter page paragraph clause
+    item no. nos. room flight gate platform seat version model pp. p. category number
+    """.split()  # noqa: SIM905
+)
+"""Words after which a number is a label, not a quantity ("Section 427", "Row 21")."""
+
+NOT_NOUN = frozenset(
+    """
+    a an the this that these those its his her their our your my of in on at to for from
+    by with and or but nor so yet as than then per via into onto over under about around
+    after before between during since until till up down out off is was are were be been
+    being has have had will would can could may might must should shall do does did not no
+    yes also only just more less most least much many few fewer each every all both either
+    neither some any such own same other another last next first second third here there
+    where when while which who whom whose what why how if because though although whereas
+    unless whether year years month months week weeks day days hour hours minute minutes
+    second seconds times time fold percent per-cent pct bps vs versus plus minus against
+    they we you he she it i them him me one ones thanks including excluding compared
+    according amid among across above below under within without toward towards through
+    throughout upon worth rose fell rises falls rising falling grew grows increased
+    decreased dropped jumped climbed declined gained lost added says said reported remains
+    remained stands stood reached reaches totaled totalled totals amounted amounts
+    compares compares equals means shows seems comes goes makes gets takes gives becomes
+    looks is isn't wasn't aren't weren't has hasn't have haven't always perhaps thus news
+    series species whereas towards besides sometimes us yes plus bus gas its this his has
+    was
+    """.split()  # noqa: SIM905
+)
+IRREGULAR_PLURALS = frozenset(
+    """
+    people children men women staff personnel police cattle sheep fish deer aircraft crew
+    livestock poultry swine offspring teeth mice geese spacecraft
+    """.split()  # noqa: SIM905
+)
+SENTENCE_OPENERS = frozenset(
+    """
+    about around some over nearly almost only just all roughly approximately another
+    exactly total totally overall here there now today yesterday still even at least
+    """.split()  # noqa: SIM905
+)
+YEAR_PREPOSITIONS = frozenset(
+    """
+    in since by of from until till to for during before after between and through year
+    early late mid end start beginning fiscal spring summer autumn fall winter the around
+    circa than or vs versus
+    """.split()  # noqa: SIM905
+)
+
+METRE_CONTEXT = frozenset(
+    """
+    tall high long wide deep away above below from sprint hurdles race freestyle dash run
+    relay backstroke breaststroke butterfly medley x by depth altitude radius diameter
+    """.split()  # noqa: SIM905
+)
+
+
+# ---------------------------------------------------------------- context patterns
+
+
+class Patterns:
+    """Compiled, anchored context regexes derived from the lexicon.
+
+    :mod:`claimcheck.extract.quantities` matches them at the end of a numeric
+    core (scale, percent, age, currency, unit, noun, denominator).
+    """
+
+    def __init__(self, lex: Lexicon) -> None:
+        scales_long = [s for s in lex.scales if len(s) > 1]
+        self.scale_attached = re.compile(
+            rf"(?P<s>(?i:{alternation(scales_long)})|[kKmMbB])(?![A-Za-z0-9])"
+        )
+        self.scale_spaced = re.compile(
+            r"(?:[ \u00a0]|-|[ \u00a0]-[ \u00a0])"
+            rf"(?P<s>(?i:{alternation([*scales_long, 'hundred'])}))"
+            r"(?![A-Za-z0-9])"
+        )
+        self.half = re.compile(r"(?i:[ \u00a0]and\s{1,3}a\s{1,3}half\b)")
+        self.percent = re.compile(
+            rf"(?:[ \u00a0]?(?P<sym>%(?:[ \u00a0](?i:points?|pts?)\b)?)"
+            r"|(?:[ \u00a0-]|)"
+            rf"(?i:(?P<word>{alternation(w for w in lex.percent if w[0].isalpha())}))"
+            r"(?![A-Za-z]))"
+        )
+        self.age = re.compile(
+            r"(?i:[ \u00a0]?-?[ \u00a0]?(?P<u>year|yr|month|week|day)s?"
+            r"(?:[ \u00a0]|-){1,2}old(?:s)?\b)"
+        )
+        word_suffixes = [s for s in lex.currency_suffix if not s.isupper() and s[0].isalpha()]
+        code_suffixes = [s for s in lex.currency_suffix if s.isupper() or not s[0].isalpha()]
+        self.currency_words = re.compile(
+            rf"[ \u00a0-](?i:(?P<c>{alternation(word_suffixes)}))(?![A-Za-z])"
+        )
+        self.currency_codes = re.compile(
+            rf"[ \u00a0]?(?P<c>{alternation(code_suffixes)})(?![A-Za-z])"
+        )
+        self.cents = re.compile(
+            r"(?:[ \u00a0-]?(?i:(?P<c>euro[ \u00a0]cents?|cents?|sen|pence|kopecks?|kopeks?))"
+            r"|(?P<c2>p))(?![A-Za-z0-9])"
+        )
+        unit_words = [s for s in lex.units if s[0].isalpha() or s[0] in "µμ"]
+        unit_symbols = [s for s in lex.units if not (s[0].isalpha() or s[0] in "µμ")]
+        self.unit_ci = re.compile(
+            rf"(?:[ \u00a0]|-|)(?i:(?P<u>{alternation(unit_words)}))(?![A-Za-z0-9²³])"
+            rf"|[ \u00a0]?(?P<sym>{alternation(unit_symbols)})(?![A-Za-z0-9])"
+        )
+        self.unit_cs = re.compile(
+            rf"(?:[ \u00a0]|)(?P<u>{alternation(lex.cased_units)})(?![A-Za-z0-9²³])"
+        )
+        self.denominator = re.compile(
+            rf"(?:[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:per|a|an|each|every)[ \u00a0-])"
+            rf"(?i:(?P<d>{alternation(lex.denominators)}))(?![A-Za-z])"
+            r"(?![ \u00a0](?:earlier|ago|before|later|after|back|on|in which|when)\b)"
+        )
+        self.noun = re.compile(
+            r"[ \u00a0](?P<w1>[A-Za-z][A-Za-z'’-]{0,30})"
+            r"(?:[ \u00a0](?P<w2>[A-Za-z][A-Za-z'’-]{1,30}))?"
+            r"(?:[ \u00a0](?P<w3>[A-Za-z][A-Za-z'’-]{1,30}))?"
+        )
+        self.hyphen_noun = re.compile(r"-(?P<n>[a-z]{3,20})(?![\w-])")
+        self.noun_per = re.compile(r"[ \u00a0]per[ \u00a0](?P<d>[a-z]{2,20})\b")
+        self.post_qualifier = re.compile(r"(?i:[ \u00a0]or[ \u00a0](?P<q>more|less|fewer|so))\b")
+        self.multiplier = re.compile(r"(?i:[ \u00a0-]?(?:times|fold|x)\b)")
+        # One anchored match for all the non-unit readings, in priority order.
+        self.post = re.compile(
+            "|".join(
+                (
+                    f"(?P<pct>{self.percent.pattern})",
+                    f"(?P<age>{self.age.pattern})",
+                    f"(?P<cent>{self.cents.pattern.replace('(?P<c>', '(?P<centw>')})",
+                    f"(?P<cur>{self.currency_words.pattern.replace('(?P<c>', '(?P<curw>')})",
+                    f"(?P<code>{self.currency_codes.pattern.replace('(?P<c>', '(?P<codew>')})",
+                    f"(?P<mult>{self.multiplier.pattern})",
+                )
+            )
+        )
+        self.yuan = re.compile(r"(?i:yuan|\bRMB\b|renminbi)")
+        prefixes = sorted(lex.currency_prefix, key=len, reverse=True)
+        self.prefixes_by_last: dict[str, list[str]] = {}
+        for prefix in prefixes:
+            self.prefixes_by_last.setdefault(prefix[-1], []).append(prefix)
+        self.prefix_max = max(len(p) for p in prefixes) + 1
+        self.qualifier_last_words = frozenset(q.split()[-1] for q in lex.qualifiers)
+
+
+@functools.cache
+def patterns() -> Patterns:
+    """The compiled context patterns, built once per process."""
+    return Patterns(lexicon())

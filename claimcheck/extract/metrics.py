@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from claimcheck.extract.phrases import phrase_regex
+from claimcheck.extract.phrases import Regions, finditer_in, phrase_regex
 from claimcheck.model import Span
 from claimcheck.rulepacks import MetricDef, cues, metric_vocabulary
 
@@ -100,14 +100,21 @@ def metric_def(key: str) -> MetricDef | None:
     return None
 
 
-def find_metric_mentions(text: str, low: str | None = None) -> tuple[MetricMention, ...]:
+def find_metric_mentions(
+    text: str, low: str | None = None, regions: Regions | None = None
+) -> tuple[MetricMention, ...]:
     """Every metric term in ``text``, in text order.
 
-    ``low`` may pass ``lowered(text)`` when the caller has it already.
+    ``low`` may pass ``lowered(text)`` when the caller has it already;
+    ``regions`` restricts the scan to parts of the text.
     """
     compiled = _metric_pattern()
     low = low if low is not None else lowered(text)
-    matches = compiled.exact.finditer(low) if low is not None else compiled.pattern.finditer(text)
+    matches = (
+        finditer_in(compiled.exact, low, regions)
+        if low is not None
+        else finditer_in(compiled.pattern, text, regions)
+    )
     out: list[MetricMention] = []
     for match in matches:
         term = match.group().lower().replace("’", "'")
@@ -161,18 +168,21 @@ def _cue_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[st
 _NOT_A_CHANGE = re.compile(r"\s+(?:than|to)\b", re.IGNORECASE)
 
 
-def find_cues(text: str, low: str | None = None) -> tuple[Cue, ...]:
+def find_cues(text: str, low: str | None = None, regions: Regions | None = None) -> tuple[Cue, ...]:
     """Every cue phrase in ``text`` in text order (a phrase may serve several lists).
 
     The lists of :data:`LAZY_CUES` are left out: search them with :func:`cue_regex`.
 
     "more than", "less than" and "up to" are qualifiers, not changes: they are
     left out of the ``increase``/``decrease`` lists. ``low`` may pass
-    ``lowered(text)`` when the caller has it already.
+    ``lowered(text)`` when the caller has it already; ``regions`` restricts
+    the scan to parts of the text.
     """
     pattern, exact, owners = _cue_pattern()
     low = low if low is not None else lowered(text)
-    matches = exact.finditer(low) if low is not None else pattern.finditer(text)
+    matches = (
+        finditer_in(exact, low, regions) if low is not None else finditer_in(pattern, text, regions)
+    )
     out: list[Cue] = []
     for match in matches:
         phrase = match.group().lower().replace("’", "'")

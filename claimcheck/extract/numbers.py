@@ -26,15 +26,22 @@ digits: "$180 bln" -> 0.5e9, "1,000 people" -> 0.5. Number words are exact
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from claimcheck.extract.lexicon import lexicon
 
 __all__ = [
     "DIGITS",
+    "MONTHS",
+    "VAGUE_BASE",
     "half_unit",
     "parse_digits",
     "parse_words",
+    "scan",
+    "trie_pattern",
     "words_pattern",
 ]
 
@@ -111,3 +118,117 @@ def parse_words(words: str) -> tuple[float, float]:
             current = 0.0
             largest = max(largest, multiplier)
     return total + current, largest
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored as a prefix trie.
+
+    ``one|only|two`` becomes ``o(?:ne|nly)|two``: a regex engine then rejects
+    a non-matching position after one or two character tests instead of
+    trying every word in turn.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [
+        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
+
+
+# ---------------------------------------------------------------- scanning
+
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+MONTHS = frozenset(_MONTH_NAMES.split("|"))
+# Things that look numeric but are not quantities. Every alternative starts
+# with a digit, "+" or "(" so the scan can skip ahead with a character test.
+_BLOCK = "|".join(
+    (
+        r"\d{4}-\d{1,2}-\d{1,2}(?!\w)",  # ISO dates
+        r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\w.]|/\d)",  # 8/11/2023, 08.11.2023
+        r"\d{1,4}(?:-\d{1,4}){2,6}(?![\w.])",  # phone-like hyphen chains
+        rf"\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]{{1,3}}(?:of[ \u00a0]{{1,3}})?(?:{_MONTH_NAMES})\b\.?"
+        r"(?:,?[ \u00a0]{1,3}\d{4}\b)?",  # 8 November 2023
+        r"\d{1,2}(?::\d{2}){1,2}(?:[ \u00a0]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?",  # 10:30
+        r"\d{1,2}(?:[.:]\d{2})?[ \u00a0]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)",  # 5 pm
+        r"\d{4}[ \u00a0]?(?:GMT|UTC|EDT|EST|BST|CET|CEST|MSK|PST|PDT)\b",
+        r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?!\d)",  # +7 495 ...
+        r"\(\d{3}\)[ \u00a0]?\d{3}[\s.-]\d{4}(?!\d)",  # (555) 123-4567
+        # year ranges: 2022-2023, 2022/23
+        r"(?:1[89]|20)\d{2}[ \u00a0]?[-–/][ \u00a0]?(?:(?:1[89]|20)\d{2}|\d{2})(?![\w%])",
+    )
+)
+
+_FRACTION = (
+    r"(?:(?:a|an|one|two|three|four)[\s-](?:half|halves|third|thirds|quarter|quarters|fourth"
+    r"|fourths|fifth|fifths)|half)(?=\s+(?:of|the|a|an|their|its|his|her|our|all|that|those"
+    r"|these)\b)"
+)
+
+
+_VAGUE = (
+    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|"
+    r"millions|billions)(?=\s+of\s)"
+)
+VAGUE_BASE = {
+    "dozens": 12.0,
+    "hundreds": 100.0,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+}
+
+
+@functools.cache
+def _digit_scan() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?=\d|\.\d|\+\d|\(\d)(?:(?P<block>{_BLOCK})"
+        r"|(?P<dfrac>\d{1,2}[/⁄]\d{1,3})(?![\d/⁄])"  # "1/2 pound", "1/16 of a pint"
+        rf"|(?P<num>{DIGITS})(?!\d))"
+    )
+
+
+@functools.cache
+def _word_scan() -> re.Pattern[str]:
+    words = words_pattern()
+    lex = lexicon()
+    firsts = {w[0] for w in [*lex.number_words, *lex.multipliers, "dozen", "a", "half"]}
+    starts = [*lex.number_words, *lex.multipliers, "dozen", "dozens", "a", "an", "half", "tens"]
+    starts += ["hundreds", "thousands", "millions", "billions"]
+    return re.compile(
+        rf"(?<![a-z0-9'’-])(?=[{''.join(sorted(firsts))}])(?={trie_pattern(starts)}\b)"
+        rf"(?:(?P<vague>{_VAGUE})|(?P<frac>{_FRACTION})|(?P<words>{words}))"
+    )
+
+
+_ASCII_LOWER = {i: i + 32 for i in range(65, 91)}
+
+
+def scan(text: str) -> list[re.Match[str]]:
+    """Numeric cores and blocked look-alikes of ``text``, in order of start."""
+    digits = list(_digit_scan().finditer(text))
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare Unicode case changes length
+        lowered = text.translate(_ASCII_LOWER)
+    words = list(_word_scan().finditer(lowered))
+    if not words:
+        return digits
+    merged = digits + words
+    merged.sort(key=lambda m: m.start())
+    return merged

@@ -318,13 +318,26 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
 
 
 # Every period phrase contains one of these triggers; each pattern only runs in windows
-# around the triggers it needs (a year in digits, a month name, a keyword).
-_TRIGGER = re.compile(
-    r"(?=[12QHqhJFMASONDyYmMpPtT])(?:(?P<digits>(?<!\d)(?:19|20)\d\d(?!\d))"
-    r"|(?P<code>\b[QHqh][1-4]\b)"
-    r"|(?P<month>\b(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|J(?:AN|U[NL])|FEB"
-    r"|MA[RY]|A(?:PR|UG)|SEP|OCT|NOV|DEC))"
-    r"|\b(?P<keyword>(?i:year|quarter|half|months|period|time))\b)"
+# around the triggers it needs (a year in digits, a month name, a keyword). Each trigger
+# is a separate pattern starting with a literal or a character class, which the regex
+# engine finds fast; word boundaries are checked afterwards.
+# (name, pattern, only the start needs a word boundary, search the lower-cased text)
+_TRIGGERS: tuple[tuple[str, re.Pattern[str], bool, bool], ...] = (
+    ("digits", re.compile(r"(?:19|20)\d\d"), False, False),
+    ("code", re.compile(r"[QHqh][1-4]"), False, False),
+    (
+        "month",
+        re.compile(
+            r"(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|J(?:AN|U[NL])|FEB"
+            r"|MA[RY]|A(?:PR|UG)|SEP|OCT|NOV|DEC)"
+        ),
+        True,  # "Jan." and "January" both start a month name: only the start is checked
+        False,
+    ),
+    *(
+        (word, re.compile(word), False, True)
+        for word in ("year", "quarter", "half", "months", "period", "time")
+    ),
 )
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("digits",),
@@ -360,25 +373,35 @@ def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each kind of trigger, the merged windows around its occurrences."""
-    by_trigger: dict[str, list[tuple[int, int]]] = {}
+def _regions(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
+    """For each kind of trigger, the merged windows around its occurrences.
+
+    Keywords are looked for in ``low`` (the lower-cased text), the rest in ``text``.
+    """
+    regions: dict[str, list[tuple[int, int]]] = {}
     size = len(text)
-    for match in _TRIGGER.finditer(text):
-        group = match.lastgroup or ""
-        name = match.group().lower() if group == "keyword" else group
-        window = (max(0, match.start() - _WINDOW), min(size, match.end() + _WINDOW))
-        by_trigger.setdefault(name, []).append(window)
-    return {name: _merge(text, windows) for name, windows in by_trigger.items()}
+    for name, pattern, prefix_only, lower in _TRIGGERS:
+        haystack = low if lower else text
+        windows: list[tuple[int, int]] = []
+        for match in pattern.finditer(haystack):
+            start, end = match.span()
+            if start > 0 and haystack[start - 1].isalnum():
+                continue
+            if not prefix_only and end < size and haystack[end].isalnum():
+                continue
+            windows.append((max(0, start - _WINDOW), min(size, end + _WINDOW)))
+        if windows:
+            regions[name] = _merge(text, windows)
+    return regions
 
 
 def _scan(text: str) -> list[_Raw]:
     """All phrases, earliest first, longer phrases winning overlaps."""
     found: list[_Raw] = []
-    regions = _regions(text)
     low = text.lower()
     if len(low) != len(text):  # a character changes length in lower case ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    regions = _regions(text, low)
     for name, pattern in _PATTERNS:
         # A pattern with two triggers may find a phrase twice: the overlap rule drops one.
         for need in _NEEDS[name]:

@@ -10,9 +10,24 @@ rejects after a character or two, several times faster on article text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["phrase_regex"]
+__all__ = ["Regions", "finditer_in", "phrase_regex"]
+
+Regions = Sequence[tuple[int, int]]
+"""Disjoint ``[start, end)`` ranges of a text, in order, to restrict a scan to."""
+
+
+def finditer_in(
+    pattern: re.Pattern[str], text: str, regions: Regions | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, only within ``regions`` when given."""
+    if regions is None:
+        yield from pattern.finditer(text)
+        return
+    for start, end in regions:
+        yield from pattern.finditer(text, start, end)
+
 
 _Trie = dict[str, "_Trie"]
 

@@ -1,26 +1,42 @@
 """Find every quantity in a text: numbers with units, scales and qualifiers.
 
-:func:`find_quantities` makes one pass of a compiled regex over the text.
-The regex matches, in this order of preference, things that look numeric
-but are *not* quantities (dates, clock times, phone numbers, ISO dates,
-year ranges, list markers, section/row/page references) and numeric cores
-(digits, number words, fractions such as "a third of"). Each core is then
-read in its local context with anchored regexes and dictionary look-ups:
+:func:`find_quantities` scans the text with two compiled, bounded regexes
+(:func:`_scan`): one for digits -- which also matches digit-led look-alikes
+that are *not* quantities: ISO and numeric dates, "8 November 2023", clock
+times, phone numbers, year ranges ("2022-2023", "2022/23") -- and one, over
+the lower-cased text, for number words ("twenty-five", "a dozen", "two
+million"), fractions ("a third of", "half of") and vague plurals ("thousands
+of", "tens of thousands of" -> a range [1e4, 1e5]). Labels are recognised
+from the word before the number ("November 8", "Section 427", "Row 21",
+"No. 5", "#3", "(4)") and list markers from the line start. Each remaining
+core is read in its local context with anchored regexes and look-ups:
 
 * before it: a currency prefix ("$", "US$", "HK$", "RM", "USD "), a sign,
   a qualifier ("about", "more than", "up to", ...; not inside the span);
-* after it: "and a half", scale words ("bln", "m", "million"), then one
-  unit: percent forms, "-year-old" ages, currency names and codes,
-  cents/sen/pence, physical units from ``rules/units.toml``, or a counted
-  noun ("150 mln doses" -> unit ``count``, noun "doses"); then a
-  per-denominator ("$52 a barrel" -> ``USD/barrel``).
+* after it: "and a half", scale words ("bln", "m", "mil", "million"), then
+  one unit: percent forms, ages ("65-year-old", "aged 25", "Jane Doe, 45,"),
+  currency names, codes and symbols ("5 bln yuan", "1,200€"),
+  cents/sen/pence (value in the currency, ``scale`` 0.01), physical units
+  from ``rules/units.toml``, or a counted noun phrase up to its plural head
+  ("150 mln doses" -> unit ``count``, noun "doses"; "300 Chinese tourists";
+  "a four-cylinder engine"); then a per-denominator ("$52 a barrel" ->
+  ``USD/barrel``, "325,000 barrels per day" -> ``barrel/day``).
 
 A second pass joins ranges ("10-12%", "$10 to $15 billion", "between 5 and
-7 percent", "four to five thousand people"), lets bare numbers inherit the
-unit and scale of a coordinated neighbour ("$100 billion by 2015, and 200
-billion by 2020"), and drops what is not a quantity: bare years, bare
-number words, model numbers ("Boeing 737", "S&P 500"), ordinals ("4th"),
-multipliers ("2 times", "3-fold": deliberately not quantities here).
+7 percent", "four to five thousand people", "aged 25 to 54"), lets bare
+numbers inherit the unit and scale of a coordinated neighbour ("$100
+billion by 2015, and 200 billion by 2020"; "rose 64 points to 4,577"), and
+drops what is not a quantity: bare years (1900-2100, or 1000-2199 after
+"in", "since", "between", ...), bare number words ("one of"), numbers in
+names ("Boeing 737", "S&P 500", "iPhone 11", "787 Dreamliner"), ordinals
+and attached letters ("4th", "1990s", "5G"), scores ("2-2") and multipliers
+("2 times", "3-fold": deliberately *not* quantities here; the claims layer
+reads them as words).
+
+"from A to B" and "A to B" after a change verb ("rose", "fell", "widened",
+...) or after "by" are two figures, not a range: "exports rose from $5 bln
+to $7 bln" must yield both levels. Elsewhere ("prices range from $5 to $7")
+"from A to B" is a range.
 
 Intervals (see :func:`interval`): the rounding interval is ``value ± precision``
 (half a unit of the last printed digit times the scale, see
@@ -37,24 +53,43 @@ almost     (v - 10 % of v, v)
 =========  ===========================================
 
 ``floor`` is 0 for non-negative values and -inf otherwise. Fractions ("a
-third of", "half of") are exact and given in ``percent`` (33.33...), as a
-share of what follows. Bare numbers without any unit get the unit
-``dimensionless``. "¥" is JPY unless "yuan", "RMB" or "renminbi" is written
-within 200 characters (then CNY). "$" alone is USD. Parentheses never make
-a figure negative; a leading minus sign ("-1.3%", "minus 5") does.
+third of", "half of") and small number words are exact; fractions are given
+as a ``dimensionless`` share of 1 (0.333...). Bare numbers without any unit
+get the unit ``dimensionless``. "¥" is JPY unless "yuan", "RMB" or
+"renminbi" is written within 200 characters (then CNY). "$" alone is USD.
+Parentheses never make a figure negative; a leading minus sign ("-1.3%",
+"minus 5", "$-50.8bn") does. A comma followed by one or two digits is a
+decimal comma ("12,8%").
 
 This module imports neither pint nor quantulum3.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Sequence
 
-from claimcheck.extract.lexicon import Lexicon, alternation, lexicon
-from claimcheck.extract.numbers import DIGITS, half_unit, parse_digits, parse_words, words_pattern
+from claimcheck.extract.lexicon import (
+    IRREGULAR_PLURALS,
+    METRE_CONTEXT,
+    NOT_NOUN,
+    REFS,
+    SENTENCE_OPENERS,
+    YEAR_PREPOSITIONS,
+    Lexicon,
+    Patterns,
+    lexicon,
+    patterns,
+)
+from claimcheck.extract.numbers import (
+    MONTHS,
+    VAGUE_BASE,
+    half_unit,
+    parse_digits,
+    parse_words,
+    scan,
+)
 from claimcheck.model import Qualifier, Quantity, Span
 
 __all__ = ["ABOUT_WIDTH", "ALMOST_WIDTH", "find_quantities", "interval"]
@@ -67,228 +102,11 @@ ALMOST_WIDTH = 0.10
 
 _INF = math.inf
 
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-_MONTHS = frozenset(_MONTH_NAMES.split("|"))
-_REFS = frozenset(
-    """
-    Section Sections Row Rows No. Nos. No Number Article Articles Art. Chapter Page
-    Paragraph Para. Clause Item Table Figure Fig. Room Flight Route Highway Interstate
-    Gate Platform Seat Resolution Level Grade Phase Stage Round Game Week Episode Season
-    Volume Vol. Issue Part Version Model Block Building Floor Suite Lot Plot Case Line
-    Region District Zone Rule Sec. Ch. Exhibit Annex Appendix Step Day Act Title Category
-    Unit Apt. Apartment Box Division section row article chapter page paragraph clause
-    item no. nos. room flight gate platform seat version model pp. p. category number
-    """.split()  # noqa: SIM905
-)
-"""Words after which a number is a label, not a quantity ("Section 427", "Row 21")."""
 
-# Things that look numeric but are not quantities. Every alternative starts
-# with a digit, "+" or "(" so the scan can skip ahead with a character test.
-_BLOCK = "|".join(
-    (
-        r"\d{4}-\d{1,2}-\d{1,2}(?!\w)",  # ISO dates
-        r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\w.]|/\d)",  # 8/11/2023, 08.11.2023
-        r"\d{1,4}(?:-\d{1,4}){2,6}(?![\w.])",  # phone-like hyphen chains
-        rf"\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]{{1,3}}(?:of[ \u00a0]{{1,3}})?(?:{_MONTH_NAMES})\b\.?"
-        r"(?:,?[ \u00a0]{1,3}\d{4}\b)?",  # 8 November 2023
-        r"\d{1,2}(?::\d{2}){1,2}(?:[ \u00a0]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?",  # 10:30
-        r"\d{1,2}(?:[.:]\d{2})?[ \u00a0]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)",  # 5 pm
-        r"\d{4}[ \u00a0]?(?:GMT|UTC|EDT|EST|BST|CET|CEST|MSK|PST|PDT)\b",
-        r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?!\d)",  # +7 495 ...
-        r"\(\d{3}\)[ \u00a0]?\d{3}[\s.-]\d{4}(?!\d)",  # (555) 123-4567
-        # year ranges: 2022-2023, 2022/23
-        r"(?:1[89]|20)\d{2}[ \u00a0]?[-–/][ \u00a0]?(?:(?:1[89]|20)\d{2}|\d{2})(?![\w%])",
-    )
-)
-
-_FRACTION = (
-    r"(?:(?:a|an|one|two|three|four)[\s-](?:half|halves|third|thirds|quarter|quarters|fourth"
-    r"|fourths|fifth|fifths)|half)(?=\s+(?:of|the|a|an|their|its|his|her|our|all|that|those"
-    r"|these)\b)"
-)
-
-
-_VAGUE = (
-    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|"
-    r"millions|billions)(?=\s+of\s)"
-)
-_VAGUE_BASE = {
-    "dozens": 12.0,
-    "hundreds": 100.0,
-    "thousands": 1e3,
-    "millions": 1e6,
-    "billions": 1e9,
-}
-
-
-@functools.cache
-def _digit_scan() -> re.Pattern[str]:
-    return re.compile(rf"(?=[\d.+(])(?:(?P<block>{_BLOCK})|(?P<num>{DIGITS})(?!\d))")
-
-
-@functools.cache
-def _word_scan() -> re.Pattern[str]:
-    words = words_pattern()
-    lex = lexicon()
-    firsts = {w[0] for w in [*lex.number_words, *lex.multipliers, "dozen", "a", "half"]}
-    return re.compile(
-        rf"(?<![a-z0-9'’-])(?=[{''.join(sorted(firsts))}])"
-        rf"(?:(?P<vague>{_VAGUE})|(?P<frac>{_FRACTION})|(?P<words>{words}))"
-    )
-
-
-_ASCII_LOWER = {i: i + 32 for i in range(65, 91)}
-
-
-def _scan(text: str) -> list[re.Match[str]]:
-    """Numeric cores and blocked look-alikes of ``text``, in order of start."""
-    digits = list(_digit_scan().finditer(text))
-    lowered = text.lower()
-    if len(lowered) != len(text):  # rare Unicode case changes length
-        lowered = text.translate(_ASCII_LOWER)
-    words = list(_word_scan().finditer(lowered))
-    if not words:
-        return digits
-    merged = digits + words
-    merged.sort(key=lambda m: m.start())
-    return merged
-
-
-class _Context:
-    """Compiled context regexes derived from the lexicon."""
-
-    def __init__(self, lex: Lexicon) -> None:
-        scales_long = [s for s in lex.scales if len(s) > 1]
-        self.scale_attached = re.compile(
-            rf"(?P<s>(?i:{alternation(scales_long)})|[kKmMbB])(?![A-Za-z0-9])"
-        )
-        self.scale_spaced = re.compile(
-            r"(?:[ \u00a0]|-|[ \u00a0]-[ \u00a0])"
-            rf"(?P<s>(?i:{alternation([*scales_long, 'hundred'])}))"
-            r"(?![A-Za-z0-9])"
-        )
-        self.half = re.compile(r"(?i:[ \u00a0]and\s{1,3}a\s{1,3}half\b)")
-        self.percent = re.compile(
-            rf"(?:[ \u00a0]?(?P<sym>%(?:[ \u00a0](?i:points?|pts?)\b)?)"
-            r"|(?:[ \u00a0-]|)"
-            rf"(?i:(?P<word>{alternation(w for w in lex.percent if w[0].isalpha())}))"
-            r"(?![A-Za-z]))"
-        )
-        self.age = re.compile(
-            r"(?i:[ \u00a0]?-?[ \u00a0]?(?P<u>year|yr|month|week|day)s?"
-            r"(?:[ \u00a0]|-){1,2}old(?:s)?\b)"
-        )
-        word_suffixes = [s for s in lex.currency_suffix if not s.isupper() and s[0].isalpha()]
-        code_suffixes = [s for s in lex.currency_suffix if s.isupper() or not s[0].isalpha()]
-        self.currency_words = re.compile(
-            rf"[ \u00a0-](?i:(?P<c>{alternation(word_suffixes)}))(?![A-Za-z])"
-        )
-        self.currency_codes = re.compile(
-            rf"[ \u00a0]?(?P<c>{alternation(code_suffixes)})(?![A-Za-z])"
-        )
-        self.cents = re.compile(
-            r"[ \u00a0-]?(?i:(?P<c>euro[ \u00a0]cents?|cents?|sen|pence|kopecks?|kopeks?))"
-            r"(?![A-Za-z])"
-        )
-        unit_words = [s for s in lex.units if s[0].isalpha() or s[0] in "µμ"]
-        unit_symbols = [s for s in lex.units if not (s[0].isalpha() or s[0] in "µμ")]
-        self.unit_ci = re.compile(
-            rf"(?:[ \u00a0]|-|)(?i:(?P<u>{alternation(unit_words)}))(?![A-Za-z0-9²³])"
-            rf"|[ \u00a0]?(?P<sym>{alternation(unit_symbols)})(?![A-Za-z0-9])"
-        )
-        self.unit_cs = re.compile(
-            rf"(?:[ \u00a0]|)(?P<u>{alternation(lex.cased_units)})(?![A-Za-z0-9²³])"
-        )
-        self.denominator = re.compile(
-            rf"(?:[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:per|a|an|each|every)[ \u00a0-])"
-            rf"(?i:(?P<d>{alternation(lex.denominators)}))(?![A-Za-z])"
-            r"(?![ \u00a0](?:earlier|ago|before|later|after|back|on|in which|when)\b)"
-        )
-        self.noun = re.compile(
-            r"[ \u00a0](?P<w1>[A-Za-z][A-Za-z'’-]{0,30})"
-            r"(?:[ \u00a0](?P<w2>[A-Za-z][A-Za-z'’-]{1,30}))?"
-            r"(?:[ \u00a0](?P<w3>[A-Za-z][A-Za-z'’-]{1,30}))?"
-        )
-        self.hyphen_noun = re.compile(r"-(?P<n>[a-z]{3,20})(?![\w-])")
-        self.noun_per = re.compile(r"[ \u00a0]per[ \u00a0](?P<d>[a-z]{2,20})\b")
-        self.post_qualifier = re.compile(r"(?i:[ \u00a0]or[ \u00a0](?P<q>more|less|fewer|so))\b")
-        self.multiplier = re.compile(r"(?i:[ \u00a0-]?(?:times|fold|x)\b)")
-        # One anchored match for all the non-unit readings, in priority order.
-        self.post = re.compile(
-            "|".join(
-                (
-                    f"(?P<pct>{self.percent.pattern})",
-                    f"(?P<age>{self.age.pattern})",
-                    f"(?P<cent>{self.cents.pattern.replace('(?P<c>', '(?P<centw>')})",
-                    f"(?P<cur>{self.currency_words.pattern.replace('(?P<c>', '(?P<curw>')})",
-                    f"(?P<code>{self.currency_codes.pattern.replace('(?P<c>', '(?P<codew>')})",
-                    f"(?P<mult>{self.multiplier.pattern})",
-                )
-            )
-        )
-        self.yuan = re.compile(r"(?i:yuan|\bRMB\b|renminbi)")
-        prefixes = sorted(lex.currency_prefix, key=len, reverse=True)
-        self.prefixes_by_last: dict[str, list[str]] = {}
-        for prefix in prefixes:
-            self.prefixes_by_last.setdefault(prefix[-1], []).append(prefix)
-        self.prefix_max = max(len(p) for p in prefixes) + 1
-        self.qualifier_last_words = frozenset(q.split()[-1] for q in lex.qualifiers)
-
-
-@functools.cache
-def _context() -> _Context:
-    return _Context(lexicon())
-
-
+_NO_UNIT_AFTER_SPACE = frozenset("0123456789([-–—\"“'‘")
 _PUNCT_AFTER = frozenset(',;:)]!?"”’')
 _SIGNS = frozenset("-−–")
 _SENTENCE_BREAK = re.compile(r"[.!?][\s\"'”’)]|\n")
-
-_NOT_NOUN = frozenset(
-    """
-    a an the this that these those its his her their our your my of in on at to for from
-    by with and or but nor so yet as than then per via into onto over under about around
-    after before between during since until till up down out off is was are were be been
-    being has have had will would can could may might must should shall do does did not no
-    yes also only just more less most least much many few fewer each every all both either
-    neither some any such own same other another last next first second third here there
-    where when while which who whom whose what why how if because though although whereas
-    unless whether year years month months week weeks day days hour hours minute minutes
-    second seconds times time fold percent per-cent pct bps vs versus plus minus against
-    they we you he she it i them him me one ones thanks including excluding compared
-    according amid among across above below under within without toward towards through
-    throughout upon worth rose fell rises falls rising falling grew grows increased
-    decreased dropped jumped climbed declined gained lost added says said reported remains
-    remained stands stood reached reaches totaled totalled totals amounted amounts
-    compares compares equals means shows seems comes goes makes gets takes gives becomes
-    looks is isn't wasn't aren't weren't has hasn't have haven't always perhaps thus news
-    series species whereas towards besides sometimes us yes plus bus gas its this his has
-    was
-    """.split()  # noqa: SIM905
-)
-_IRREGULAR_PLURALS = frozenset(
-    """
-    people children men women staff personnel police cattle sheep fish deer aircraft crew
-    livestock poultry swine offspring teeth mice geese spacecraft
-    """.split()  # noqa: SIM905
-)
-_SENTENCE_OPENERS = frozenset(
-    """
-    about around some over nearly almost only just all roughly approximately another
-    exactly total totally overall here there now today yesterday still even at least
-    """.split()  # noqa: SIM905
-)
-_YEAR_PREPOSITIONS = frozenset(
-    """
-    in since by of from until till to for during before after between and through year
-    early late mid end start beginning fiscal spring summer autumn fall winter the around
-    circa than or vs versus
-    """.split()  # noqa: SIM905
-)
-
 
 _ORDINAL_CONTEXT = frozenset(
     """
@@ -311,11 +129,11 @@ class _Cand:
         "high",
         "is_range",
         "is_word",
+        "is_year",
         "low",
         "noun",
         "number",
         "prev",
-        "is_year",
         "qualifier",
         "scale",
         "sign",
@@ -360,16 +178,16 @@ class _Cand:
 
 def _clean(x: float) -> float:
     """Round away binary noise: 4.1 * 1e9 -> 4.1e9, not 4099999999.9999995."""
-    if math.isfinite(x):
-        return float(f"{x:.12g}")
-    return x
+    if x.is_integer() or not math.isfinite(x):
+        return x
+    return float(f"{x:.12g}")
 
 
 def interval(
     low: float, high: float, precision: float, qualifier: Qualifier | None
 ) -> tuple[float, float]:
     """The interval a printed figure stands for (see the module docstring)."""
-    lo, hi = _clean(low - precision), _clean(high + precision)
+    lo, hi = (low, high) if precision == 0 else (_clean(low - precision), _clean(high + precision))
     floor = 0.0 if low >= 0 else -_INF
     if qualifier is None:
         return lo, hi
@@ -387,25 +205,24 @@ def interval(
     return min(floor, low), high
 
 
-def _prefix_currency(text: str, start: int, ctx: _Context, lex: Lexicon) -> tuple[int, str] | None:
+def _prefix_currency(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple[int, str] | None:
     """A currency written right before ``start``: ``(prefix start, ISO code)``."""
     if start == 0:
         return None
-    window_start = max(0, start - ctx.prefix_max - 1)
-    window = text[window_start:start]
-    stripped = window.rstrip(" \u00a0")
-    if not stripped or len(window) - len(stripped) > 1:
-        return None
-    candidates = ctx.prefixes_by_last.get(stripped[-1])
+    end = start
+    spaced = text[start - 1] in " \u00a0"
+    if spaced:
+        end -= 1
+        if end == 0:
+            return None
+    candidates = ctx.prefixes_by_last.get(text[end - 1])
     if not candidates:
         return None
-    spaced = len(window) != len(stripped)
     for prefix in candidates:
-        if stripped.endswith(prefix):
-            pos = window_start + len(stripped) - len(prefix)
+        pos = end - len(prefix)
+        if pos >= 0 and text.startswith(prefix, pos, end):
             if prefix[0].isalpha():
-                before = text[pos - 1] if pos > 0 else " "
-                if before.isalnum():
+                if pos > 0 and text[pos - 1].isalnum():
                     continue
                 if spaced and prefix in _ATTACHED_ONLY:
                     continue
@@ -423,11 +240,12 @@ def _qualifier_before(text: str, start: int, lex: Lexicon) -> Qualifier | None:
     last = text[start - 1]
     if last in "~<>≤≥":
         return "about" if last == "~" else _as_qualifier(lex.qualifiers.get(last))
-    if not last.isspace():
+    if not last.isspace() or start < 2:
+        return None
+    cut = text.rfind(" ", max(0, start - 25), start - 1)
+    if text[cut + 1 : start - 1].lower() not in patterns().qualifier_last_words:
         return None
     tokens = text[max(0, start - 40) : start].split()
-    if not tokens or tokens[-1].lower() not in _context().qualifier_last_words:
-        return None
     for n in (4, 3, 2, 1):
         if len(tokens) < n:
             continue
@@ -455,13 +273,13 @@ def _as_qualifier(name: str | None) -> Qualifier | None:
 
 def _plural_like(word: str) -> bool:
     low = word.lower()
-    if low in _IRREGULAR_PLURALS:
+    if low in IRREGULAR_PLURALS:
         return True
     return (
         len(low) > 2
         and low.endswith("s")
         and not low.endswith(("ss", "us", "is", "'s", "’s"))
-        and low not in _NOT_NOUN
+        and low not in NOT_NOUN
     )
 
 
@@ -485,10 +303,17 @@ def _read_core(text: str, match: re.Match[str], lex: Lexicon) -> _Cand | None:
         else:
             cand.exact = True
         return cand
+    if kind == "dfrac":
+        num, den = (int(x) for x in re.split("[/⁄]", match.group()))
+        if not 0 < num < den:
+            return None  # "24/7", "9/11": not a fraction
+        cand = _Cand(start, end, num / den)
+        cand.exact = True
+        return cand
     if kind == "vague":
         # "thousands of" -> [1e3, 1e4]; "tens of thousands of" -> [1e4, 1e5]; "dozens" -> [12, 120]
         words = match.group().split()
-        low = _VAGUE_BASE[words[-1]] * (
+        low = VAGUE_BASE[words[-1]] * (
             10.0 if words[0] == "tens" else 100.0 if len(words) > 1 else 1.0
         )
         cand = _Cand(start, end, low)
@@ -519,7 +344,7 @@ def _decimals_needed(number: float) -> int:
     return 4
 
 
-def _read_after(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
+def _read_after(text: str, cand: _Cand, ctx: Patterns, lex: Lexicon) -> bool:
     """Read scale, unit and denominator after the core; False if not a quantity."""
     pos = cand.core_end
     if cand.unit == "dimensionless":  # a fraction: nothing more to read
@@ -539,7 +364,7 @@ def _read_after(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
             return True
         _read_noun(text, pos, cand, ctx)
         return cand.unit is not None
-    if not cand.has_scale:
+    if not cand.has_scale and text[pos : pos + 5].lower() == " and ":
         half = ctx.half.match(text, pos)
         if half:
             cand.number += 0.5
@@ -568,6 +393,8 @@ def _read_after(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
     following = text[pos : pos + 1]
     if following and following in _PUNCT_AFTER and not cand.currency:
         return True  # "5," "5." "5)": nothing more can follow
+    if following == " " and not cand.currency and text[pos + 1 : pos + 2] in _NO_UNIT_AFTER_SPACE:
+        return True  # "in 2023 300 tourists", "5 (five)": no unit after the number
     if cand.currency and following == "%" and not cand.has_scale:
         cand.unit, cand.currency, cand.end = "percent", False, pos + 1
         cand.start = cand.core_start if cand.sign > 0 else cand.core_start - 1
@@ -594,7 +421,7 @@ def _read_after(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
         cand.end = m.end()
         return True
     elif kind == "cent":
-        word = m.group("centw").lower()
+        word = (m.group("centw") or "pence").lower()  # attached "p": "164p" is pence
         code = {"sen": "MYR", "pence": "GBP"}.get(word, "USD")
         if word.startswith("euro"):
             code = "EUR"
@@ -630,7 +457,7 @@ def _read_after(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
     if pos < len(text) and (text[pos].isalpha() or text[pos].isdigit()):
         return False  # "4th", "1990s", "5G", "3D": not a quantity
     hyphenated = ctx.hyphen_noun.match(text, pos)
-    if hyphenated and hyphenated.group("n").lower() not in _NOT_NOUN and not cand.has_scale:
+    if hyphenated and hyphenated.group("n").lower() not in NOT_NOUN and not cand.has_scale:
         cand.unit, cand.noun, cand.end = "count", hyphenated.group("n"), hyphenated.end()
         return True  # "a four-cylinder engine", "a five-member board"
     if _prev(text, cand)[0].lower() == "aged":
@@ -640,15 +467,7 @@ def _read_after(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
     return True
 
 
-_METRE_CONTEXT = frozenset(
-    """
-    tall high long wide deep away above below from sprint hurdles race freestyle dash run
-    relay backstroke breaststroke butterfly medley x by depth altitude radius diameter
-    """.split()  # noqa: SIM905
-)
-
-
-def _money_or_noun_follows(text: str, pos: int, cand: _Cand, ctx: _Context) -> bool:
+def _money_or_noun_follows(text: str, pos: int, cand: _Cand, ctx: Patterns) -> bool:
     """Whether an attached "m"/"b" after ``cand`` means million/billion.
 
     "M"/"B" always do; "m" does unless a length reading is signalled ("100m
@@ -662,7 +481,7 @@ def _money_or_noun_follows(text: str, pos: int, cand: _Cand, ctx: _Context) -> b
         if text[pos : pos + 1] in {"/", "-", "²", "³"}:
             return False
         after = ctx.noun.match(text, pos)
-        return after is not None and after.group("w1").lower() not in _METRE_CONTEXT
+        return after is not None and after.group("w1").lower() not in METRE_CONTEXT
     if ctx.currency_words.match(text, pos) or ctx.currency_codes.match(text, pos):
         return True
     m = ctx.noun.match(text, pos)
@@ -672,7 +491,7 @@ def _money_or_noun_follows(text: str, pos: int, cand: _Cand, ctx: _Context) -> b
     return word.lower() == "of" or _plural_like(word)
 
 
-def _match_unit(text: str, pos: int, ctx: _Context) -> tuple[str, int] | None:
+def _match_unit(text: str, pos: int, ctx: Patterns) -> tuple[str, int] | None:
     best: tuple[str, int] | None = None
     m = ctx.unit_ci.match(text, pos)
     if m:
@@ -683,7 +502,7 @@ def _match_unit(text: str, pos: int, ctx: _Context) -> tuple[str, int] | None:
     return best
 
 
-def _read_denominator(text: str, cand: _Cand, ctx: _Context) -> None:
+def _read_denominator(text: str, cand: _Cand, ctx: Patterns) -> None:
     m = ctx.denominator.match(text, cand.end)
     if m:
         den = lexicon().denominators[m.group("d").lower()]
@@ -691,7 +510,7 @@ def _read_denominator(text: str, cand: _Cand, ctx: _Context) -> None:
         cand.end = m.end()
 
 
-def _read_noun(text: str, pos: int, cand: _Cand, ctx: _Context) -> None:
+def _read_noun(text: str, pos: int, cand: _Cand, ctx: Patterns) -> None:
     """A counted noun after the number: "1000 customers", "300 Chinese tourists".
 
     The noun phrase runs up to its head, the first plural-looking word among
@@ -705,7 +524,7 @@ def _read_noun(text: str, pos: int, cand: _Cand, ctx: _Context) -> None:
     ends = [m.end(g) for g in ("w1", "w2", "w3") if m.group(g) is not None]
     head: int | None = None
     for k, word in enumerate(words):
-        if word.lower() in _NOT_NOUN:
+        if word.lower() in NOT_NOUN:
             break
         if _plural_like(word) and ((k == 0 and word[0].islower()) or k > 0):
             head = k
@@ -734,7 +553,7 @@ _HYPHEN_WORDS = frozenset(
 )
 
 
-def _read_before(text: str, cand: _Cand, ctx: _Context, lex: Lexicon) -> bool:
+def _read_before(text: str, cand: _Cand, ctx: Patterns, lex: Lexicon) -> bool:
     """Read currency prefix, sign and qualifier; False if not a quantity."""
     start = cand.core_start
     negative = False
@@ -823,7 +642,7 @@ def _is_name_number(text: str, cand: _Cand) -> bool:
         starts_sentence = starts_sentence or before.strip() == ""
         low = word.lower()
         if not starts_sentence or (
-            low not in _NOT_NOUN and low not in _YEAR_PREPOSITIONS and low not in _SENTENCE_OPENERS
+            low not in NOT_NOUN and low not in YEAR_PREPOSITIONS and low not in SENTENCE_OPENERS
         ):
             return True  # a capitalised name right before the number
     after = text[cand.end : cand.end + 3]
@@ -858,7 +677,7 @@ def _is_year(text: str, cand: _Cand) -> bool:
         return False
     if not 1900 <= year <= 2100 or cand.unit == "count":
         word, _ = _prev(text, cand)
-        return word.lower().strip("(,") in _YEAR_PREPOSITIONS or word == ""
+        return word.lower().strip("(,") in YEAR_PREPOSITIONS or word == ""
     return True
 
 
@@ -912,11 +731,13 @@ def _try_range(text: str, a: _Cand, b: _Cand, gap: str) -> bool:
         # "rose from 5 to 7 percent": a change, two figures; the first inherits the unit.
         _inherit(a, b, backward=True)
         return False
-    if word in {"to", "through"} and a.unit is not None and (
-        before == "by" or _change_before(text, a.start)
+    if (
+        word in {"to", "through"}
+        and a.unit is not None
+        and (before == "by" or _change_before(text, a.start))
     ):
         return False  # "increased by $43.6 bln to $419.2 bln", "rose 18 sen to RM23.50"
-    if a.is_year and b.unit is None or b.is_year and a.unit is None:
+    if (a.is_year and b.unit is None) or (b.is_year and a.unit is None):
         return False  # "between 1600 and 1900"
     if b.unit is None and a.unit == "year" and a.noun == "age" and word in {"to", "-", "–"}:
         b.unit, b.noun = a.unit, a.noun  # "aged 25 to 54"
@@ -1057,30 +878,36 @@ def _to_quantity(text: str, cand: _Cand) -> Quantity:
 
 def _is_label(text: str, start: int, end: int) -> bool:
     """Dates, references and list markers recognised from the words around a number."""
+    if start == 0:
+        return text[end : end + 1] in {".", ")"} and text[end + 1 : end + 2] in {" ", "\t"}
+    before = text[start - 1]
+    if before in "#'’":
+        return True
+    if before == "(" and text[end : end + 1] == ")":
+        return True  # "Prescott (4)": a shirt or list number
+    if text[end : end + 1] in {".", ")"}:
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip(" \t(") == "":
+            return text[end + 1 : end + 2] in {" ", "\t"}
+    if before not in " \u00a0":
+        return False
     word, _ = _previous_word(text, start)
     if word:
         bare = word.rstrip(",")
-        if bare in _REFS or bare.rstrip(".") in _MONTHS:
+        if bare in REFS or bare.rstrip(".") in MONTHS:
             core = text[start:end]
-            if bare in _REFS or (core.isdigit() and len(core) <= 2):
+            if bare in REFS or (core.isdigit() and len(core) <= 2):
                 return True
-    if start > 0 and text[start - 1] in "#'’":
-        return True
-    if start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")":
-        return True  # "Prescott (4)": a shirt or list number
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip(" \t(") == "" and text[end : end + 1] in {".", ")"}:
-        return text[end + 1 : end + 2] in {" ", "\t"}
     return False
 
 
 def _read_all(text: str) -> list[_Cand]:
     lex = lexicon()
-    ctx = _context()
+    ctx = patterns()
     cands: list[_Cand] = []
     last_end = 0
-    date_end = -1
-    for match in _scan(text):
+    date_end = -10  # end of the last date or label (none yet)
+    for match in scan(text):
         kind = match.lastgroup
         if kind == "block":
             date_end = match.end()
@@ -1088,7 +915,7 @@ def _read_all(text: str) -> list[_Cand]:
         start = match.start()
         if start < last_end:
             continue
-        if kind == "num":
+        if kind in {"num", "dfrac"}:
             if start > 0 and text[start - 1] in "0123456789.":
                 continue
             if _is_label(text, start, match.end()) or (
@@ -1107,6 +934,8 @@ def _read_all(text: str) -> list[_Cand]:
             if cand.unit == "count":
                 continue
             cand.is_year = True  # dropped unless a range gives it a unit ("2000 - 2500 Calories")
+        if kind == "dfrac" and cand.unit is None and not text.startswith(" of ", cand.end):
+            continue
         if cand.unit is None and _is_age_apposition(text, cand):
             cand.unit, cand.noun = "year", "age"
         post = ctx.post_qualifier.match(text, cand.end)

@@ -1,0 +1,84 @@
+"""CC601 conflicting-targets: different targets for the same deadline."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from claimcheck.checks._common import period_label
+from claimcheck.engine.context import Context, judge, scale_label, show
+from claimcheck.engine.index import Item
+from claimcheck.engine.registry import Rule, register
+from claimcheck.findings import Result
+
+
+@register
+class ConflictingTargets(Rule):
+    """Sources should agree on the target set for one deadline.
+
+    Two targets for the same metric, countries and deadline with values that
+    cannot agree (in one article or across articles) mean that one source has
+    the goal wrong, or that the goal was changed without the article saying
+    so. A warning: both may be real (an old and a new goal). A target without
+    a deadline cannot be compared and is counted as not checked.
+
+    Fails: "the $250 bln goal set for 2024" in one article and "the goal of
+    $200 bln set for 2024" in another.
+
+    Passes: "$10 bln by 2030" in two articles.
+    """
+
+    code = "CC601"
+    name = "conflicting-targets"
+    severity = "warning"
+
+    def run(self, ctx: Context) -> Iterator[Result]:
+        for _, by_period in ctx.index.groups("target"):
+            for period, items in by_period.items():
+                if period is None or period[0] != "by":
+                    for item in items:
+                        yield ctx.not_checked(self, "the target's deadline is not known", [item])
+                    continue
+                firsts = _first_per_document(items)
+                pairs = list(itertools.pairwise(sorted(firsts, key=lambda i: i.value.mid)))
+                for members in _by_document(items).values():
+                    pairs += list(itertools.combinations(members, 2))[:8]
+                seen: set[tuple[str, str]] = set()
+                for a, b in pairs:
+                    ident = tuple(sorted((a.claim.id, b.claim.id)))
+                    if ident in seen or a.claim.id == b.claim.id:
+                        continue
+                    seen.add((ident[0], ident[1]))
+                    yield self._verdict(ctx, a, b)
+
+    def _verdict(self, ctx: Context, a: Item, b: Item) -> Result:
+        scale, unit = scale_label([a])
+        where = "in one article" if a.document == b.document else "in two articles"
+        label = f"{a.key.label()} {period_label(a)}"
+        return judge(
+            self,
+            ctx,
+            items=[a, b],
+            computed=a.value,
+            stated=b.value,
+            expression=f"target {a.value.format(scale)} vs target {b.value.format(scale)}",
+            ok=f"The targets for the {label} agree {where}.",
+            fail=(
+                f"The target for the {label} is given as {show(a.value, scale)} and "
+                f"{show(b.value, scale)} {unit} {where}."
+            ),
+            percent=a.key.unit in ("percent", "percentage_point"),
+            scale=scale,
+            unit=unit,
+        )
+
+
+def _by_document(items: list[Item]) -> dict[str, list[Item]]:
+    out: dict[str, list[Item]] = {}
+    for item in items:
+        out.setdefault(item.document, []).append(item)
+    return out
+
+
+def _first_per_document(items: list[Item]) -> list[Item]:
+    return [members[0] for members in _by_document(items).values()]

@@ -1,0 +1,81 @@
+"""CC603 record-contradicted: a "record" figure below an earlier figure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.checks._common import period_label, period_of, same_shape
+from claimcheck.engine.context import Context, judge, scale_label, show
+from claimcheck.engine.index import Item
+from claimcheck.engine.intervals import Interval
+from claimcheck.engine.registry import Rule, register
+from claimcheck.findings import Result
+
+
+@register
+class RecordContradicted(Rule):
+    """A figure called a record cannot be lower than an earlier figure for a like period.
+
+    When a level is called a record ("record", "all-time high"), every figure
+    for the same metric, countries and direction in an earlier period of the
+    same shape (an earlier year for a year, the same months of an earlier
+    year for a year-to-date) must be lower — in the same article or in any
+    other.
+
+    Fails: "Trade reached a record $136.3 bln in 2024" when another article
+    gives $157.5 bln for 2023.
+
+    Passes: "a record $240.11 bln in 2023" with "$190.27 bln in 2022".
+    """
+
+    code = "CC603"
+    name = "record-contradicted"
+    severity = "error"
+
+    def run(self, ctx: Context) -> Iterator[Result]:
+        for record in ctx.index.of_kind("level"):
+            if not record.claim.record:
+                continue
+            span = period_of(record)
+            if span is None:
+                if record.claim.period is None or record.period is None:
+                    yield ctx.not_checked(self, "the record's period is not known", [record])
+                continue
+            earlier: list[Item] = []
+            for period, items in ctx.index.periods("level", record.key).items():
+                if period is None or not items:
+                    continue
+                other = period_of(items[0])
+                if other is None or other[1] >= span[0] or not same_shape(other, span):
+                    continue
+                earlier += items
+            if not earlier:
+                continue
+            highest = max(earlier, key=lambda i: (i.value.lo, i.document == record.document))
+            yield self._verdict(ctx, record, highest)
+
+    def _verdict(self, ctx: Context, record: Item, earlier: Item) -> Result:
+        scale, unit = scale_label([record])
+        ceiling = Interval(earlier.value.lo, float("inf"))
+        return judge(
+            self,
+            ctx,
+            items=[record, earlier],
+            computed=ceiling,
+            stated=record.value,
+            expression=(
+                f"record {period_label(record)} {record.value.format(scale)} ≥ "
+                f"{period_label(earlier)} {earlier.value.format(scale)}"
+            ),
+            ok=(
+                f"The record {period_label(record)} figure is above {period_label(earlier)} "
+                f"({record.key.label()})."
+            ),
+            fail=(
+                f"{show(record.value, scale)} {unit} in {period_label(record)} is called a "
+                f"record, but {period_label(earlier)} was higher at "
+                f"{show(earlier.value, scale)} {unit} ({record.key.label()})."
+            ),
+            scale=scale,
+            unit=unit,
+        )

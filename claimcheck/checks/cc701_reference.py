@@ -1,0 +1,81 @@
+"""CC701 reference-mismatch: claims against a reference table of official figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.checks._common import key_of, period_label
+from claimcheck.engine.context import Context, judge, scale_label, show
+from claimcheck.engine.index import FLOW, Key, PeriodKey
+from claimcheck.engine.registry import Rule, register
+from claimcheck.findings import Result
+from claimcheck.reference import ReferenceRow
+
+
+@register
+class ReferenceMismatch(Rule):
+    """Figures must agree with the reference table given with ``reference=`` / ``--reference``.
+
+    Each level claim whose metric, countries, direction, period and unit
+    match rows of the reference table is compared with them; it agrees when
+    it agrees with any row (tables may list several sources or revisions).
+    The finding cites the closest row and its source. A warning by default:
+    official series differ between agencies (the two sides' customs) and get
+    revised.
+
+    Fails: "trade reached $140 bln in 2021" against China customs' $146.887
+    bln.
+
+    Passes: "$240.11 bln in 2023" against the customs figure 240.11.
+    """
+
+    code = "CC701"
+    name = "reference-mismatch"
+    severity = "warning"
+
+    def run(self, ctx: Context) -> Iterator[Result]:
+        if ctx.reference is None or not len(ctx.reference):
+            return
+        table: dict[tuple[Key, PeriodKey], list[ReferenceRow]] = {}
+        flows = ctx.config.flow_metrics
+        for row in ctx.reference.rows:
+            if row.metric in flows or (
+                row.flow is not None and row.metric not in ("trade_balance",)
+            ):
+                if row.flow is None:
+                    continue
+                key = Key(FLOW, row.scope, row.flow, row.unit)
+            else:
+                key = Key(row.metric, row.scope, None, row.unit)
+            table.setdefault((key, key_of(row.start, row.end)), []).append(row)
+        for item in ctx.index.of_kind("level"):
+            if item.period is None:
+                continue
+            rows = table.get((item.key, item.period))
+            if not rows:
+                continue
+            nearest = min(rows, key=lambda r: r.value.gap(item.value))
+            scale, unit = scale_label([item])
+            reference = nearest.value
+            yield judge(
+                self,
+                ctx,
+                items=[item],
+                computed=reference,
+                stated=item.value,
+                expression=(
+                    f"stated {item.value.format(scale)} vs reference {nearest.text} "
+                    f"({nearest.source})"
+                ),
+                ok=(
+                    f"{item.key.label()} in {period_label(item)} agrees with the reference "
+                    f"({nearest.source})."
+                ),
+                fail=(
+                    f"The {item.key.label()} in {period_label(item)} is given as "
+                    f"{show(item.value, scale)} {unit}; the reference has "
+                    f"{show(reference, scale)} {unit} ({nearest.source})."
+                ),
+                scale=scale,
+                unit=unit,
+            )
