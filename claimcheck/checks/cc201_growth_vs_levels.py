@@ -68,6 +68,14 @@ class GrowthVsLevels(Rule):
                 continue
             span = period_of(change)
             if span is None:
+                period = change.claim.period
+                reason = (
+                    "the change has no stated period"
+                    if period is None
+                    else f"the period “{period.text}” is not resolved"
+                    + (f" ({period.unresolved})" if period.unresolved else "")
+                )
+                yield ctx.not_checked(self, reason, [change])
                 continue
             measure = change.key.measure
             flows = [change.key.flow]

@@ -9,7 +9,6 @@ from claimcheck.engine.context import (
     Context,
     best_of,
     combinations,
-    grouped,
     judge,
     scale_label,
     show,
@@ -104,7 +103,13 @@ class ImpliedPrior(Rule):
             ]
             if totals:
                 roles.append(totals)
-            for group in grouped(combinations(roles, cross=False)).values():
+            # one verdict per stated total change and value: a headline and the body
+            # repeating the same growth rate make one relation, not two
+            groups: dict[tuple[str, tuple[float, float]], list[list[Item]]] = {}
+            for combo in combinations(roles, cross=False):
+                ident = (combo[0].document, combo[0].value.pair())
+                groups.setdefault(ident, []).append(combo)
+            for group in groups.values():
                 results = [
                     self._verdict(ctx, measure, combo)
                     for combo in group

@@ -17,8 +17,10 @@ class DirectionVsParts(Rule):
 
     When an article states the change of the turnover and of both flows for
     the same period and basis, the direction of the total must be possible
-    given the directions of the parts. The check needs no levels; it also
-    catches a change whose sign was lost or flipped in editing.
+    given the directions of the parts. More generally the total's change is a
+    weighted average of its parts' changes, so it must lie between them
+    (within rounding). The check needs no levels; it also catches a change
+    whose sign was lost or flipped in editing.
 
     Fails: "Trade fell 3% in 2023, although exports rose 2.1% and imports
     4.6%."

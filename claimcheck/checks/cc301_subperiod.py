@@ -56,16 +56,23 @@ class SubperiodExceedsPeriod(Rule):
                     yield from self._compare(ctx, inner_items, outer_items)
 
     def _compare(self, ctx: Context, inner: list[Item], outer: list[Item]) -> Iterator[Result]:
-        # per document pair, the largest part against the smallest whole; a figure that
-        # looks scale-slipped against another figure for the same period is left to CC401
+        # each document's largest part against its own whole and against the smallest
+        # whole of any document (linear in the number of claims); a figure that looks
+        # scale-slipped against another figure for the same period is left to CC401
         inner, outer = _unslipped(inner), _unslipped(outer)
-        done: set[tuple[str, str]] = set()
-        for part in sorted(inner, key=lambda i: -i.value.lo):
-            for whole in sorted(outer, key=lambda o: o.value.hi):
-                pair = (part.document, whole.document)
-                if pair in done:
-                    continue
-                done.add(pair)
+        if not inner or not outer:
+            return
+        smallest = min(outer, key=lambda o: (o.value.hi, o.order))
+        own: dict[str, Item] = {}
+        for whole in sorted(outer, key=lambda o: (o.value.hi, o.order)):
+            own.setdefault(whole.document, whole)
+        largest: dict[str, Item] = {}
+        for part in sorted(inner, key=lambda i: (-i.value.lo, i.order)):
+            largest.setdefault(part.document, part)
+        for document, part in largest.items():
+            wholes = {own[document].claim.id: own[document]} if document in own else {}
+            wholes.setdefault(smallest.claim.id, smallest)
+            for whole in wholes.values():
                 yield self._verdict(ctx, part, whole)
 
     def _verdict(self, ctx: Context, part: Item, whole: Item) -> Result:

@@ -182,40 +182,27 @@ def judge(
 def combinations(roles: Sequence[Sequence[Item]], *, cross: bool = True) -> Iterator[list[Item]]:
     """Combinations of one item per role.
 
-    First every combination inside a single document; when no document holds
-    all roles and ``cross`` is true, combinations across documents (items of
-    one role taken one per document). At most :data:`MAX_COMBINATIONS`.
+    First every combination inside a single document (at most
+    :data:`MAX_COMBINATIONS` per document); when no document holds all roles
+    and ``cross`` is true, combinations across documents (items of one role
+    taken one per document; at most :data:`MAX_COMBINATIONS` in all).
     """
     if any(not r for r in roles):
         return
-    documents = sorted({i.document for r in roles for i in r})
-    count = 0
-    found_within = False
-    for document in documents:
-        local = [[i for i in r if i.document == document] for r in roles]
-        if any(not r for r in local):
-            continue
-        found_within = True
-        for combo in itertools.product(*local):
-            yield list(combo)
-            count += 1
-            if count >= MAX_COMBINATIONS:
-                return
-    if found_within or not cross:
+    per_role: list[dict[str, list[Item]]] = []
+    for role in roles:
+        grouped_role: dict[str, list[Item]] = {}
+        for item in role:
+            grouped_role.setdefault(item.document, []).append(item)
+        per_role.append(grouped_role)
+    shared = set(per_role[0]).intersection(*per_role[1:])
+    for document in sorted(shared):
+        local = [r[document] for r in per_role]
+        yield from itertools.islice((list(c) for c in itertools.product(*local)), MAX_COMBINATIONS)
+    if shared or not cross:
         return
-    firsts = [_first_per_document(r) for r in roles]
-    for combo in itertools.product(*firsts):
-        yield list(combo)
-        count += 1
-        if count >= MAX_COMBINATIONS:
-            return
-
-
-def _first_per_document(items: Sequence[Item]) -> list[Item]:
-    seen: dict[str, Item] = {}
-    for item in items:
-        seen.setdefault(item.document, item)
-    return list(seen.values())
+    firsts = [[items[0] for items in r.values()] for r in per_role]
+    yield from itertools.islice((list(c) for c in itertools.product(*firsts)), MAX_COMBINATIONS)
 
 
 def best_of(results: Sequence[Result]) -> Result | None:

@@ -50,6 +50,7 @@ def check(
     ignore: Sequence[str] | None = None,
     packs: Sequence[RulePack | str | Path] | None = None,
     reference: ReferenceTable | str | Path | Sequence[str | Path] | None = None,
+    rules: Sequence[RulePack | str | Path] | None = None,
 ) -> Report:
     """Cross-check the claims of ``documents`` (and against ``against``).
 
@@ -58,19 +59,20 @@ def check(
     ``(document, claims)`` pairs. Claims of ``against`` documents take part in
     every relation, but results that cite only ``against`` documents are
     dropped. ``select``/``ignore`` pick rules by code or prefix; ``packs`` adds
-    rule packs (objects, names or TOML paths) over the default ones;
-    ``reference`` is a reference table or CSV path(s) for CC701.
+    rule packs (objects, names or TOML paths) over the default ones
+    (``rules`` is a synonym, as in ``--rules PACK.toml``); ``reference`` is a
+    reference table or CSV path(s) for CC701.
     """
     primary = prepare(documents)
     extra = prepare(against)
     primary_ids = {d.id for d, _ in primary}
     all_docs = {d.id: d for d, _ in [*primary, *extra]}
     claims = [c for _, cs in [*primary, *extra] for c in cs]
-    config = load_config(packs)
-    rules = select_rules(select, ignore)
+    config = load_config([*(packs or ()), *(rules or ())])
+    selected = select_rules(select, ignore)
     ctx = Context(all_docs, ClaimIndex(claims, config), config, _reference(reference))
     results: list[Result] = []
-    for rule_class in rules:
+    for rule_class in selected:
         for result in rule_class().run(ctx):
             if not extra or any(c.document in primary_ids for c in result.claims):
                 results.append(result)
@@ -78,5 +80,5 @@ def check(
         results,
         documents=[d.id for d, _ in primary],
         claims_count=sum(len(cs) for _, cs in primary),
-        rules=[r.code for r in rules],
+        rules=[r.code for r in selected],
     )

@@ -198,7 +198,7 @@ VAGUE_BASE = {
 @functools.cache
 def _digit_scan() -> re.Pattern[str]:
     return re.compile(
-        rf"(?=\d|\.\d|\+\d|\(\d)(?:(?P<block>{_BLOCK})"
+        rf"(?=\d|\.\d|\+\d|\(\d)(?<![\d.])(?:(?P<block>{_BLOCK})"
         r"|(?P<dfrac>\d{1,2}[/⁄]\d{1,3})(?![\d/⁄])"  # "1/2 pound", "1/16 of a pint"
         rf"|(?P<num>{DIGITS})(?!\d))"
     )

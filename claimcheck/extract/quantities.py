@@ -886,8 +886,9 @@ def _is_label(text: str, start: int, end: int) -> bool:
     if before == "(" and text[end : end + 1] == ")":
         return True  # "Prescott (4)": a shirt or list number
     if text[end : end + 1] in {".", ")"}:
-        line_start = text.rfind("\n", 0, start) + 1
-        if text[line_start:start].strip(" \t(") == "":
+        lead = text[max(0, start - 10) : start]
+        line_start = lead.rfind("\n") + 1
+        if (line_start > 0 or start <= 10) and lead[line_start:].strip(" \t(") == "":
             return text[end + 1 : end + 2] in {" ", "\t"}
     if before not in " \u00a0":
         return False
