@@ -114,6 +114,12 @@ class Quantity:
     "percent", "percentage_point", a pint unit name for physical units
     ("t", "m**3", "barrel", "kWh", ...), or "count" for counted things, whose
     noun is in ``noun`` ("doses", "tourists").
+
+    ``transition`` is ``"from"`` or ``"to"`` when the figure is the level
+    before or after a change stated as "from A to B" ("exports rose from $5
+    bln to $7 bln", "narrowed to 138,285 lots from 212,577 lots"): two
+    figures, not a range; name-based gold sets that annotate such a pair as
+    one range can join them.
     """
 
     span: Span
@@ -128,6 +134,7 @@ class Quantity:
     qualifier: Qualifier | None = None
     scale: float = 1.0
     is_range: bool = False
+    transition: Literal["from", "to"] | None = None
 
 
 @attrs.frozen(slots=True)

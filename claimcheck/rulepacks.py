@@ -51,13 +51,15 @@ TOLERANCE_NAMES: tuple[str, ...] = (
     "verbal_relative",
     "verbal_hedged",
     "different_figure_ratio",
+    "scale_slip_ratio",
 )
 """Keys of ``[tolerances]`` (and of per-rule ``[tolerances.CC101]`` overrides): ``relative``
 slack on amounts, ``absolute_percent_points`` on percentages, ``verbal_relative`` the band
 around a verbal multiplier ("doubled": 2 +- 10%), ``verbal_hedged`` how far below a hedged
 multiplier ("almost doubled") still agrees, ``different_figure_ratio`` the factor beyond which
 two figures are taken to describe different things (a commodity within a total) rather than
-to contradict each other."""
+to contradict each other, ``scale_slip_ratio`` the factor from which a relation's figures are
+so far apart that one of them must be printed in the wrong scale ("mln" for "bln")."""
 
 SEVERITY_NAMES: tuple[str, ...] = ("error", "warning", "info")
 """Severities a ``[severities]`` table may give a rule code."""

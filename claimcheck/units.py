@@ -9,7 +9,9 @@ units and prefixes, news units (tonnes, barrels, bcm, kWh, mph, ...), and
 * ``percent`` (= 0.01, dimensionless) and ``percentage_point`` (its own base
   dimension ``[percentage_point]``, with ``basis_point`` = 0.01 of it), so
   that a change "by 3 percentage points" never compares equal to "by 3%";
-* ``count`` (= 1) for counted things.
+* ``count`` (= 1) for counted things and ``times`` (= 1) for multipliers
+  ("3 times", "sixfold"); ``share`` (= 1 count) as a denominator ("$3
+  per share").
 
 Import cost: pint itself is imported only when :func:`registry` is first
 called, never by the extraction code (``claimcheck.extract``).
@@ -40,6 +42,8 @@ percentage_point = [percentage_point] = pp
 basis_point = 0.01 * percentage_point = bp
 percent = 0.01 = pct
 count = 1
+times = 1
+share = count
 ppm = 1e-6
 ppb = 1e-9
 TEU = 1

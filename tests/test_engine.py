@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from engine_support import ROOT, Article, article, codes, spec
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.engine import RuleSelectionError, all_rules, check, select_rules
 from claimcheck.engine.config import load_config
 from claimcheck.engine.registry import render_rule_docs
 from claimcheck.findings import Report
 from claimcheck.model import Document
+from claimcheck.reference import default_reference_path
 from claimcheck.rulepacks import RulePackError, parse_pack_file
 
 PAIR = ("China", "Russia")
@@ -170,3 +174,48 @@ def test_rule_docs_are_current() -> None:
         "python -c 'from claimcheck.engine.registry import render_rule_docs as r; "
         'open("docs/rules.md", "w").write(r())\''
     )
+
+
+_METRICS = ["trade_turnover", "exports", "imports", "trade_balance", "investment", None]
+_KINDS = ["level", "change", "share", "target", "forecast", "milestone"]
+_PERIODS = ["2023", "2022", "2023-01..2023-10", "2023-11..2023-11", "by 2024", "?last year", None]
+_SURFACES = ["$240.11 bln", "$0 bln", "over $180 bln", "about $5 bln", "26.3%", "-3%", "12 bcm"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_SURFACES),
+            st.sampled_from(_METRICS),
+            st.sampled_from(_KINDS),
+            st.sampled_from(_PERIODS),
+            st.sampled_from([None, ("China", "Russia"), ("Russia", "China")]),
+            st.sampled_from([1, -1]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_any_claims_give_a_serialisable_report(rows: list[tuple[Any, ...]]) -> None:
+    text = " ".join(f"Figure {i}: {row[0]}." for i, row in enumerate(rows))
+    specs = [
+        spec(
+            text=surface,
+            metric=metric,
+            kind=kind,
+            period=period,
+            flow=flow,
+            entities=PAIR,
+            sign=sign,
+            record=record,
+        )
+        for surface, metric, kind, period, flow, sign, record in rows
+    ]
+    report = check([article(text, specs)], reference=default_reference_path())
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["summary"]["findings"] == len(report.findings)
+    for finding in report.findings:
+        assert finding.message.endswith(".")
+        assert finding.claims

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -13,6 +14,7 @@ from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key, PeriodKe
 __all__ = [
     "adjacent",
     "anchored_levels",
+    "apart",
     "by_document",
     "contains",
     "describes",
@@ -28,6 +30,7 @@ __all__ = [
     "same_shape",
     "scale_slip",
     "shift_year",
+    "slip_note",
 ]
 
 _MONTHS = [calendar.month_abbr[i] for i in range(13)]
@@ -218,14 +221,39 @@ def describes(ctx: Context, change: Item, unit: str) -> bool:
     return not anchors or any(a.key.unit == unit for a in anchors)
 
 
-def scale_slip(a: float, b: float, slack: float = 0.1) -> int | None:
-    """``k`` when ``a / b`` is within ``slack`` of ``1000**k`` for some ``k != 0`` (a likely
-    "mln"/"bln" slip), else ``None``."""
-    if a == 0 or b == 0 or (a < 0) != (b < 0):
+def scale_slip(a: float, b: float, threshold: float) -> int | None:
+    """``k`` (the nearest power of 1000, ``a / b ≈ 1000**k``) when ``a`` and ``b`` are at
+    least ``threshold`` times apart (the pack's ``scale_slip_ratio``: one of them is likely
+    printed in the wrong scale, "mln" for "bln"), else ``None``."""
+    if threshold <= 0 or a == 0 or b == 0 or (a < 0) != (b < 0):
         return None
     ratio = a / b
-    for k in (-3, -2, -1, 1, 2, 3):
-        target = 1000.0**k
-        if abs(ratio / target - 1) <= slack:
-            return k
+    if max(ratio, 1 / ratio) < threshold:
+        return None
+    k = round(math.log(ratio) / math.log(1000.0))
+    return k or (1 if ratio > 1 else -1)
+
+
+def apart(ctx: Context, code: str, a: float, b: float) -> str | None:
+    """How implausibly far apart two magnitudes of one relation are.
+
+    ``"slip"`` when their ratio is near a power of 1000 or at least the pack's
+    ``scale_slip_ratio`` (one figure is in the wrong scale); ``"far"`` when it
+    exceeds ``different_figure_ratio`` (they likely describe different things);
+    ``None`` otherwise.
+    """
+    if a == 0 or b == 0 or not (math.isfinite(a) and math.isfinite(b)):
+        return None
+    tol = ctx.config.tolerance_for(code)
+    factor = max(abs(a / b), abs(b / a))
+    if scale_slip(abs(a), abs(b), tol.scale_slip_ratio) is not None:
+        return "slip"
+    if 0 < tol.different_figure_ratio < factor:
+        return "far"
     return None
+
+
+def slip_note(a: float, b: float) -> str:
+    """A message suffix for a relation whose figures are a likely scale slip apart."""
+    factor = max(abs(a / b), abs(b / a)) if a and b else 0.0
+    return f": a figure is likely in the wrong scale (×{factor:.3g})"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from claimcheck.checks._common import flow_pair, period_label
 from claimcheck.engine.context import (
@@ -16,7 +16,7 @@ from claimcheck.engine.context import (
 )
 from claimcheck.engine.index import FLOW, TURNOVER, Item, Key
 from claimcheck.engine.registry import Rule, register
-from claimcheck.findings import Result
+from claimcheck.findings import Arithmetic, Finding, Result
 
 
 @register
@@ -27,7 +27,8 @@ class PartsSum(Rule):
     the flow one way plus the flow the other way (the pack identity
     ``trade_turnover = exports + imports``). The check uses the printed
     precision of every figure: it fails only when no values that round to the
-    printed figures add up.
+    printed figures add up. An article that gives both flows in the same
+    direction, adding up to the total, has one direction swapped.
 
     Fails: "Trade between China and Africa reached $99.84 bln in the first
     half; exports were $50.37 bln and imports $48.47 bln" (50.37 + 48.47 =
@@ -62,6 +63,48 @@ class PartsSum(Rule):
                     result = best_of([self._verdict(ctx, key, combo) for combo in group])
                     if result is not None:
                         yield result
+                yield from self._one_way(ctx, totals, roles[1], roles[2])
+
+    def _one_way(
+        self, ctx: Context, totals: list[Item], there: Sequence[Item], back: Sequence[Item]
+    ) -> Iterator[Result]:
+        """A document giving two different flows in one direction and none in the other,
+        whose sum is the total: one of the directions is reported the wrong way round."""
+        for total in totals:
+            for flows, missing in ((there, back), (back, there)):
+                local = [f for f in flows if f.document == total.document]
+                if len(local) != 2 or any(m.document == total.document for m in missing):
+                    continue
+                first, second = local
+                if first.value.overlaps(second.value):
+                    continue
+                if not (first.value + second.value).overlaps(total.value):
+                    continue
+                flow = first.key.flow or ("?", "?")
+                scale, unit = scale_label([total])
+                yield Finding(
+                    self.code,
+                    self.name,
+                    ctx.severity(self),
+                    f"Both flows ({show(first.value, scale)} and {show(second.value, scale)} "
+                    f"{unit}) are given as {flow[0]}→{flow[1]} and add up to the total: one "
+                    "direction of trade looks swapped.",
+                    ctx.refs([total, first, second]),
+                    Arithmetic(
+                        expression=(
+                            f"{show(first.value, scale)} + {show(second.value, scale)} = "
+                            f"{(first.value + second.value).format(scale)} vs stated "
+                            f"{total.value.format(scale)}, both {flow[0]}→{flow[1]}"
+                        ),
+                        computed=(
+                            (first.value + second.value).lo / scale,
+                            (first.value + second.value).hi / scale,
+                        ),
+                        stated=(total.value.lo / scale, total.value.hi / scale),
+                        gap=0.0,
+                        unit=unit,
+                    ),
+                )
 
     def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
         total, first, second = combo
@@ -87,4 +130,5 @@ class PartsSum(Rule):
             scale=scale,
             unit=unit,
             same_scope=True,
+            relation=lambda v: (v[1] + v[2], v[0]),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.checks._common import flow_pair, period_label, plausibly_same, scale_slip
+from claimcheck.checks._common import apart, flow_pair, period_label, slip_note
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -68,20 +68,19 @@ class PartExceedsWhole(Rule):
 
     def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
         total, part = combo
+        if total.value.hi < 0:
+            return ctx.not_checked(self, "the whole is negative", combo)
         scale, unit = scale_label([total])
         size = part.value.abs()
-        limit = ctx.tolerance(self).different_figure_ratio
-        if (
-            size.bounded
-            and total.value.bounded
-            and total.value.mid > 0
-            and scale_slip(size.mid, total.value.mid) is None
-            and not plausibly_same(size.mid / total.value.mid, limit)
-            and size.mid > total.value.mid
-        ):
-            return ctx.not_checked(
-                self, "the figures are too far apart to describe the same thing", combo
-            )
+        note = ""
+        if size.bounded and total.value.bounded and size.mid > total.value.mid:
+            distance = apart(ctx, self.code, size.mid, total.value.mid)
+            if distance == "far":
+                return ctx.not_checked(
+                    self, "the figures are too far apart to describe the same thing", combo
+                )
+            if distance == "slip":
+                note = slip_note(size.mid, total.value.mid)
         whole = Interval(0.0, total.value.hi)
         # the part may be anything from 0 up to the whole: only a part above it fails
         return judge(
@@ -95,7 +94,7 @@ class PartExceedsWhole(Rule):
             fail=(
                 f"The {part.key.label()} of {show(size, scale)} {unit} is larger than the "
                 f"whole {key.label()} of {show(total.value, scale)} {unit} "
-                f"({period_label(total)})."
+                f"({period_label(total)}){note}."
             ),
             scale=scale,
             unit=unit,

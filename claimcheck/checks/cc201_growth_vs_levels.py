@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 from claimcheck.checks._common import (
     anchored_levels,
+    apart,
     key_of,
     levels_for,
     period_label,
     period_of,
-    plausibly_same,
     prior_period,
+    slip_note,
 )
 from claimcheck.engine.context import (
     Context,
@@ -126,13 +127,16 @@ class GrowthVsLevels(Rule):
             return ctx.not_checked(self, "the earlier level may be zero", combo)
         computed = Interval.growth(cur, pre)
         implied = 1 + computed.mid / 100
-        if not plausibly_same(
-            implied / max(1 + change.value.mid / 100, 1e-9),
-            ctx.tolerance(self).different_figure_ratio,
-        ):
+        stated_factor = max(1 + change.value.mid / 100, 1e-9)
+        distance = apart(ctx, self.code, implied, stated_factor)
+        flipped = (-change.value).overlaps(computed) and not change.value.overlaps(computed)
+        if distance == "far" and not flipped:
             return ctx.not_checked(
                 self, "the levels are too far apart to be what the change compares", combo
             )
+        note = slip_note(implied, stated_factor) if distance == "slip" else ""
+        if flipped:
+            note = ": the direction of the change looks reversed"
         scale, _ = scale_label([current])
         label = {"yoy": "year-on-year", "mom": "month-on-month", "qoq": "quarter-on-quarter"}[basis]
         # a revision of either level by the relative tolerance moves the growth by about
@@ -157,7 +161,7 @@ class GrowthVsLevels(Rule):
             fail=(
                 f"The levels give a change of {show(computed, digits=2)}% ({label}, "
                 f"{period_label(prior)} to {period_label(current)}), not the stated "
-                f"{show(change.value)}% ({change.key.label()})."
+                f"{show(change.value)}% ({change.key.label()}){note}."
             ),
             percent=True,
             unit="percent",

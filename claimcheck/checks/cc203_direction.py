@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.checks._common import flow_pair, period_label
+from claimcheck.checks._common import anchored_levels, flow_pair, period_label
 from claimcheck.engine.context import Context, combinations, show
 from claimcheck.engine.index import FLOW, TURNOVER, Item, Key
 from claimcheck.engine.registry import Rule, register
@@ -49,7 +49,7 @@ class DirectionVsParts(Rule):
                 ]
                 for combo in combinations(roles, cross=False):
                     bases = {c.basis for c in combo if c.basis is not None}
-                    if len(bases) > 1:
+                    if len(bases) > 1 or not _same_units(ctx, combo):
                         continue
                     result = self._verdict(ctx, combo)
                     if result is not None:
@@ -85,3 +85,11 @@ class DirectionVsParts(Rule):
         else:
             return Verified(self.code, self.name, f"Directions agree ({label}).", refs, arithmetic)
         return Finding(self.code, self.name, ctx.severity(self), message, refs, arithmetic)
+
+
+def _same_units(ctx: Context, combo: list[Item]) -> bool:
+    """False when the changes describe figures in different units ("+1.3% to 108.5 mln
+    tonnes" is not the money flow the total's change is about)."""
+    units = [{a.key.unit for a in anchored_levels(ctx, c)} for c in combo]
+    anchored = [u for u in units if u]
+    return all(u & anchored[0] for u in anchored[1:]) if anchored else True

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks._common import (
+    apart,
     contains,
     is_cumulative,
     period_label,
     period_of,
-    plausibly_same,
     scale_slip,
+    slip_note,
 )
 from claimcheck.engine.context import Context, judge, scale_label, show
 from claimcheck.engine.index import Item
@@ -59,7 +60,8 @@ class SubperiodExceedsPeriod(Rule):
         # each document's largest part against its own whole and against the smallest
         # whole of any document (linear in the number of claims); a figure that looks
         # scale-slipped against another figure for the same period is left to CC401
-        inner, outer = _unslipped(inner), _unslipped(outer)
+        threshold = ctx.tolerance(self).scale_slip_ratio
+        inner, outer = _unslipped(inner, threshold), _unslipped(outer, threshold)
         if not inner or not outer:
             return
         smallest = min(outer, key=lambda o: (o.value.hi, o.order))
@@ -76,18 +78,15 @@ class SubperiodExceedsPeriod(Rule):
                 yield self._verdict(ctx, part, whole)
 
     def _verdict(self, ctx: Context, part: Item, whole: Item) -> Result:
-        limit = ctx.tolerance(self).different_figure_ratio
-        if (
-            part.value.bounded
-            and whole.value.bounded
-            and whole.value.mid > 0
-            and scale_slip(part.value.mid, whole.value.mid) is None
-            and not plausibly_same(part.value.mid / whole.value.mid, limit)
-            and part.value.mid > whole.value.mid
-        ):
-            return ctx.not_checked(
-                self, "the figures are too far apart to describe the same thing", [part, whole]
-            )
+        note = ""
+        if part.value.bounded and whole.value.bounded and part.value.mid > whole.value.mid:
+            distance = apart(ctx, self.code, part.value.mid, whole.value.mid)
+            if distance == "far":
+                return ctx.not_checked(
+                    self, "the figures are too far apart to describe the same thing", [part, whole]
+                )
+            if distance == "slip":
+                note = slip_note(part.value.mid, whole.value.mid)
         scale, unit = scale_label([whole])
         bound = Interval(float("-inf"), whole.value.hi)
         return judge(
@@ -104,16 +103,18 @@ class SubperiodExceedsPeriod(Rule):
             fail=(
                 f"The {part.key.label()} for {period_label(part)} ({show(part.value, scale)} "
                 f"{unit}) exceeds the figure for the whole of {period_label(whole)} "
-                f"({show(whole.value, scale)} {unit})."
+                f"({show(whole.value, scale)} {unit}){note}."
             ),
             scale=scale,
             unit=unit,
         )
 
 
-def _unslipped(items: list[Item]) -> list[Item]:
+def _unslipped(items: list[Item], threshold: float) -> list[Item]:
     return [
         i
         for i in items
-        if not any(scale_slip(o.value.mid, i.value.mid) is not None for o in items if o is not i)
+        if not any(
+            scale_slip(o.value.mid, i.value.mid, threshold) is not None for o in items if o is not i
+        )
     ]

@@ -94,4 +94,5 @@ class PeriodSum(Rule):
             scale=scale,
             unit=unit,
             same_scope=True,
+            relation=lambda v: (v[1] + v[2], v[0]),
         )

@@ -77,7 +77,7 @@ class ConflictingFigures(Rule):
         where = "in one article" if a.document == b.document else "in two articles"
         label = f"{a.key.label()}, {period_label(a)}"
         if not percent and a.value.bounded and b.value.bounded:
-            slip = scale_slip(a.value.mid, b.value.mid)
+            slip = scale_slip(a.value.mid, b.value.mid, ctx.tolerance(self).scale_slip_ratio)
             if slip is not None:
                 return Finding(
                     self.code,

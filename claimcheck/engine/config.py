@@ -33,7 +33,8 @@ class Tolerance:
     on percentages (growth rates, shares); ``verbal_relative``: band around a verbal
     multiplier; ``verbal_hedged``: how far below a hedged multiplier ("almost
     doubled") still agrees; ``different_figure_ratio``: figures further apart than this
-    factor describe different things (0 = never assume so).
+    factor describe different things (0 = never assume so); ``scale_slip_ratio``: from this
+    factor on, one of the figures must be in the wrong scale (0 = only near powers of 1000).
     """
 
     relative: float = 0.0
@@ -41,6 +42,7 @@ class Tolerance:
     verbal_relative: float = 0.0
     verbal_hedged: float = 0.0
     different_figure_ratio: float = 0.0
+    scale_slip_ratio: float = 0.0
 
     def updated(self, values: Iterable[tuple[str, float]]) -> Tolerance:
         """A copy with ``values`` (name, number) replacing fields."""

@@ -10,7 +10,7 @@ beyond rounding but within the tolerance (typical of data revisions).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -129,6 +129,7 @@ def judge(
     unit: str = "",
     tolerance: float | None = None,
     same_scope: bool = False,
+    relation: Callable[[Sequence[Interval]], tuple[Interval, Interval]] | None = None,
 ) -> Result:
     """Compare ``computed`` with ``stated`` and return the verdict for ``items``.
 
@@ -136,20 +137,31 @@ def judge(
     relative tolerance on the stated amount; ``tolerance`` overrides both.
     With ``same_scope``, amounts further apart than the pack's
     ``different_figure_ratio`` are taken to be figures of different scope
-    (a commodity, a misread period): not checked, unless the ratio is a
-    power of 1000 (a likely scale slip, reported as such).
+    (a commodity, a misread period): not checked, unless the ratio is near a
+    at least ``scale_slip_ratio`` (a likely scale slip,
+    reported as such), or unless ``relation`` (the items' values -> computed,
+    stated) holds once one item is rescaled by a power of 1000: that item is
+    then reported as printed in the wrong scale.
     """
     tol = ctx.tolerance(rule)
     if same_scope and computed.bounded and stated.bounded and computed.mid and stated.mid:
-        ratio = stated.mid / computed.mid
-        slip = _slip(ratio)
+        ratio = abs(stated.mid / computed.mid)
+        factor = max(ratio, 1 / ratio)
         limit = tol.different_figure_ratio
-        if slip is not None:
-            fail = fail.rstrip(".") + f": likely a scale slip (×{1000.0 ** abs(slip):g})."
-        elif limit > 0 and not (1 / limit <= ratio <= limit):
-            return ctx.not_checked(
-                rule, "the figures are too far apart to describe the same thing", items
-            )
+        if 0 < tol.scale_slip_ratio <= factor:
+            fail = fail.rstrip(".") + f": a figure is likely in the wrong scale (×{factor:.3g})."
+        elif limit > 0 and factor > limit:
+            culprit = _rescaled(items, relation, tol.relative)
+            if culprit is not None:
+                item, by = culprit
+                fail = (
+                    fail.rstrip(".") + f": “{item.claim.text}” is likely in the wrong scale "
+                    f"(×{by:g})."
+                )
+            else:
+                return ctx.not_checked(
+                    rule, "the figures are too far apart to describe the same thing", items
+                )
     if tolerance is None:
         if percent:
             tolerance = tol.absolute_percent_points
@@ -231,8 +243,20 @@ def grouped(combos: Iterable[list[Item]]) -> dict[str, list[list[Item]]]:
     return out
 
 
-def _slip(ratio: float) -> int | None:
-    for k in (-3, -2, -1, 1, 2, 3):
-        if abs(ratio / 1000.0**k - 1) <= 0.1:
-            return k
+def _rescaled(
+    items: Sequence[Item],
+    relation: Callable[[Sequence[Interval]], tuple[Interval, Interval]] | None,
+    relative: float,
+) -> tuple[Item, float] | None:
+    """The item whose rescaling by a power of 1000 makes ``relation`` hold, and the factor."""
+    if relation is None:
+        return None
+    values = [i.value for i in items]
+    for index, item in enumerate(items):
+        for factor in (1e-3, 1e3, 1e-6, 1e6):
+            trial = list(values)
+            trial[index] = values[index] * factor
+            computed, stated = relation(trial)
+            if computed.overlaps(stated, relative * abs(stated.mid)):
+                return item, factor
     return None

@@ -7,17 +7,23 @@ codes, pint names and ``count`` + noun; :func:`unit_name` maps them:
 
 * ISO code -> the currency's ``name`` in ``rules/units.toml`` ("USD" ->
   "dollar", "JPY" -> "japanese yen"); a figure in cents (scale 0.01, e.g.
-  "19 cents") -> the currency's ``cent`` name ("cent", "sen"), and its value
-  is compared as printed (19, not 0.19), as the gold writes it;
+  "19 cents") -> the currency's ``cent`` name ("cent", "sen"; "cent per
+  share" with a denominator), and its value is compared as printed (19, not
+  0.19), as the gold writes it;
 * ``percent`` -> "percentage", ``percentage_point`` -> "percentage point",
   ``basis_point`` -> "basis point";
 * a pint unit -> its ``name`` in the lexicon ("km" -> "kilometre");
   a compound "A/B" -> "<name A> per <name B>" ("USD/barrel" -> "dollar per
   barrel");
 * ``count`` with a noun -> the noun singularised word by word ("customers"
-  -> "customer", "points per game" -> "point per game"); ``year`` with noun
-  "age" -> "year of age";
-* ``dimensionless`` -> "-".
+  -> "customer", "points per game" -> "point per game"); a time unit with
+  noun "age" -> "<unit> of age" ("year of age", "month of age");
+* ``dimensionless`` -> "-", except an exact share below 1 ("a third of the
+  population", "one in five Germans"), which NewsQuant names "% <whole>"
+  ("% population", or "% -" when the whole is not named);
+* ``times`` (a multiplier: "3 times", "sixfold") -> "count";
+* GBP in pence written with a bare "p" ("164p", UK share prices) ->
+  "point", as NewsQuant annotates them.
 
 Matching is one-to-one and greedy per sentence, in prediction order: a
 prediction takes the first unmatched gold quantity with an equal value
@@ -42,7 +48,9 @@ __all__ = [
     "Prediction",
     "from_quantity",
     "match_sentence",
+    "normalise_unit",
     "parse_gold_value",
+    "predictions",
     "singular",
     "unit_name",
 ]
@@ -87,6 +95,7 @@ _SPECIAL = {
     "percent": "percentage",
     "percentage_point": "percentage point",
     "basis_point": "basis point",
+    "times": "count",
     "dimensionless": "-",
 }
 
@@ -121,22 +130,34 @@ def _simple_unit(unit: str) -> str:
     return lex.unit_names.get(unit, unit.replace("_", " "))
 
 
+def _tonne_or_ton(quantity: Quantity) -> str:
+    """NewsQuant names "tonnes" "metric ton" and "tons" "ton", after the surface."""
+    return "metric ton" if "tonne" in quantity.text.lower() else "ton"
+
+
 def unit_name(quantity: Quantity) -> str:
     """The NewsQuant-style normalised unit name of one of our quantities."""
     unit = quantity.unit
     lex = lexicon()
+    if unit == "dimensionless" and quantity.precision == 0 and 0 < quantity.value < 1:
+        return f"% {quantity.noun or '-'}"  # a share: "a third of the population"
     if unit == "count":
         if quantity.noun is None:
             return "-"
         words = quantity.noun.split()
         heads = {len(words) - 1} | {i - 1 for i, w in enumerate(words) if w == "per"}
         return " ".join(singular(w) if i in heads else w for i, w in enumerate(words))
-    if unit == "year" and quantity.noun == "age":
-        return "year of age"
-    if unit in lex.cent_names and math.isclose(quantity.scale, 0.01):
-        return lex.cent_names[unit]
-    if "/" in unit and unit not in lex.unit_names:
-        num, _, den = unit.partition("/")
+    if unit == "t":
+        return _tonne_or_ton(quantity)
+    if quantity.noun == "age":
+        return f"{_simple_unit(unit)} of age"  # "year of age", "month of age"
+    num, _, den = unit.partition("/")
+    if num in lex.cent_names and math.isclose(quantity.scale, 0.01):
+        if num == "GBP" and quantity.text.rstrip().endswith("p"):
+            return "point"  # "164p": NewsQuant's name for pence quoted with "p"
+        cent = lex.cent_names[num]
+        return f"{cent} per {_simple_unit(den)}" if den else cent
+    if den and unit not in lex.unit_names:
         return f"{_simple_unit(num)} per {_simple_unit(den)}"
     return _simple_unit(unit)
 
@@ -144,9 +165,43 @@ def unit_name(quantity: Quantity) -> str:
 def from_quantity(quantity: Quantity) -> Prediction:
     """Reduce one of our quantities to a :class:`Prediction`."""
     low, high = quantity.low, quantity.high
-    if quantity.unit in lexicon().cent_names and math.isclose(quantity.scale, 0.01):
+    if quantity.unit.partition("/")[0] in lexicon().cent_names and math.isclose(quantity.scale, 0.01):
         low, high = low * 100.0, high * 100.0
     return Prediction(value=(low, high), unit=unit_name(quantity))
+
+
+def predictions(quantities: Sequence[Quantity]) -> list[Prediction]:
+    """Our quantities of one sentence as NewsQuant-style predictions.
+
+    NewsQuant annotates a change stated as "from A to B" as one quantity
+    with the value "A-B"; we extract the two levels, marked by
+    :attr:`~claimcheck.model.Quantity.transition`. A "from" level directly
+    followed by its "to" level is therefore joined into one prediction
+    ``(A, B)`` with the unit of the "to" level. The reverse order ("rose to
+    $7.36 billion from $6.78 billion") is annotated both ways in NewsQuant
+    and stays two predictions. Everything else maps one to one
+    (:func:`from_quantity`).
+    """
+    out: list[Prediction] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        pair = (
+            nxt is not None
+            and q.transition == "from"
+            and nxt.transition == "to"
+            and not q.is_range
+            and not nxt.is_range
+        )
+        if pair and nxt is not None:
+            a, b = from_quantity(q), from_quantity(nxt)
+            out.append(Prediction(value=(a.value[0], b.value[0]), unit=b.unit))
+            i += 2
+            continue
+        out.append(from_quantity(q))
+        i += 1
+    return out
 
 
 _RANGE = re.compile(r"\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*-\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*")
@@ -181,14 +236,61 @@ _ALIASES = {
     "degree celsius": "celsius",
     "degree fahrenheit": "fahrenheit",
     "degree angle": "degree",
+    "foot pound-force": "pound-foot",
+    "tonne": "metric ton",
+    "parts-per-million": "part per million",
+    "touchdown": "touch down",
+    "parts-per-billion": "part per billion",
 }
 """Spellings of one unit name that differ between systems (quantulum3 says
-"per cent" for "per cent" and "percentage" for "%"): compared as equal."""
+"per cent" for "per cent" and "percentage" for "%"; NewsQuant names the
+torque unit "lb-ft" both "pound-foot" and "foot pound-force"): compared as
+equal."""
+
+FUNCTION_WORDS = frozenset(
+    """
+    a an the of and or to in on at for by with from into ever its their his her our my
+    your this that these those which who most more
+    """.split()  # noqa: SIM905
+)
+"""Words dropped when comparing unit names: NewsQuant's normalised nouns are
+lemmatised content words ("categories of products" -> "category product",
+"Kia and Hyundai vehicles" -> "Kia Hyundai vehicle")."""
 
 
-def _norm(unit: str) -> str:
+@functools.cache
+def normalise_unit(unit: str) -> str:
+    """A unit name reduced for comparison (the documented matching rule).
+
+    Lower-cased; aliases resolved (:data:`_ALIASES`); function words
+    (:data:`FUNCTION_WORDS`) dropped and every remaining word singularised,
+    so "categories of products" and "category product" compare equal, as do
+    "Kia and Hyundai vehicles" and "Kia Hyundai vehicle"; superlatives are
+    reduced to their positive ("best" -> "good", "realest" -> "real"), as
+    NewsQuant lemmatises them. Applied to gold and predictions alike.
+    """
     name = " ".join(unit.lower().split())
-    return _ALIASES.get(name, name)
+    name = _ALIASES.get(name, name)
+    words = [_positive(singular(w)) for w in name.split() if w not in FUNCTION_WORDS]
+    return " ".join(words) if words else name
+
+
+_IRREGULAR_SUPERLATIVES = {"best": "good", "worst": "bad", "most": "many", "least": "little"}
+
+
+def _positive(word: str) -> str:
+    """The positive of a superlative adjective: "best" -> "good", "realest" -> "real",
+    "hottest" -> "hot", "earliest" -> "early" (NewsQuant lemmatises adjectives)."""
+    if word in _IRREGULAR_SUPERLATIVES:
+        return _IRREGULAR_SUPERLATIVES[word]
+    if len(word) < 6 or not word.endswith("est"):
+        return word
+    stem = word[:-3]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        return stem[:-1]
+    return stem
 
 
 def match_sentence(
@@ -223,7 +325,7 @@ def match_sentence(
                 for j, g in enumerate(gold)
                 if j not in unit_used
                 and _same_value(pred.value, g.value)
-                and _norm(pred.unit) == _norm(g.unit)
+                and normalise_unit(pred.unit) == normalise_unit(g.unit)
             ),
             None,
         )

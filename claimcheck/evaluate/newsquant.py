@@ -24,9 +24,9 @@ from typing import Any
 from claimcheck.evaluate.matching import (
     Counts,
     Prediction,
-    from_quantity,
     match_sentence,
     parse_gold_value,
+    predictions,
 )
 from claimcheck.extract.quantities import find_quantities
 
@@ -42,7 +42,7 @@ def default_path() -> Path:
 
 def ours(text: str) -> list[Prediction]:
     """Our extractor's predictions for one sentence."""
-    return [from_quantity(q) for q in find_quantities(text)]
+    return predictions(find_quantities(text))
 
 
 def quantulum(text: str) -> list[Prediction]:

@@ -18,13 +18,12 @@ from typing import TypeVar
 
 import attrs
 
-from claimcheck.extract.entities import EntityMention, find_entities, find_world_terms
+from claimcheck.extract.entities import EntityMention, find_entities
 from claimcheck.extract.metrics import (
     Cue,
     MetricMention,
     cue_regex,
-    find_cues,
-    find_metric_mentions,
+    find_terms,
     lowered,
     metric_def,
 )
@@ -49,6 +48,35 @@ _LEVEL_BEFORE = re.compile(
     r"(?:\bfrom|\bto|\bat|\breached|\bamounted\s+to|\btotaled|\btotalled|\bstood\s+at)\s*$",
     re.IGNORECASE,
 )
+_COMPARATIVE_AFTER = re.compile(
+    r"\s*(?P<word>more|higher|up|less|fewer|lower|down)\b(?:\s+(?:than|from|on|compared|year))",
+    re.IGNORECASE,
+)
+"""A change stated as a comparison: "2% more than a year earlier", "8% fewer than in 2022"."""
+_CHANGE_NOUN_BEFORE = re.compile(
+    r"\b(?P<noun>increase|rise|growth|gain|jump|decline|decrease|drop|fall|contraction)"
+    r"\s+(?:\w+\s+)?(?:at|of|was|to|reached|amounted\s+to|stood\s+at)\s*$",
+    re.IGNORECASE,
+)
+"""A change named by a noun right before its figure: "put the decline at 6.4%"."""
+_DECREASE_NOUNS = frozenset({"decline", "decrease", "drop", "fall", "contraction"})
+_REALISED_AFTER = re.compile(
+    r"\s+(?:recorded|registered|achieved|posted|reported|seen|reached|logged)\b", re.IGNORECASE
+)
+"""A realised figure after its number ("the $240 bln recorded in 2023"): no target or forecast."""
+_REALISED_GAP = re.compile(
+    r"\s+(?:recorded|registered|achieved|posted|reported|seen|reached|logged)"
+    r"\s+(?:in|for|during|over)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_COMPARED_GAP = re.compile(r"\s*(?:in|for|during|over)?\s*(?:the\s+)?", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+"
+    r"(?:(?:about|around|nearly|almost|over|some|just|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+_TARGET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|goal)\b", re.IGNORECASE)
+"""A figure followed by the word target ("the $10 billion target")."""
 _BY_BEFORE = re.compile(r"\bby(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
 _CHANGE_AFTER = 30
 _CHANGE_BEFORE = 60
@@ -74,12 +102,29 @@ def _between(items: tuple[_T, ...], starts: list[int], lo: int, hi: int) -> tupl
     return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
 
+@attrs.frozen(slots=True)
+class _Sentence:
+    """What one sentence with figures holds, gathered once for all its figures."""
+
+    span: Span
+    cues: tuple[Cue, ...]
+    metrics: tuple[MetricMention, ...]
+    parties: tuple[EntityMention, ...]
+    periods: tuple[PeriodMention, ...]
+
+
+def _in(cues: Sequence[Cue], lo: int, hi: int, name: str | None = None) -> list[Cue]:
+    """The cues of a sentence starting in ``[lo, hi)`` (of list ``name`` when given)."""
+    return [c for c in cues if lo <= c.span.start < hi and (name is None or c.name == name)]
+
+
 @attrs.define
 class _Discourse:
     """What is in force as the reader goes through the document."""
 
     pair: tuple[str, ...] = ()
     home: str | None = None
+    lead_metric: str | None = None
     metric: str | None = None
     metric_sentence: int = -10
     metric_paragraph: int = -10
@@ -101,17 +146,21 @@ class _DocIndex:
         # Metric terms, countries and cues only matter in sentences with figures (and the
         # sentence after each, for "It is a record"): scan just those.
         regions = self._claim_regions(quantities)
-        self.entities, self.entity_starts = _index(find_entities(text, regions))
-        low = lowered(text)
-        self.metrics, self.metric_starts = _index(find_metric_mentions(text, low, regions))
-        self.cues, self.cue_starts = _index(find_cues(text, low, regions))
-        self.worlds = find_world_terms(text, regions)
+        # Entities are read in the whole text: the document's main pair needs them all.
+        self._all_entities = find_entities(text)
+        self.entities, self.entity_starts = _index(self._all_entities)
+        terms = find_terms(text, lowered(text), regions)
+        self.metrics, self.metric_starts = _index(terms.metrics)
+        self.cues, self.cue_starts = _index(terms.cues)
+        self.worlds = terms.worlds
         self.world_starts = [w.start for w in self.worlds]
         self._default_pair: tuple[str, ...] | None = None
         breaks = [m.span() for m in finditer_in(_CLAUSE_BREAK, text, regions)]
         self.break_starts = [b[0] for b in breaks]
         self.break_ends = [b[1] for b in breaks]
         self._anaphoric: dict[int, bool] = {}
+        self._sentence_cache: dict[int, _Sentence] = {}
+        self._compared: dict[int, int | None] = {}
         self.quantity_starts = [q.span.start for q in quantities]
         self.quantity_ends = [q.span.end for q in quantities]
 
@@ -134,7 +183,7 @@ class _DocIndex:
     def default_pair(self) -> tuple[str, ...]:
         """The document's two main entities (computed on first use, from the whole text)."""
         if self._default_pair is None:
-            self._default_pair = _default_pair(find_entities(self.text))
+            self._default_pair = _default_pair(self._all_entities)
         return self._default_pair
 
     def sentence_span(self, index: int) -> Span:
@@ -154,6 +203,22 @@ class _DocIndex:
         )
         return Span(start, max(start, end))
 
+    def sentence(self, index: int) -> _Sentence:
+        """The mentions of sentence ``index``, gathered on first use."""
+        found = self._sentence_cache.get(index)
+        if found is None:
+            span = self.sentence_span(index)
+            lo, hi = span.start, span.end
+            found = _Sentence(
+                span,
+                _between(self.cues, self.cue_starts, lo, hi),
+                _between(self.metrics, self.metric_starts, lo, hi),
+                tuple(e for e in _between(self.entities, self.entity_starts, lo, hi) if e.party),
+                _between(self.periods, self.period_starts, lo, hi),
+            )
+            self._sentence_cache[index] = found
+        return found
+
     def anaphoric(self, sentence_no: int) -> bool:
         """Whether the sentence refers back to a figure ("this figure", "it"); cached."""
         found = self._anaphoric.get(sentence_no)
@@ -161,6 +226,24 @@ class _DocIndex:
             span = self.sentence_span(sentence_no)
             found = cue_regex("anaphora").search(self.text, span.start, span.end) is not None
             self._anaphoric[sentence_no] = found
+        return found
+
+    def compared_figure(self, mention: PeriodMention) -> int | None:
+        """The start of the figure a period phrase dates as a comparison base, if it does.
+
+        "up from $84.84 bln in 2022-23", "than 26.8% in 2022": the phrase right after a
+        figure introduced by "from", "than", "compared with" belongs to that figure only.
+        """
+        found = self._compared.get(mention.span.start, -1)
+        if found == -1:
+            found = None
+            start = mention.span.start
+            i = bisect.bisect_right(self.quantity_ends, start) - 1
+            if i >= 0 and _COMPARED_GAP.fullmatch(self.text, self.quantity_ends[i], start):
+                q_start = self.quantity_starts[i]
+                if _COMPARED_BEFORE.search(self.text, max(0, q_start - 40), q_start):
+                    found = q_start
+            self._compared[mention.span.start] = found
         return found
 
     def quantity_between(self, lo: int, hi: int) -> bool:
@@ -208,17 +291,15 @@ def _claim(
     document: Document, index: _DocIndex, state: _Discourse, quantity: Quantity, n: int
 ) -> Claim:
     sentence_no = index.sentences.index_at(quantity.span.start)
-    sentence = index.sentence_span(sentence_no)
+    bundle = index.sentence(sentence_no)
+    sentence = bundle.span
     paragraph = index.sentences.paragraph_at(quantity.span.start)
     clause = index.clause(sentence, quantity)
     unresolved: list[Unresolved] = []
     claim_id = f"{document.id}#{n}"
 
-    inside_period = [
-        p
-        for p in _between(index.periods, index.period_starts, sentence.start, quantity.span.end)
-        if p.span.start <= quantity.span.start and quantity.span.end <= p.span.end
-    ]
+    q_start, q_end = quantity.span.start, quantity.span.end
+    inside_period = any(p.span.start <= q_start and q_end <= p.span.end for p in bundle.periods)
     if inside_period or quantity.unit in _PERIOD_UNITS:
         unresolved.append(Unresolved("metric", "the number is part of a time expression"))
         return Claim(
@@ -233,8 +314,8 @@ def _claim(
             unresolved=tuple(unresolved),
         )
 
-    kind, sign = _kind(index, quantity, clause, sentence)
-    mention = _metric_mention(index, quantity, clause, sentence, kind)
+    kind, sign = _kind(index, quantity, clause, bundle)
+    mention = _metric_mention(index, quantity, clause, bundle, kind)
     if kind == "count" and mention is not None and _is_trade(mention.metric):
         mention = None  # "two countries", "20 flights": counts of things, not of trade
     metric: str | None = mention.metric if mention is not None else None
@@ -249,6 +330,8 @@ def _claim(
         )
     ):
         metric = state.metric
+    elif metric is None and kind == "target":
+        metric = state.lead_metric  # "the $10 billion target": a goal for the article's lead figure
     if metric is None:
         reason = (
             f"a count of {quantity.noun or 'things'}"
@@ -258,7 +341,7 @@ def _claim(
         unresolved.append(Unresolved("metric", reason))
 
     entities, flow, metric = _entities_and_flow(
-        index, state, clause=clause, sentence=sentence, mention=mention, metric=metric
+        index, state, clause=clause, bundle=bundle, mention=mention, metric=metric
     )
     if not entities:
         unresolved.append(Unresolved("entities", "no country named in the sentence or before"))
@@ -267,7 +350,7 @@ def _claim(
         index,
         state,
         quantity,
-        sentence=sentence,
+        bundle=bundle,
         sentence_no=sentence_no,
         paragraph=paragraph,
         kind=kind,
@@ -278,18 +361,30 @@ def _claim(
     elif period.unresolved:
         unresolved.append(Unresolved("period", period.unresolved))
 
-    basis = _basis(index, clause, sentence) if kind == "change" else None
+    basis = _basis(clause, bundle) if kind == "change" else None
     record = kind in ("level", "milestone") and _record(
-        index, quantity, clause, sentence, sentence_no
+        index, quantity, clause, bundle, sentence_no
     )
 
     if metric is not None and mention is not None:
+        if state.lead_metric is None:
+            state.lead_metric = metric
         state.metric = metric
         state.metric_sentence = sentence_no
         state.metric_paragraph = paragraph
 
     value, interval = quantity.value, quantity.interval
-    if kind == "change" and sign < 0:
+    if (
+        metric == "trade_balance"
+        and kind in ("level", "target", "forecast")
+        and mention is not None
+        and any(word in mention.term for word in ("deficit", "negative"))
+    ):
+        sign = -1  # a deficit is a negative balance of flow.from
+        kind_sign_applies = True
+    else:
+        kind_sign_applies = kind == "change"
+    if kind_sign_applies and sign < 0:
         value = -value
         interval = (-interval[1], -interval[0])
     return Claim(
@@ -314,7 +409,7 @@ def _claim(
 
 
 def _kind(
-    index: _DocIndex, quantity: Quantity, clause: Span, sentence: Span
+    index: _DocIndex, quantity: Quantity, clause: Span, bundle: _Sentence
 ) -> tuple[ClaimKind, int]:
     """The claim kind and, for a change, its sign (+1/-1)."""
     text = index.text
@@ -322,40 +417,66 @@ def _kind(
     # The anchored look-backs only need the last few words before the figure.
     before_text = text[max(clause.start, start - 40) : start]
     by_before = _BY_BEFORE.search(before_text) is not None
-    after = text[end : min(clause.end, end + _CHANGE_AFTER)]
+    after_end = max(end, min(clause.end, end + _CHANGE_AFTER))
     # Cues between the previous quantity (or clause start) and this one.
     lo = max(clause.start, start - _CHANGE_BEFORE)
     i = bisect.bisect_left(index.quantity_ends, start) - 1
     if i >= 0 and index.quantity_ends[i] <= start:
         lo = max(lo, index.quantity_ends[i])
-    before_cues = index.cues_in(lo, start)
-    after_cues = [
-        c for c in index.cues_in(end, end + len(after)) if c.name in ("increase", "decrease")
-    ][:1]
-    sentence_before = index.cues_in(sentence.start, start)
+    sentence_before: list[Cue] = []
+    before_cues: list[Cue] = []
+    after_cues: list[Cue] = []
+    for cue in bundle.cues:
+        cue_start = cue.span.start
+        if cue_start < start:
+            sentence_before.append(cue)
+            if cue_start >= lo:
+                before_cues.append(cue)
+        elif (
+            not after_cues and end <= cue_start < after_end and cue.name in ("increase", "decrease")
+        ):
+            after_cues.append(cue)
     names_before = {c.name for c in sentence_before}
 
-    if quantity.unit == "count" and not (by_before and before_cues):
+    realised = _REALISED_AFTER.match(text, end) is not None
+    if (
+        quantity.unit == "count"
+        and not (by_before and before_cues)
+        and not _counted_metric(index, quantity, bundle)
+    ):
         return "count", 1
-    if "target" in names_before and _target_governs(index, sentence_before, start):
+    if _TARGET_AFTER.match(text, end) and not realised:
+        return "target", 1
+    if (
+        "target" in names_before
+        and not realised
+        and _target_governs(index, sentence_before, start)
+    ):
         return "target", 1
     deadline_after = any(
-        p.role == "deadline" for p in _between(index.periods, index.period_starts, end, clause.end)
+        p.role == "deadline" and end <= p.span.start < clause.end for p in bundle.periods
     )
     if deadline_after and "forecast" not in names_before:
         return "target", 1
-    if "forecast" in names_before:
+    if "forecast" in names_before and not realised:
         return "forecast", 1
-    if _milestone(index, quantity, clause):
+    if _milestone(quantity, clause, bundle.cues):
         return "milestone", 1
 
     percent = quantity.unit in ("percent", "percentage_point")
     change_cues = [c for c in before_cues if c.name in ("increase", "decrease")]
     if percent:
+        comparative = _COMPARATIVE_AFTER.match(text, end)
+        if comparative is not None:
+            word = comparative.group("word").lower()
+            return "change", -1 if word in ("less", "fewer", "lower", "down") else 1
+        noun = _CHANGE_NOUN_BEFORE.search(before_text)
+        if noun is not None and not by_before:
+            return "change", -1 if noun.group("noun").lower() in _DECREASE_NOUNS else 1
         if not by_before and _LEVEL_BEFORE.search(before_text):
-            kind: ClaimKind = "share" if _share(index, quantity, clause) else "level"
+            kind: ClaimKind = "share" if _share(index, quantity, clause, bundle.cues) else "level"
             return kind, 1
-        if not by_before and _share(index, quantity, clause):
+        if not by_before and _share(index, quantity, clause, bundle.cues):
             return "share", 1
         if change_cues or after_cues:
             return "change", _sign(change_cues, after_cues)
@@ -377,6 +498,29 @@ _REALISED = re.compile(
 )
 
 
+_VERB_GAP = re.compile(r"\s+(?:(?:about|around|nearly|almost|over|some|roughly|more\s+than)\s+)?")
+
+
+def _counted_metric(index: _DocIndex, quantity: Quantity, bundle: _Sentence) -> bool:
+    """Whether a count is the level of a metric, not a count of things.
+
+    It is when its noun is a metric term ("14.9 million tourists") or a trade verb governs
+    it ("shipped 580,000 vehicles").
+    """
+    start, end = quantity.span.start, quantity.span.end
+    for mention in bundle.metrics:
+        if start <= mention.span.start and mention.span.end <= end:
+            return True
+        if (
+            mention.directional
+            and mention.span.end <= start
+            and mention.term.endswith(("ed", "ing", "sold", "bought"))
+            and _VERB_GAP.fullmatch(index.text, mention.span.end, start)
+        ):
+            return True
+    return False
+
+
 def _target_governs(index: _DocIndex, cues: list[Cue], start: int) -> bool:
     """Whether the last target cue before the figure is about it.
 
@@ -394,35 +538,38 @@ def _sign(before: list[Cue], after: list[Cue]) -> int:
     return -1 if cue.name == "decrease" else 1
 
 
-def _share(index: _DocIndex, quantity: Quantity, clause: Span) -> bool:
-    if index.cues_in(clause.start, quantity.span.start, "share"):
+def _share(index: _DocIndex, quantity: Quantity, clause: Span, cues: Sequence[Cue]) -> bool:
+    if _in(cues, clause.start, quantity.span.start, "share"):
         return True
     return _SHARE_AFTER.match(index.text, quantity.span.end) is not None
 
 
-def _milestone(index: _DocIndex, quantity: Quantity, clause: Span) -> bool:
+def _milestone(quantity: Quantity, clause: Span, cues: Sequence[Cue]) -> bool:
     end = quantity.span.end
-    near_after = index.cues_in(end, min(clause.end, end + 15), "milestone")
+    near_after = _in(cues, end, min(clause.end, end + 15), "milestone")
     if any(c.phrase != "for the first time" for c in near_after):
         return True
     first_time = any(
-        c.phrase == "for the first time"
-        for c in index.cues_in(clause.start, clause.end, "milestone")
+        c.phrase == "for the first time" for c in _in(cues, clause.start, clause.end, "milestone")
     )
-    verbs = index.cues_in(
-        max(clause.start, quantity.span.start - 40), quantity.span.start, "milestone_verbs"
-    )
-    return first_time and bool(verbs)
+    if not first_time:
+        return False
+    start = quantity.span.start
+    return bool(_in(cues, max(clause.start, start - 40), start, "milestone_verbs"))
 
 
 # --- metric -----------------------------------------------------------------------------------
 
 
 def _metric_mention(
-    index: _DocIndex, quantity: Quantity, clause: Span, sentence: Span, kind: ClaimKind
+    index: _DocIndex, quantity: Quantity, clause: Span, bundle: _Sentence, kind: ClaimKind
 ) -> MetricMention | None:
-    for span in (clause, sentence):
-        found = _between(index.metrics, index.metric_starts, span.start, span.end)
+    start, end = quantity.span.start, quantity.span.end
+    for mention in bundle.metrics:
+        if start <= mention.span.start and mention.span.end <= end:
+            return mention  # the counted noun names the metric: "14.9 million tourists"
+    for span in (clause, bundle.span):
+        found = [m for m in bundle.metrics if span.start <= m.span.start < span.end]
         if not found:
             continue
         before = [m for m in found if m.span.end <= quantity.span.start]
@@ -455,6 +602,10 @@ def _parties(index: _DocIndex, span: Span) -> list[EntityMention]:
     ]
 
 
+def _parties_in(bundle: _Sentence, lo: int, hi: int) -> list[EntityMention]:
+    return [e for e in bundle.parties if lo <= e.span.start < hi]
+
+
 def _distinct(mentions: Sequence[EntityMention]) -> list[str]:
     out: list[str] = []
     for mention in mentions:
@@ -473,18 +624,20 @@ def _entities_and_flow(
     state: _Discourse,
     *,
     clause: Span,
-    sentence: Span,
+    bundle: _Sentence,
     mention: MetricMention | None,
     metric: str | None,
 ) -> tuple[tuple[str, ...], Flow | None, str | None]:
     trade = _is_trade(metric)
     pair = state.pair or index.default_pair
-    parties = _parties(index, clause)
+    sentence = bundle.span
+    in_clause = _parties_in(bundle, clause.start, clause.end)
+    parties = in_clause
     if not parties and not (trade and pair):
-        parties = _parties(index, sentence)
+        parties = list(bundle.parties)
     names = _distinct(parties)
     world = index.world_in(clause.start, clause.end) or (
-        not _parties(index, clause) and index.world_in(sentence.start, sentence.end)
+        not in_clause and index.world_in(sentence.start, sentence.end)
     )
     explicit = len(names) >= 2
     if len(names) > 2:
@@ -510,8 +663,48 @@ def _entities_and_flow(
     flow: Flow | None = None
     if mention is not None and mention.directional and metric is not None:
         flow, metric = _flow(index, state, clause, mention, metric)
+    elif mention is not None and metric == "trade_balance":
+        flow = _balance_flow(index, state, bundle, mention)
     entities = tuple(sorted({flow.source, flow.dest})) if flow else tuple(sorted(set(names)))
     return entities, flow, metric
+
+
+_OWNER_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z]+){0,3}\s+")
+"""Between a country and its balance: "China's trade deficit", "leaving Brazil with a surplus"."""
+_PARTNER_BEFORE = re.compile(r"\b(?:with|against|vis-a-vis)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _balance_flow(
+    index: _DocIndex, state: _Discourse, bundle: _Sentence, mention: MetricMention
+) -> Flow | None:
+    """The flow of a surplus or deficit: from the country whose balance it is to its partner.
+
+    The owner is the country right before the balance word ("China's deficit", "giving
+    Brazil a surplus"), else the first country of the sentence (its subject); the
+    partner is a country after "with" or the other country of the pair in force.
+    """
+    text = index.text
+    owner: str | None = None
+    partner: str | None = None
+    before = [e for e in bundle.parties if e.span.end <= mention.span.start]
+    if before and _OWNER_GAP.fullmatch(text, before[-1].span.end, mention.span.start):
+        owner = before[-1].entity
+    elif bundle.parties and bundle.parties[0].span.end <= mention.span.start:
+        owner = bundle.parties[0].entity
+    for entity in bundle.parties:
+        if entity.span.start >= mention.span.end and _PARTNER_BEFORE.search(
+            text, max(mention.span.end, entity.span.start - 30), entity.span.start
+        ):
+            partner = entity.entity
+            break
+    pair = state.pair or index.default_pair
+    if owner is None:
+        return None
+    if partner is None:
+        partner = _other(pair, owner)
+    if partner is None or partner == owner:
+        return None
+    return Flow(owner, partner)
 
 
 def _flow(
@@ -579,17 +772,23 @@ def _period(
     state: _Discourse,
     quantity: Quantity,
     *,
-    sentence: Span,
+    bundle: _Sentence,
     sentence_no: int,
     paragraph: int,
     kind: ClaimKind,
     anaphoric: bool,
 ) -> Period | None:
     text = index.text
+    sentence = bundle.span
     best: PeriodMention | None = None
     best_distance = len(text) + 1
-    for mention in _between(index.periods, index.period_starts, sentence.start, sentence.end):
+    best_compared = False
+    for mention in bundle.periods:
         if mention.role not in ("period", "anaphoric", "deadline"):
+            continue
+        # "up from $X in 2022": 2022 is the period of $X alone.
+        compared_of = index.compared_figure(mention)
+        if compared_of is not None and compared_of != quantity.span.start:
             continue
         if mention.span.end <= quantity.span.start:
             distance = quantity.span.start - mention.span.end
@@ -599,17 +798,29 @@ def _period(
                 quantity.span.end, mention.span.start
             ):
                 continue
-            distance = len(gap) + 1  # ties go to the phrase before the figure
+            # "the $240 bln recorded in 2023": the phrase right after a realised figure.
+            distance = 0 if _REALISED_GAP.fullmatch(gap) else len(gap) + 1
         else:
             continue
-        if distance < best_distance:
+        if distance < best_distance or (distance == 0 and best_distance == 0):
             best, best_distance = mention, distance
+            best_compared = compared_of is not None
     if best is not None:
-        if best.role != "deadline" and kind not in ("target", "forecast"):
+        if best.role != "deadline" and kind not in ("target", "forecast") and not best_compared:
             state.period, state.period_sentence = best.period, sentence_no
             state.period_paragraph = paragraph
         if kind in ("target", "forecast") and best.role != "deadline":
-            return None
+            # Only a phrase after the figure dates a goal or an expectation ("expected to
+            # exceed $250 bln this year"); "the $10 billion target set for 2030" is due by the
+            # end of its year.
+            found = best.period
+            if best.span.start < quantity.span.end or found.end is None:
+                return None
+            if kind == "forecast":
+                return found
+            if best.granularity not in ("year", "years"):
+                return None
+            return Period(None, found.end, found.text, "deadline", found.unresolved)
         return best.period
     # Periods named in sentences without figures still set the discourse period.
     # Walk back only as far as the sentence the discourse period was last set in.
@@ -632,26 +843,27 @@ def _period(
     return None
 
 
-def _basis(index: _DocIndex, clause: Span, sentence: Span) -> str | None:
-    for span in (clause, sentence):
-        for cue in index.cues_in(span.start, span.end):
+def _basis(clause: Span, bundle: _Sentence) -> str | None:
+    for span in (clause, bundle.span):
+        for cue in _in(bundle.cues, span.start, span.end):
             if cue.name in ("yoy", "mom", "qoq"):
                 return cue.name
-        for mention in _between(index.periods, index.period_starts, span.start, span.end):
-            if mention.role == "basis":
+        for mention in bundle.periods:
+            if mention.role == "basis" and span.start <= mention.span.start < span.end:
                 return {"month": "mom", "quarter": "qoq"}.get(mention.granularity, "yoy")
     return None
 
 
 def _record(
-    index: _DocIndex, quantity: Quantity, clause: Span, sentence: Span, sentence_no: int
+    index: _DocIndex, quantity: Quantity, clause: Span, bundle: _Sentence, sentence_no: int
 ) -> bool:
     """A record cue right before the figure (no other figure between) or right after it."""
     start, end = quantity.span.start, quantity.span.end
-    for cue in index.cues_in(clause.start, start, "record"):
+    sentence = bundle.span
+    for cue in _in(bundle.cues, clause.start, start, "record"):
         if not index.quantity_between(cue.span.end, start):
             return True
-    if index.cues_in(end, min(clause.end, end + 25), "record"):
+    if _in(bundle.cues, end, min(clause.end, end + 25), "record"):
         return True
     # "... rose to $190 bln. It is an all-time record": the last figure of the sentence.
     following = sentence_no + 1

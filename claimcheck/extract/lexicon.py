@@ -89,6 +89,7 @@ class Lexicon:
     unit_names: Mapping[str, str]
     denominators: Mapping[str, str]
     qualifiers: Mapping[str, str]
+    count_abbreviations: Mapping[str, str] = attrs.field(factory=dict)
 
     def unit(self, surface: str) -> UnitEntry | None:
         """The unit a surface names, trying the exact case first."""
@@ -147,6 +148,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         unit_names=unit_names,
         denominators={k.lower(): v for k, v in data["denominators"].items()},
         qualifiers=qualifiers,
+        count_abbreviations=dict(data.get("count_abbreviations", {})),
     )
 
 
@@ -263,7 +265,7 @@ class Patterns:
         )
         self.cents = re.compile(
             r"(?:[ \u00a0-]?(?i:(?P<c>euro[ \u00a0]cents?|cents?|sen|pence|kopecks?|kopeks?))"
-            r"|(?P<c2>p))(?![A-Za-z0-9])"
+            r"(?![A-Za-z0-9])|[ \u00a0]?(?P<c2>p)(?![A-Za-z0-9'’]|\.[A-Za-z0-9]))"
         )
         unit_words = [s for s in lex.units if s[0].isalpha() or s[0] in "µμ"]
         unit_symbols = [s for s in lex.units if not (s[0].isalpha() or s[0] in "µμ")]
@@ -286,6 +288,9 @@ class Patterns:
         )
         self.hyphen_noun = re.compile(r"-(?P<n>[a-z]{3,20})(?![\w-])")
         self.noun_per = re.compile(r"[ \u00a0]per[ \u00a0](?P<d>[a-z]{2,20})\b")
+        self.count_abbreviation = re.compile(
+            rf"[ \u00a0](?P<a>{alternation(lex.count_abbreviations)})(?![A-Za-z0-9])"
+        )
         self.post_qualifier = re.compile(r"(?i:[ \u00a0]or[ \u00a0](?P<q>more|less|fewer|so))\b")
         self.multiplier = re.compile(r"(?i:[ \u00a0-]?(?:times|fold|x)\b)")
         # One anchored match for all the non-unit readings, in priority order.

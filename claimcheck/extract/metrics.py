@@ -12,21 +12,23 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from claimcheck.extract.phrases import Regions, finditer_in, phrase_regex
+from claimcheck.extract.phrases import MultiScanner, Regions, finditer_in, phrase_regex
 from claimcheck.model import Span
-from claimcheck.rulepacks import MetricDef, cues, metric_vocabulary
+from claimcheck.rulepacks import MetricDef, cues, gazetteer, metric_vocabulary
 
 __all__ = [
     "LAZY_CUES",
     "Cue",
     "MetricMention",
+    "Terms",
     "cue_regex",
     "find_cues",
     "find_metric_mentions",
+    "find_terms",
     "lowered",
     "metric_def",
 ]
@@ -115,23 +117,26 @@ def find_metric_mentions(
         if low is not None
         else finditer_in(compiled.pattern, text, regions)
     )
+    found = ((m.start(), m.end(), _canonical(m.group().lower())) for m in matches)
+    return _metric_mentions(text, compiled, found)
+
+
+def _canonical(phrase: str) -> str:
+    phrase = phrase.replace("’", "'")
+    return phrase if phrase.isalpha() else " ".join(phrase.split())
+
+
+def _metric_mentions(
+    text: str, compiled: _MetricPattern, found: Iterable[tuple[int, int, str]]
+) -> tuple[MetricMention, ...]:
     out: list[MetricMention] = []
-    for match in matches:
-        term = match.group().lower().replace("’", "'")
-        if not term.isalpha():
-            term = " ".join(term.split())
+    for start, end, term in found:
         metric = compiled.by_term[term]
         veto = compiled.vetoes.get(metric.key)
-        if veto is not None and veto.match(text, match.end()):
+        if veto is not None and veto.match(text, end):
             continue
         out.append(
-            MetricMention(
-                Span(match.start(), match.end()),
-                metric.key,
-                term,
-                metric.directional,
-                metric.neutral,
-            )
+            MetricMention(Span(start, end), metric.key, term, metric.directional, metric.neutral)
         )
     return tuple(out)
 
@@ -183,14 +188,71 @@ def find_cues(text: str, low: str | None = None, regions: Regions | None = None)
     matches = (
         finditer_in(exact, low, regions) if low is not None else finditer_in(pattern, text, regions)
     )
+    found = ((m.start(), m.end(), _canonical(m.group().lower())) for m in matches)
+    return _cues(text, owners, found)
+
+
+def _cues(
+    text: str, owners: Mapping[str, tuple[str, ...]], found: Iterable[tuple[int, int, str]]
+) -> tuple[Cue, ...]:
     out: list[Cue] = []
-    for match in matches:
-        phrase = match.group().lower().replace("’", "'")
-        if not phrase.isalpha():
-            phrase = " ".join(phrase.split())
-        qualifier = phrase in ("more", "less", "up") and _NOT_A_CHANGE.match(text, match.end())
+    for start, end, phrase in found:
+        qualifier = phrase in ("more", "less", "up") and _NOT_A_CHANGE.match(text, end)
+        span = Span(start, end)
         for name in owners[phrase]:
             if qualifier and name in ("increase", "decrease"):
                 continue
-            out.append(Cue(Span(match.start(), match.end()), name, phrase))
+            out.append(Cue(span, name, phrase))
     return tuple(out)
+
+
+@attrs.frozen(slots=True)
+class Terms:
+    """Metric terms, cues and whole-world phrases of a text, from one scan."""
+
+    metrics: tuple[MetricMention, ...]
+    cues: tuple[Cue, ...]
+    worlds: tuple[Span, ...]
+
+
+@functools.cache
+def _scanner() -> MultiScanner:
+    table: Mapping[str, tuple[str, ...]] = cues()
+    return MultiScanner(
+        {
+            "metric": list(_metric_pattern().by_term),
+            "cue": [p for name, ps in table.items() if name not in LAZY_CUES for p in ps],
+            "world": list(gazetteer().world_terms),
+        }
+    )
+
+
+def find_terms(text: str, low: str | None = None, regions: Regions | None = None) -> Terms:
+    """Metric terms, cues and whole-world phrases ("foreign trade", "the world") of ``text``.
+
+    The same mentions as :func:`find_metric_mentions`, :func:`find_cues` and
+    :func:`~claimcheck.extract.entities.find_world_terms`, in one pass over the
+    lower-cased text (about three times faster).
+    """
+    low = low if low is not None else lowered(text)
+    if low is None:
+        worlds = tuple(Span(s, e) for s, e in _world_spans(text, regions))
+        return Terms(
+            find_metric_mentions(text, None, regions), find_cues(text, None, regions), worlds
+        )
+    found = _scanner().scan(low, regions)
+    return Terms(
+        _metric_mentions(text, _metric_pattern(), found["metric"]),
+        _cues(text, _cue_pattern()[2], found["cue"]),
+        tuple(Span(start, end) for start, end, _ in found["world"]),
+    )
+
+
+@functools.cache
+def _world_pattern() -> re.Pattern[str]:
+    phrases = [w.lower() for w in gazetteer().world_terms]
+    return re.compile(r"(?:" + phrase_regex(phrases, r"(?<![\w-])") + r")(?![\w-])", re.IGNORECASE)
+
+
+def _world_spans(text: str, regions: Regions | None) -> list[tuple[int, int]]:
+    return [m.span() for m in finditer_in(_world_pattern(), text, regions)]

@@ -182,6 +182,12 @@ _FRACTION = (
 )
 
 
+_FOLD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|thousand)"
+    r"fold\b"
+)
+"""A multiplier in one word: "sixfold", "tenfold"."""
+
 _VAGUE = (
     r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|"
     r"millions|billions)(?=\s+of\s)"
@@ -212,8 +218,8 @@ def _word_scan() -> re.Pattern[str]:
     starts = [*lex.number_words, *lex.multipliers, "dozen", "dozens", "a", "an", "half", "tens"]
     starts += ["hundreds", "thousands", "millions", "billions"]
     return re.compile(
-        rf"(?<![a-z0-9'’-])(?=[{''.join(sorted(firsts))}])(?={trie_pattern(starts)}\b)"
-        rf"(?:(?P<vague>{_VAGUE})|(?P<frac>{_FRACTION})|(?P<words>{words}))"
+        rf"(?<![a-z0-9'’-])(?=[{''.join(sorted(firsts))}])(?={trie_pattern(starts)}(?:fold)?\b)"
+        rf"(?:(?P<vague>{_VAGUE})|(?P<frac>{_FRACTION})|(?P<fold>{_FOLD})|(?P<words>{words}))"
     )
 
 

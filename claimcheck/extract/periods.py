@@ -210,13 +210,17 @@ def _relative_offset(rel: str) -> int:
     return 0
 
 
+_CASED_GROUPS = ("m", "m1", "m2", "ord")
+
+
 def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
     """Read one match; the patterns ran on a lower-cased copy, so case checks use ``text``."""
-    # Unmatched groups read as "" (falsy), so that every value is a plain string.
-    groups: dict[str, str] = {
-        key: (text[match.start(key) : match.end(key)] if value is not None else "")
-        for key, value in match.groupdict().items()
-    }
+    # Unmatched groups read as "" (falsy), so that every value is a plain string. Month
+    # names and roman numerals are case-sensitive: read them from the original text.
+    groups: dict[str, str] = match.groupdict("")
+    for key in _CASED_GROUPS:
+        if groups.get(key):
+            groups[key] = text[match.start(key) : match.end(key)]
     start, end = match.span()
     year = int(groups["y"]) if groups.get("y") else None
     relative = _relative_offset(groups["rel"]) if groups.get("rel") else None
@@ -397,26 +401,29 @@ def _regions(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
 
 def _scan(text: str) -> list[_Raw]:
     """All phrases, earliest first, longer phrases winning overlaps."""
-    found: list[_Raw] = []
     low = text.lower()
     if len(low) != len(text):  # a character changes length in lower case ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     regions = _regions(text, low)
+    candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for name, pattern in _PATTERNS:
         # A pattern with two triggers may find a phrase twice: the overlap rule drops one.
         for need in _NEEDS[name]:
             for lo, hi in regions.get(need, ()):
                 for match in pattern.finditer(low, lo, hi):
-                    raw = _raw(name, match, text)
-                    if raw is not None:
-                        found.append(raw)
-    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+                    start, end = match.span()
+                    candidates.append((start, start - end, name, match))
+    # Earliest first, then longest (stable: pattern order breaks ties); a candidate that
+    # does not read as a period (``_raw`` is None) leaves the place to shorter ones.
+    candidates.sort(key=lambda c: (c[0], c[1]))
     out: list[_Raw] = []
     last_end = -1
-    for raw in found:
-        if raw.start >= last_end:
-            out.append(raw)
-            last_end = raw.end
+    for start, _, name, match in candidates:
+        if start >= last_end:
+            raw = _raw(name, match, text)
+            if raw is not None:
+                out.append(raw)
+                last_end = raw.end
     return out
 
 

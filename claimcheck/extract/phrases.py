@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["Regions", "finditer_in", "phrase_regex"]
+__all__ = ["MultiScanner", "Regions", "finditer_in", "phrase_regex"]
 
 Regions = Sequence[tuple[int, int]]
 """Disjoint ``[start, end)`` ranges of a text, in order, to restrict a scan to."""
@@ -79,3 +79,76 @@ def phrase_regex(phrases: Iterable[str], before: str = "") -> str:
     # A leading class of the possible first characters lets the engine skip ahead fast.
     first = "".join(sorted(_class_atom(c) for c in trie))
     return f"(?=[{first}]){before}{_build(trie)}"
+
+
+def _canonical(surface: str) -> str:
+    """A matched phrase as written in a vocabulary: ``'`` apostrophes, single spaces."""
+    phrase = surface.replace("’", "'")
+    return phrase if phrase.isalpha() else " ".join(phrase.split())
+
+
+class MultiScanner:
+    """Several phrase vocabularies found in one regex pass over lower-cased text.
+
+    One trie-compiled pattern of every phrase of every vocabulary runs over
+    the text; each match is then attributed to the vocabularies that hold
+    it. Where a matched phrase contains phrases of other vocabularies ("economic
+    growth" holds the cue "growth"), those vocabularies' own patterns are run
+    over the matched span, so that each vocabulary gets the matches its own
+    scan would find (short of a phrase that starts inside a longer phrase of
+    another vocabulary and runs past its end, which no vocabulary here has).
+    """
+
+    __slots__ = ("_complex", "_owners", "_patterns", "pattern")
+
+    def __init__(
+        self,
+        vocabularies: dict[str, Iterable[str]],
+        before: str = r"(?<![\w-])",
+        after: str = r"(?![\w-])",
+    ) -> None:
+        owners: dict[str, list[str]] = {}
+        phrases: dict[str, list[str]] = {}
+        for name, words in vocabularies.items():
+            phrases[name] = sorted({w.lower() for w in words if w})
+            for phrase in phrases[name]:
+                owners.setdefault(_canonical(phrase), []).append(name)
+        self._patterns = {
+            name: re.compile(f"(?:{phrase_regex(words, before)}){after}")
+            for name, words in phrases.items()
+        }
+        self.pattern = re.compile(f"(?:{phrase_regex(owners, before)}){after}")
+        self._owners = {phrase: tuple(names) for phrase, names in owners.items()}
+        # Phrases in which some vocabulary finds anything but the whole phrase itself.
+        self._complex = frozenset(
+            phrase
+            for phrase in owners
+            if any(
+                [m.span() for m in pattern.finditer(phrase)]
+                != ([(0, len(phrase))] if name in self._owners[phrase] else [])
+                for name, pattern in self._patterns.items()
+            )
+        )
+
+    def scan(
+        self, low: str, regions: Regions | None = None
+    ) -> dict[str, list[tuple[int, int, str]]]:
+        """``{vocabulary: [(start, end, phrase), ...]}`` in text order, for lower-cased ``low``.
+
+        ``phrase`` is the canonical form (``'`` apostrophes, single spaces).
+        """
+        found: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self._patterns}
+        owners, complex_ = self._owners, self._complex
+        for match in finditer_in(self.pattern, low, regions):
+            phrase = _canonical(match.group())
+            if phrase not in complex_:
+                start, end = match.span()
+                for name in owners[phrase]:
+                    found[name].append((start, end, phrase))
+                continue
+            for name, pattern in self._patterns.items():
+                found[name].extend(
+                    (inner.start(), inner.end(), _canonical(inner.group()))
+                    for inner in pattern.finditer(low, match.start(), match.end())
+                )
+        return found

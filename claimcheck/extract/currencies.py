@@ -1,0 +1,92 @@
+"""Currency prefixes written before a number ("$", "US$", "HK$", "RM", "USD ").
+
+The surfaces come from ``rules/units.toml``. Disambiguation rules
+(:func:`currency_before`):
+
+* "$" alone is USD; "¥" is JPY unless "yuan", "RMB" or "renminbi" is
+  written within 200 characters (then CNY);
+* ASCII transliteration: text passed through a Unicode-to-ASCII step
+  (unidecode and the like, common in scraped news feeds) writes "£" as "PS"
+  and "¥" as "Y=". "Y=" glued to a number is read as "¥". "PS" glued to a
+  number is read as "£" only where it cannot be a name -- the text has no
+  "£" at all, "PS" is not part of a longer word, and the number is not a
+  single digit without scale ("PS4", "PS5" are game consoles), i.e. it has
+  a separator, a decimal point, two or more digits or a scale suffix
+  ("PS2.7m", "PS6m", "PS21,700").
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.extract.lexicon import Lexicon, Patterns
+
+__all__ = ["currency_before", "prefix_currency"]
+
+
+def prefix_currency(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple[int, str] | None:
+    """A currency written right before ``start``: ``(prefix start, ISO code)``."""
+    if start == 0:
+        return None
+    end = start
+    spaced = text[start - 1] in " \u00a0"
+    if spaced:
+        end -= 1
+        if end == 0:
+            return None
+    candidates = ctx.prefixes_by_last.get(text[end - 1])
+    if not candidates:
+        return None
+    for prefix in candidates:
+        pos = end - len(prefix)
+        if pos >= 0 and text.startswith(prefix, pos, end):
+            if prefix[0].isalpha():
+                if pos > 0 and text[pos - 1].isalnum():
+                    continue
+                if spaced and prefix in _ATTACHED_ONLY:
+                    continue
+            return pos, lex.currency_prefix[prefix]
+    return None
+
+
+_ATTACHED_ONLY = frozenset({"TL", "SR", "LE", "Dh", "Dhs", "Rp"})
+
+
+_TRANSLITERATED_POUND = re.compile(
+    r"(?:\d[\d,.]*\d|\d(?:[.,]\d)?[ \u00a0]?(?:bn|m|k|mn|million|billion)\b)"
+)
+
+
+def _transliterated(text: str, start: int) -> tuple[int, str] | None:
+    """ "Y=" or "PS" glued to the number at ``start``: ``(prefix start, symbol)``."""
+    if start < 2:
+        return None
+    pair = text[start - 2 : start]
+    if start > 2 and text[start - 3].isalnum():
+        return None
+    if pair == "Y=":
+        return start - 2, "¥"
+    if pair == "PS" and "£" not in text and _TRANSLITERATED_POUND.match(text, start):
+        return start - 2, "£"
+    return None
+
+
+def currency_before(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple[int, str] | None:
+    """The currency written before the number at ``start``: ``(prefix start, ISO code)``.
+
+    Applies the disambiguation rules of the module docstring.
+    """
+    found = prefix_currency(text, start, ctx, lex)
+    symbol = text[found[0]] if found is not None else ""
+    if found is None:
+        mangled = _transliterated(text, start)
+        if mangled is None:
+            return None
+        pos, symbol = mangled
+        found = pos, lex.currency_prefix[symbol]
+    pos, code = found
+    if code == "JPY" and symbol in "¥￥":
+        window = text[max(0, pos - 200) : pos + 200]
+        if ctx.yuan.search(window):
+            code = "CNY"
+    return pos, code

@@ -1,0 +1,58 @@
+"""The interval a printed figure stands for: rounding precision and qualifier.
+
+The rounding interval is ``value ± precision`` (half a unit of the last
+printed digit times the scale, see :func:`claimcheck.extract.numbers.half_unit`),
+widened by the qualifier:
+
+=========  ===========================================
+about      ± max(precision, 5 % of the value)
+over       (v, +inf)
+at_least   (v, +inf)  (closed at v)
+under      (floor, v)
+at_most    (floor, v)
+up_to      (floor, v)
+almost     (v - 10 % of v, v)
+=========  ===========================================
+
+``floor`` is 0 for non-negative values and -inf otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+
+from claimcheck.extract.candidate import clean
+from claimcheck.model import Qualifier
+
+__all__ = ["ABOUT_WIDTH", "ALMOST_WIDTH", "interval"]
+
+
+ABOUT_WIDTH = 0.05
+"""Relative half-width of the interval of an "about" figure."""
+
+ALMOST_WIDTH = 0.10
+"""How far below the printed value an "almost"/"nearly" figure may lie."""
+
+_INF = math.inf
+
+
+def interval(
+    low: float, high: float, precision: float, qualifier: Qualifier | None
+) -> tuple[float, float]:
+    """The interval a printed figure stands for (see the module docstring)."""
+    lo, hi = (low, high) if precision == 0 else (clean(low - precision), clean(high + precision))
+    floor = 0.0 if low >= 0 else -_INF
+    if qualifier is None:
+        return lo, hi
+    if qualifier == "about":
+        width = ABOUT_WIDTH * max(abs(low), abs(high))
+        return min(lo, clean(low - width)), max(hi, clean(high + width))
+    if qualifier == "over":
+        return high, _INF
+    if qualifier == "at_least":
+        return low, _INF
+    if qualifier == "almost":
+        width = ALMOST_WIDTH * abs(high)
+        return clean(high - width), high
+    # under, at_most, up_to
+    return min(floor, low), high

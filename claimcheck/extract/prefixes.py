@@ -1,0 +1,70 @@
+"""What stands before a number: currency prefix, sign and qualifier.
+
+A letter glued to the digits makes a name, not a quantity ("A320", "G20",
+"COVID-19", "F-35"); "$-50.8bn", "-1.3%" and "minus 5" are negative;
+parentheses never are.
+"""
+
+from __future__ import annotations
+
+from claimcheck.extract.candidate import Candidate
+from claimcheck.extract.context import SIGNS
+from claimcheck.extract.currencies import currency_before
+from claimcheck.extract.lexicon import Lexicon, Patterns
+from claimcheck.extract.qualifiers import as_qualifier, qualifier_before
+
+__all__ = ["read_before"]
+
+
+_HYPHEN_WORDS = frozenset(
+    {"minus", "sub", "about", "around", "over", "under", "nearly", "almost", "to", "now", "then"}
+)
+
+
+def read_before(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
+    """Read currency prefix, sign and qualifier; False if not a quantity."""
+    start = cand.core_start
+    negative = False
+    if start > 1 and text[start - 1] in SIGNS and text[start - 2] in "$€£¥":
+        negative = True  # "$-50.8bn"
+        start -= 1
+    prefix = currency_before(text, start, ctx, lex)
+    if prefix is not None:
+        pos, code = prefix
+        cand.unit = code
+        cand.currency = True
+        cand.start = pos
+        start = pos
+    elif negative:
+        start += 1
+        negative = False
+    elif start > 0:
+        before = text[start - 1]
+        if before.isalpha() or before == "_":
+            return False  # "A320", "G20", "MP3"
+        if before in SIGNS and start > 1 and text[start - 2].isalpha():
+            head = text[max(0, start - 8) : start - 1].split()
+            lead = head[-1].lower().rsplit("-", 1)[-1] if head else ""
+            if lead not in _HYPHEN_WORDS:
+                return False  # "COVID-19", "F-35", "TA-125"
+            if lead == "minus":
+                negative = True
+    # sign
+    if negative:
+        cand.sign = -1.0
+    elif (
+        start > 0
+        and text[start - 1] in "-−"
+        and (start == 1 or text[start - 2] in " \u00a0([:\n\t")
+    ):
+        cand.sign = -1.0
+        cand.start = start - 1
+        start -= 1
+    elif start >= 6 and text[start - 6 : start].lower() == "minus ":
+        cand.sign = -1.0
+    cand.qualifier = qualifier_before(text, start, lex)
+    if cand.qualifier is None and start > 1 and text[start - 1] in SIGNS:
+        head = text[max(0, start - 8) : start - 1].split()
+        if head:
+            cand.qualifier = as_qualifier(lex.qualifiers.get(head[-1].lower()))
+    return True

@@ -1,0 +1,50 @@
+"""Hedge words before a number ("about", "more than", "up to", "~", ">").
+
+The phrases and their :data:`~claimcheck.model.Qualifier` are listed in
+``rules/units.toml``; the qualifier is recorded but never inside the span.
+"""
+
+from __future__ import annotations
+
+from claimcheck.extract.lexicon import Lexicon, patterns
+from claimcheck.model import Qualifier
+
+__all__ = ["as_qualifier", "qualifier_before"]
+
+
+def qualifier_before(text: str, start: int, lex: Lexicon) -> Qualifier | None:
+    """The qualifier phrase ending right before ``start`` (spaces allowed)."""
+    if start == 0:
+        return None
+    last = text[start - 1]
+    if last in "~<>≤≥":
+        return "about" if last == "~" else as_qualifier(lex.qualifiers.get(last))
+    if not last.isspace() or start < 2:
+        return None
+    cut = text.rfind(" ", max(0, start - 25), start - 1)
+    if text[cut + 1 : start - 1].lower() not in patterns().qualifier_last_words:
+        return None
+    tokens = text[max(0, start - 40) : start].split()
+    for n in (4, 3, 2, 1):
+        if len(tokens) < n:
+            continue
+        phrase = " ".join(tokens[-n:]).lower()
+        found = lex.qualifiers.get(phrase)
+        if found is not None:
+            return as_qualifier(found)
+    return None
+
+
+_QUALIFIERS: dict[str, Qualifier] = {
+    "about": "about",
+    "over": "over",
+    "at_least": "at_least",
+    "under": "under",
+    "at_most": "at_most",
+    "almost": "almost",
+    "up_to": "up_to",
+}
+
+
+def as_qualifier(name: str | None) -> Qualifier | None:
+    return _QUALIFIERS.get(name) if name is not None else None
