@@ -9,6 +9,8 @@ turnover, exports, imports and a balance for one of 40 country pairs and one
 of 10 years (the same figures in every article on that pair and year) and,
 in every tenth article, a deliberately wrong total. Cross-document relations
 therefore involve large groups (about 25 articles on each pair and year at 10k).
+``--one-pair`` puts every article on one pair, with growth rates, prior-year
+levels and records (the worst case).
 Prints seconds per size and the ratio
 of the per-document times; near-linear scaling keeps that ratio near 1.
 """
@@ -108,13 +110,53 @@ def article(i: int) -> tuple[Document, tuple[Claim, ...]]:
     return document, claims
 
 
+def one_pair_article(i: int) -> tuple[Document, tuple[Claim, ...]]:
+    """Worst case: every article on the same pair, with a growth rate, a prior-year level
+    and (every third) a "record": cross-document groups grow with the corpus."""
+    document, claims = article(i * 40)
+    period = claims[0].period
+    assert period is not None and period.start is not None
+    year = period.start.year
+    entities = claims[0].entities
+    prior = Period(dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31), str(year - 1))
+    extra = (
+        _claim(
+            document.id,
+            5,
+            "26.3%",
+            26.3,
+            kind="change",
+            metric="trade_turnover",
+            entities=entities,
+            period=period,
+            unit="percent",
+        ),
+        _claim(
+            document.id,
+            6,
+            "$190 bln",
+            190e9,
+            kind="level",
+            metric="trade_turnover",
+            entities=entities,
+            period=prior,
+            record=i % 3 == 0,
+        ),
+    )
+    return document, claims + extra
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument(
+        "--one-pair", action="store_true", help="all articles on one pair (worst case)"
+    )
     args = parser.parse_args()
-    results = {}
+    make = one_pair_article if args.one_pair else article
+    results: dict[int, dict[str, float]] = {}
     for size in args.sizes:
-        inputs = [article(i) for i in range(size)]
+        inputs = [make(i) for i in range(size)]
         start = time.perf_counter()
         report = check(inputs)
         seconds = time.perf_counter() - start
@@ -130,7 +172,8 @@ def main() -> None:
         per_small = results[small]["seconds"] / small
         per_large = results[large]["seconds"] / large
         print(f"per-document time ratio {large} vs {small}: {per_large / per_small:.2f}")
-    out = Path(__file__).resolve().parent / "results" / "check.json"
+    name = "check_one_pair.json" if args.one_pair else "check.json"
+    out = Path(__file__).resolve().parent / "results" / name
     out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 
 

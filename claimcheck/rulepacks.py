@@ -118,6 +118,8 @@ class EntityDef:
     demonyms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+    fiscal_year_start: int = 1
+    """The month its (government) fiscal year starts in: 4 for India's April-March year."""
 
 
 @attrs.frozen(slots=True)
@@ -422,6 +424,12 @@ def cues() -> Mapping[str, tuple[str, ...]]:
     return table
 
 
+def _month_number(path: Path, where: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        raise RulePackError(path, where, "expected a month number 1-12")
+    return value
+
+
 def parse_gazetteer_file(path: Path) -> Gazetteer:
     """Read and validate a gazetteer file (uncached)."""
     data = _read(path)
@@ -437,7 +445,7 @@ def parse_gazetteer_file(path: Path) -> Gazetteer:
     for name, raw in table.items():
         where = f'entities."{name}"'
         entry = _table(path, where, raw)
-        _keys(path, where, entry, {"kind", "demonyms", "aliases", "capitals"})
+        _keys(path, where, entry, {"kind", "demonyms", "aliases", "capitals", "fiscal_year_start"})
         kind = entry.get("kind")
         if kind not in ("country", "region"):
             raise RulePackError(path, f"{where}.kind", "expected 'country' or 'region'")
@@ -447,6 +455,9 @@ def parse_gazetteer_file(path: Path) -> Gazetteer:
             demonyms=_strings(path, f"{where}.demonyms", entry.get("demonyms", [])),
             aliases=_strings(path, f"{where}.aliases", entry.get("aliases", [])),
             capitals=_strings(path, f"{where}.capitals", entry.get("capitals", [])),
+            fiscal_year_start=_month_number(
+                path, f"{where}.fiscal_year_start", entry.get("fiscal_year_start", 1)
+            ),
         )
         for form in (name, *entity.demonyms, *entity.aliases, *entity.capitals):
             if form in owner and owner[form] != name:

@@ -9,6 +9,8 @@ units and prefixes, news units (tonnes, barrels, bcm, kWh, mph, ...), and
 * ``percent`` (= 0.01, dimensionless) and ``percentage_point`` (its own base
   dimension ``[percentage_point]``, with ``basis_point`` = 0.01 of it), so
   that a change "by 3 percentage points" never compares equal to "by 3%";
+* rarer units read from quantulum3's unit names ("fathom", "decibel"),
+  each defined on first use as its own base dimension (:func:`as_pint`);
 * ``count`` (= 1) for counted things and ``times`` (= 1) for multipliers
   ("3 times", "sixfold"); ``share`` (= 1 count) as a denominator ("$3
   per share").
@@ -139,4 +141,15 @@ def as_pint(quantity: Quantity) -> pint.Quantity[Any]:
     unit = quantity.unit
     if unit in {"count", "dimensionless"}:
         return ureg.Quantity(quantity.value, "count")
+    for part in unit.split("/"):
+        _ensure_defined(ureg, part)
     return ureg.Quantity(quantity.value, unit)
+
+
+def _ensure_defined(ureg: pint.UnitRegistry[Any], name: str) -> None:
+    """Give a unit outside our definitions (a rarer unit named from quantulum3's
+    data, :mod:`claimcheck.extract.rare_units`: "fathom", "decibel") its own
+    base dimension, so it never silently converts to anything else."""
+    if name in ureg or not name.isidentifier():
+        return
+    ureg.define(f"{name} = [{name}]")

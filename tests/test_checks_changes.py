@@ -252,3 +252,32 @@ def test_total_rises_with_parts() -> None:
     report = check([_directions(+1)], select=["CC203"])
     assert report.findings == ()
     assert [v.code for v in report.verified] == ["CC203"]
+
+
+def test_large_growth_with_reversed_sign_is_an_error() -> None:
+    text = "Arrivals fell 32% to 14.9 million tourists in 2023, from 11.3 million tourists in 2022."
+    specs = [
+        spec(
+            text="32%",
+            metric="tourist_arrivals",
+            kind="change",
+            entities=("Egypt",),
+            period="2023",
+            sign=-1,
+        ),
+        spec(
+            text="14.9 million tourists",
+            metric="tourist_arrivals",
+            entities=("Egypt",),
+            period="2023",
+        ),
+        spec(
+            text="11.3 million tourists",
+            metric="tourist_arrivals",
+            entities=("Egypt",),
+            period="2022",
+        ),
+    ]
+    report = check([article(text, specs)], select=["CC201"])
+    assert codes(report, "error") == ["CC201"]
+    assert "reversed" in report.findings[0].message

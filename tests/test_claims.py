@@ -155,18 +155,31 @@ def test_kinds() -> None:
     text = (
         "Leaders set a goal of $300 bln. Trade is expected to reach $90 bln. "
         "It exceeded the $80 bln mark. Norway's share of the total is 12%. "
-        "About 400 thousand tourists came. Trade with Peru rose to a record $8 bln."
+        "About 400 thousand tourists came. Trade with Peru rose to a record $8 bln. "
+        "The fair drew 150 thousand delegates."
     )
     claims = _claims(
-        text, ["$300 bln", "$90 bln", "$80 bln", "12%", "400 thousand tourists", "$8 bln"]
+        text,
+        [
+            "$300 bln",
+            "$90 bln",
+            "$80 bln",
+            "12%",
+            "400 thousand tourists",
+            "$8 bln",
+            "150 thousand delegates",
+        ],
     )
     assert claims["$300 bln"].kind == "target"
     assert claims["$90 bln"].kind == "forecast"
     assert claims["$80 bln"].kind == "milestone"
     assert claims["12%"].kind == "share"
+    # A counted noun that names a metric makes a level of it; other counts stay counts.
     tourists = claims["400 thousand tourists"]
-    assert (tourists.kind, tourists.metric) == ("count", None)
-    assert any(u.field == "metric" for u in tourists.unresolved)
+    assert (tourists.kind, tourists.metric) == ("level", "tourist_arrivals")
+    delegates = claims["150 thousand delegates"]
+    assert (delegates.kind, delegates.metric) == ("count", None)
+    assert any(u.field == "metric" for u in delegates.unresolved)
     record = claims["$8 bln"]
     assert (record.kind, record.record, record.metric) == ("level", True, "trade_turnover")
     assert not claims["$300 bln"].record
@@ -318,3 +331,111 @@ def test_any_word_salad_gives_well_formed_claims(words: list[str], dated: bool) 
             assert any(u.field == "metric" for u in claim.unresolved)
         low, high = claim.interval
         assert low <= high
+
+
+def test_balances_flow_from_their_owner_and_deficits_are_negative() -> None:
+    text = (
+        "Chile recorded a deficit of $5.2 bln in its trade with Peru. "
+        "Peruvian exports to Chile rose to $9 bln, leaving Peru with a surplus of $3 bln."
+    )
+    claims = _claims(text, ["$5.2 bln", "$9 bln", "$3 bln"])
+    deficit, surplus = claims["$5.2 bln"], claims["$3 bln"]
+    assert (deficit.metric, _flow(deficit), deficit.value) == (
+        "trade_balance",
+        ("Chile", "Peru"),
+        -5.2e9,
+    )
+    assert deficit.interval[1] < 0
+    assert (surplus.metric, _flow(surplus), surplus.value) == (
+        "trade_balance",
+        ("Peru", "Chile"),
+        3e9,
+    )
+
+
+def test_trade_verbs_give_the_metric_and_flow() -> None:
+    text = (
+        "Peru sold goods worth $4 bln to Chile and bought Chilean products for $1 bln. "
+        "Chile bought 2 mln tonnes of Peruvian copper. "
+        "Chile stayed Peru's main fruit supplier, shipping 3 mln tonnes of grapes."
+    )
+    claims = _claims(text, ["$4 bln", "$1 bln", "2 mln tonnes", "3 mln tonnes"])
+    assert (claims["$4 bln"].metric, _flow(claims["$4 bln"])) == ("exports", ("Peru", "Chile"))
+    assert (claims["$1 bln"].metric, _flow(claims["$1 bln"])) == ("imports", ("Chile", "Peru"))
+    copper = claims["2 mln tonnes"]
+    assert (copper.kind, copper.metric, _flow(copper)) == ("level", "imports", ("Peru", "Chile"))
+    # A neutral verb: the subject supplies; Peru is the home of the flows read so far.
+    grapes = claims["3 mln tonnes"]
+    assert _flow(grapes) == ("Chile", "Peru")
+
+
+def test_a_comparison_base_dates_only_its_own_figure() -> None:
+    text = "Exports to Peru rose to $12 bln in 2023, up from $10 bln in 2022, an increase of 20%."
+    claims = _claims(text, ["$12 bln", "$10 bln", "20%"])
+    assert _span(claims["$12 bln"]) == (D(2023, 1, 1), D(2023, 12, 31))
+    assert _span(claims["$10 bln"]) == (D(2022, 1, 1), D(2022, 12, 31))
+    rate = claims["20%"]
+    assert (rate.kind, rate.basis, _span(rate)) == (
+        "change",
+        "yoy",
+        (D(2023, 1, 1), D(2023, 12, 31)),
+    )
+
+
+def test_comparative_changes_and_change_nouns() -> None:
+    text = (
+        "Trade with Peru reached $8 bln in 2023, 3% more than a year earlier. "
+        "Exports to Peru were 8% lower than in 2022. The ministry put the decline at 6.4%."
+    )
+    claims = _claims(text, ["$8 bln", "3%", "8%", "6.4%"])
+    assert (claims["3%"].kind, claims["3%"].value, claims["3%"].basis) == ("change", 3.0, "yoy")
+    assert (claims["8%"].kind, claims["8%"].value) == ("change", -8.0)
+    assert (claims["6.4%"].kind, claims["6.4%"].value) == ("change", -6.4)
+
+
+def test_targets_set_for_a_year_are_deadlines_and_realised_figures_are_levels() -> None:
+    text = (
+        "Trade between Chile and Peru reached $7 bln in 2023. "
+        "Officials said the $10 bln target set for 2030 remains within reach. "
+        "They expect trade to exceed $8 bln this year, above the $7.5 bln recorded in 2022."
+    )
+    claims = _claims(text, ["$7 bln", "$10 bln", "$8 bln", "$7.5 bln"], published=D(2024, 3, 1))
+    target = claims["$10 bln"]
+    assert (target.kind, target.metric) == ("target", "trade_turnover")
+    assert target.period is not None
+    assert (target.period.start, target.period.end, target.period.kind) == (
+        None,
+        D(2030, 12, 31),
+        "deadline",
+    )
+    assert (claims["$8 bln"].kind, _span(claims["$8 bln"])) == (
+        "forecast",
+        (D(2024, 1, 1), D(2024, 12, 31)),
+    )
+    realised = claims["$7.5 bln"]
+    assert (realised.kind, _span(realised)) == ("level", (D(2022, 1, 1), D(2022, 12, 31)))
+
+
+def test_tourist_arrivals_flow_from_the_visitors_home() -> None:
+    text = (
+        "Peru received 4 million tourists in 2023. "
+        "Chile was the largest source market with 1.2 million visitors."
+    )
+    claims = _claims(text, ["4 million tourists", "1.2 million visitors"])
+    total, chileans = claims["4 million tourists"], claims["1.2 million visitors"]
+    assert (total.kind, total.metric, total.entities, total.flow) == (
+        "level",
+        "tourist_arrivals",
+        ("Peru",),
+        None,
+    )
+    assert (chileans.metric, _flow(chileans)) == ("tourist_arrivals", ("Chile", "Peru"))
+
+
+def test_fiscal_years_follow_the_article_country() -> None:
+    text = "Trade between India and Chile reached $3 bln in 2023-24, India's trade ministry said."
+    claim = _claims(text, ["$3 bln"], published=D(2024, 6, 1))["$3 bln"]
+    assert _span(claim) == (D(2023, 4, 1), D(2024, 3, 31))
+    other = "Trade between Chile and Peru reached $3 bln in 2023-24."
+    unresolved = _claims(other, ["$3 bln"])["$3 bln"]
+    assert unresolved.period is not None and unresolved.period.start is None

@@ -127,3 +127,77 @@ def test_comparison_bases_and_events_are_not_periods() -> None:
 def test_not_periods() -> None:
     assert _periods("It may grow, and prices march on; $2023 bln and 2023.5 tonnes.") == []
     assert _periods("Year-on-year growth was 5%.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "fiscal", "start", "end"),
+    [
+        (
+            "Trade fell in the financial year that ended in March.",
+            D(2024, 5, 10),
+            None,
+            D(2023, 4, 1),
+            D(2024, 3, 31),
+        ),
+        (
+            "Trade fell in the fiscal year ending June 2023.",
+            None,
+            None,
+            D(2022, 7, 1),
+            D(2023, 6, 30),
+        ),
+        ("Trade fell in 2022-23.", None, 4, D(2022, 4, 1), D(2023, 3, 31)),
+        ("Trade fell in FY2023-24.", None, 4, D(2023, 4, 1), D(2024, 3, 31)),
+        ("Trade fell in FY24.", None, 7, D(2023, 7, 1), D(2024, 6, 30)),
+        ("Trade fell in the 2023/24 fiscal year.", None, 4, D(2023, 4, 1), D(2024, 3, 31)),
+    ],
+)
+def test_fiscal_years(
+    text: str, published: dt.date | None, fiscal: int | None, start: dt.date, end: dt.date
+) -> None:
+    found = find_periods(text, published, fiscal_year_start=fiscal)
+    assert len(found) == 1, found
+    assert (found[0].role, found[0].period.start, found[0].period.end) == ("period", start, end)
+
+
+def test_fiscal_years_without_a_calendar_stay_unresolved() -> None:
+    mention = _one("Trade fell in 2022-23.")
+    assert mention.period.start is None and mention.period.unresolved
+    # Not a split year: the second part is not the next year.
+    assert [m.period.start for m in _periods("Trade fell in 2010-15.")][0] == D(2010, 1, 1)
+
+
+def test_month_counts_quarters_and_as_of_dates() -> None:
+    ten = _one("Exports grew over the ten months.", D(2023, 11, 8))
+    assert (ten.period.start, ten.period.end) == (D(2023, 1, 1), D(2023, 10, 31))
+    # "the three months to June" is not the first three months.
+    assert all(m.granularity != "months" for m in _periods("in the three months to June 2023"))
+    last = _one("Imports grew in the last quarter of 2024.")
+    assert (last.period.start, last.period.end) == (D(2024, 10, 1), D(2024, 12, 31))
+    assert _periods("Imports grew last quarter.") == []
+    stock = _one("Investment stood at $5 bln as of Dec. 31, 2023.")
+    assert (stock.role, stock.period.start, stock.period.end) == (
+        "period",
+        D(2023, 12, 31),
+        D(2023, 12, 31),
+    )
+
+
+def test_event_dates_and_narrowed_periods() -> None:
+    since = _one("Exports have doubled since May 2022.")
+    assert since.role == "event"
+    signed = _one("The pact entered into force in February 2019.")
+    assert signed.role == "event"
+    text = (
+        "Trade reached $9 bln in January-September 2024. Trade in September alone was "
+        "$1 bln. Exports reached $4 bln over the same period."
+    )
+    september, same = _periods(text)[1:]
+    assert september.narrow
+    assert (same.role, same.period.start, same.period.end) == (
+        "anaphoric",
+        D(2024, 1, 1),
+        D(2024, 9, 30),
+    )
+    basis = _one("Trade grew 5% compared with the same period of 2023.")
+    assert basis.role == "basis"

@@ -478,3 +478,142 @@ def test_change_from_to_marks_the_two_levels() -> None:
     found = find_quantities("Volume narrowed to 138,285 lots from 212,577 lots.")
     assert [q.transition for q in found] == ["to", "from"]
     assert only("Prices range from $5 to $7.").transition is None
+
+
+# ---------------------------------------------------------------- members, shares, wholes
+
+
+def test_one_of_a_group_is_a_count_of_one() -> None:
+    q = only("She owns one of the best wireless speakers on sale.")
+    assert (q.value, q.unit, q.noun) == (1.0, "count", "best wireless speakers")
+    assert q.text == "one of the best wireless speakers"
+    assert find_quantities("Is one of them here?") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("One in five adults smoke.", 0.2, "adults"),
+        ("One out of three Germans rent.", 1 / 3, "Germans"),
+        ("It is one of four mission concepts.", 0.25, "mission concepts"),
+    ],
+)
+def test_n_in_m_is_a_share(text: str, value: float, noun: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit, q.noun, q.precision) == (
+        pytest.approx(value),
+        "dimensionless",
+        noun,
+        0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("A third of the US population lives there.", "US population"),
+        ("Half the condos, which are new, sold.", "condos"),
+        ("A quarter of those screened were ill.", None),
+    ],
+)
+def test_fraction_names_its_whole(text: str, noun: str | None) -> None:
+    assert only(text).noun == noun
+
+
+# ---------------------------------------------------------------- counted noun phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("About 460 Kia and Hyundai vehicles were stolen.", "Kia and Hyundai vehicles"),
+        ("The duty hits 5,700 categories of products leaving China.", "categories of products"),
+        ("With eight more picks the team reloaded.", "more picks"),
+        ("In total, 1,307,000 Americans claimed aid.", "Americans"),
+        ("It has more than 1000 customers now.", "customers"),
+        ("He pled guilty to one count of fraud.", "count"),
+    ],
+)
+def test_counted_noun_phrases(text: str, noun: str) -> None:
+    q = only(text)
+    assert (q.unit, q.noun) == ("count", noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("He averaged 15.3 ppg last season.", "points per game"),
+        ("The reliever was worth 0.5 WAR.", "wins above replacement"),
+        ("He threw 2 TDs in the half.", "touchdowns"),
+    ],
+)
+def test_counted_abbreviations(text: str, noun: str) -> None:
+    q = only(text)
+    assert (q.unit, q.noun) == ("count", noun)
+
+
+# ---------------------------------------------------------------- more units
+
+
+def test_scientific_notation() -> None:
+    q = only("Light travels at 2.998×10^8 metres per second.")
+    assert (q.value, q.unit) == (pytest.approx(2.998e8), "m/s")
+    assert q.precision == pytest.approx(0.0005e8)
+    assert only("The mass is 1.99×10−30 kilograms.").value == pytest.approx(1.99e-30)
+    assert surfaces("a 5 x 10 room") == ["5", "10"]
+
+
+def test_cents_and_money_take_per_share() -> None:
+    q = only("It lost 63 cents per share.")
+    assert (q.unit, q.value, q.scale) == ("USD/share", pytest.approx(0.63), 0.01)
+
+
+def test_spaced_pence() -> None:
+    found = find_quantities("Unite fell 68 p at 1112 p on Friday.")
+    assert [(q.unit, q.value) for q in found] == [("GBP", 0.68), ("GBP", 11.12)]
+    assert find_quantities("We met at 5 p.m. today.") == ()
+
+
+# ---------------------------------------------------------------- ranges, alternatives, transitions
+
+
+def test_range_shares_the_denominator() -> None:
+    q = only("It pays between $48,000 and $90,000 a year.")
+    assert (q.unit, q.low, q.high) == ("USD/year", 48000.0, 90000.0)
+
+
+def test_range_shares_the_scale_after_a_change_verb() -> None:
+    q = only("Guidance fell from the US $89 to $93 billion it had projected.")
+    assert (q.low, q.high) == (pytest.approx(89e9), pytest.approx(93e9))
+
+
+def test_hyphenated_to_range() -> None:
+    q = only("The car does the 0-to-60-mph dash quickly.")
+    assert (q.unit, q.low, q.high) == ("mph", 0.0, 60.0)
+
+
+def test_or_gives_two_figures() -> None:
+    found = find_quantities("It costs about 8 or $9.")
+    assert [(q.value, q.unit) for q in found] == [(8.0, "USD"), (9.0, "USD")]
+    found = find_quantities("Five or 6 people came.")
+    assert [(q.value, q.noun) for q in found] == [(5.0, "people"), (6.0, "people")]
+
+
+def test_year_is_not_the_low_end_of_a_range() -> None:
+    found = find_quantities("Sales rose 60% in 2018 to 3.9 million headsets.")
+    assert [q.text for q in found] == ["60%", "3.9 million headsets"]
+
+
+def test_from_to_across_a_few_words() -> None:
+    found = find_quantities("Bitcoin fell from $36,040 at 10.45pm to $34,935 at 5am.")
+    assert [(q.value, q.transition) for q in found] == [(36040.0, "from"), (34935.0, "to")]
+    found = find_quantities("Mileage rose from 20 mpg in 2008 to 29 in 2020.")
+    assert [(q.value, q.unit, q.transition) for q in found] == [
+        (20.0, "mpg", "from"),
+        (29.0, "mpg", "to"),
+    ]
+
+
+def test_change_verb_must_be_close() -> None:
+    text = "Improvements were delayed, but we were told to expect 5% to 10% more."
+    assert only(text).is_range

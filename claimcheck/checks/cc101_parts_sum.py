@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from claimcheck.checks._common import flow_pair, period_label
+from claimcheck.checks._common import by_document, flow_pair, period_label
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -70,10 +70,11 @@ class PartsSum(Rule):
     ) -> Iterator[Result]:
         """A document giving two different flows in one direction and none in the other,
         whose sum is the total: one of the directions is reported the wrong way round."""
+        there_by, back_by = by_document(there), by_document(back)
         for total in totals:
-            for flows, missing in ((there, back), (back, there)):
-                local = [f for f in flows if f.document == total.document]
-                if len(local) != 2 or any(m.document == total.document for m in missing):
+            for flows, missing in ((there_by, back_by), (back_by, there_by)):
+                local = flows.get(total.document, [])
+                if len(local) != 2 or total.document in missing:
                     continue
                 first, second = local
                 if first.value.overlaps(second.value):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from claimcheck.checks._common import (
@@ -15,10 +16,9 @@ from claimcheck.checks._common import (
     slip_note,
 )
 from claimcheck.engine.context import (
+    MAX_COMBINATIONS,
     Context,
     best_of,
-    combinations,
-    grouped,
     judge,
     scale_label,
     show,
@@ -90,23 +90,25 @@ class GrowthVsLevels(Rule):
                 for level_key in levels_for(ctx, measure, change.key.scope, flow, "level"):
                     if units and level_key.unit not in units:
                         continue  # the change describes a figure in another unit
-                    current = [a for a in anchors if a.key == level_key] or list(
-                        ctx.index.get("level", level_key, key_of(*span))
+                    same_key = [a for a in anchors if a.key == level_key]
+                    current = _closest(change, same_key) or list(
+                        ctx.view("level", level_key, key_of(*span)).near(change.document)
                     )
                     for basis in bases(change):
                         prior = prior_period(*span, basis)
                         if prior is None:
                             continue
-                        roles = [
-                            [change],
-                            current,
-                            ctx.index.get("level", level_key, key_of(*prior)),
-                        ]
-                        for group in grouped(combinations(roles)).values():
-                            result = best_of([self._verdict(ctx, c, basis) for c in group])
-                            if result is not None:
-                                results.append(result)
-                                tried.add(basis)
+                        earlier = ctx.view("level", level_key, key_of(*prior))
+                        combos = itertools.islice(
+                            itertools.product(current, earlier.near(change.document)),
+                            MAX_COMBINATIONS,
+                        )
+                        result = best_of(
+                            [self._verdict(ctx, [change, cur, pre], basis) for cur, pre in combos]
+                        )
+                        if result is not None:
+                            results.append(result)
+                            tried.add(basis)
             verdict = best_of(results)
             if verdict is not None:
                 if isinstance(verdict, Finding) and len(tried) > 1:
@@ -129,7 +131,10 @@ class GrowthVsLevels(Rule):
         implied = 1 + computed.mid / 100
         stated_factor = max(1 + change.value.mid / 100, 1e-9)
         distance = apart(ctx, self.code, implied, stated_factor)
-        flipped = (-change.value).overlaps(computed) and not change.value.overlaps(computed)
+        definite = computed.positive() or computed.negative()
+        flipped = (
+            definite and (-change.value).overlaps(computed) and not change.value.overlaps(computed)
+        )
         if distance == "far" and not flipped:
             return ctx.not_checked(
                 self, "the levels are too far apart to be what the change compares", combo
@@ -179,3 +184,17 @@ def _ambiguous(finding: Finding, change: Item) -> Finding:
         finding.claims,
         finding.arithmetic,
     )
+
+
+def _closest(change: Item, anchors: list[Item]) -> list[Item]:
+    """The anchored level nearest to the change in the text ("rose 5% to 250 mln tonnes,
+    while soybean sales slipped to 73 mln tonnes": the 250)."""
+    if not anchors:
+        return []
+    span = change.claim.span
+
+    def distance(item: Item) -> int:
+        other = item.claim.span
+        return max(other.start - span.end, span.start - other.end, 0)
+
+    return [min(anchors, key=lambda a: (distance(a), a.order))]

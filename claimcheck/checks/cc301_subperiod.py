@@ -111,10 +111,14 @@ class SubperiodExceedsPeriod(Rule):
 
 
 def _unslipped(items: list[Item], threshold: float) -> list[Item]:
-    return [
-        i
-        for i in items
-        if not any(
-            scale_slip(o.value.mid, i.value.mid, threshold) is not None for o in items if o is not i
-        )
-    ]
+    """The items not a scale slip apart from the largest or smallest other figure."""
+    if len(items) < 2:
+        return items
+    ordered = sorted(items, key=lambda i: i.value.mid)
+    low, high = ordered[0], ordered[-1]
+    out = []
+    for item in items:
+        others = [o for o in (low, high, ordered[1], ordered[-2]) if o is not item]
+        if not any(scale_slip(o.value.mid, item.value.mid, threshold) for o in others):
+            out.append(item)
+    return out

@@ -27,8 +27,9 @@ class ConflictingFigures(Rule):
     opposite flow of the other article is reported as likely swapped. Figures
     further apart than the pack's ``different_figure_ratio`` are taken to be
     different things (a commodity within a total) and are not compared; nor
-    are shares, whose wholes often differ ("30.7% of exports", "73% of soybean
-    exports").
+    are shares and other percentages, whose wholes often differ ("30.7% of
+    exports", "73% of soybean exports"), nor figures whose countries are not
+    known.
 
     Fails: "India–UAE trade reached $85.6 bln in FY2023-24" in one article and
     "$83.64 bln in FY2023-24" in another; "first-half trade was $116.82 mln"
@@ -44,6 +45,8 @@ class ConflictingFigures(Rule):
     def run(self, ctx: Context) -> Iterator[Result]:
         for kind in ("level", "change"):
             for key, by_period in ctx.index.groups(kind):
+                if not key.scope or (kind == "level" and key.unit == "percent"):
+                    continue  # whose figure, or a percentage of which whole, is unknown
                 for period, items in by_period.items():
                     if period is None or period[0] == "by" or len(items) < 2:
                         continue
@@ -101,7 +104,7 @@ class ConflictingFigures(Rule):
                 ctx.tolerance(self).different_figure_ratio,
             ):
                 return None
-        note = self._swapped(ctx, a, b)
+        note = "" if a.value.overlaps(b.value) else self._swapped(ctx, a, b)
         return judge(
             self,
             ctx,

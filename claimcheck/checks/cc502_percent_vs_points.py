@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from claimcheck.checks._common import key_of, period_label, period_of, prior_period
-from claimcheck.engine.context import Context, combinations, show
+from claimcheck.engine.context import MAX_COMBINATIONS, Context, show
 from claimcheck.engine.index import Item, Key
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule, register
@@ -48,12 +49,12 @@ class PercentVsPoints(Rule):
                 continue
             for kind in ("share", "level"):
                 key = Key(change.key.measure, change.key.scope, change.key.flow, "percent")
-                roles = [
-                    [change],
-                    ctx.index.get(kind, key, key_of(*span)),
-                    ctx.index.get(kind, key, key_of(*prior)),
-                ]
-                for combo in combinations(roles):
+                now = ctx.view(kind, key, key_of(*span)).near(change.document)
+                before = ctx.view(kind, key, key_of(*prior)).near(change.document)
+                for current, earlier in itertools.islice(
+                    itertools.product(now, before), MAX_COMBINATIONS
+                ):
+                    combo = [change, current, earlier]
                     if not _same_sentence(combo):
                         continue  # the change must describe these percentages
                     yield self._verdict(ctx, combo)

@@ -61,15 +61,24 @@ class TargetStatus(Rule):
 
     @staticmethod
     def _actuals(ctx: Context, target: Item, deadline: _dt.date) -> list[Item]:
+        """Per period up to the deadline: the target document's own figures and the
+        highest and lowest figure of any document (enough for every verdict below)."""
         key = Key(target.key.measure, target.key.scope, target.key.flow, target.key.unit)
-        out = []
+        out: list[Item] = []
         for period, items in ctx.index.periods("level", key).items():
-            if period is None:
+            if period is None or not items:
                 continue
-            for item in items:
-                span = period_of(item)
-                if span is not None and span[1] <= deadline:
-                    out.append(item)
+            span = period_of(items[0])
+            if span is None or span[1] > deadline:
+                continue
+            view = ctx.view("level", key, period)
+            chosen = {i.claim.id: i for i in view.by_document.get(target.document, ())}
+            for extreme in (
+                max(items, key=lambda i: (i.value.lo, -i.order)),
+                min(items, key=lambda i: (i.value.hi, i.order)),
+            ):
+                chosen.setdefault(extreme.claim.id, extreme)
+            out += chosen.values()
         return out
 
     def _verdict(self, ctx: Context, target: Item, status: str, actuals: list[Item]) -> Result:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterator
 
 from claimcheck.checks._common import period_label, period_of, same_shape
 from claimcheck.engine.context import Context, judge, scale_label, show
-from claimcheck.engine.index import Item
+from claimcheck.engine.index import Item, Key
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule, register
 from claimcheck.findings import Result
@@ -33,6 +34,7 @@ class RecordContradicted(Rule):
     severity = "error"
 
     def run(self, ctx: Context) -> Iterator[Result]:
+        tops: dict[Key, list[tuple[tuple[_dt.date, _dt.date], Item]]] = {}
         for record in ctx.index.of_kind("level"):
             if not record.claim.record:
                 continue
@@ -41,17 +43,16 @@ class RecordContradicted(Rule):
                 if record.claim.period is None or record.period is None:
                     yield ctx.not_checked(self, "the record's period is not known", [record])
                 continue
-            earlier: list[Item] = []
-            for period, items in ctx.index.periods("level", record.key).items():
-                if period is None or not items:
-                    continue
-                other = period_of(items[0])
-                if other is None or other[1] >= span[0] or not same_shape(other, span):
-                    continue
-                earlier += items
+            if record.key not in tops:
+                tops[record.key] = _highest_per_period(ctx, record.key)
+            earlier = [
+                item
+                for other, item in tops[record.key]
+                if other[1] < span[0] and same_shape(other, span)
+            ]
             if not earlier:
                 continue
-            highest = max(earlier, key=lambda i: (i.value.lo, i.document == record.document))
+            highest = max(earlier, key=lambda i: (i.value.lo, -i.order))
             yield self._verdict(ctx, record, highest)
 
     def _verdict(self, ctx: Context, record: Item, earlier: Item) -> Result:
@@ -79,3 +80,15 @@ class RecordContradicted(Rule):
             scale=scale,
             unit=unit,
         )
+
+
+def _highest_per_period(ctx: Context, key: Key) -> list[tuple[tuple[_dt.date, _dt.date], Item]]:
+    """For each resolved period of ``key``, the figure with the highest lower bound."""
+    out = []
+    for period, items in ctx.index.periods("level", key).items():
+        if period is None or not items:
+            continue
+        span = period_of(items[0])
+        if span is not None:
+            out.append((span, max(items, key=lambda i: (i.value.lo, -i.order))))
+    return out

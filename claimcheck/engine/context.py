@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 import attrs
 
 from claimcheck.engine.config import EngineConfig, Tolerance
-from claimcheck.engine.index import ClaimIndex, Item
+from claimcheck.engine.index import ClaimIndex, Item, Key, PeriodKey
 from claimcheck.engine.intervals import Interval, format_number
 from claimcheck.engine.registry import Rule
 from claimcheck.findings import (
@@ -34,6 +34,7 @@ from claimcheck.reference import ReferenceTable
 __all__ = [
     "MAX_COMBINATIONS",
     "Context",
+    "View",
     "best_of",
     "combinations",
     "grouped",
@@ -50,6 +51,33 @@ _UNIT_NAMES = {"m**3": "m³", "t": "t", "barrel": "barrels", "barrel/day": "barr
 
 
 @attrs.frozen(slots=True)
+class View:
+    """Items of one figure (kind, key, period): by document and distinct values."""
+
+    items: tuple[Item, ...]
+    by_document: Mapping[str, tuple[Item, ...]]
+    representatives: tuple[Item, ...]
+
+    @classmethod
+    def of(cls, items: Sequence[Item]) -> View:
+        """Group ``items``."""
+        by_document: dict[str, list[Item]] = {}
+        distinct: dict[tuple[float, float], Item] = {}
+        for item in items:
+            by_document.setdefault(item.document, []).append(item)
+            distinct.setdefault(item.value.pair(), item)
+        return cls(
+            tuple(items),
+            {d: tuple(v) for d, v in by_document.items()},
+            tuple(distinct.values())[:MAX_COMBINATIONS],
+        )
+
+    def near(self, document: str) -> tuple[Item, ...]:
+        """The document's own items, else one item per distinct value from other documents."""
+        return self.by_document.get(document) or self.representatives
+
+
+@attrs.frozen(slots=True)
 class Context:
     """The run's documents, claim index, pack settings and reference table."""
 
@@ -57,6 +85,20 @@ class Context:
     index: ClaimIndex
     config: EngineConfig
     reference: ReferenceTable | None = None
+    _views: dict[tuple[str, Key, PeriodKey | None], View] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+
+    def view(self, kind: str, key: Key, period: PeriodKey | None) -> View:
+        """The items of ``(kind, key, period)`` by document, plus one representative per
+        distinct value (cached: rules that look the same figures up for every claim stay
+        linear)."""
+        ident = (kind, key, period)
+        cached = self._views.get(ident)
+        if cached is None:
+            cached = View.of(self.index.get(kind, key, period))
+            self._views[ident] = cached
+        return cached
 
     def ref(self, item: Item) -> ClaimRef:
         """Cite an item's claim."""

@@ -165,7 +165,8 @@ def unit_name(quantity: Quantity) -> str:
 def from_quantity(quantity: Quantity) -> Prediction:
     """Reduce one of our quantities to a :class:`Prediction`."""
     low, high = quantity.low, quantity.high
-    if quantity.unit.partition("/")[0] in lexicon().cent_names and math.isclose(quantity.scale, 0.01):
+    in_cents = quantity.unit.partition("/")[0] in lexicon().cent_names
+    if in_cents and math.isclose(quantity.scale, 0.01):
         low, high = low * 100.0, high * 100.0
     return Prediction(value=(low, high), unit=unit_name(quantity))
 

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import attrs
 
-from claimcheck.extract.entities import EntityMention, find_entities
+from claimcheck.extract.entities import EntityMention, find_entities, fiscal_year_starts
 from claimcheck.extract.metrics import (
     Cue,
     MetricMention,
@@ -69,6 +69,7 @@ _REALISED_GAP = re.compile(
     r"\s+(?:in|for|during|over)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_TO_GAP = re.compile(r"\s+to\s+(?:(?:about|around|nearly|almost|over|some)\s+)?", re.IGNORECASE)
 _COMPARED_GAP = re.compile(r"\s*(?:in|for|during|over)?\s*(?:the\s+)?", re.IGNORECASE)
 _COMPARED_BEFORE = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+"
@@ -80,10 +81,14 @@ _TARGET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|goal)\b", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
 _CHANGE_AFTER = 30
 _CHANGE_BEFORE = 60
-_ADJACENT_BEFORE = re.compile(r"(?:'s|’s)?(?:\s+(?:total|overall|own|goods|merchandise))?\s*$")
+_ADJACENT_BEFORE = re.compile(
+    r"(?:'s|’s)?(?:\s+(?!(?:and|or|but|to|from|with|of|in|for|by|as|than)\b)[a-z]+){0,2}\s*$"
+)
+"""Between a country and its flow word: "China's exports", "India's crude imports"."""
 _FROM_BEFORE = re.compile(
     r"\b(?:from|of)\s+(?:the\s+)?(?:goods\s+from\s+(?:the\s+)?)?$", re.IGNORECASE
 )
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _GOODS_AFTER = re.compile(r"\s+(?:goods|products|commodities|exports|supplies)\b")
 _BARE_UNITS = frozenset({"count", "dimensionless", "number", ""})
@@ -125,6 +130,7 @@ class _Discourse:
     pair: tuple[str, ...] = ()
     home: str | None = None
     lead_metric: str | None = None
+    visited: str | None = None
     metric: str | None = None
     metric_sentence: int = -10
     metric_paragraph: int = -10
@@ -140,14 +146,19 @@ class _DocIndex:
         text = document.text
         self.text = text
         self.sentences = Sentences(text)
+        # Entities are read in the whole text: the document's main pair needs them all.
+        self._all_entities = find_entities(text)
         self.periods, self.period_starts = _index(
-            find_periods(text, document.published, self.sentences)
+            find_periods(
+                text,
+                document.published,
+                self.sentences,
+                fiscal_year_start=_fiscal_year_start(self._all_entities),
+            )
         )
         # Metric terms, countries and cues only matter in sentences with figures (and the
         # sentence after each, for "It is a record"): scan just those.
         regions = self._claim_regions(quantities)
-        # Entities are read in the whole text: the document's main pair needs them all.
-        self._all_entities = find_entities(text)
         self.entities, self.entity_starts = _index(self._all_entities)
         terms = find_terms(text, lowered(text), regions)
         self.metrics, self.metric_starts = _index(terms.metrics)
@@ -178,6 +189,17 @@ class _DocIndex:
             else:
                 regions.append((span.start, span.end))
         return regions
+
+    @property
+    def dateline_country(self) -> str | None:
+        """The country of a dateline capital opening the text ("NEW DELHI, July 10 -")."""
+        for mention in self._all_entities[:3]:
+            if mention.span.start > 40:
+                break
+            surface = self.text[mention.span.start : mention.span.end]
+            if mention.form == "capital" and surface.isupper():
+                return mention.entity
+        return None
 
     @property
     def default_pair(self) -> tuple[str, ...]:
@@ -246,6 +268,18 @@ class _DocIndex:
             self._compared[mention.span.start] = found
         return found
 
+    def change_target_between(self, quantity: Quantity, hi: int) -> bool:
+        """Whether the only figure between ``quantity`` and ``hi`` is the level it changed to.
+
+        "rose 38% to 1.2 mln tonnes in the nine months": the period is the change's too.
+        """
+        i = bisect.bisect_right(self.quantity_starts, quantity.span.start)
+        if i >= len(self.quantity_starts) or self.quantity_ends[i] > hi:
+            return False
+        if i + 1 < len(self.quantity_starts) and self.quantity_starts[i + 1] < hi:
+            return False
+        return _TO_GAP.fullmatch(self.text, quantity.span.end, self.quantity_starts[i]) is not None
+
     def quantity_between(self, lo: int, hi: int) -> bool:
         """Whether some quantity lies entirely within ``[lo, hi)``."""
         i = bisect.bisect_left(self.quantity_starts, lo)
@@ -258,6 +292,21 @@ class _DocIndex:
     def world_in(self, lo: int, hi: int) -> bool:
         i = bisect.bisect_left(self.world_starts, lo)
         return i < len(self.worlds) and self.worlds[i].start < hi
+
+
+def _fiscal_year_start(mentions: Sequence[EntityMention]) -> int | None:
+    """The fiscal calendar of the article: that of its most named country of the two
+    most named ones whose fiscal year does not start in January (India: April)."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.party:
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    starts = fiscal_year_starts()
+    for name, _ in sorted(counts.items(), key=lambda item: -item[1])[:2]:
+        start = starts.get(name, 1)
+        if start != 1:
+            return start
+    return None
 
 
 def _default_pair(mentions: Sequence[EntityMention]) -> tuple[str, ...]:
@@ -341,7 +390,14 @@ def _claim(
         unresolved.append(Unresolved("metric", reason))
 
     entities, flow, metric = _entities_and_flow(
-        index, state, clause=clause, bundle=bundle, mention=mention, metric=metric
+        index,
+        state,
+        clause=clause,
+        bundle=bundle,
+        mention=mention,
+        metric=metric,
+        kind=kind,
+        quantity_start=quantity.span.start,
     )
     if not entities:
         unresolved.append(Unresolved("entities", "no country named in the sentence or before"))
@@ -361,7 +417,7 @@ def _claim(
     elif period.unresolved:
         unresolved.append(Unresolved("period", period.unresolved))
 
-    basis = _basis(clause, bundle) if kind == "change" else None
+    basis = _basis(index, clause, bundle) if kind == "change" else None
     record = kind in ("level", "milestone") and _record(
         index, quantity, clause, bundle, sentence_no
     )
@@ -447,11 +503,7 @@ def _kind(
         return "count", 1
     if _TARGET_AFTER.match(text, end) and not realised:
         return "target", 1
-    if (
-        "target" in names_before
-        and not realised
-        and _target_governs(index, sentence_before, start)
-    ):
+    if "target" in names_before and not realised and _target_governs(index, sentence_before, start):
         return "target", 1
     deadline_after = any(
         p.role == "deadline" and end <= p.span.start < clause.end for p in bundle.periods
@@ -498,6 +550,24 @@ _REALISED = re.compile(
 )
 
 
+_VERB_TERMS = frozenset(
+    {
+        "sold",
+        "bought",
+        "purchased",
+        "exported",
+        "imported",
+        "exporting",
+        "importing",
+        "shipped",
+        "shipping",
+        "supplied",
+        "supplying",
+        "delivered",
+        "delivering",
+    }
+)
+"""Flow terms that are verbs: their subject is a party of the flow."""
 _VERB_GAP = re.compile(r"\s+(?:(?:about|around|nearly|almost|over|some|roughly|more\s+than)\s+)?")
 
 
@@ -509,12 +579,12 @@ def _counted_metric(index: _DocIndex, quantity: Quantity, bundle: _Sentence) -> 
     """
     start, end = quantity.span.start, quantity.span.end
     for mention in bundle.metrics:
-        if start <= mention.span.start and mention.span.end <= end:
+        if start <= mention.span.start and mention.span.end == end:
             return True
         if (
             mention.directional
             and mention.span.end <= start
-            and mention.term.endswith(("ed", "ing", "sold", "bought"))
+            and mention.term in _VERB_TERMS
             and _VERB_GAP.fullmatch(index.text, mention.span.end, start)
         ):
             return True
@@ -566,7 +636,7 @@ def _metric_mention(
 ) -> MetricMention | None:
     start, end = quantity.span.start, quantity.span.end
     for mention in bundle.metrics:
-        if start <= mention.span.start and mention.span.end <= end:
+        if start <= mention.span.start and mention.span.end == end:
             return mention  # the counted noun names the metric: "14.9 million tourists"
     for span in (clause, bundle.span):
         found = [m for m in bundle.metrics if span.start <= m.span.start < span.end]
@@ -627,7 +697,11 @@ def _entities_and_flow(
     bundle: _Sentence,
     mention: MetricMention | None,
     metric: str | None,
+    kind: ClaimKind,
+    quantity_start: int,
 ) -> tuple[tuple[str, ...], Flow | None, str | None]:
+    if metric == "tourist_arrivals":
+        return (*_visitor_flow(index, state, clause, bundle, quantity_start), metric)
     trade = _is_trade(metric)
     pair = state.pair or index.default_pair
     sentence = bundle.span
@@ -662,11 +736,47 @@ def _entities_and_flow(
 
     flow: Flow | None = None
     if mention is not None and mention.directional and metric is not None:
-        flow, metric = _flow(index, state, clause, mention, metric)
-    elif mention is not None and metric == "trade_balance":
+        flow, metric = _flow(index, state, clause, mention, metric, bundle=bundle)
+    elif mention is not None and metric == "trade_balance" and kind != "milestone":
         flow = _balance_flow(index, state, bundle, mention)
     entities = tuple(sorted({flow.source, flow.dest})) if flow else tuple(sorted(set(names)))
     return entities, flow, metric
+
+
+_RECEIVED = re.compile(
+    r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|attracted|attracts|drew|draws"
+    r"|saw|sees|recorded|records)\b",
+    re.IGNORECASE,
+)
+
+
+def _visitor_flow(
+    index: _DocIndex, state: _Discourse, clause: Span, bundle: _Sentence, start: int
+) -> tuple[tuple[str, ...], Flow | None]:
+    """Entities and flow of tourist arrivals: from the visitors' home to the destination.
+
+    "Egypt received 14.9 million tourists": Egypt is the destination (and stays so for
+    the article); "Germany sent 6.6 million tourists to Turkey", "Russia ... with 1.5 mn
+    visitors": the country before the figure is where the visitors come from.
+    """
+    before = _parties_in(bundle, clause.start, start)
+    after = [
+        e
+        for e in _parties_in(bundle, start, clause.end)
+        if _TO_BEFORE.search(index.text, max(start, e.span.start - 12), e.span.start)
+        or _IN_BEFORE.search(index.text, max(start, e.span.start - 12), e.span.start)
+    ]
+    if not before:
+        home = after[0].entity if after else state.visited
+        return ((home,) if home else ()), None
+    origin = before[-1]
+    if not after and _RECEIVED.search(index.text, origin.span.end, start):
+        state.visited = origin.entity
+        return (origin.entity,), None
+    dest = after[0].entity if after else state.visited
+    if dest is None or dest == origin.entity:
+        return (origin.entity,), None
+    return tuple(sorted({origin.entity, dest})), Flow(origin.entity, dest)
 
 
 _OWNER_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z]+){0,3}\s+")
@@ -708,22 +818,50 @@ def _balance_flow(
 
 
 def _flow(
-    index: _DocIndex, state: _Discourse, clause: Span, mention: MetricMention, metric: str
+    index: _DocIndex,
+    state: _Discourse,
+    clause: Span,
+    mention: MetricMention,
+    metric: str,
+    *,
+    bundle: _Sentence,
 ) -> tuple[Flow | None, str]:
     """Read source and destination around an exports/imports/supplies term."""
     text = index.text
     lo = min(clause.start, mention.span.start)
     premod: str | None = None
-    near = _parties(index, Span(max(lo, mention.span.start - 40), mention.span.start))
+    near = _parties_in(bundle, max(lo, mention.span.start - 40), mention.span.start)
     if near and _ADJACENT_BEFORE.fullmatch(text, near[-1].span.end, mention.span.start):
         premod = near[-1].entity
+    verb = mention.term in _VERB_TERMS or mention.metric == "investment"
+    if premod is None and verb:
+        # "Russia stayed China's top supplier, shipping 89.4 mln tonnes": the subject.
+        subject = [e for e in bundle.parties if e.span.end <= mention.span.start]
+        if subject:
+            premod = subject[0].entity
     source: str | None = None
     dest: str | None = None
-    for entity in _parties(index, Span(mention.span.end, max(clause.end, mention.span.end))):
+    # Read up to the next flow term of the clause ("sold ... to B and bought ... from B").
+    stop = max(clause.end, mention.span.end)
+    for later in bundle.metrics:
+        if later.directional and mention.span.end <= later.span.start < stop:
+            stop = later.span.start
+            break
+    for entity in _parties_in(bundle, mention.span.end, stop):
         before = text[max(mention.span.end, entity.span.start - 30) : entity.span.start]
-        if source is None and _FROM_BEFORE.search(before):
+        if (
+            verb
+            and metric not in ("imports", "investment")
+            and dest is None
+            and entity.form in ("name", "alias")
+            and entity.span.start - mention.span.end <= 1
+        ):
+            dest = entity.entity  # "Russia supplied India with ..."
+        elif source is None and _FROM_BEFORE.search(before):
             source = entity.entity
-        elif dest is None and _TO_BEFORE.search(before):
+        elif dest is None and (
+            _TO_BEFORE.search(before) or (metric == "investment" and _IN_BEFORE.search(before))
+        ):
             dest = entity.entity
         elif (
             source is None
@@ -731,35 +869,46 @@ def _flow(
             and _GOODS_AFTER.match(text, entity.span.end)
         ):
             source = entity.entity
+    if premod is not None and metric != "imports" and premod not in (source, dest):
+        source = premod  # "Kazakhstan sold goods worth $2.7 bln to Uzbekistan"
     definition = metric_def(metric)
-    if definition is not None and definition.neutral:
+    neutral = definition is not None and definition.neutral
+    trade_flow = neutral or metric in ("exports", "imports")
+    if neutral:
         source = source or premod
-        home = state.home
+    elif metric == "imports":
+        if premod is not None and dest is None:
+            dest = premod
+            state.home = premod
+    elif premod is not None and source in (None, premod):
+        source = premod
+        if trade_flow:
+            state.home = premod
+    pair = state.pair or index.default_pair
+    if source is not None and dest is None:
+        dest = _other(pair, source)
+    elif dest is not None and source is None:
+        source = _other(pair, dest)
+    elif source is None and dest is None and state.home is not None and trade_flow:
+        other = _other(pair, state.home)
+        if other is not None:
+            exports = metric == "exports" or (
+                neutral and definition is not None and definition.flow_of == "exports"
+            )
+            source, dest = (state.home, other) if exports else (other, state.home)
+    if neutral and definition is not None:
+        # A neutral word ("supplies", "shipped") takes the reporting country's view: the
+        # country named so far as the home of the flows, else the dateline's country.
+        home = state.home or index.dateline_country
         if dest is not None and dest == home:
             metric = "imports"
         elif source is not None and source == home:
             metric = "exports"
         else:
             metric = definition.flow_of or "exports"
-    elif metric == "imports":
-        if premod is not None and dest is None:
-            dest = premod
-            state.home = premod
-    elif premod is not None and source is None:
-        source = premod
-        state.home = premod
-    pair = state.pair or index.default_pair
-    if source is not None and dest is None:
-        dest = _other(pair, source)
-    elif dest is not None and source is None:
-        source = _other(pair, dest)
-    elif source is None and dest is None and state.home is not None:
-        other = _other(pair, state.home)
-        if other is not None:
-            source, dest = (state.home, other) if metric == "exports" else (other, state.home)
     if source is None or dest is None or source == dest:
         return None, metric
-    if state.home is None and len(pair) == 2:
+    if state.home is None and len(pair) == 2 and trade_flow:
         state.home = dest if metric == "imports" else source
     return Flow(source, dest), metric
 
@@ -794,8 +943,9 @@ def _period(
             distance = quantity.span.start - mention.span.end
         elif mention.span.start >= quantity.span.end:
             gap = text[quantity.span.end : mention.span.start]
-            if any(ch in gap for ch in ",;") or index.quantity_between(
-                quantity.span.end, mention.span.start
+            if any(ch in gap for ch in ",;") or (
+                index.quantity_between(quantity.span.end, mention.span.start)
+                and not index.change_target_between(quantity, mention.span.start)
             ):
                 continue
             # "the $240 bln recorded in 2023": the phrase right after a realised figure.
@@ -843,13 +993,19 @@ def _period(
     return None
 
 
-def _basis(clause: Span, bundle: _Sentence) -> str | None:
+def _basis(index: _DocIndex, clause: Span, bundle: _Sentence) -> str | None:
     for span in (clause, bundle.span):
         for cue in _in(bundle.cues, span.start, span.end):
             if cue.name in ("yoy", "mom", "qoq"):
                 return cue.name
         for mention in bundle.periods:
-            if mention.role == "basis" and span.start <= mention.span.start < span.end:
+            if not span.start <= mention.span.start < span.end:
+                continue
+            if mention.role == "period" and mention.granularity in ("year", "fiscal"):
+                if index.compared_figure(mention) is not None:
+                    return "yoy"  # "up 37% from 22.7 bcm in 2023"
+                continue
+            if mention.role == "basis":
                 return {"month": "mom", "quarter": "qoq"}.get(mention.granularity, "yoy")
     return None
 

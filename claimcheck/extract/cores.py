@@ -14,7 +14,7 @@ import re
 from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.context import previous_word
 from claimcheck.extract.lexicon import Lexicon
-from claimcheck.extract.numbers import VAGUE_BASE, parse_digits, parse_words
+from claimcheck.extract.numbers import VAGUE_BASE, parse_digits, parse_scientific, parse_words
 
 __all__ = ["read_core"]
 
@@ -45,6 +45,13 @@ def read_core(text: str, match: re.Match[str], lex: Lexicon) -> Candidate | None
             cand.decimals = _decimals_needed(cand.number)
         else:
             cand.exact = True
+        return cand
+    if kind == "sci":  # "2.998×10−8": the power of ten is the scale
+        mantissa, decimals, exponent = parse_scientific(match.group())
+        cand = Candidate(start, end, mantissa)
+        cand.decimals = decimals
+        cand.scale = 10.0**exponent
+        cand.has_scale = True
         return cand
     if kind == "fold":  # "sixfold": a multiplier, exact
         word = match.group()[: -len("fold")]

@@ -79,6 +79,8 @@ def currency_before(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple
     found = prefix_currency(text, start, ctx, lex)
     symbol = text[found[0]] if found is not None else ""
     if found is None:
+        if start < 2 or text[start - 1] not in "S=":
+            return None
         mangled = _transliterated(text, start)
         if mangled is None:
             return None

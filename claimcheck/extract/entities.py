@@ -22,7 +22,7 @@ from claimcheck.extract.phrases import Regions, finditer_in, phrase_regex
 from claimcheck.model import Span
 from claimcheck.rulepacks import gazetteer
 
-__all__ = ["EntityMention", "find_entities", "find_world_terms"]
+__all__ = ["EntityMention", "find_entities", "find_world_terms", "fiscal_year_starts"]
 
 EntityForm = Literal["name", "alias", "demonym", "capital"]
 
@@ -79,6 +79,12 @@ def _compiled() -> _Compiled:
     )
     normalised = {re.sub(r"\s+", " ", k.replace("’", "'")): v for k, v in forms.items()}
     return _Compiled(pattern, normalised, not_before, world)
+
+
+@functools.cache
+def fiscal_year_starts() -> dict[str, int]:
+    """The month each gazetteer entity's fiscal year starts in, where it is not January."""
+    return {e.name: e.fiscal_year_start for e in gazetteer().entities if e.fiscal_year_start != 1}
 
 
 _CURRENCY_AFTER = re.compile(r"\s*(?:\$|\d|dollars?\b|Dollars?\b|DOLLARS?\b|cents?\b)")

@@ -291,8 +291,9 @@ class Patterns:
         self.count_abbreviation = re.compile(
             rf"[ \u00a0](?P<a>{alternation(lex.count_abbreviations)})(?![A-Za-z0-9])"
         )
+        self.count_abbreviation_firsts = frozenset(a[0] for a in lex.count_abbreviations)
         self.post_qualifier = re.compile(r"(?i:[ \u00a0]or[ \u00a0](?P<q>more|less|fewer|so))\b")
-        self.multiplier = re.compile(r"(?i:[ \u00a0-]?(?:times|fold|x)\b)")
+        self.multiplier = re.compile(r"(?i:[ \u00a0-]?(?:times|fold)\b|x\b)")
         # One anchored match for all the non-unit readings, in priority order.
         self.post = re.compile(
             "|".join(

@@ -39,6 +39,7 @@ __all__ = [
     "VAGUE_BASE",
     "half_unit",
     "parse_digits",
+    "parse_scientific",
     "parse_words",
     "scan",
     "trie_pattern",
@@ -201,10 +202,36 @@ VAGUE_BASE = {
 }
 
 
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SCIENTIFIC = (
+    r"\d{1,3}(?:\.\d{1,12})?[ \u00a0]?"
+    rf"(?:×[ \u00a0]?10(?:\^|\*\*)?|[xX*][ \u00a0]?10(?:\^|\*\*))"
+    rf"(?:[−-]?\d{{1,3}}|⁻?[{_SUPERSCRIPTS}]{{1,3}})(?![\d{_SUPERSCRIPTS}])"
+)
+"""Scientific notation: a mantissa times a power of ten ("1.99×10^30",
+"2.998×10−8", "6.02 x 10^23", "3×10⁸"); "x" needs a caret ("5 x 10" is a
+size)."""
+
+_EXPONENT = re.compile(rf"10(?:\^|\*\*)?([−-]?\d{{1,3}}|⁻?[{_SUPERSCRIPTS}]{{1,3}})$")
+
+
+def parse_scientific(core: str) -> tuple[float, int, int]:
+    """Return ``(mantissa, mantissa decimals, exponent)`` of a :data:`_SCIENTIFIC` match."""
+    mantissa = re.match(r"\d{1,3}(?:\.\d{1,12})?", core)
+    exponent = _EXPONENT.search(core)
+    assert mantissa is not None and exponent is not None
+    digits = exponent.group(1).translate(
+        {ord(c): str(i) for i, c in enumerate(_SUPERSCRIPTS)} | {ord("⁻"): "-", ord("−"): "-"}
+    )
+    value, decimals = parse_digits(mantissa.group())
+    return value, decimals, int(digits)
+
+
 @functools.cache
 def _digit_scan() -> re.Pattern[str]:
     return re.compile(
         rf"(?=\d|\.\d|\+\d|\(\d)(?<![\d.])(?:(?P<block>{_BLOCK})"
+        rf"|(?P<sci>{_SCIENTIFIC})"  # "1.99×10^30", "2.998×10−8"
         r"|(?P<dfrac>\d{1,2}[/⁄]\d{1,3})(?![\d/⁄])"  # "1/2 pound", "1/16 of a pint"
         rf"|(?P<num>{DIGITS})(?!\d))"
     )

@@ -50,6 +50,8 @@ class PeriodMention:
     period: Period
     granularity: str
     explicit_year: int | None = None
+    narrow: bool = False
+    """A sub-period singled out ("October alone"): "the same period" later does not mean it."""
 
 
 _MONTHS = {
@@ -84,6 +86,8 @@ _ORD = {
     "fourth": 4,
     "4th": 4,
     "iv": 4,
+    "final": 4,
+    "last": 4,
 }
 _NUMBER_WORDS = {
     "one": 1,
@@ -101,17 +105,20 @@ _NUMBER_WORDS = {
 }
 _REL = r"(?:this|last|the\s+current|current|the\s+previous|previous|the\s+past|past|next)\s+year"
 _YREF = rf"(?:,?\s+(?:of\s+|in\s+)?(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_REL})))?"
-_ORDINAL = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|IV|III|II|I)"
+_ORDINAL = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|IV|III|II|I|final|last)"
 
 # The characters each pattern can start with: a leading look-ahead on them lets the
 # regex engine skip quickly to candidate positions.
 _FIRST = {
     "iso": "12",
+    "fyend": "tf",
+    "fysplit": "12tf",
+    "fyyear": "f",
     "anaphoric": "diofwt",
     "deadline": "but",
     "range": "fjmasond",
     "months": "tf",
-    "quarter": "tfs1234i",
+    "quarter": "tfs1234il",
     "qcode": "q",
     "half": "tfs",
     "hcode": "h",
@@ -129,10 +136,28 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("iso", r"\b(?P<y>20\d\d|19\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
         (
+            "fyend",
+            rf"\b(?:the\s+)?(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?(?:end(?:ed|ing|s)"
+            rf"|closing|closed|to)\s+(?:in\s+|on\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}}(?!\d))?"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?",
+        ),
+        (
+            "fysplit",
+            r"(?:\b(?:the\s+)?(?:(?:fiscal|financial)\s+year\s+|fy\s?))?(?<![\d$€£¥.,/-])"
+            r"(?P<y>(?:19|20)\d\d)\s*[-–/]\s*(?P<yy>\d\d)(?![\d%])"
+            r"(?:\s+(?:fiscal|financial)(?:\s+year)?)?",
+        ),
+        (
+            "fyyear",
+            r"\b(?:fy\s?'?|(?:fiscal|financial)\s+(?:year\s+)?)"
+            r"(?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d%-])",
+        ),
+        (
             "anaphoric",
             r"\b(?:(?:during|in|over|for|within)\s+)?(?:this|that|the\s+same|the\s+reporting"
             r"|the\s+reported|the\s+specified|the\s+said|the\s+indicated|the\s+review)"
-            r"\s+(?:period|time)(?P<last>\s+(?:of\s+)?(?:last|the\s+previous|a)\s+year)?",
+            r"\s+(?:period|time)(?P<last>\s+(?:of\s+)?(?:last|the\s+previous|a)\s+year"
+            r"|\s+(?:of|in)\s+(?:19|20)\d\d(?![\d%]))?",
         ),
         (
             "deadline",
@@ -146,8 +171,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "months",
-            r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
-            rf"|ten|eleven)\s+months{_YREF}",
+            r"\b(?:the\s+(?:first\s+)?|first\s+)(?P<n>\d{1,2}|one|two|three|four|five|six|seven"
+            rf"|eight|nine|ten|eleven)\s+months(?!\s+(?:to|through|until|ending|ended)\b)"
+            rf"{_YREF}",
         ),
         ("quarter", rf"\b(?:the\s+)?{_ORDINAL}\s+quarter{_YREF}"),
         ("qcode", rf"\bQ(?P<q>[1-4])(?:\s*(?P<y>{_YEAR})|'?(?P<yy>\d\d)\b)?"),
@@ -170,6 +196,13 @@ _BASIS_BEFORE = re.compile(
     r"\s+(?:the\s+(?:level\s+of\s+)?)?$",
     re.IGNORECASE,
 )
+_EVENT_BEFORE = re.compile(
+    r"\b(?:since|(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect|signed"
+    r"|(?:started|began)(?:\s+operating|\s+operations|\s+work)?|launched|founded|established"
+    r"|inaugurated|commissioned)\s+(?:in\s+|on\s+)?$",
+    re.IGNORECASE,
+)
+"""Dates of events, not periods of figures: "since May 2022", "entered into force in 2019"."""
 _END_OF = re.compile(r"(?:end|results|close)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -211,6 +244,28 @@ def _relative_offset(rel: str) -> int:
 
 
 _CASED_GROUPS = ("m", "m1", "m2", "ord")
+
+
+def _fiscal(name: str, groups: dict[str, str], base: _Raw) -> _Raw | None:
+    """A fiscal year: "the financial year that ended in March", "2023-24", "FY24".
+
+    ``year`` is the year the fiscal year ends in. A fiscal year named without its
+    end month gets ``first_month=0``: the country's fiscal calendar decides (see
+    :func:`find_periods`).
+    """
+    fiscal = base._replace(kind="fiscal", role="period", granularity="fiscal")
+    if name == "fyend":
+        last = _month(groups["m"])
+        if last is None:
+            return None
+        return fiscal._replace(first_month=last % 12 + 1, last_month=last, relative=None)
+    if name == "fysplit":
+        first_year = int(groups["y"])
+        if (first_year + 1) % 100 != int(groups["yy"]):
+            return None  # "2010-15", "2023/08": not a split year
+        return fiscal._replace(year=first_year + 1, first_month=0, last_month=0)
+    year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
+    return fiscal._replace(year=year, first_month=0, last_month=0)
 
 
 def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
@@ -271,8 +326,12 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
         if not 1 <= count <= 12:
             return None
         return base._replace(role="period", granularity="months", last_month=count)
+    if name in ("fyend", "fysplit", "fyyear"):
+        return _fiscal(name, groups, base)
     if name in ("quarter", "qcode"):
         token = groups.get("ord") or groups.get("q") or "1"
+        if token.lower() == "last" and not (groups.get("y") or groups.get("rel")):
+            return None  # "last quarter" alone is the quarter before publication
         if token in ("i", "ii", "iii", "iv"):  # roman numerals only in capitals
             return None
         quarter = int(token) if token.isdigit() else _ORD[token.lower()]
@@ -342,9 +401,15 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool, bool], ...] = (
         (word, re.compile(word), False, True)
         for word in ("year", "quarter", "half", "months", "period", "time")
     ),
+    # "FY2024", "FY24": only the start of "fy" needs a word boundary.
+    ("fy", re.compile("fy"), True, True),
+    *((word, re.compile(word), True, True) for word in ("fiscal", "financial")),
 )
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("digits",),
+    "fyend": ("fiscal", "financial"),
+    "fysplit": ("digits", "fy", "fiscal", "financial"),
+    "fyyear": ("fy", "fiscal", "financial"),
     "anaphoric": ("period", "time"),
     "deadline": ("digits", "year"),
     "range": ("month",),
@@ -399,20 +464,39 @@ def _regions(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
     return regions
 
 
+def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Merge sorted lists of windows into one sorted list of disjoint windows."""
+    if len(groups) <= 1:
+        return groups[0] if groups else []
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(w for group in groups for w in group):
+        if out and lo <= out[-1][1]:
+            if hi > out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _scan(text: str) -> list[_Raw]:
     """All phrases, earliest first, longer phrases winning overlaps."""
     low = text.lower()
     if len(low) != len(text):  # a character changes length in lower case ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     regions = _regions(text, low)
+    # A pattern with several triggers runs once over the union of their windows.
+    unions: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for name, pattern in _PATTERNS:
-        # A pattern with two triggers may find a phrase twice: the overlap rule drops one.
-        for need in _NEEDS[name]:
-            for lo, hi in regions.get(need, ()):
-                for match in pattern.finditer(low, lo, hi):
-                    start, end = match.span()
-                    candidates.append((start, start - end, name, match))
+        needs = _NEEDS[name]
+        windows = unions.get(needs)
+        if windows is None:
+            windows = _union([regions[need] for need in needs if need in regions])
+            unions[needs] = windows
+        for lo, hi in windows:
+            for match in pattern.finditer(low, lo, hi):
+                start, end = match.span()
+                candidates.append((start, start - end, name, match))
     # Earliest first, then longest (stable: pattern order breaks ties); a candidate that
     # does not read as a period (``_raw`` is None) leaves the place to shorter ones.
     candidates.sort(key=lambda c: (c[0], c[1]))
@@ -436,6 +520,8 @@ def _basis_role(text: str, raw: _Raw) -> _Raw:
     before = text[max(0, raw.start - 40) : raw.start]
     if _BASIS_BEFORE.search(before) and not _END_OF.search(before):
         return raw._replace(role="basis")
+    if _EVENT_BEFORE.search(before):
+        return raw._replace(role="event")
     return raw
 
 
@@ -443,13 +529,34 @@ def find_periods(
     text: str,
     published: _dt.date | None,
     sentences: Sentences | None = None,
+    *,
+    fiscal_year_start: int | None = None,
 ) -> tuple[PeriodMention, ...]:
-    """Find and resolve every period phrase of ``text`` in text order."""
+    """Find and resolve every period phrase of ``text`` in text order.
+
+    ``fiscal_year_start`` is the month the fiscal year of the article's country
+    starts in (4 for India); without it a fiscal year named without its end month
+    ("2023-24", "FY24") stays unresolved.
+    """
     sentences = sentences if sentences is not None else Sentences(text)
     mentions: list[PeriodMention] = []
     year_marks: list[tuple[int, int, int]] = []  # (sentence, paragraph, year) of explicit years
     discourse: Period | None = None
     for raw in (_basis_role(text, r) for r in _scan(text)):
+        if raw.granularity == "fiscal":
+            found = _fiscal_period(raw, text, published, fiscal_year_start)
+            mentions.append(found)
+            if found.explicit_year is not None:
+                year_marks.append(
+                    (
+                        sentences.index_at(raw.start),
+                        sentences.paragraph_at(raw.start),
+                        raw.year or 0,
+                    )
+                )
+            if found.role == "period":
+                discourse = found.period
+            continue
         sentence = sentences.index_at(raw.start)
         paragraph = sentences.paragraph_at(raw.start)
         phrase = text[raw.start : raw.end]
@@ -470,13 +577,47 @@ def find_periods(
             continue
         year, reason = _resolve_year(raw, published, sentence, paragraph, year_marks)
         period = _period(raw, phrase, year, reason)
-        mention = PeriodMention(span, raw.role, period, raw.granularity, raw.year)
+        role = raw.role
+        if role == "event" and _AS_OF_BEFORE.search(text, max(0, raw.start - 12), raw.start):
+            role = "period"  # "as of Dec. 31": the date a stock figure is measured at
+        narrow = role == "period" and _ALONE_AFTER.match(text, raw.end) is not None
+        mention = PeriodMention(span, role, period, raw.granularity, raw.year, narrow)
         mentions.append(mention)
         if raw.year is not None:
             year_marks.append((sentence, paragraph, raw.year))
-        if raw.role == "period":
+        if role == "period" and not narrow:
             discourse = period
     return tuple(mentions)
+
+
+_AS_OF_BEFORE = re.compile(r"\bas\s+(?:of|at|on)\s+$", re.IGNORECASE)
+_ALONE_AFTER = re.compile(r"\s+alone\b", re.IGNORECASE)
+
+
+def _fiscal_period(
+    raw: _Raw, text: str, published: _dt.date | None, fiscal_year_start: int | None
+) -> PeriodMention:
+    """Resolve a fiscal-year phrase (see :func:`_fiscal`)."""
+    phrase = text[raw.start : raw.end]
+    span = Span(raw.start, raw.end)
+    explicit = raw.year
+    if raw.first_month == 0:
+        if fiscal_year_start is None or fiscal_year_start == 1:
+            period = Period(None, None, phrase, unresolved="fiscal year of an unknown calendar")
+            return PeriodMention(span, raw.role, period, "fiscal", explicit)
+        raw = raw._replace(
+            first_month=fiscal_year_start, last_month=(fiscal_year_start + 10) % 12 + 1
+        )
+    year = raw.year
+    if year is None:
+        if published is None:
+            period = Period(
+                None, None, phrase, unresolved="relative to an unknown publication date"
+            )
+            return PeriodMention(span, raw.role, period, "fiscal")
+        # "the financial year that ended in March": the latest such year by publication.
+        year = published.year if raw.last_month < published.month else published.year - 1
+    return PeriodMention(span, raw.role, _period(raw, phrase, year, None), "fiscal", explicit)
 
 
 def _resolve_year(
@@ -524,4 +665,9 @@ def _period(raw: _Raw, phrase: str, year: int | None, reason: str | None) -> Per
         return Period(day, day, phrase, kind)
     if raw.granularity == "years":
         return Period(_dt.date(year, 1, 1), _dt.date(raw.last_year or year, 12, 31), phrase)
+    if raw.granularity == "fiscal":
+        first_year = year - 1 if raw.first_month > raw.last_month else year
+        return Period(
+            _dt.date(first_year, raw.first_month, 1), _last_day(year, raw.last_month), phrase
+        )
     return Period(_dt.date(year, raw.first_month, 1), _last_day(year, raw.last_month), phrase)

@@ -7,6 +7,8 @@ parentheses never are.
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.context import SIGNS
 from claimcheck.extract.currencies import currency_before
@@ -19,6 +21,9 @@ __all__ = ["read_before"]
 _HYPHEN_WORDS = frozenset(
     {"minus", "sub", "about", "around", "over", "under", "nearly", "almost", "to", "now", "then"}
 )
+
+
+_NUMBER_TO = re.compile(r"[\d.,]{1,12}-to")
 
 
 def read_before(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
@@ -44,7 +49,9 @@ def read_before(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool
             return False  # "A320", "G20", "MP3"
         if before in SIGNS and start > 1 and text[start - 2].isalpha():
             head = text[max(0, start - 8) : start - 1].split()
-            lead = head[-1].lower().rsplit("-", 1)[-1] if head else ""
+            lead = head[-1].lower() if head else ""
+            if _NUMBER_TO.fullmatch(lead):
+                lead = "to"  # "0-to-60-mph"
             if lead not in _HYPHEN_WORDS:
                 return False  # "COVID-19", "F-35", "TA-125"
             if lead == "minus":

@@ -1,67 +1,43 @@
-"""Find every quantity in a text: numbers with units, scales and qualifiers.
+"""Find every quantity in a text: the orchestrator of the quantity pipeline.
 
-:func:`find_quantities` scans the text with two compiled, bounded regexes
-(:func:`_scan`): one for digits -- which also matches digit-led look-alikes
-that are *not* quantities: ISO and numeric dates, "8 November 2023", clock
-times, phone numbers, year ranges ("2022-2023", "2022/23") -- and one, over
-the lower-cased text, for number words ("twenty-five", "a dozen", "two
-million"), fractions ("a third of", "half of") and vague plurals ("thousands
-of", "tens of thousands of" -> a range [1e4, 1e5]). Labels are recognised
-from the word before the number ("November 8", "Section 427", "Row 21",
-"No. 5", "#3", "(4)") and list markers from the line start. Each remaining
-core is read in its local context with anchored regexes and look-ups:
+:func:`find_quantities` runs these stages, one module each:
 
-* before it: a currency prefix ("$", "US$", "HK$", "RM", "USD "), a sign,
-  a qualifier ("about", "more than", "up to", ...; not inside the span);
-* after it: "and a half", scale words ("bln", "m", "mil", "million"), then
-  one unit: percent forms, ages ("65-year-old", "aged 25", "Jane Doe, 45,"),
-  currency names, codes and symbols ("5 bln yuan", "1,200€"),
-  cents/sen/pence (value in the currency, ``scale`` 0.01), physical units
-  from ``rules/units.toml``, or a counted noun phrase up to its plural head
-  ("150 mln doses" -> unit ``count``, noun "doses"; "300 Chinese tourists";
-  "a four-cylinder engine"); then a per-denominator ("$52 a barrel" ->
-  ``USD/barrel``, "325,000 barrels per day" -> ``barrel/day``).
+1. :mod:`~claimcheck.extract.numbers` -- scan numeric cores: digits with
+   separators, scientific notation, number words, fractions, vague plurals
+   ("thousands of"), and digit-led look-alikes to skip (dates, clock times,
+   phone numbers, year ranges);
+2. :mod:`~claimcheck.extract.exclusions` -- drop labels ("Section 427",
+   "November 8", "#3", list markers);
+3. :mod:`~claimcheck.extract.cores` -- turn each core into a
+   :class:`~claimcheck.extract.candidate.Candidate`;
+4. :mod:`~claimcheck.extract.prefixes` -- what stands before it: currency
+   prefix (:mod:`~claimcheck.extract.currencies`), sign, qualifier
+   (:mod:`~claimcheck.extract.qualifiers`);
+5. :mod:`~claimcheck.extract.suffixes` -- what follows it: scale word
+   (:mod:`~claimcheck.extract.scales`), then one unit -- percent, age,
+   cents, currency, multiplier, lexicon unit, rarer unit
+   (:mod:`~claimcheck.extract.rare_units`), or a counted noun phrase, share
+   or group member (:mod:`~claimcheck.extract.nouns`) -- then a
+   per-denominator;
+6. :mod:`~claimcheck.extract.ranges` -- join ranges ("10-12%", "$10 to $15
+   billion"); :mod:`~claimcheck.extract.transitions` -- mark "from A to B"
+   levels of a change; :mod:`~claimcheck.extract.coordination` -- let bare
+   numbers take a coordinated neighbour's unit;
+7. :mod:`~claimcheck.extract.exclusions` again -- drop bare years, bare
+   number words, numbers in names ("Boeing 737", "S&P 500") and scores;
+   then freeze each candidate into a :class:`~claimcheck.model.Quantity`
+   with its rounding interval (:mod:`~claimcheck.extract.intervals`).
 
-A second pass joins ranges ("10-12%", "$10 to $15 billion", "between 5 and
-7 percent", "four to five thousand people", "aged 25 to 54"), lets bare
-numbers inherit the unit and scale of a coordinated neighbour ("$100
-billion by 2015, and 200 billion by 2020"; "rose 64 points to 4,577"), and
-drops what is not a quantity: bare years (1900-2100, or 1000-2199 after
-"in", "since", "between", ...), bare number words ("one of"), numbers in
-names ("Boeing 737", "S&P 500", "iPhone 11", "787 Dreamliner"), ordinals
-and attached letters ("4th", "1990s", "5G"), scores ("2-2") and multipliers
-("2 times", "3-fold": deliberately *not* quantities here; the claims layer
-reads them as words).
+Conventions: spans cover number, scale and unit, never the qualifier;
+values are in base units (240.11e9 for "$240.11 bln"); bare numbers get
+the unit ``dimensionless``, fractions and "one in five" are exact
+``dimensionless`` shares with the whole in ``noun``; multipliers ("3
+times", "sixfold") have the unit ``times``. Parentheses never make a
+figure negative; a leading minus sign ("-1.3%", "minus 5", "$-50.8bn")
+does.
 
-"from A to B" and "A to B" after a change verb ("rose", "fell", "widened",
-...) or after "by" are two figures, not a range: "exports rose from $5 bln
-to $7 bln" must yield both levels. Elsewhere ("prices range from $5 to $7")
-"from A to B" is a range.
-
-Intervals (see :func:`interval`): the rounding interval is ``value ± precision``
-(half a unit of the last printed digit times the scale, see
-:mod:`claimcheck.extract.numbers`), widened by the qualifier:
-
-=========  ===========================================
-about      ± max(precision, 5 % of the value)
-over       (v, +inf)
-at_least   (v, +inf)  (closed at v)
-under      (floor, v)
-at_most    (floor, v)
-up_to      (floor, v)
-almost     (v - 10 % of v, v)
-=========  ===========================================
-
-``floor`` is 0 for non-negative values and -inf otherwise. Fractions ("a
-third of", "half of") and small number words are exact; fractions are given
-as a ``dimensionless`` share of 1 (0.333...). Bare numbers without any unit
-get the unit ``dimensionless``. "¥" is JPY unless "yuan", "RMB" or
-"renminbi" is written within 200 characters (then CNY). "$" alone is USD.
-Parentheses never make a figure negative; a leading minus sign ("-1.3%",
-"minus 5", "$-50.8bn") does. A comma followed by one or two digits is a
-decimal comma ("12,8%").
-
-This module imports neither pint nor quantulum3.
+This package imports neither pint nor quantulum3 (quantulum3's unit list is
+read as data by :mod:`~claimcheck.extract.rare_units`).
 """
 
 from __future__ import annotations
@@ -96,24 +72,27 @@ def _to_quantity(text: str, cand: Candidate) -> Quantity:
         low, high = cand.low, cand.high
         value = clean((low + high) / 2.0)
     else:
-        value = cand.value
-        low = high = value
-    if cand.sign < 0 and not cand.is_range:
-        low = high = value
+        value = low = high = cand.value
+    qualifier = cand.qualifier
+    if qualifier is None and precision == 0:
+        bounds = (low, high)  # exact and unqualified: no rounding to add
+    else:
+        bounds = interval(low, high, precision, qualifier)
+    # Positional arguments, in the field order of Quantity: this runs once per figure.
     return Quantity(
-        span=Span(cand.start, cand.end),
-        text=text[cand.start : cand.end],
-        value=value,
-        unit=cand.unit or "dimensionless",
-        interval=interval(low, high, precision, cand.qualifier),
-        precision=precision,
-        low=low,
-        high=high,
-        noun=cand.noun,
-        qualifier=cand.qualifier,
-        scale=cand.scale,
-        is_range=cand.is_range,
-        transition=cand.transition,
+        Span(cand.start, cand.end),
+        text[cand.start : cand.end],
+        value,
+        cand.unit or "dimensionless",
+        bounds,
+        precision,
+        low,
+        high,
+        cand.noun,
+        qualifier,
+        cand.scale,
+        cand.is_range,
+        cand.transition,
     )
 
 

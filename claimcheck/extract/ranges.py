@@ -42,7 +42,7 @@ def merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
                 out.append(a)
                 i += 2
                 continue
-            if _FROM_GAP.fullmatch(gap) and prev_word(text, a)[0].lower() == "to":
+            if len(gap) < 9 and _FROM_GAP.fullmatch(gap) and prev_word(text, a)[0].lower() == "to":
                 mark_transition(b, a)  # "narrowed to 138,285 lots from 212,577 lots"
         out.append(a)
         i += 1

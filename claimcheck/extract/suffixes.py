@@ -5,7 +5,9 @@ ages ("65-year-old"), cents/sen/pence (value in the currency, scale 0.01),
 currency names, codes and symbols ("5 bln yuan", "1,200€"), multipliers
 ("3 times", "3-fold", "2x": unit ``times``), physical units from ``rules/units.toml``,
 a hyphenated counted noun ("a four-cylinder engine"), "aged 25", and
-counted abbreviations ("15.3 ppg" -> "points per game", "0.5 WAR"), and
+rarer physical units named from quantulum3's data
+(:mod:`claimcheck.extract.rare_units`: "5 drams", "3 fathoms"), counted
+abbreviations ("15.3 ppg" -> "points per game", "0.5 WAR"), and
 finally a counted noun phrase (:mod:`claimcheck.extract.nouns`). A
 denominator may follow money and units ("$52 a barrel" -> ``USD/barrel``).
 """
@@ -16,6 +18,7 @@ from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.context import prev_word
 from claimcheck.extract.lexicon import NOT_NOUN, Lexicon, Patterns, lexicon
 from claimcheck.extract.nouns import read_member, read_noun, read_share, read_whole
+from claimcheck.extract.rare_units import rare_unit_at
 from claimcheck.extract.scales import read_scale
 
 __all__ = ["match_unit", "read_after", "read_denominator"]
@@ -106,7 +109,11 @@ def read_after(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
         cand.unit, cand.end = "times", m.end()
         read_denominator(text, cand, ctx)  # "78,000 times a minute"
         return True
-    abbreviation = ctx.count_abbreviation.match(text, pos)
+    abbreviation = (
+        ctx.count_abbreviation.match(text, pos)
+        if text[pos + 1 : pos + 2] in ctx.count_abbreviation_firsts
+        else None
+    )
     if abbreviation is not None:  # "15.3 ppg", "0.5 WAR"
         cand.unit, cand.end = "count", abbreviation.end()
         cand.noun = lex.count_abbreviations[abbreviation.group("a")]
@@ -124,8 +131,15 @@ def read_after(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
             return True
     if pos < len(text) and (text[pos].isalpha() or text[pos].isdigit()):
         return False  # "4th", "1990s", "5G", "3D": not a quantity
-    if read_share(text, pos, cand, lex) or read_member(text, pos, cand):
+    if text.startswith((" of ", " in ", " out "), pos) and (
+        read_share(text, pos, cand, lex) or read_member(text, pos, cand)
+    ):
         return True  # "one in five Germans", "one of the best speakers"
+    rare = rare_unit_at(text, pos) if text[pos : pos + 1] == " " else None
+    if rare is not None:  # "5 drams", "0.5 roentgens": quantulum3's unit names
+        cand.unit, cand.end = rare[0].replace(" ", "_"), rare[1]
+        read_denominator(text, cand, ctx)
+        return True
     hyphenated = ctx.hyphen_noun.match(text, pos)
     if hyphenated and hyphenated.group("n").lower() not in NOT_NOUN and not cand.has_scale:
         cand.unit, cand.noun, cand.end = "count", hyphenated.group("n"), hyphenated.end()

@@ -38,10 +38,15 @@ def link_transitions(text: str, cands: list[Candidate]) -> None:
     for i, a in enumerate(cands):
         if a.transition is not None or a.is_range or a.is_year or a.unit is None:
             continue
-        if prev_word(text, a)[0].lower() != "from":
+        if text[max(0, a.start - 5) : a.start].lower() != "from " or (
+            prev_word(text, a)[0].lower() != "from"
+        ):
             continue
-        b = next((c for c in cands[i + 1 :] if not c.is_year), None)
-        if b is None or b.transition is not None or b.is_range:
+        j = i + 1
+        while j < len(cands) and cands[j].is_year and j - i < 3:
+            j += 1  # skip a year or two ("from 20 mpg in 2008 to 29 mpg")
+        b = cands[j] if j < len(cands) else None
+        if b is None or b.is_year or b.transition is not None or b.is_range:
             continue
         gap = gap_between(text, a, b)
         if len(gap) > _MAX_GAP or _CLAUSE_BREAK.search(gap) or not _TO_END.search(gap):
