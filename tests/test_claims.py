@@ -439,3 +439,12 @@ def test_fiscal_years_follow_the_article_country() -> None:
     other = "Trade between Chile and Peru reached $3 bln in 2023-24."
     unresolved = _claims(other, ["$3 bln"])["$3 bln"]
     assert unresolved.period is not None and unresolved.period.start is None
+
+
+def test_over_the_year_takes_the_year_in_force_not_a_comparison_base() -> None:
+    text = (
+        "Exports to Peru rose to $12 bln in 2023 from $10 bln in 2022. "
+        "Copper makers shipped 2 mln tonnes to Peru over the year."
+    )
+    claims = _claims(text, ["$12 bln", "$10 bln", "2 mln tonnes"])
+    assert _span(claims["2 mln tonnes"]) == (D(2023, 1, 1), D(2023, 12, 31))

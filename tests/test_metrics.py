@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
+from claimcheck.extract.entities import find_world_terms
 from claimcheck.extract.metrics import (
     LAZY_CUES,
     cue_regex,
     find_cues,
     find_metric_mentions,
+    find_terms,
     metric_def,
 )
 
@@ -60,3 +64,31 @@ def test_lazy_cues_are_searched_on_demand() -> None:
     pattern = cue_regex("anaphora")
     assert pattern.search("In 2017, this figure increased") is not None
     assert pattern.search("Items and iterations") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign trade turnover grew; economic growth slowed and total foreign trade fell.",
+        "Exports fell by more than 5% year-on-year, while global trade is up 3%.",
+        "Trade war talks stalled; imports expansion and an all-time high of shipments.",
+        "It rose, said the trade ministry. Overall trade and the volume of foreign trade rose.",
+        "A free-trade regime, non-global trade rules and anti-growth moves; up-to-date trade.",
+    ],
+)
+def test_one_pass_term_scan_matches_the_separate_scans(text: str) -> None:
+    terms = find_terms(text)
+    assert terms.metrics == find_metric_mentions(text)
+    assert terms.cues == find_cues(text)
+    assert terms.worlds == find_world_terms(text)
+
+
+def test_one_pass_term_scan_with_phrases_running_across_vocabularies() -> None:
+    # "global trade" (whole world) runs into "trade balance" (a metric); "economic growth"
+    # (a metric) holds "growth" (a cue).
+    text = "The global trade balance improved as economic growth picked up; total trade surplus."
+    terms = find_terms(text)
+    assert terms.metrics == find_metric_mentions(text)
+    assert terms.cues == find_cues(text)
+    assert terms.worlds == find_world_terms(text)
+    assert "trade balance" in [m.term for m in terms.metrics]

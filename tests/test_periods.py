@@ -164,7 +164,7 @@ def test_fiscal_years_without_a_calendar_stay_unresolved() -> None:
     mention = _one("Trade fell in 2022-23.")
     assert mention.period.start is None and mention.period.unresolved
     # Not a split year: the second part is not the next year.
-    assert [m.period.start for m in _periods("Trade fell in 2010-15.")][0] == D(2010, 1, 1)
+    assert _periods("Trade fell in 2010-15.")[0].period.start == D(2010, 1, 1)
 
 
 def test_month_counts_quarters_and_as_of_dates() -> None:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.extract.sentences import Sentences, split_paragraphs, split_sentences
+from claimcheck.extract.sentences import (
+    _CANDIDATE,
+    Sentences,
+    split_paragraphs,
+    split_sentences,
+)
 
 
 def _texts(text: str) -> list[str]:
@@ -65,3 +72,12 @@ def test_spans_are_ordered_trimmed_and_inside(text: str) -> None:
         assert not text[span.start].isspace()
         assert not text[span.end - 1].isspace()
         last = span.end
+
+
+_PLAIN_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+
+
+@given(st.text(alphabet=".!?…\"'”’»)] \n\tAbz1", max_size=40))
+def test_fast_candidate_pattern_matches_the_plain_one(text: str) -> None:
+    fast = [m.span() for m in _CANDIDATE.finditer(text)]
+    assert fast == [m.span() for m in _PLAIN_CANDIDATE.finditer(text)]

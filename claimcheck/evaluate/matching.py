@@ -23,12 +23,26 @@ codes, pint names and ``count`` + noun; :func:`unit_name` maps them:
   ("% population", or "% -" when the whole is not named);
 * ``times`` (a multiplier: "3 times", "sixfold") -> "count";
 * GBP in pence written with a bare "p" ("164p", UK share prices) ->
-  "point", as NewsQuant annotates them.
+  "point", as NewsQuant annotates them;
+* ``t`` -> "metric ton" when written "tonne(s)", "ton" when written
+  "ton(s)" (NewsQuant names the surface).
+
+:func:`predictions` turns a sentence's quantities into predictions: a
+"from A to B" pair (:attr:`~claimcheck.model.Quantity.transition`) becomes
+one range prediction, as NewsQuant annotates it.
 
 Matching is one-to-one and greedy per sentence, in prediction order: a
 prediction takes the first unmatched gold quantity with an equal value
 (ranges: both bounds equal); for value+unit the normalised units must be
-equal too (compared case-insensitively).
+equal too. Unit names are compared after :func:`normalise_unit`, applied to
+gold and predictions alike: lower-cased, spelling aliases resolved
+("tonne" = "metric ton", "foot pound-force" = "pound-foot",
+"parts-per-million" = "part per million", "touchdown" = "touch down"),
+function words dropped ("of", "the", "and", ...), every word singularised
+and superlatives reduced to their positive ("best" -> "good"), because
+NewsQuant's normalised nouns are lemmatised content words ("categories of
+products" -> "category product", "Kia and Hyundai vehicles" -> "Kia
+Hyundai vehicle").
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ claim. Nothing is guessed: a field that cannot be read stays empty with an
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import re
 from collections.abc import Sequence
 from typing import TypeVar
@@ -23,6 +24,7 @@ from claimcheck.extract.metrics import (
     Cue,
     MetricMention,
     cue_regex,
+    cue_regex_lower,
     find_terms,
     lowered,
     metric_def,
@@ -160,7 +162,8 @@ class _DocIndex:
         # sentence after each, for "It is a record"): scan just those.
         regions = self._claim_regions(quantities)
         self.entities, self.entity_starts = _index(self._all_entities)
-        terms = find_terms(text, lowered(text), regions)
+        self.low = lowered(text)
+        terms = find_terms(text, self.low, regions)
         self.metrics, self.metric_starts = _index(terms.metrics)
         self.cues, self.cue_starts = _index(terms.cues)
         self.worlds = terms.worlds
@@ -246,7 +249,11 @@ class _DocIndex:
         found = self._anaphoric.get(sentence_no)
         if found is None:
             span = self.sentence_span(sentence_no)
-            found = cue_regex("anaphora").search(self.text, span.start, span.end) is not None
+            if self.low is not None:
+                pattern, haystack = cue_regex_lower("anaphora"), self.low
+            else:
+                pattern, haystack = cue_regex("anaphora"), self.text
+            found = pattern.search(haystack, span.start, span.end) is not None
             self._anaphoric[sentence_no] = found
         return found
 
@@ -348,7 +355,11 @@ def _claim(
     claim_id = f"{document.id}#{n}"
 
     q_start, q_end = quantity.span.start, quantity.span.end
-    inside_period = any(p.span.start <= q_start and q_end <= p.span.end for p in bundle.periods)
+    inside_period = False
+    for found in bundle.periods:
+        if found.span.start <= q_start and q_end <= found.span.end:
+            inside_period = True
+            break
     if inside_period or quantity.unit in _PERIOD_UNITS:
         unresolved.append(Unresolved("metric", "the number is part of a time expression"))
         return Claim(
@@ -368,14 +379,13 @@ def _claim(
     if kind == "count" and mention is not None and _is_trade(mention.metric):
         mention = None  # "two countries", "20 flights": counts of things, not of trade
     metric: str | None = mention.metric if mention is not None else None
-    anaphoric = index.anaphoric(sentence_no)
     if (
         metric is None
         and state.metric is not None
         and (quantity.unit not in _BARE_UNITS or quantity.scale != 1.0)
         and (
-            anaphoric
-            or (paragraph == state.metric_paragraph and sentence_no - state.metric_sentence <= 1)
+            (paragraph == state.metric_paragraph and sentence_no - state.metric_sentence <= 1)
+            or index.anaphoric(sentence_no)
         )
     ):
         metric = state.metric
@@ -410,7 +420,6 @@ def _claim(
         sentence_no=sentence_no,
         paragraph=paragraph,
         kind=kind,
-        anaphoric=anaphoric,
     )
     if period is None:
         unresolved.append(Unresolved("period", "no time phrase in the sentence or before"))
@@ -472,7 +481,7 @@ def _kind(
     start, end = quantity.span.start, quantity.span.end
     # The anchored look-backs only need the last few words before the figure.
     before_text = text[max(clause.start, start - 40) : start]
-    by_before = _BY_BEFORE.search(before_text) is not None
+    by_before = "by" in before_text.lower() and _BY_BEFORE.search(before_text) is not None
     after_end = max(end, min(clause.end, end + _CHANGE_AFTER))
     # Cues between the previous quantity (or clause start) and this one.
     lo = max(clause.start, start - _CHANGE_BEFORE)
@@ -494,14 +503,19 @@ def _kind(
             after_cues.append(cue)
     names_before = {c.name for c in sentence_before}
 
-    realised = _REALISED_AFTER.match(text, end) is not None
     if (
         quantity.unit == "count"
         and not (by_before and before_cues)
         and not _counted_metric(index, quantity, bundle)
     ):
         return "count", 1
-    if _TARGET_AFTER.match(text, end) and not realised:
+    target_after = any(
+        c.name == "target" and end <= c.span.start < end + 25 for c in bundle.cues
+    ) and bool(_TARGET_AFTER.match(text, end))
+    realised = (target_after or bool(names_before & {"target", "forecast"})) and bool(
+        _REALISED_AFTER.match(text, end)
+    )
+    if target_after and not realised:
         return "target", 1
     if "target" in names_before and not realised and _target_governs(index, sentence_before, start):
         return "target", 1
@@ -925,7 +939,6 @@ def _period(
     sentence_no: int,
     paragraph: int,
     kind: ClaimKind,
-    anaphoric: bool,
 ) -> Period | None:
     text = index.text
     sentence = bundle.span
@@ -956,8 +969,16 @@ def _period(
             best, best_distance = mention, distance
             best_compared = compared_of is not None
     if best is not None:
+        found_period = best.period
+        if best.role == "anaphoric" and best.granularity == "year" and state.period is not None:
+            # "over the year": the year of the period in force for the figures read so far
+            # (comparison bases excluded, which the period scan cannot tell apart).
+            end = state.period.end
+            if end is not None:
+                first, last = _dt.date(end.year, 1, 1), _dt.date(end.year, 12, 31)
+                found_period = Period(first, last, best.period.text)
         if best.role != "deadline" and kind not in ("target", "forecast") and not best_compared:
-            state.period, state.period_sentence = best.period, sentence_no
+            state.period, state.period_sentence = found_period, sentence_no
             state.period_paragraph = paragraph
         if kind in ("target", "forecast") and best.role != "deadline":
             # Only a phrase after the figure dates a goal or an expectation ("expected to
@@ -971,7 +992,7 @@ def _period(
             if best.granularity not in ("year", "years"):
                 return None
             return Period(None, found.end, found.text, "deadline", found.unresolved)
-        return best.period
+        return found_period
     # Periods named in sentences without figures still set the discourse period.
     # Walk back only as far as the sentence the discourse period was last set in.
     horizon = index.sentence_span(state.period_sentence).end
@@ -986,7 +1007,11 @@ def _period(
         i -= 1
     if kind in ("target", "forecast") or state.period is None:
         return None
-    if anaphoric or paragraph == state.period_paragraph or sentence_no - state.period_sentence <= 1:
+    if (
+        paragraph == state.period_paragraph
+        or sentence_no - state.period_sentence <= 1
+        or index.anaphoric(sentence_no)
+    ):
         state.period_sentence = sentence_no
         state.period_paragraph = paragraph
         return state.period

@@ -39,8 +39,10 @@ def prev_word(text: str, cand: Candidate) -> tuple[str, int]:
 
 
 def gap_between(text: str, a: Candidate, b: Candidate) -> str:
+    """The text between two candidates."""
     return text[a.end : b.start]
 
 
 def same_sentence(gap: str) -> bool:
+    """Whether a gap between two figures stays inside one sentence (and is short)."""
     return SENTENCE_BREAK.search(gap) is None and len(gap) <= 120

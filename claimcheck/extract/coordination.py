@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.candidate import Candidate
-from claimcheck.extract.context import gap_between, prev_word, same_sentence
+from claimcheck.extract.context import SENTENCE_BREAK, gap_between, prev_word, same_sentence
 
 __all__ = ["inherit", "inherit_forward"]
 
@@ -39,9 +39,13 @@ def inherit_forward(text: str, cands: list[Candidate]) -> None:
 
     "$100 billion by 2015, and 200 billion by 2020": both scaled, the first
     money -> the second is USD too. "5 bln and 6 bln yuan" is handled by the
-    range/backward rules; "from $5 to 7" -> 7 is USD.
+    range/backward rules; "from $5 to 7" -> 7 is USD. After an index move
+    in points, a bare level reached "to"/"at" is in points too ("lost 162.31
+    points, or 2.14%, to fall to 7,425.81"; "1,463.87 points, while the
+    TA-125 climbed 0.1% to 1,333.18").
     """
     previous: Candidate | None = None
+    points: Candidate | None = None
     for cand in cands:
         if (
             previous is not None
@@ -72,5 +76,22 @@ def inherit_forward(text: str, cands: list[Candidate]) -> None:
             ):
                 # "rose 64 points to 4,577", "435 homes by open sale and 187 by tender"
                 cand.unit, cand.noun = "count", previous.noun
+        if cand.unit is None and points is not None and _index_level(text, points, cand):
+            cand.unit, cand.noun = "count", points.noun
+        if cand.unit == "count" and cand.noun in {"points", "pts"}:
+            points = cand
         if cand.unit not in {None, "score"}:
             previous = cand
+
+
+_LEVEL_WORDS = frozenset({"to", "at"})
+
+
+def _index_level(text: str, points: Candidate, cand: Candidate) -> bool:
+    """A bare index level after a move in points, in the same sentence."""
+    if cand.has_scale or cand.is_year or cand.is_word:
+        return False
+    gap = gap_between(text, points, cand)
+    if len(gap) > 160 or SENTENCE_BREAK.search(gap):
+        return False
+    return prev_word(text, cand)[0].lower() in _LEVEL_WORDS

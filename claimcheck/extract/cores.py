@@ -27,6 +27,7 @@ _ORDINAL_CONTEXT = frozenset(
 
 
 def read_core(text: str, match: re.Match[str], lex: Lexicon) -> Candidate | None:
+    """A scanned match as a :class:`Candidate`, or None when it is not a number."""
     kind = match.lastgroup
     start, end = match.span()
     if kind == "num":

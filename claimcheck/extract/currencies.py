@@ -7,12 +7,12 @@ The surfaces come from ``rules/units.toml``. Disambiguation rules
   written within 200 characters (then CNY);
 * ASCII transliteration: text passed through a Unicode-to-ASCII step
   (unidecode and the like, common in scraped news feeds) writes "£" as "PS"
-  and "¥" as "Y=". "Y=" glued to a number is read as "¥". "PS" glued to a
-  number is read as "£" only where it cannot be a name -- the text has no
-  "£" at all, "PS" is not part of a longer word, and the number is not a
-  single digit without scale ("PS4", "PS5" are game consoles), i.e. it has
-  a separator, a decimal point, two or more digits or a scale suffix
-  ("PS2.7m", "PS6m", "PS21,700").
+  and "¥" as "Y=". Either, glued to an amount and not part of a longer
+  word, is read as the symbol when the amount cannot be a model name: it
+  has a separator, a decimal point, two or more digits or a scale suffix
+  ("PS2.7m", "PS6m", "PS21,700", "Y=28,030"; not "PS4", "PS5", the game
+  consoles, nor "Y=5" in a formula). "PS" is read as "£" only in a text
+  with no "£" at all.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def prefix_currency(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple
 _ATTACHED_ONLY = frozenset({"TL", "SR", "LE", "Dh", "Dhs", "Rp"})
 
 
-_TRANSLITERATED_POUND = re.compile(
+_TRANSLITERATED_AMOUNT = re.compile(
     r"(?:\d[\d,.]*\d|\d(?:[.,]\d)?[ \u00a0]?(?:bn|m|k|mn|million|billion)\b)"
 )
 
@@ -64,9 +64,11 @@ def _transliterated(text: str, start: int) -> tuple[int, str] | None:
     pair = text[start - 2 : start]
     if start > 2 and text[start - 3].isalnum():
         return None
+    if not _TRANSLITERATED_AMOUNT.match(text, start):
+        return None
     if pair == "Y=":
         return start - 2, "¥"
-    if pair == "PS" and "£" not in text and _TRANSLITERATED_POUND.match(text, start):
+    if pair == "PS" and "£" not in text:
         return start - 2, "£"
     return None
 

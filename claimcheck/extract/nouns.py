@@ -1,9 +1,9 @@
 """Counted nouns: "150 mln doses", "300 Chinese tourists", "135 unicorn startups".
 
 A noun phrase after a number runs up to its head, the first plural-looking
-word among the next three (irregular plurals such as "people" and
+word among the next four (irregular plurals such as "people" and
 "cattle" included); after a 1 a singular head is accepted ("one
-solution"). "per <noun>" extends it ("points per game").
+solution"). See :func:`read_noun` for modifiers and complements.
 
 Three more readings name what a number counts or divides:
 
@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.candidate import Candidate
-from claimcheck.extract.lexicon import IRREGULAR_PLURALS, NOT_NOUN, Lexicon, Patterns
+from claimcheck.extract.lexicon import IRREGULAR_PLURALS, NOT_NOUN, Lexicon, Patterns, lexicon
 
 __all__ = ["plural_like", "read_member", "read_noun", "read_share", "read_whole"]
 
 
 def plural_like(word: str) -> bool:
+    """Whether ``word`` looks like a plural noun ("doses", "people"; not "bus")."""
     low = word.lower()
     if low in IRREGULAR_PLURALS:
         return True
@@ -48,7 +49,7 @@ _OF_COMPLEMENT = re.compile(r"[ \u00a0]of[ \u00a0](?=[a-z])")
 
 def _demonym_plural(word: str) -> bool:
     """A capitalised plural of people: "Americans", "Canadians", "Britons"."""
-    return word[0].isupper() and word.endswith(("ans", "ons", "ese")) and len(word) > 4
+    return word[0].isupper() and word.endswith(("ans", "ons")) and len(word) > 4
 
 
 def read_noun(text: str, pos: int, cand: Candidate, ctx: Patterns) -> None:
@@ -148,8 +149,8 @@ def _phrase_to_plural_head(text: str, pos: int, limit: int = 5) -> tuple[str, in
         low = word.lower()
         if not words and low in _GRADERS:
             continue
-        if word[0].islower() and low in NOT_NOUN:
-            return None
+        if (word[0].islower() and low in NOT_NOUN) or low in lexicon().number_words:
+            return None  # "one of the two countries": the count is the other number
         words.append(word.rstrip("'’-"))
         if plural_like(word):
             return " ".join(words), end - (len(word) - len(words[-1]))

@@ -115,6 +115,7 @@ _FIRST = {
     "fysplit": "12tf",
     "fyyear": "f",
     "anaphoric": "diofwt",
+    "theyear": "odtfi",
     "deadline": "but",
     "range": "fjmasond",
     "months": "tf",
@@ -175,6 +176,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|eight|nine|ten|eleven)\s+months(?!\s+(?:to|through|until|ending|ended)\b)"
             rf"{_YREF}",
         ),
+        (
+            "theyear",
+            r"\b(?:over|during|throughout|for|in)\s+the\s+(?:whole\s+|entire\s+|full\s+)?year"
+            r"(?![\w-]|\s+(?:of|to|before|after|earlier|ago|end|ending|ended)\b)",
+        ),
         ("quarter", rf"\b(?:the\s+)?{_ORDINAL}\s+quarter{_YREF}"),
         ("qcode", rf"\bQ(?P<q>[1-4])(?:\s*(?P<y>{_YEAR})|'?(?P<yy>\d\d)\b)?"),
         ("half", rf"\b(?:the\s+)?(?P<h>first|second)\s+half{_YREF}"),
@@ -196,6 +202,35 @@ _BASIS_BEFORE = re.compile(
     r"\s+(?:the\s+(?:level\s+of\s+)?)?$",
     re.IGNORECASE,
 )
+_GATE_WORDS = frozenset(
+    {
+        "compared",
+        "to",
+        "with",
+        "than",
+        "versus",
+        "vs",
+        "vs.",
+        "against",
+        "relative",
+        "from",
+        "since",
+        "force",
+        "effect",
+        "signed",
+        "started",
+        "began",
+        "operating",
+        "operations",
+        "work",
+        "launched",
+        "founded",
+        "established",
+        "inaugurated",
+        "commissioned",
+    }
+)
+"""Words one of which ends (but for "in", "on", "the", "level of") every basis or event cue."""
 _EVENT_BEFORE = re.compile(
     r"\b(?:since|(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect|signed"
     r"|(?:started|began)(?:\s+operating|\s+operations|\s+work)?|launched|founded|established"
@@ -308,6 +343,8 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
             granularity="same",
             same_period_last_year=bool(groups.get("last")),
         )
+    if name == "theyear":
+        return _Raw(start=start, end=end, kind=name, role="anaphoric", granularity="year")
     if name == "deadline":
         if groups.get("drel"):
             base = base._replace(relative=0)
@@ -411,6 +448,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "fysplit": ("digits", "fy", "fiscal", "financial"),
     "fyyear": ("fy", "fiscal", "financial"),
     "anaphoric": ("period", "time"),
+    "theyear": ("year",),
     "deadline": ("digits", "year"),
     "range": ("month",),
     "months": ("months",),
@@ -430,8 +468,16 @@ _WINDOW = 45
 
 def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sort and merge windows, widened to white space so that no token is cut."""
-    out: list[tuple[int, int]] = []
+    # Merge first (most windows overlap), then widen and merge again.
+    merged: list[tuple[int, int]] = []
     for start, stop in sorted(windows):
+        if merged and start <= merged[-1][1]:
+            if stop > merged[-1][1]:
+                merged[-1] = (merged[-1][0], stop)
+        else:
+            merged.append((start, stop))
+    out: list[tuple[int, int]] = []
+    for start, stop in merged:
         lo = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
         ends = [i for i in (text.find(" ", stop), text.find("\n", stop)) if i >= 0]
         hi = min(ends) if ends else len(text)
@@ -518,6 +564,11 @@ def _basis_role(text: str, raw: _Raw) -> _Raw:
     ):
         return raw
     before = text[max(0, raw.start - 40) : raw.start]
+    # Both patterns end in a few known words: check the last two before running them.
+    words = before.lower().split()[-3:]
+    last = [w for w in words if w not in ("the", "level", "of")][-2:]
+    if not last or not (_GATE_WORDS.intersection(last)):
+        return raw
     if _BASIS_BEFORE.search(before) and not _END_OF.search(before):
         return raw._replace(role="basis")
     if _EVENT_BEFORE.search(before):
@@ -566,11 +617,14 @@ def find_periods(
                 period = Period(
                     None, None, phrase, unresolved="refers back to a period that was not found"
                 )
+            elif raw.granularity == "year":
+                period = _year_of(discourse, phrase)
             else:
                 period = Period(
                     discourse.start, discourse.end, phrase, discourse.kind, discourse.unresolved
                 )
-            mentions.append(PeriodMention(span, "anaphoric", period, "same"))
+            granularity = "year" if raw.granularity == "year" else "same"
+            mentions.append(PeriodMention(span, "anaphoric", period, granularity))
             continue
         if raw.kind == "anaphoric":  # "the same period last year"
             mentions.append(PeriodMention(span, "basis", Period(None, None, phrase), "same"))
@@ -588,6 +642,14 @@ def find_periods(
         if role == "period" and not narrow:
             discourse = period
     return tuple(mentions)
+
+
+def _year_of(period: Period, phrase: str) -> Period:
+    """ "over the year": the calendar year of the period in force."""
+    if period.end is None:
+        return Period(None, None, phrase, unresolved=period.unresolved or "no year in force")
+    year = period.end.year
+    return Period(_dt.date(year, 1, 1), _dt.date(year, 12, 31), phrase)
 
 
 _AS_OF_BEFORE = re.compile(r"\bas\s+(?:of|at|on)\s+$", re.IGNORECASE)

@@ -87,48 +87,66 @@ def _canonical(surface: str) -> str:
     return phrase if phrase.isalpha() else " ".join(phrase.split())
 
 
+_BEFORE = {False: r"(?<!\w)", True: r"(?<![\w-])"}
+
+
+def _bounded(body: str, hyphen: bool) -> str:
+    return "(?:" + body + (r")(?![\w-])" if hyphen else r")(?!\w)")
+
+
 class MultiScanner:
     """Several phrase vocabularies found in one regex pass over lower-cased text.
 
     One trie-compiled pattern of every phrase of every vocabulary runs over
-    the text; each match is then attributed to the vocabularies that hold
-    it. Where a matched phrase contains phrases of other vocabularies ("economic
-    growth" holds the cue "growth"), those vocabularies' own patterns are run
-    over the matched span, so that each vocabulary gets the matches its own
-    scan would find (short of a phrase that starts inside a longer phrase of
-    another vocabulary and runs past its end, which no vocabulary here has).
+    the text; each match is then attributed to the vocabularies that hold it.
+    Where a matched phrase overlaps phrases of other vocabularies -- it holds
+    one ("economic growth" holds the cue "growth") or one starts inside it and
+    runs on ("global trade balance": the world term "global trade", the metric
+    "trade balance") -- those vocabularies' own patterns are run from the start
+    of the match. Per vocabulary, matches never overlap, as in its own scan:
+    each vocabulary gets exactly the matches its own pattern would find.
     """
 
-    __slots__ = ("_complex", "_owners", "_patterns", "pattern")
+    __slots__ = ("_complex", "_owners", "_patterns", "_reach", "pattern")
 
     def __init__(
         self,
         vocabularies: dict[str, Iterable[str]],
-        before: str = r"(?<![\w-])",
-        after: str = r"(?![\w-])",
+        hyphen_bounded: Iterable[str] = (),
     ) -> None:
+        """``hyphen_bounded`` names the vocabularies whose phrases may not touch a hyphen
+        ("free-trade" holds no cue "trade"); the others only need word boundaries."""
         owners: dict[str, list[str]] = {}
         phrases: dict[str, list[str]] = {}
         for name, words in vocabularies.items():
             phrases[name] = sorted({w.lower() for w in words if w})
             for phrase in phrases[name]:
                 owners.setdefault(_canonical(phrase), []).append(name)
+        strict = frozenset(hyphen_bounded)
         self._patterns = {
-            name: re.compile(f"(?:{phrase_regex(words, before)}){after}")
+            name: re.compile(_bounded(phrase_regex(words, _BEFORE[name in strict]), name in strict))
             for name, words in phrases.items()
         }
-        self.pattern = re.compile(f"(?:{phrase_regex(owners, before)}){after}")
+        # The loosest boundaries; a match touching a hyphen is checked per vocabulary.
+        self.pattern = re.compile(_bounded(phrase_regex(owners, _BEFORE[False]), False))
         self._owners = {phrase: tuple(names) for phrase, names in owners.items()}
-        # Phrases in which some vocabulary finds anything but the whole phrase itself.
-        self._complex = frozenset(
-            phrase
-            for phrase in owners
-            if any(
-                [m.span() for m in pattern.finditer(phrase)]
-                != ([(0, len(phrase))] if name in self._owners[phrase] else [])
-                for name, pattern in self._patterns.items()
-            )
-        )
+        # Generous: phrases may match with longer white space than written.
+        self._reach = 2 * max((len(phrase) for phrase in owners), default=0)
+        self._complex = frozenset(p for p in owners if self._overlaps_others(p, owners))
+
+    def _overlaps_others(self, phrase: str, owners: dict[str, list[str]]) -> bool:
+        """Whether some vocabulary finds in ``phrase`` anything but ``phrase`` itself, or
+        has a phrase starting on one of its later words and running past its end."""
+        for name, pattern in self._patterns.items():
+            expected = [(0, len(phrase))] if name in owners[phrase] else []
+            if [m.span() for m in pattern.finditer(phrase)] != expected:
+                return True
+        words = phrase.split(" ")
+        for i in range(1, len(words)):
+            tail = " ".join(words[i:]) + " "
+            if any(other.startswith(tail) for other in owners):
+                return True
+        return False
 
     def scan(
         self, low: str, regions: Regions | None = None
@@ -138,17 +156,27 @@ class MultiScanner:
         ``phrase`` is the canonical form (``'`` apostrophes, single spaces).
         """
         found: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self._patterns}
+        taken = dict.fromkeys(self._patterns, -1)  # per vocabulary, the end of its last match
         owners, complex_ = self._owners, self._complex
-        for match in finditer_in(self.pattern, low, regions):
-            phrase = _canonical(match.group())
-            if phrase not in complex_:
+        for lo, hi in regions if regions is not None else ((0, len(low)),):
+            for match in self.pattern.finditer(low, lo, hi):
+                phrase = _canonical(match.group())
                 start, end = match.span()
-                for name in owners[phrase]:
-                    found[name].append((start, end, phrase))
-                continue
-            for name, pattern in self._patterns.items():
-                found[name].extend(
-                    (inner.start(), inner.end(), _canonical(inner.group()))
-                    for inner in pattern.finditer(low, match.start(), match.end())
+                hyphen = (start > 0 and low[start - 1] == "-") or (
+                    end < len(low) and low[end] == "-"
                 )
+                if phrase not in complex_ and not hyphen:
+                    for name in owners[phrase]:
+                        if start >= taken[name]:
+                            found[name].append((start, end, phrase))
+                            taken[name] = end
+                    continue
+                for name, pattern in self._patterns.items():
+                    for inner in pattern.finditer(
+                        low, max(start, taken[name]), min(hi, end + self._reach)
+                    ):
+                        if inner.start() >= end:
+                            break  # the main scan reaches it
+                        found[name].append((inner.start(), inner.end(), _canonical(inner.group())))
+                        taken[name] = inner.end()
         return found

@@ -47,4 +47,5 @@ _QUALIFIERS: dict[str, Qualifier] = {
 
 
 def as_qualifier(name: str | None) -> Qualifier | None:
+    """The :data:`~claimcheck.model.Qualifier` literal named ``name``, if any."""
     return _QUALIFIERS.get(name) if name is not None else None

@@ -30,6 +30,7 @@ _RANGE_GAP = re.compile(
 
 
 def merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join adjacent candidates that form a range; mark "to B from A" transitions."""
     out: list[Candidate] = []
     i = 0
     while i < len(cands):

@@ -95,11 +95,19 @@ def rare_units() -> dict[str, str]:
     return table
 
 
+@functools.cache
+def _prefixes() -> frozenset[str]:
+    """The first three letters of every name in :func:`rare_units`."""
+    return frozenset(name[:3] for name in rare_units())
+
+
 def rare_unit_at(text: str, pos: int) -> tuple[str, int] | None:
     """The rare unit written right after ``pos``: ``(quantulum3 name, end)``.
 
     Tries three, two and one words (longest first).
     """
+    if text[pos + 1 : pos + 4].lower() not in _prefixes():
+        return None  # a cheap test first: most words after numbers are not units
     m = _WORDS.match(text, pos)
     if m is None:
         return None

@@ -84,7 +84,9 @@ _MONTH_ABBR = frozenset(
     ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+# A line break, or a run of end punctuation with closing quotes before white space. The
+# leading class lets the regex engine skip to candidates fast.
+_CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s))")
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_START = re.compile(r"\s*([\"'“‘«(\[]?)(\S)")
@@ -140,11 +142,12 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     start = 0
     for match in _CANDIDATE.finditer(text):
         end = match.end()
-        if match.group() == "\n":
-            following = _NEXT_START.match(text, end)
-            blank_line = "\n" in text[end : following.start(2)] if following else True
-            if not blank_line and following is not None and following.group(2).islower():
-                continue
+        if text[match.start()] == "\n":
+            if end < len(text) and text[end] != "\n":  # else a blank line: always a break
+                following = _NEXT_START.match(text, end)
+                blank_line = "\n" in text[end : following.start(2)] if following else True
+                if not blank_line and following is not None and following.group(2).islower():
+                    continue
             end = match.start()
         elif not _ends_sentence(text, match.start(), end):
             continue

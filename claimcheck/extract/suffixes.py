@@ -14,6 +14,8 @@ denominator may follow money and units ("$52 a barrel" -> ``USD/barrel``).
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.context import prev_word
 from claimcheck.extract.lexicon import NOT_NOUN, Lexicon, Patterns, lexicon
@@ -29,7 +31,27 @@ _PUNCT_AFTER = frozenset(',;:)]!?"”’')
 
 
 def read_after(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
-    """Read scale, unit and denominator after the core; False if not a quantity."""
+    """Read scale, unit and denominator after the core; False if not a quantity.
+
+    A number after "age of" is an age ("under the age of 5 years").
+    """
+    if not _read_unit(text, cand, ctx, lex):
+        return False
+    if (
+        cand.unit in {None, "year"}
+        and cand.start >= 3
+        and text.startswith("of ", cand.start - 3)
+        and not cand.has_scale
+        and _AGE_OF.search(text, max(0, cand.start - 8), cand.start)
+    ):
+        cand.unit, cand.noun = "year", "age"
+    return True
+
+
+_AGE_OF = re.compile(r"(?i:\bage[ \u00a0]of[ \u00a0])$")
+
+
+def _read_unit(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
     pos = cand.core_end
     if cand.unit == "dimensionless":  # a fraction: read what it is a fraction of
         read_whole(text, pos, cand)
@@ -152,6 +174,7 @@ def read_after(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
 
 
 def match_unit(text: str, pos: int, ctx: Patterns) -> tuple[str, int] | None:
+    """The lexicon unit written at ``pos``: ``(surface, end)``, the longest reading."""
     best: tuple[str, int] | None = None
     m = ctx.unit_ci.match(text, pos)
     if m:
@@ -163,6 +186,7 @@ def match_unit(text: str, pos: int, ctx: Patterns) -> tuple[str, int] | None:
 
 
 def read_denominator(text: str, cand: Candidate, ctx: Patterns) -> None:
+    """A per-denominator after the unit: "$52 a barrel" -> ``USD/barrel``."""
     m = ctx.denominator.match(text, cand.end)
     if m:
         den = lexicon().denominators[m.group("d").lower()]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.candidate import Candidate
-from claimcheck.extract.context import gap_between, prev_word
+from claimcheck.extract.context import gap_between
 
 __all__ = ["link_transitions", "mark_transition"]
 
@@ -38,9 +38,7 @@ def link_transitions(text: str, cands: list[Candidate]) -> None:
     for i, a in enumerate(cands):
         if a.transition is not None or a.is_range or a.is_year or a.unit is None:
             continue
-        if text[max(0, a.start - 5) : a.start].lower() != "from " or (
-            prev_word(text, a)[0].lower() != "from"
-        ):
+        if a.start < 5 or not text.startswith(("from ", "From ", "FROM "), a.start - 5):
             continue
         j = i + 1
         while j < len(cands) and cands[j].is_year and j - i < 3:
