@@ -1,0 +1,99 @@
+"""``claimcheck check --format github``: GitHub Actions workflow annotations.
+
+One line per finding, at its first cited claim::
+
+    ::error file=news/a.md,line=3,col=40,endLine=3,endColumn=49,title=CC101 parts-sum::message
+
+error → ``::error``, warning → ``::warning``, info → ``::notice``. The
+message is the finding's message, then (escaped newlines) its arithmetic and
+the other claims with their positions (``also: $41.35 bln at news/b.md:2:7``).
+``col``/``endColumn`` (inclusive: the column of the last character) are only
+given when the claim lies on one line, as GitHub requires; positions are in
+the file the document was read from (see
+:class:`~claimcheck.report.check_common.Locator`); when they cannot be mapped
+to the file (JSON input) only ``file`` is given.
+
+Escaping follows GitHub's rules: in the message ``%``, ``\\r`` and ``\\n``
+become ``%25``, ``%0D``, ``%0A``; in properties ``:`` and ``,`` also become
+``%3A`` and ``%2C``. Control characters from documents are shown as
+``\\xNN`` so no text can start another command. The last line is a plain
+summary (not a command); a run that checked nothing adds a ``::notice``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TextIO
+
+from claimcheck.findings import Finding, Report
+from claimcheck.model import Document
+from claimcheck.report.check_common import Locator, interval_line, printable
+
+__all__ = ["escape_data", "escape_property", "write_github"]
+
+_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message: ``%``, CR, LF."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value: ``%``, CR, LF, ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(finding: Finding, locator: Locator) -> str:
+    properties: list[tuple[str, str]] = []
+    lines = [finding.message]
+    if finding.arithmetic is not None:
+        lines.append(finding.arithmetic.expression)
+        lines.append(interval_line(finding.arithmetic, holds=False))
+    if finding.claims:
+        first, *others = finding.claims
+        where = locator.claim(first)
+        properties.append(("file", where.uri))
+        if where.positioned:
+            properties.append(("line", str(where.start_line)))
+            if where.start_line == where.end_line:
+                properties.append(("col", str(where.start_column)))
+            properties.append(("endLine", str(where.end_line)))
+            if where.start_line == where.end_line:
+                last = max(where.start_column, where.end_column - 1)
+                properties.append(("endColumn", str(last)))
+        for ref in others:
+            other = locator.claim(ref)
+            place = other.short() if other.positioned else other.uri
+            lines.append(f"also: {ref.text} at {place}")
+    properties.append(("title", f"{finding.code} {finding.name}"))
+    props = ",".join(f"{key}={escape_property(printable(value))}" for key, value in properties)
+    message = "\n".join(printable(line) for line in lines)
+    return f"::{_COMMANDS.get(finding.severity, 'warning')} {props}::{escape_data(message)}"
+
+
+def write_github(
+    report: Report,
+    documents: Mapping[str, Document],
+    out: TextIO,
+    *,
+    verbose: bool = False,
+    color: bool = False,
+) -> None:
+    """Write one annotation per finding and a summary line."""
+    locator = Locator(documents)
+    for finding in report.findings:
+        out.write(_annotation(finding, locator) + "\n")
+    summary = report.summary()
+    if not report.findings and not report.verified:
+        message = (
+            f"Nothing was checked: no rule could relate the {summary['claims']} claims "
+            f"of {summary['documents']} documents ({summary['not_checked']} checks could not run)."
+        )
+        out.write(f"::notice title=claimcheck::{escape_data(message)}\n")
+    out.write(
+        f"claimcheck: {summary['documents']} documents, {summary['claims']} claims: "
+        f"{summary['errors']} errors, {summary['warnings']} warnings, {summary['infos']} info; "
+        f"{summary['verified']} verified, {summary['not_checked']} not checked\n"
+    )
+    out.flush()

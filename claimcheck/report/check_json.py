@@ -1,0 +1,92 @@
+"""``claimcheck check --format json``: one JSON object.
+
+The engine's contract (:meth:`claimcheck.findings.Report.to_dict`) with a
+``documents`` list inserted after ``schema``::
+
+    {"schema": 1, "documents": [DOCUMENT, ...], "findings": [...],
+     "verified": [...], "not_checked": [...], "summary": {...}}
+
+DOCUMENT: ``id``, ``path``, ``published`` (ISO date or ``null``),
+``published_from``, ``source``, ``url``, ``title``, ``role`` (``"checked"``
+for the documents checked, in input order, then ``"against"`` for other
+documents that results cite, by id), ``status`` (``"error"``, ``"warning"``,
+``"info"``: the worst finding citing it; ``"ok"``: no finding and at least one
+check held; ``"unchecked"``: nothing could be checked) and the counts
+``findings``, ``verified``, ``not_checked`` of results citing it.
+
+Keys are always in this order, text is UTF-8 (not ``\\u``-escaped) and the
+output ends with a newline: byte-identical across runs for the same input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+from claimcheck.findings import Report
+from claimcheck.model import Document
+from claimcheck.report.check_common import document_status, result_documents
+from claimcheck.serialize import dumps
+
+__all__ = ["documents_info", "report_to_dict", "write_json"]
+
+
+def _cited(report: Report) -> list[str]:
+    seen: dict[str, None] = {}
+    for result in (*report.findings, *report.verified, *report.not_checked):
+        for document in result_documents(result):
+            seen.setdefault(document, None)
+    return sorted(d for d in seen if d not in report.documents)
+
+
+def documents_info(report: Report, documents: Mapping[str, Document]) -> list[dict[str, Any]]:
+    """The ``documents`` list of the JSON report."""
+    out = []
+    roles = [(d, "checked") for d in report.documents] + [(d, "against") for d in _cited(report)]
+    for document_id, role in roles:
+        document = documents.get(document_id)
+        out.append(
+            {
+                "id": document_id,
+                "path": None if document is None else document.path,
+                "published": (
+                    document.published.isoformat()
+                    if document is not None and document.published
+                    else None
+                ),
+                "published_from": None if document is None else document.published_from,
+                "source": None if document is None else document.source,
+                "url": None if document is None else document.url,
+                "title": None if document is None else document.title,
+                "role": role,
+                "status": document_status(report, document_id),
+                "findings": sum(document_id in result_documents(f) for f in report.findings),
+                "verified": sum(document_id in result_documents(v) for v in report.verified),
+                "not_checked": sum(document_id in result_documents(n) for n in report.not_checked),
+            }
+        )
+    return out
+
+
+def report_to_dict(report: Report, documents: Mapping[str, Document]) -> dict[str, Any]:
+    """The JSON object: ``schema``, ``documents``, then the rest of :meth:`Report.to_dict`."""
+    body = report.to_dict()
+    out: dict[str, Any] = {
+        "schema": body.pop("schema"),
+        "documents": documents_info(report, documents),
+    }
+    out.update(body)
+    return out
+
+
+def write_json(
+    report: Report,
+    documents: Mapping[str, Document],
+    out: TextIO,
+    *,
+    verbose: bool = False,
+    color: bool = False,
+) -> None:
+    """Write the report as one indented JSON object (``verbose``/``color`` are ignored)."""
+    out.write(dumps(report_to_dict(report, documents)) + "\n")
+    out.flush()

@@ -1,0 +1,130 @@
+"""``claimcheck check --format junit``: JUnit XML for CI test reports.
+
+One ``<testsuite>`` per checked document (name = document id), in input
+order, inside one ``<testsuites name="claimcheck">``. Every check is a
+``<testcase>`` (``classname`` = document id, ``name`` = ``CODE rule-name:
+claim, claim, ...`` and unique within its suite — a repeat gets ``#2``,
+``#3``):
+
+* a finding of severity error or warning has a ``<failure>`` (``type`` =
+  severity, ``message`` = the finding's message; the text quotes the
+  sentences and gives the arithmetic);
+* an info finding passes, with the message in ``<system-out>``;
+* a verified check passes, with what held in ``<system-out>``;
+* a check that could not run is ``<skipped>`` with the reason;
+* a document where nothing was checked gets one skipped test case named
+  ``nothing checked``, so it never passes silently.
+
+A finding citing several documents appears in the suite of the first one
+checked. Times are ``0`` and no timestamp is written, so the output is
+byte-identical across runs. Written with :mod:`xml.etree.ElementTree`, so
+any text from the documents is escaped.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from typing import TextIO
+
+from claimcheck.findings import Finding, NotChecked, Report, Verified
+from claimcheck.model import Document
+from claimcheck.report.check_common import (
+    Locator,
+    claim_sentences,
+    interval_line,
+    one_line,
+    printable,
+    split_by_home,
+)
+
+__all__ = ["write_junit"]
+
+
+def _case_name(result: Finding | Verified | NotChecked) -> str:
+    claims = ", ".join(one_line(c.text) for c in result.claims)
+    return f"{result.code} {result.name}: {claims}" if claims else f"{result.code} {result.name}"
+
+
+def _details(
+    result: Finding | Verified, documents: Mapping[str, Document], locator: Locator
+) -> str:
+    lines = [one_line(result.message)]
+    for document_id, sentence, _ in claim_sentences(result.claims, documents):
+        lines.append(f"> {one_line(sentence)}  [{printable(document_id)}]")
+    for ref in result.claims:
+        lines.append(f"  {one_line(ref.text)} at {locator.claim(ref).short()}")
+    if result.arithmetic is not None:
+        lines.append(one_line(result.arithmetic.expression))
+        lines.append(interval_line(result.arithmetic, holds=isinstance(result, Verified)))
+    return "\n".join(lines)
+
+
+def _unique(name: str, used: dict[str, int]) -> str:
+    count = used.get(name, 0) + 1
+    used[name] = count
+    return name if count == 1 else f"{name} #{count}"
+
+
+def write_junit(
+    report: Report,
+    documents: Mapping[str, Document],
+    out: TextIO,
+    *,
+    verbose: bool = False,
+    color: bool = False,
+) -> None:
+    """Write the JUnit XML document (UTF-8 declaration, final newline)."""
+    locator = Locator(documents)
+    root = ET.Element("testsuites", name="claimcheck")
+    totals = {"tests": 0, "failures": 0, "skipped": 0}
+    for document_id, (findings, verified, not_checked) in split_by_home(report).items():
+        label = printable(document_id)
+        suite = ET.SubElement(root, "testsuite", name=label)
+        used: dict[str, int] = {}
+        counts = {"tests": 0, "failures": 0, "skipped": 0}
+        cases: list[Finding | Verified | NotChecked] = [*findings, *verified, *not_checked]
+        for result in cases:
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=label,
+                name=_unique(_case_name(result), used),
+                time="0",
+            )
+            counts["tests"] += 1
+            if isinstance(result, Finding):
+                text = _details(result, documents, locator)
+                if result.severity in ("error", "warning"):
+                    failure = ET.SubElement(
+                        case, "failure", message=one_line(result.message), type=result.severity
+                    )
+                    failure.text = text
+                    counts["failures"] += 1
+                else:
+                    ET.SubElement(case, "system-out").text = text
+            elif isinstance(result, NotChecked):
+                ET.SubElement(case, "skipped", message=one_line(result.reason))
+                counts["skipped"] += 1
+            else:
+                ET.SubElement(case, "system-out").text = _details(result, documents, locator)
+        if not cases:
+            case = ET.SubElement(
+                suite, "testcase", classname=label, name="nothing checked", time="0"
+            )
+            ET.SubElement(case, "skipped", message="no check could run on this document")
+            counts["tests"] += 1
+            counts["skipped"] += 1
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            totals[key] += value
+        suite.set("errors", "0")
+        suite.set("time", "0")
+    for key, value in totals.items():
+        root.set(key, str(value))
+    root.set("errors", "0")
+    root.set("time", "0")
+    ET.indent(root, space="  ")
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(root, encoding="unicode") + "\n")
+    out.flush()

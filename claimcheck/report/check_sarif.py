@@ -1,0 +1,165 @@
+"""``claimcheck check --format sarif``: a SARIF 2.1.0 log for code-scanning tools.
+
+One run whose ``tool.driver`` lists the rules that ran (``id`` = code,
+``name``, ``shortDescription`` = first line of the rule's documentation,
+``fullDescription`` and ``help`` = the whole documentation,
+``defaultConfiguration.level``). One result per finding: ``ruleId`` and
+``ruleIndex``, ``level`` (error → ``error``, warning → ``warning``, info →
+``note``), ``message.text`` (the finding's message and its arithmetic), the
+first cited claim as ``locations[0]`` and the other claims as
+``relatedLocations``, and ``partialFingerprints["claimcheck/v1"]`` (the
+finding's content fingerprint, stable when text elsewhere in the article
+changes).
+
+Regions: ``startLine``/``startColumn``/``endLine``/``endColumn`` (1-based,
+end column exclusive) and ``charOffset``/``charLength``, counted in Unicode
+code points (``run.columnKind`` is ``unicodeCodePoints``) in the file the
+document was read from (front matter included); ``snippet.text`` is the
+claim as printed. ``artifactLocation.uri`` is the document's path as given
+(relative paths stay relative), else its id. Verified and not-checked counts
+are in ``run.properties``. The output is byte-identical across runs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from claimcheck.findings import ClaimRef, Finding, Report
+from claimcheck.model import Document
+from claimcheck.report.check_common import Locator, rule_info, rules_used
+
+__all__ = ["SARIF_SCHEMA_URI", "SARIF_VERSION", "report_to_sarif", "write_sarif"]
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+FINGERPRINT_KEY = "claimcheck/v1"
+
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    """A URI reference for a path: relative paths stay relative, absolute ones get ``file://``."""
+    posix = path.replace("\\", "/")
+    if PurePosixPath(posix).is_absolute():
+        return "file://" + quote(posix, safe="/")
+    if len(posix) > 1 and posix[1] == ":":  # a Windows drive letter
+        return "file:///" + quote(posix, safe="/:")
+    return quote(posix, safe="/")
+
+
+def _physical(locator: Locator, ref: ClaimRef) -> dict[str, Any]:
+    where = locator.claim(ref)
+    return {
+        "artifactLocation": {"uri": _uri(where.uri)},
+        "region": {
+            "startLine": where.start_line,
+            "startColumn": where.start_column,
+            "endLine": where.end_line,
+            "endColumn": where.end_column,
+            "charOffset": where.char_offset,
+            "charLength": where.char_length,
+            "snippet": {"text": ref.text},
+        },
+    }
+
+
+def _message(finding: Finding) -> str:
+    if finding.arithmetic is None:
+        return finding.message
+    return f"{finding.message} ({finding.arithmetic.expression})"
+
+
+def _result(finding: Finding, index: int, locator: Locator) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": index,
+        "level": _LEVELS.get(finding.severity, "warning"),
+        "message": {"text": _message(finding)},
+    }
+    if finding.claims:
+        first, *others = finding.claims
+        result["locations"] = [
+            {
+                "physicalLocation": _physical(locator, first),
+                "message": {"text": f"{first.text} in {first.document}"},
+            }
+        ]
+        if others:
+            result["relatedLocations"] = [
+                {
+                    "id": number,
+                    "physicalLocation": _physical(locator, ref),
+                    "message": {"text": f"{ref.text} in {ref.document}"},
+                }
+                for number, ref in enumerate(others, start=1)
+            ]
+    result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+    properties: dict[str, Any] = {"severity": finding.severity}
+    if finding.arithmetic is not None:
+        properties["arithmetic"] = finding.arithmetic.to_dict()
+    result["properties"] = properties
+    return result
+
+
+def report_to_sarif(
+    report: Report, documents: Mapping[str, Document], *, read_files: bool = True
+) -> dict[str, Any]:
+    """The SARIF log as a JSON-ready dict."""
+    from claimcheck import __version__
+
+    codes = rules_used(report)
+    names = {r.code: r.name for r in (*report.findings, *report.verified, *report.not_checked)}
+    rules = []
+    for code in codes:
+        info = rule_info(code, names.get(code, ""))
+        rules.append(
+            {
+                "id": info.code,
+                "name": info.name,
+                "shortDescription": {"text": info.summary},
+                "fullDescription": {"text": info.doc},
+                "help": {"text": info.doc},
+                "defaultConfiguration": {"level": _LEVELS.get(info.severity, "warning")},
+            }
+        )
+    index = {code: n for n, code in enumerate(codes)}
+    locator = Locator(documents, read_files=read_files)
+    summary = report.summary()
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "claimcheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": rules,
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(f, index[f.code], locator) for f in report.findings],
+        "properties": {
+            "documents": list(report.documents),
+            "claims": summary["claims"],
+            "verified": summary["verified"],
+            "not_checked": summary["not_checked"],
+        },
+    }
+    return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
+
+
+def write_sarif(
+    report: Report,
+    documents: Mapping[str, Document],
+    out: TextIO,
+    *,
+    verbose: bool = False,
+    color: bool = False,
+) -> None:
+    """Write the SARIF log (indented JSON, UTF-8, final newline)."""
+    out.write(json.dumps(report_to_sarif(report, documents), indent=2, ensure_ascii=False) + "\n")
+    out.flush()
