@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck import __version__
-from claimcheck.cli import _wants_color, main
+from claimcheck.cli import main
+from claimcheck.commands._io import wants_color as _wants_color
 
 ARTICLE = (
     "---\npublished: 2023-11-08\nsource: Test Wire\n---\n"

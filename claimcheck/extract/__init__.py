@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from claimcheck.documents import make_document
 from claimcheck.extract.claims import build_claims
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.model import Claim, Document
@@ -34,8 +35,9 @@ def extract(
     ``text_or_document`` is either raw article text or a loaded
     :class:`~claimcheck.model.Document`. ``published`` sets (or, for a
     document, overrides) the publication date used to resolve relative
-    periods such as "last year"; without it relative periods stay
-    unresolved, never guessed.
+    periods such as "last year". Raw text without ``published`` takes the
+    date it states at its very beginning ("date 2023-11-08 ..."), if any;
+    otherwise relative periods stay unresolved, never guessed.
     """
     if isinstance(text_or_document, Document):
         document = text_or_document
@@ -51,10 +53,5 @@ def extract(
                 title=document.title,
             )
     else:
-        document = Document(
-            id=document_id,
-            text=text_or_document,
-            published=published,
-            published_from="option" if published is not None else None,
-        )
+        document = make_document(text_or_document, id=document_id, published=published)
     return list(extract_document(document))

@@ -46,7 +46,9 @@ from claimcheck.model import Document
 __all__ = [
     "Location",
     "Locator",
+    "Result",
     "RuleInfo",
+    "all_results",
     "claim_sentences",
     "document_label",
     "document_status",
@@ -59,6 +61,7 @@ __all__ = [
     "result_documents",
     "rule_info",
     "rules_used",
+    "sentence_segments",
     "split_by_home",
 ]
 
@@ -178,17 +181,23 @@ class Locator:
 Result = Finding | Verified | NotChecked
 
 
+def all_results(report: Report) -> list[Result]:
+    """Findings, verified and not-checked results, in that order."""
+    return [*report.findings, *report.verified, *report.not_checked]
+
+
 def result_documents(result: Result) -> tuple[str, ...]:
     """The documents a result cites, in citation order, without repeats."""
     return tuple(dict.fromkeys(c.document for c in result.claims))
 
 
 def home_document(result: Result, report: Report) -> str:
-    """Where a report shows a result: its first cited document that was checked."""
+    """Where a report shows a result: of the documents it cites, the first checked one
+    (in input order); a result citing only other documents goes under the first cited."""
     cited = result_documents(result)
-    for document in cited:
-        if document in report.documents:
-            return document
+    checked = [report.documents.index(d) for d in cited if d in report.documents]
+    if checked:
+        return report.documents[min(checked)]
     return cited[0] if cited else ""
 
 
@@ -276,16 +285,40 @@ def claim_sentences(
             out.append((ref.document, sentence, []))
         if marks[1] > marks[0]:
             out[index[key]][2].append(marks)
-    for _, _, marks in out:
-        marks.sort()
+    for _, _, found_marks in out:
+        found_marks.sort()
         merged: list[tuple[int, int]] = []
-        for start, end in marks:
+        for start, end in found_marks:
             if merged and start < merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
             else:
                 merged.append((start, end))
-        marks[:] = merged
+        found_marks[:] = merged
     return out
+
+
+def sentence_segments(sentence: str, marks: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """Split ``sentence`` into ``(text, is_claim)`` pieces, each made printable.
+
+    Whitespace runs become one space and control characters are escaped per
+    piece, so the claim marks stay on the claims' text.
+    """
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for start, end in marks:
+        if start > position:
+            pieces.append((sentence[position:start], False))
+        pieces.append((sentence[start:end], True))
+        position = end
+    if position < len(sentence):
+        pieces.append((sentence[position:], False))
+    cleaned = [(printable(_SPACE.sub(" ", text)), claim) for text, claim in pieces]
+    if cleaned:
+        first, flag = cleaned[0]
+        cleaned[0] = (first.lstrip(), flag)
+        last, flag = cleaned[-1]
+        cleaned[-1] = (last.rstrip(), flag)
+    return [(text, claim) for text, claim in cleaned if text]
 
 
 # --------------------------------------------------------------------------- text
@@ -301,9 +334,10 @@ def printable(text: str) -> str:
     )
 
 
-def one_line(text: str) -> str:
+def one_line(text: str, *, strip: bool = True) -> str:
     """:func:`printable` with runs of whitespace (newlines too) collapsed to one space."""
-    return printable(_SPACE.sub(" ", text).strip())
+    collapsed = _SPACE.sub(" ", text)
+    return printable(collapsed.strip() if strip else collapsed)
 
 
 def fmt_number(value: float) -> str:
@@ -369,5 +403,5 @@ def rule_info(code: str, name: str = "") -> RuleInfo:
 def rules_used(report: Report) -> list[str]:
     """Codes of the rules that ran or produced a result, sorted."""
     codes = set(report.rules)
-    codes.update(r.code for r in (*report.findings, *report.verified, *report.not_checked))
+    codes.update(r.code for r in all_results(report))
     return sorted(codes)

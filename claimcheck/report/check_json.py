@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 from claimcheck.findings import Report
 from claimcheck.model import Document
-from claimcheck.report.check_common import document_status, result_documents
+from claimcheck.report.check_common import all_results, document_status, result_documents
 from claimcheck.serialize import dumps
 
 __all__ = ["documents_info", "report_to_dict", "write_json"]
@@ -33,7 +33,7 @@ __all__ = ["documents_info", "report_to_dict", "write_json"]
 
 def _cited(report: Report) -> list[str]:
     seen: dict[str, None] = {}
-    for result in (*report.findings, *report.verified, *report.not_checked):
+    for result in all_results(report):
         for document in result_documents(result):
             seen.setdefault(document, None)
     return sorted(d for d in seen if d not in report.documents)

@@ -30,7 +30,7 @@ from urllib.parse import quote
 
 from claimcheck.findings import ClaimRef, Finding, Report
 from claimcheck.model import Document
-from claimcheck.report.check_common import Locator, rule_info, rules_used
+from claimcheck.report.check_common import Locator, all_results, rule_info, rules_used
 
 __all__ = ["SARIF_SCHEMA_URI", "SARIF_VERSION", "report_to_sarif", "write_sarif"]
 
@@ -114,7 +114,7 @@ def report_to_sarif(
     from claimcheck import __version__
 
     codes = rules_used(report)
-    names = {r.code: r.name for r in (*report.findings, *report.verified, *report.not_checked)}
+    names = {r.code: r.name for r in all_results(report)}
     rules = []
     for code in codes:
         info = rule_info(code, names.get(code, ""))

@@ -1,0 +1,77 @@
+"""What every subcommand shares: exit codes, error lines, colour, output files."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "error",
+    "open_output",
+    "parse_published",
+    "wants_color",
+    "warn",
+]
+
+EXIT_OK = 0
+"""Everything was processed and nothing at or above ``--fail-on`` was found."""
+EXIT_FINDINGS = 1
+"""``check``: findings at or above ``--fail-on``."""
+EXIT_INTERNAL = 1
+"""``extract``: extraction itself failed on a document (a bug; see ``--debug``)."""
+EXIT_BAD_INPUT = 2
+"""A usage, configuration or input error (other inputs were still processed)."""
+
+
+def error(message: str) -> None:
+    """Print a one-line error to stderr."""
+    print(f"claimcheck: error: {message}", file=sys.stderr, flush=True)
+
+
+def warn(message: str) -> None:
+    """Print a one-line warning to stderr."""
+    print(f"claimcheck: warning: {message}", file=sys.stderr, flush=True)
+
+
+def wants_color(stream: TextIO) -> bool:
+    """Colour and boxes only on a terminal, and never with ``NO_COLOR`` set."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty: Callable[[], bool] | None = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def parse_published(value: str | None) -> _dt.date | None:
+    """The ``--published`` date; :class:`ValueError` with a readable reason."""
+    if value is None:
+        return None
+    from claimcheck.documents import parse_date
+
+    return parse_date(value)
+
+
+@contextlib.contextmanager
+def open_output(path: str | None) -> Iterator[TextIO]:
+    """stdout, or ``path`` written atomically (a temporary file, renamed at the end)."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.tmp{os.getpid()}")
+    with temporary.open("w", encoding="utf-8", newline="") as stream:
+        try:
+            yield stream
+        except BaseException:
+            stream.close()
+            temporary.unlink(missing_ok=True)
+            raise
+    temporary.replace(target)
