@@ -2,7 +2,7 @@
 
 Each fixture is an article ``fixtures/NNN_slug.md`` (front matter between
 ``---`` lines, then the body) with gold in ``fixtures/NNN_slug.expected.json``
-(format: ``fixtures/README.md``). Gold spans are offsets into the body *as
+(format: ``docs/fixtures.md``). Gold spans are offsets into the body *as
 loaded*: the text that starts right after the newline ending the second
 ``---`` line.
 
