@@ -57,6 +57,7 @@ __all__ = [
     "interval_line",
     "not_checked_reasons",
     "one_line",
+    "primary_claims",
     "printable",
     "result_documents",
     "rule_info",
@@ -202,6 +203,20 @@ def home_document(result: Result, report: Report) -> str:
 
 
 Sections = dict[str, tuple[list[Finding], list[Verified], list[NotChecked]]]
+
+
+def primary_claims(result: Result, report: Report) -> tuple[ClaimRef, ...]:
+    """The result's claims with the first one in its home document moved to the front.
+
+    Writers point at the first claim (SARIF ``locations``, annotations, "at
+    path:line:col") and list the rest as related locations.
+    """
+    home = home_document(result, report)
+    claims = result.claims
+    for index, ref in enumerate(claims):
+        if ref.document == home:
+            return (ref, *claims[:index], *claims[index + 1 :])
+    return claims
 
 
 def split_by_home(report: Report) -> Sections:

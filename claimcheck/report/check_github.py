@@ -27,7 +27,7 @@ from typing import TextIO
 
 from claimcheck.findings import Finding, Report
 from claimcheck.model import Document
-from claimcheck.report.check_common import Locator, interval_line, printable
+from claimcheck.report.check_common import Locator, interval_line, primary_claims, printable
 
 __all__ = ["escape_data", "escape_property", "write_github"]
 
@@ -44,14 +44,15 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _annotation(finding: Finding, locator: Locator) -> str:
+def _annotation(finding: Finding, report: Report, locator: Locator) -> str:
     properties: list[tuple[str, str]] = []
     lines = [finding.message]
     if finding.arithmetic is not None:
         lines.append(finding.arithmetic.expression)
         lines.append(interval_line(finding.arithmetic, holds=False))
-    if finding.claims:
-        first, *others = finding.claims
+    claims = primary_claims(finding, report)
+    if claims:
+        first, *others = claims
         where = locator.claim(first)
         properties.append(("file", where.uri))
         if where.positioned:
@@ -83,7 +84,7 @@ def write_github(
     """Write one annotation per finding and a summary line."""
     locator = Locator(documents)
     for finding in report.findings:
-        out.write(_annotation(finding, locator) + "\n")
+        out.write(_annotation(finding, report, locator) + "\n")
     summary = report.summary()
     if not report.findings and not report.verified:
         message = (
@@ -91,9 +92,12 @@ def write_github(
             f"of {summary['documents']} documents ({summary['not_checked']} checks could not run)."
         )
         out.write(f"::notice title=claimcheck::{escape_data(message)}\n")
+    counts = ", ".join(
+        f"{summary[key]} {word}{'' if summary[key] == 1 or word == 'info' else 's'}"
+        for key, word in (("errors", "error"), ("warnings", "warning"), ("infos", "info"))
+    )
     out.write(
-        f"claimcheck: {summary['documents']} documents, {summary['claims']} claims: "
-        f"{summary['errors']} errors, {summary['warnings']} warnings, {summary['infos']} info; "
+        f"claimcheck: {summary['documents']} documents, {summary['claims']} claims: {counts}; "
         f"{summary['verified']} verified, {summary['not_checked']} not checked\n"
     )
     out.flush()

@@ -20,15 +20,17 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from claimcheck.findings import SEVERITIES, Finding, NotChecked, Report, Verified
+from claimcheck.findings import SEVERITIES, ClaimRef, Finding, NotChecked, Report, Verified
 from claimcheck.model import Document
 from claimcheck.report.check_common import (
     Locator,
     claim_sentences,
     document_status,
+    home_document,
     interval_line,
     not_checked_reasons,
     one_line,
+    primary_claims,
     result_documents,
     sentence_segments,
     split_by_home,
@@ -36,8 +38,8 @@ from claimcheck.report.check_common import (
 
 __all__ = ["code_span", "escape_markdown", "write_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~$])")
-_LINE_START = re.compile(r"^([-=>]|\d+[.)])")
+_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
+_LINE_START = re.compile(r"^([-+=>]|\d+[.)])")
 _ICONS = {
     "error": "❌",
     "warning": "⚠️",
@@ -68,9 +70,9 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _quote(result: Finding | Verified, home: str, documents: Mapping[str, Document]) -> list[str]:
+def _quote(claims: Sequence[ClaimRef], home: str, documents: Mapping[str, Document]) -> list[str]:
     lines = []
-    for document_id, sentence, marks in claim_sentences(result.claims, documents):
+    for document_id, sentence, marks in claim_sentences(claims, documents):
         pieces = sentence_segments(sentence, marks)
         body = "".join(
             f"**{escape_markdown(text)}**" if claim else escape_markdown(text, strip=False)
@@ -83,13 +85,18 @@ def _quote(result: Finding | Verified, home: str, documents: Mapping[str, Docume
 
 
 def _finding(
-    finding: Finding, home: str, documents: Mapping[str, Document], locator: Locator
+    finding: Finding,
+    report: Report,
+    documents: Mapping[str, Document],
+    locator: Locator,
 ) -> list[str]:
+    home = home_document(finding, report)
+    claims = primary_claims(finding, report)
     others = [d for d in result_documents(finding) if d != home]
     head = f"**{finding.severity}** {code_span(finding.code)} {escape_markdown(finding.name)}"
     if others:
         head += " — across documents: " + ", ".join(code_span(d) for d in others)
-    lines = [head, "", escape_markdown(finding.message), "", *_quote(finding, home, documents), ""]
+    lines = [head, "", escape_markdown(finding.message), "", *_quote(claims, home, documents), ""]
     if finding.arithmetic is not None:
         lines.append(f"- {code_span(finding.arithmetic.expression)}")
         lines.append(f"- {code_span(interval_line(finding.arithmetic, holds=False))}")
@@ -190,7 +197,7 @@ def write_markdown(
         lines += [f"### {code_span(home)}", ""]
         ordered = sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
         for finding in ordered:
-            lines += _finding(finding, home, documents, locator)
+            lines += _finding(finding, report, documents, locator)
         lines += _verified(verified)
         lines += _not_checked(not_checked)
     while lines and not lines[-1]:

@@ -30,7 +30,13 @@ from urllib.parse import quote
 
 from claimcheck.findings import ClaimRef, Finding, Report
 from claimcheck.model import Document
-from claimcheck.report.check_common import Locator, all_results, rule_info, rules_used
+from claimcheck.report.check_common import (
+    Locator,
+    all_results,
+    primary_claims,
+    rule_info,
+    rules_used,
+)
 
 __all__ = ["SARIF_SCHEMA_URI", "SARIF_VERSION", "report_to_sarif", "write_sarif"]
 
@@ -75,15 +81,16 @@ def _message(finding: Finding) -> str:
     return f"{finding.message} ({finding.arithmetic.expression})"
 
 
-def _result(finding: Finding, index: int, locator: Locator) -> dict[str, Any]:
+def _result(finding: Finding, index: int, report: Report, locator: Locator) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index,
         "level": _LEVELS.get(finding.severity, "warning"),
         "message": {"text": _message(finding)},
     }
-    if finding.claims:
-        first, *others = finding.claims
+    claims = primary_claims(finding, report)
+    if claims:
+        first, *others = claims
         result["locations"] = [
             {
                 "physicalLocation": _physical(locator, first),
@@ -141,7 +148,7 @@ def report_to_sarif(
             }
         },
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.code], locator) for f in report.findings],
+        "results": [_result(f, index[f.code], report, locator) for f in report.findings],
         "properties": {
             "documents": list(report.documents),
             "claims": summary["claims"],

@@ -24,7 +24,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from claimcheck.findings import SEVERITIES, Finding, NotChecked, Report, Verified
+from claimcheck.findings import SEVERITIES, ClaimRef, Finding, NotChecked, Report, Verified
 from claimcheck.model import Document
 from claimcheck.report.check_common import (
     Locator,
@@ -34,6 +34,7 @@ from claimcheck.report.check_common import (
     interval_line,
     not_checked_reasons,
     one_line,
+    primary_claims,
     printable,
     result_documents,
     sentence_segments,
@@ -83,10 +84,10 @@ class _Printer:
                 text.append(part)
         self.console.print(text, soft_wrap=not self.color)
 
-    def quote(self, result: Finding | Verified, home: str, indent: str) -> None:
+    def quote(self, claims: Sequence[ClaimRef], home: str, indent: str) -> None:
         from rich.text import Text
 
-        for document_id, sentence, marks in claim_sentences(result.claims, self.documents):
+        for document_id, sentence, marks in claim_sentences(claims, self.documents):
             text = Text(f"{indent}│ ")
             if document_id != home:
                 text.append(f"[{printable(document_id)}] ", style="dim" if self.color else None)
@@ -108,7 +109,8 @@ class _Printer:
 
     def finding(self, finding: Finding, home: str) -> None:
         style = _STYLES.get(finding.severity, "bold")
-        first = finding.claims[0] if finding.claims else None
+        claims = primary_claims(finding, self.report)
+        first = claims[0] if claims else None
         where = f" at {printable(self.locator.claim(first).short())}" if first else ""
         self.line(
             "  ",
@@ -121,7 +123,7 @@ class _Printer:
         if others:
             self.line("    ", ("across documents: " + ", ".join(map(printable, others)), "magenta"))
         self.line("    ", one_line(finding.message))
-        self.quote(finding, home, "    ")
+        self.quote(claims, home, "    ")
         self.arithmetic(finding, "    ")
 
     def pointer(self, finding: Finding) -> None:
