@@ -128,7 +128,7 @@ def scenario_report() -> Report:
         ),
         Finding(
             code="CC603",
-            name="record",
+            name="record-contradicted",
             severity="info",
             message="A record is claimed; no earlier figure to compare with.",
             claims=(H_HUNDRED,),
@@ -174,7 +174,7 @@ def scenario_report() -> Report:
         ),
         NotChecked(
             code="CC301",
-            name="subperiod",
+            name="subperiod-exceeds-period",
             reason="no metric word in the sentence",
             claims=(H_GROWTH,),
         ),

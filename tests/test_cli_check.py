@@ -94,9 +94,7 @@ def test_malformed_rule_pack_names_file_and_key(
     assert "Traceback" not in err
 
 
-def test_malformed_reference_names_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_malformed_reference_names_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(tmp_path, "ok.md", CONSISTENT)
     table = _write(tmp_path, "ref.csv", "year,value\n2023,1\n")
     assert main(["check", path, "--reference", table]) == 2
