@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from check_scenario import DOCUMENTS, scenario_report
 
-from claimcheck.report import check_common
+from claimcheck.report import check_common, check_sarif
 from claimcheck.report.check_writers import CHECK_FORMATS, write_check_report
 
 GOLDEN = Path(__file__).parent / "golden" / "check"
@@ -52,10 +52,7 @@ def stable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setattr(claimcheck, "__version__", "0.0.0+golden")
-    monkeypatch.setattr(check_common, "rule_info", fixed_rule_info)
-    import claimcheck.report.check_sarif as sarif
-
-    monkeypatch.setattr(sarif, "rule_info", fixed_rule_info)
+    monkeypatch.setattr(check_sarif, "rule_info", fixed_rule_info)
 
 
 def render(fmt: str, verbose: bool) -> str:

@@ -420,7 +420,8 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
 # Every period phrase contains one of these triggers; each pattern only runs in windows
 # around the triggers it needs (a year in digits, a month name, a keyword). Each trigger
 # is a separate pattern starting with a literal or a character class, which the regex
-# engine finds fast; word boundaries are checked afterwards.
+# engine finds fast (faster than one alternation of them all); word boundaries are
+# checked afterwards.
 # (name, pattern, only the start needs a word boundary, search the lower-cased text)
 _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool, bool], ...] = (
     ("digits", re.compile(r"(?:19|20)\d\d"), False, False),
@@ -467,7 +468,11 @@ _WINDOW = 45
 
 
 def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sort and merge windows, widened to white space so that no token is cut."""
+    """Sort and merge windows, widened to white space so that no token is cut.
+
+    Each search for white space stops where the previous window ends, so that the
+    total work stays linear in the length of the text (one long line included).
+    """
     # Merge first (most windows overlap), then widen and merge again.
     merged: list[tuple[int, int]] = []
     for start, stop in sorted(windows):
@@ -476,11 +481,23 @@ def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 merged[-1] = (merged[-1][0], stop)
         else:
             merged.append((start, stop))
+    size = len(text)
     out: list[tuple[int, int]] = []
+    blank_from, blank_at = -1, -1  # the last forward search: from where, what it found
     for start, stop in merged:
-        lo = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-        ends = [i for i in (text.find(" ", stop), text.find("\n", stop)) if i >= 0]
-        hi = min(ends) if ends else len(text)
+        # The last blank before the window: only one after the previous window matters
+        # (else the two merge whatever it is).
+        bound = out[-1][1] if out else 0
+        lo = max(text.rfind(" ", bound, start), text.rfind("\n", bound, start)) + 1
+        # The first blank at or after ``stop``; stops only grow, so a blank found from an
+        # earlier stop is still the first one when it is at or after this stop.
+        if not (0 <= blank_from <= stop <= blank_at):
+            space = text.find(" ", stop)
+            newline = text.find("\n", stop, space if space >= 0 else size)
+            blank_from, blank_at = stop, newline if newline >= 0 else space
+            if blank_at < 0:
+                blank_at = size
+        hi = blank_at
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(hi, out[-1][1]))
         else:

@@ -11,8 +11,9 @@
   cannot be mapped to the file and :attr:`Location.positioned` is false.
   Columns count Unicode code points; lines end at ``\\n``, ``\\r\\n`` or a
   lone ``\\r``; ``end_column`` is exclusive (one past the last character).
-* :func:`result_documents`, :func:`home_document`, :func:`document_status`:
-  which documents a result cites and where a report shows it.
+* :func:`result_documents`, :func:`home_document`, :func:`tallies`:
+  which documents a result cites, where a report shows it, and per document
+  what cites it (counts and status, computed in one pass).
 * :func:`interval_line`, :func:`fmt_number`: arithmetic laid out for people.
 * :func:`printable`, :func:`one_line`: text from documents made safe to show
   (control characters escaped, whitespace collapsed).
@@ -48,10 +49,10 @@ __all__ = [
     "Locator",
     "Result",
     "RuleInfo",
+    "Tally",
     "all_results",
     "claim_sentences",
     "document_label",
-    "document_status",
     "fmt_number",
     "home_document",
     "interval_line",
@@ -64,6 +65,7 @@ __all__ = [
     "rules_used",
     "sentence_segments",
     "split_by_home",
+    "tallies",
 ]
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -231,19 +233,45 @@ def split_by_home(report: Report) -> Sections:
     return out
 
 
-def document_status(report: Report, document_id: str) -> str:
-    """``error``/``warning``/``info`` (worst finding citing it), ``ok`` or ``unchecked``.
+@attrs.define
+class Tally:
+    """What cites one document: its findings (report order) and the other counts."""
 
-    ``ok``: no finding cites the document and at least one check on it held;
-    ``unchecked``: nothing could be checked (only not-checked results, or none).
-    """
-    severities = {f.severity for f in report.findings if document_id in result_documents(f)}
-    for severity in SEVERITIES:
-        if severity in severities:
-            return severity
-    if any(document_id in result_documents(v) for v in report.verified):
-        return "ok"
-    return "unchecked"
+    findings: list[Finding] = attrs.Factory(list)
+    verified: int = 0
+    not_checked: int = 0
+
+    @property
+    def status(self) -> str:
+        """``error``/``warning``/``info`` (worst finding citing it), ``ok`` or ``unchecked``.
+
+        ``ok``: no finding cites the document and at least one check on it held;
+        ``unchecked``: nothing could be checked (only not-checked results, or none).
+        """
+        severities = {f.severity for f in self.findings}
+        for severity in SEVERITIES:
+            if severity in severities:
+                return severity
+        return "ok" if self.verified else "unchecked"
+
+    def count(self, severity: str) -> int:
+        """Findings of one severity."""
+        return sum(f.severity == severity for f in self.findings)
+
+
+def tallies(report: Report) -> dict[str, Tally]:
+    """Per document (checked ones first, in input order): what cites it; one pass."""
+    out: dict[str, Tally] = {d: Tally() for d in report.documents}
+    for finding in report.findings:
+        for document in result_documents(finding):
+            out.setdefault(document, Tally()).findings.append(finding)
+    for verified in report.verified:
+        for document in result_documents(verified):
+            out.setdefault(document, Tally()).verified += 1
+    for skipped in report.not_checked:
+        for document in result_documents(skipped):
+            out.setdefault(document, Tally()).not_checked += 1
+    return out
 
 
 def document_label(document: Document | None, document_id: str) -> str:
@@ -356,12 +384,12 @@ def one_line(text: str, *, strip: bool = True) -> str:
 
 
 def fmt_number(value: float) -> str:
-    """A float for people: up to 12 significant digits, ``∞`` for infinities."""
+    """A float for people: up to 7 significant digits, ``∞`` for infinities."""
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
     if math.isnan(value):
         return "nan"
-    text = f"{value:.12g}"
+    text = f"{value:.7g}"
     return "0" if text == "-0" else text
 
 

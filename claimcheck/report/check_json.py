@@ -25,25 +25,20 @@ from typing import Any, TextIO
 
 from claimcheck.findings import Report
 from claimcheck.model import Document
-from claimcheck.report.check_common import all_results, document_status, result_documents
+from claimcheck.report.check_common import tallies
 from claimcheck.serialize import dumps
 
 __all__ = ["documents_info", "report_to_dict", "write_json"]
 
 
-def _cited(report: Report) -> list[str]:
-    seen: dict[str, None] = {}
-    for result in all_results(report):
-        for document in result_documents(result):
-            seen.setdefault(document, None)
-    return sorted(d for d in seen if d not in report.documents)
-
-
 def documents_info(report: Report, documents: Mapping[str, Document]) -> list[dict[str, Any]]:
     """The ``documents`` list of the JSON report."""
     out = []
-    roles = [(d, "checked") for d in report.documents] + [(d, "against") for d in _cited(report)]
+    counts = tallies(report)
+    against = sorted(d for d in counts if d not in report.documents)
+    roles = [(d, "checked") for d in report.documents] + [(d, "against") for d in against]
     for document_id, role in roles:
+        tally = counts[document_id]
         document = documents.get(document_id)
         out.append(
             {
@@ -59,10 +54,10 @@ def documents_info(report: Report, documents: Mapping[str, Document]) -> list[di
                 "url": None if document is None else document.url,
                 "title": None if document is None else document.title,
                 "role": role,
-                "status": document_status(report, document_id),
-                "findings": sum(document_id in result_documents(f) for f in report.findings),
-                "verified": sum(document_id in result_documents(v) for v in report.verified),
-                "not_checked": sum(document_id in result_documents(n) for n in report.not_checked),
+                "status": tally.status,
+                "findings": len(tally.findings),
+                "verified": tally.verified,
+                "not_checked": tally.not_checked,
             }
         )
     return out

@@ -25,7 +25,6 @@ from claimcheck.model import Document
 from claimcheck.report.check_common import (
     Locator,
     claim_sentences,
-    document_status,
     home_document,
     interval_line,
     not_checked_reasons,
@@ -34,12 +33,13 @@ from claimcheck.report.check_common import (
     result_documents,
     sentence_segments,
     split_by_home,
+    tallies,
 )
 
 __all__ = ["code_span", "escape_markdown", "write_markdown"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
-_LINE_START = re.compile(r"^([-+=>]|\d+[.)])")
+_LINE_START = re.compile(r"^(\d*)([-+=.)])")
 _ICONS = {
     "error": "❌",
     "warning": "⚠️",
@@ -49,12 +49,16 @@ _ICONS = {
 }
 
 
-def escape_markdown(text: str, *, strip: bool = True) -> str:
-    """Inline text safe to embed in Markdown and HTML (whitespace collapsed)."""
+def escape_markdown(text: str, *, strip: bool = True, line_start: bool = True) -> str:
+    """Inline text safe to embed in Markdown and HTML (whitespace collapsed).
+
+    With ``line_start``, a leading ``-``, ``+``, ``=`` or ``1.`` is escaped too
+    (it would start a list or a heading underline).
+    """
     text = one_line(text, strip=strip)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text).replace("@", "&#64;")
-    return _LINE_START.sub(r"\\\1", text)
+    return _LINE_START.sub(r"\1\\\2", text) if line_start else text
 
 
 def code_span(text: str) -> str:
@@ -75,8 +79,10 @@ def _quote(claims: Sequence[ClaimRef], home: str, documents: Mapping[str, Docume
     for document_id, sentence, marks in claim_sentences(claims, documents):
         pieces = sentence_segments(sentence, marks)
         body = "".join(
-            f"**{escape_markdown(text)}**" if claim else escape_markdown(text, strip=False)
-            for text, claim in pieces
+            f"**{escape_markdown(text, line_start=False)}**"
+            if claim
+            else escape_markdown(text, strip=False, line_start=n == 0)
+            for n, (text, claim) in enumerate(pieces)
         )
         if document_id != home:
             body += f" — {code_span(document_id)}"
@@ -140,14 +146,15 @@ def _table(report: Report) -> list[str]:
         "| document | status | errors | warnings | info | verified | not checked |",
         "|---|---|---:|---:|---:|---:|---:|",
     ]
+    counts = tallies(report)
     for document_id in report.documents:
-        findings = [f for f in report.findings if document_id in result_documents(f)]
-        status = document_status(report, document_id)
-        counts = [sum(f.severity == s for f in findings) for s in SEVERITIES]
-        verified = sum(document_id in result_documents(v) for v in report.verified)
-        skipped = sum(document_id in result_documents(n) for n in report.not_checked)
-        cells = [code_span(document_id), f"{_ICONS[status]} {status}", *map(str, counts)]
-        lines.append("| " + " | ".join([*cells, str(verified), str(skipped)]) + " |")
+        tally = counts[document_id]
+        status = tally.status
+        severities = [str(tally.count(s)) for s in SEVERITIES]
+        cells = [code_span(document_id), f"{_ICONS[status]} {status}", *severities]
+        lines.append(
+            "| " + " | ".join([*cells, str(tally.verified), str(tally.not_checked)]) + " |"
+        )
     summary = report.summary()
     total = [summary[k] for k in ("errors", "warnings", "infos", "verified", "not_checked")]
     label = f"{_plural(summary['documents'], 'document')}, {_plural(summary['claims'], 'claim')}"

@@ -39,10 +39,12 @@ from claimcheck.report.check_common import (
     result_documents,
     sentence_segments,
     split_by_home,
+    tallies,
 )
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 __all__ = ["write_text"]
 
@@ -72,6 +74,18 @@ class _Printer:
         self.verbose = verbose
         self.color = color
         self.locator = Locator(documents)
+        self.tallies = tallies(report)
+
+    def emit(self, text: Text) -> None:
+        """Print one line: unwrapped without colour; wrapped with its indent kept with colour."""
+        if not self.color:
+            self.console.print(text, soft_wrap=True)
+            return
+        from rich.padding import Padding
+
+        indent = len(text.plain) - len(text.plain.lstrip(" "))
+        body = text[indent:] if indent else text
+        self.console.print(Padding(body, (0, 0, 0, indent), expand=False))
 
     def line(self, *parts: str | tuple[str, str]) -> None:
         from rich.text import Text
@@ -82,7 +96,7 @@ class _Printer:
                 text.append(part[0], style=part[1] if self.color else None)
             else:
                 text.append(part)
-        self.console.print(text, soft_wrap=not self.color)
+        self.emit(text)
 
     def quote(self, claims: Sequence[ClaimRef], home: str, indent: str) -> None:
         from rich.text import Text
@@ -98,7 +112,7 @@ class _Printer:
                     text.append(piece, style="bold reverse")
                 else:
                     text.append(f"«{piece}»")
-            self.console.print(text, soft_wrap=not self.color)
+            self.emit(text)
 
     def arithmetic(self, result: Finding | Verified, indent: str) -> None:
         if result.arithmetic is None:
@@ -183,17 +197,16 @@ class _Printer:
         for finding in ordered:
             self.finding(finding, document_id)
         shown = set(map(id, findings))
-        for finding in self.report.findings:
-            if id(finding) not in shown and document_id in result_documents(finding):
+        cited = self.tallies[document_id].findings if document_id in self.tallies else []
+        for finding in cited:
+            if id(finding) not in shown:
                 self.pointer(finding)
         self.verified(verified)
         self.not_checked(not_checked)
         if not (findings or verified or not_checked):
             self.line("  ", ("–", "dim"), " nothing could be checked in this document")
-        elif not findings:
-            cited = any(document_id in result_documents(f) for f in self.report.findings)
-            if not cited and verified:
-                self.line("  ", ("✓", "green"), " no findings")
+        elif not cited and verified:
+            self.line("  ", ("✓", "green"), " no findings")
         self.console.print()
 
     def summary(self) -> None:

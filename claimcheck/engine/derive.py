@@ -1,0 +1,262 @@
+"""Derived figures: values an article implies but does not state.
+
+For one pair of countries, one currency and one document, the four trade
+figures of a period — turnover ``T``, the flow out of the first country ``O``
+(its exports), the flow into it ``I`` (its imports) and its balance
+``B = O − I`` — are tied by the pack identities ``T = O + I`` and
+``B = O − I``. Any two of them give the other two. A stated growth rate ties
+a level to the level of the period it compares with: ``prior = level / (1 +
+g)`` and ``level = prior × (1 + g)``.
+
+:func:`derive` computes, in three stages and in interval arithmetic:
+
+1. *identity*: each figure of a period from two other figures the document
+   states for it (also a figure it states: the stated one may be of another
+   scope, such as one commodity);
+2. *growth*: each figure of the compared period from a stated or stage-1
+   figure and a stated growth rate (both ways);
+3. *identity again*: each figure of a period from stated, stage-1 and
+   stage-2 figures.
+
+Every :class:`Figure` carries the stated claims it was computed from (its
+``inputs``) and a readable ``expression``. A figure is never derived from a
+claim for the same figure and period (no circular derivations).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
+from claimcheck.engine.intervals import Interval, format_number
+
+__all__ = ["ROLES", "Figure", "Span", "derive", "role_of"]
+
+Span = tuple[_dt.date, _dt.date]
+
+ROLES = ("T", "O", "I", "B")
+"""Turnover, flow out of the first country, flow into it, its balance."""
+
+_PER_ROLE = 4
+"""Cap on the figures kept for one role and period at each stage (duplicated figures)."""
+
+# target -> ((first role, second role, combine, expression template), ...)
+_FORMULAS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "T": (("O", "I", "{O} + {I}"), ("I", "B", "2×{I} + {B}"), ("O", "B", "2×{O} − {B}")),
+    "O": (("T", "I", "{T} − {I}"), ("I", "B", "{I} + {B}"), ("T", "B", "({T} + {B}) / 2")),
+    "I": (("T", "O", "{T} − {O}"), ("O", "B", "{O} − {B}"), ("T", "B", "({T} − {B}) / 2")),
+    "B": (("O", "I", "{O} − {I}"), ("T", "I", "{T} − 2×{I}"), ("T", "O", "2×{O} − {T}")),
+}
+
+
+def _combine(target: str, a: str, b: str, x: Interval, y: Interval) -> Interval:
+    """The value of ``target`` from roles ``a`` (value ``x``) and ``b`` (value ``y``)."""
+    pair = (a, b)
+    if target == "T":
+        return x + y if pair == ("O", "I") else 2 * x + y if pair == ("I", "B") else 2 * x - y
+    if target == "O":
+        return x - y if pair == ("T", "I") else x + y if pair == ("I", "B") else (x + y) / 2
+    if target == "I":
+        return x - y if pair == ("T", "O") else x - y if pair == ("O", "B") else (x - y) / 2
+    return x - y if pair == ("O", "I") else x - 2 * y if pair == ("T", "I") else 2 * y - x
+
+
+@attrs.frozen(slots=True)
+class Figure:
+    """A stated or derived value of one role in one period.
+
+    ``inputs`` are the stated claims it rests on (itself, for a stated
+    figure); ``steps`` counts the derivations applied; ``derived_inputs`` says
+    whether a derived intermediate was used (the relations between stated
+    figures only are the other rules' business); ``signed`` is false for a
+    balance whose side is unknown (only its size is meaningful).
+    """
+
+    role: str
+    span: Span
+    value: Interval
+    expression: str
+    inputs: tuple[Item, ...]
+    steps: int = 0
+    derived_inputs: bool = False
+    signed: bool = True
+    growth: bool = False
+
+    @property
+    def stated(self) -> bool:
+        """Whether this is a stated claim."""
+        return self.steps == 0
+
+
+def role_of(key: Key) -> str | None:
+    """The role of a level key within its pair scope (``None`` for other measures)."""
+    if len(key.scope) != 2:
+        return None
+    if key.measure == TURNOVER:
+        return "T"
+    if key.measure == FLOW and key.flow is not None:
+        return "O" if key.flow == (key.scope[0], key.scope[1]) else "I"
+    if key.measure == BALANCE:
+        return "B"
+    return None
+
+
+def _leaf(item: Item, span: Span, scale: float) -> list[Figure]:
+    role = role_of(item.key)
+    if role is None or not item.value.bounded:
+        return []
+    text = _number(item.value.mid / scale)
+    if role == "B" and not item.signed:
+        # a balance whose side is unknown: either sign
+        size = item.value.abs()
+        plain = _number(size.mid / scale)
+        return [
+            Figure(role, span, size, plain, (item,), signed=False),
+            Figure(role, span, -size, f"(−{plain})", (item,), signed=False),
+        ]
+    return [Figure(role, span, item.value, text, (item,))]
+
+
+def _number(value: float) -> str:
+    """A figure for an expression; negative ones in parentheses with a minus sign."""
+    text = format_number(abs(value), 4)
+    return f"(−{text})" if value < 0 else text
+
+
+class _Table:
+    """Figures by ``(role, span)``."""
+
+    def __init__(self) -> None:
+        self.by: dict[tuple[str, Span], list[Figure]] = {}
+
+    def add(self, figure: Figure) -> None:
+        bucket = self.by.setdefault((figure.role, figure.span), [])
+        if len(bucket) < _PER_ROLE * 2:
+            bucket.append(figure)
+
+    def get(self, role: str, span: Span) -> list[Figure]:
+        return self.by.get((role, span), [])
+
+    def spans(self) -> set[Span]:
+        return {span for _, span in self.by}
+
+
+def _disjoint(a: Figure, b: Figure) -> bool:
+    """Whether two figures rest on different claims (no claim used twice)."""
+    ids = {i.claim.id for i in a.inputs}
+    return not any(i.claim.id in ids for i in b.inputs)
+
+
+def _avoids(figure: Figure, role: str, span: Span) -> bool:
+    """Whether ``figure`` uses no stated claim of ``role`` in ``span`` (no circularity)."""
+    return not any(role_of(i.key) == role and _span(i) == span for i in figure.inputs)
+
+
+def _span(item: Item) -> Span | None:
+    if item.start is None or item.end is None:
+        return None
+    return item.start, item.end
+
+
+def _identity(
+    target: str, span: Span, sources: Mapping[str, Sequence[Figure]], scale: float
+) -> Iterator[Figure]:
+    """``target`` in ``span`` from every pair of source roles."""
+    for a, b, template in _FORMULAS[target]:
+        pairs = itertools.product(sources.get(a, ())[:_PER_ROLE], sources.get(b, ())[:_PER_ROLE])
+        for x, y in pairs:
+            if not _disjoint(x, y) or not (_avoids(x, target, span) and _avoids(y, target, span)):
+                continue
+            value = _combine(target, a, b, x.value, y.value)
+            text = template.format(**{a: _wrap(x), b: _wrap(y)})
+            yield Figure(
+                target,
+                span,
+                value,
+                text,
+                x.inputs + y.inputs,
+                steps=max(x.steps, y.steps) + 1,
+                derived_inputs=not (x.stated and y.stated),
+                signed=x.signed and y.signed,
+            )
+
+
+def _wrap(figure: Figure) -> str:
+    return figure.expression if figure.stated else f"({figure.expression})"
+
+
+def derive(
+    levels: Iterable[tuple[Item, Span]],
+    changes: Iterable[tuple[Item, str, Span, Span]],
+    scale: float,
+) -> list[Figure]:
+    """Every derived figure of one document, pair of countries and unit.
+
+    ``levels`` are the stated levels with their periods; ``changes`` are
+    ``(change, role, period, compared period)`` for the stated growth rates in
+    percent. Returns the derived figures of stage 2 and 3 (stage-1 figures
+    are intermediates only: they restate what the other rules check).
+    """
+    stated = _Table()
+    for item, span in levels:
+        for leaf in _leaf(item, span, scale):
+            stated.add(leaf)
+    stated_keys = set(stated.by)
+    # stage 1: each figure of a period from two figures the document states
+    first = _Table()
+    for span in stated.spans():
+        sources = {r: stated.get(r, span) for r in ROLES}
+        for role in ROLES:
+            # also where the document states the figure: the stated one may be of another
+            # scope (a commodity within the total), the derived one is not
+            for figure in _identity(role, span, sources, scale):
+                first.add(figure)
+    # stage 2: growth rates, both ways
+    second = _Table()
+    out: list[Figure] = []
+    for change, role, span, prior in changes:
+        growth = change.value
+        if growth.lo <= -100:
+            continue
+        factor = 1.0 + growth / 100.0
+        factor_text = format_number(factor.mid, 4)
+        moves = ((span, prior, "/", factor), (prior, span, "×", factor))
+        for source_span, target_span, op, by in moves:
+            for source in stated.get(role, source_span) + first.get(role, source_span):
+                if not source.signed or role == "B":
+                    continue  # the growth of a balance is a change of its size
+                if any(i.claim.id == change.claim.id for i in source.inputs):
+                    continue
+                if not _avoids(source, role, target_span):
+                    continue
+                value = source.value / by if op == "/" else source.value * by
+                figure = Figure(
+                    role,
+                    target_span,
+                    value,
+                    f"{_wrap(source)} {op} {factor_text}",
+                    (*source.inputs, change),
+                    steps=source.steps + 1,
+                    derived_inputs=not source.stated,
+                    growth=True,
+                )
+                second.add(figure)
+                out.append(figure)
+    # stage 3: identities again, over stated, stage-1 and (unstated) stage-2 figures
+    spans = stated.spans() | second.spans()
+    for span in spans:
+        sources: dict[str, list[Figure]] = {}
+        for role in ROLES:
+            if (role, span) in stated_keys:
+                sources[role] = stated.get(role, span)
+            else:
+                sources[role] = first.get(role, span) + second.get(role, span)
+        for role in ROLES:
+            if (role, span) not in stated_keys:
+                continue
+            out.extend(_identity(role, span, sources, scale))
+    return out
