@@ -7,6 +7,11 @@
 * ``claimcheck rules`` / ``claimcheck explain CODE`` — what the checks do
   (:mod:`claimcheck.commands.rules`).
 
+``check`` reads its settings from the nearest ``claimcheck.toml`` or
+``pyproject.toml`` ``[tool.claimcheck]`` (:mod:`claimcheck.config`); its
+options override them. ``--baseline``/``--write-baseline``:
+:mod:`claimcheck.baseline`; the progress bar on stderr: :mod:`claimcheck.progress`.
+
 Inputs are files, directories, JSON, JSONL or ``-`` for stdin. Exit status:
 0 clean; 1 findings at or above ``--fail-on`` (``check``) or an internal
 error; 2 a usage, configuration or input error (the other inputs are still
@@ -97,8 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
                 "up to totals, growth rates against levels, periods, targets, records."
             ),
             epilog=(
-                "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, "
-                "2 usage, configuration or input error (other inputs still checked)."
+                "Settings come from the nearest claimcheck.toml, or pyproject.toml with "
+                "[tool.claimcheck], found from the working directory up; options given here "
+                "override them. Exit status: 0 nothing at or above --fail-on, 1 findings at or "
+                "above it, 2 usage, configuration or input error (other inputs still checked)."
             ),
         )
     )

@@ -133,3 +133,30 @@ def test_shares_of_one_whole_within_100() -> None:
     report = check([_shares(["41%", "23%", "16%"])], select=["CC104"])
     assert report.findings == ()
     assert [v.code for v in report.verified] == ["CC104"]
+
+
+def _one_way(imports_flow: tuple[str, str]) -> Article:
+    """Turnover, exports, a commodity within the exports and imports (given ``imports_flow``)."""
+    text = (
+        "Trade between Vietnam and South Korea reached $79.4 bln in 2023. Vietnamese exports "
+        "were $23.5 bln, phones alone $5.9 bln, and imports $55.9 bln."
+    )
+    out = ("Vietnam", "South Korea")
+    return article(
+        text,
+        [
+            spec(text="$79.4 bln", metric="trade_turnover", entities=out, period="2023"),
+            spec(text="$23.5 bln", metric="exports", flow=out, period="2023"),
+            spec(text="$5.9 bln", metric="exports", flow=out, period="2023"),
+            spec(text="$55.9 bln", metric="imports", flow=imports_flow, period="2023"),
+        ],
+    )
+
+
+def test_swapped_direction_found_beside_a_commodity_figure() -> None:
+    report = check([_one_way(("Vietnam", "South Korea"))], select=["CC101"])
+    swapped = [f for f in report.findings if "swapped" in f.message]
+    assert [f.severity for f in swapped] == ["error"]
+    assert {c.text for c in swapped[0].claims} == {"$79.4 bln", "$23.5 bln", "$55.9 bln"}
+    report = check([_one_way(("South Korea", "Vietnam"))], select=["CC101"])
+    assert codes(report, "error") == []

@@ -129,3 +129,10 @@ def test_record_above_earlier_figure() -> None:
     report = check(_record("$160.3 bln", "$157.5 bln"), select=["CC603"])
     assert report.findings == ()
     assert [v.code for v in report.verified] == ["CC603"]
+
+
+def test_targets_a_scale_slip_apart_are_an_error() -> None:
+    """Targets of "$10 bln" and "$10,000 bln" for one deadline: a misprint, not another goal."""
+    report = check([_target("$200 bln", "a"), _target("$200,000 bln", "b")])
+    assert [(f.code, f.severity) for f in report.findings] == [("CC401", "error")]
+    assert "scale slip" in report.findings[0].message

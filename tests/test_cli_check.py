@@ -150,3 +150,58 @@ def test_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Fails:" in out
     assert main(["explain", "CC000"]) == 2
     assert "no rule 'CC000'" in capsys.readouterr().err
+
+
+def test_config_and_no_config_exclude_each_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, "ok.md", CONSISTENT)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", path, "--config", "x.toml", "--no-config"])
+    assert exit_info.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_help_names_configuration_baseline_and_quiet(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out = capsys.readouterr().out
+    for option in ("--config", "--no-config", "--baseline", "--write-baseline", "--quiet"):
+        assert option in out
+    assert "claimcheck.toml" in out
+
+
+def test_cold_start_does_not_import_rich_or_the_check_machinery() -> None:
+    import subprocess
+    import sys
+
+    lazy = ("rich", "pint", "claimcheck.config", "claimcheck.baseline", "claimcheck.progress")
+    code = (
+        "import sys; from claimcheck.cli import build_parser; build_parser(); "
+        f"print(sorted(m for m in sys.modules if m.startswith({lazy!r})))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def test_documented_rule_pack_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The full example of docs/rule-packs.md loads and runs as an extra pack."""
+    text = (DOCS / "rule-packs.md").read_text(encoding="utf-8")
+    pack = _write(tmp_path, "steel.toml", text.split("```toml\n", 1)[1].split("```", 1)[0])
+    path = _write(tmp_path, "broken.md", BROKEN)
+    assert main(["check", path, "--no-config", "--rules", pack, "--format", "json"]) == 1
+    assert "CC101" in json.dumps(_json(capsys)["findings"])
+
+
+def test_readme_documentation_links_exist() -> None:
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Documentation", 1)[1].split("\n## ", 1)[0]
+    links = [part.split(")", 1)[0] for part in section.split("](")[1:]]
+    assert len(links) >= 6
+    for link in links:
+        assert (DOCS.parent / link).is_file(), link

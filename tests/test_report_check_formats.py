@@ -77,7 +77,16 @@ def assert_valid_sarif(text: str) -> dict[str, Any]:
 
 
 def test_registry_formats_and_unknown() -> None:
-    assert CHECK_FORMATS == ("text", "json", "jsonl", "sarif", "junit", "markdown", "github")
+    assert CHECK_FORMATS == (
+        "text",
+        "json",
+        "jsonl",
+        "sarif",
+        "junit",
+        "markdown",
+        "github",
+        "html",
+    )
     for fmt in CHECK_FORMATS:
         assert callable(check_writer(fmt))
     with pytest.raises(ValueError, match="unknown format 'xml'"):

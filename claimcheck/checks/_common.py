@@ -31,6 +31,7 @@ __all__ = [
     "scale_slip",
     "shift_year",
     "slip_note",
+    "span_label",
 ]
 
 _MONTHS = [calendar.month_abbr[i] for i in range(13)]
@@ -122,7 +123,11 @@ def period_label(item: Item) -> str:
     span = period_of(item)
     if span is None:
         return "an unstated period"
-    start, end = span
+    return span_label(*span)
+
+
+def span_label(start: _dt.date, end: _dt.date) -> str:
+    """A short human label of resolved dates: "2023", "Jan–Oct 2023", "Apr 2023–Mar 2024"."""
     n = months(start, end)
     if n == 12 and start.month == 1:
         return str(start.year)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 from claimcheck.checks._common import by_document, flow_pair, period_label
 from claimcheck.engine.context import (
+    MAX_COMBINATIONS,
     Context,
     best_of,
     combinations,
@@ -68,19 +70,28 @@ class PartsSum(Rule):
     def _one_way(
         self, ctx: Context, totals: list[Item], there: Sequence[Item], back: Sequence[Item]
     ) -> Iterator[Result]:
-        """A document giving two different flows in one direction and none in the other,
-        whose sum is the total: one of the directions is reported the wrong way round."""
+        """A document giving two different flows in one direction (and perhaps a commodity
+        within one of them) and none in the other, two of which add up to the total: one of
+        the directions is reported the wrong way round."""
         there_by, back_by = by_document(there), by_document(back)
         for total in totals:
             for flows, missing in ((there_by, back_by), (back_by, there_by)):
                 local = flows.get(total.document, [])
-                if len(local) != 2 or total.document in missing:
+                if len(local) < 2 or total.document in missing:
                     continue
-                first, second = local
-                if first.value.overlaps(second.value):
+                pairs = itertools.islice(itertools.combinations(local, 2), MAX_COMBINATIONS)
+                found = next(
+                    (
+                        (a, b)
+                        for a, b in pairs
+                        if not a.value.overlaps(b.value)
+                        and (a.value + b.value).overlaps(total.value)
+                    ),
+                    None,
+                )
+                if found is None:
                     continue
-                if not (first.value + second.value).overlaps(total.value):
-                    continue
+                first, second = found
                 flow = first.key.flow or ("?", "?")
                 scale, unit = scale_label([total])
                 yield Finding(

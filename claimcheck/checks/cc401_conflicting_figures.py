@@ -29,7 +29,8 @@ class ConflictingFigures(Rule):
     different things (a commodity within a total) and are not compared; nor
     are shares and other percentages, whose wholes often differ ("30.7% of
     exports", "73% of soybean exports"), nor figures whose countries are not
-    known.
+    known. Targets for one deadline are compared only for scale slips (other
+    differences between targets are CC601's).
 
     Fails: "India–UAE trade reached $85.6 bln in FY2023-24" in one article and
     "$83.64 bln in FY2023-24" in another; "first-half trade was $116.82 mln"
@@ -55,6 +56,23 @@ class ConflictingFigures(Rule):
                         classes.setdefault(_basis_class(item), []).append(item)
                     for members in classes.values():
                         yield from self._group(ctx, key, members)
+        yield from self._target_slips(ctx)
+
+    def _target_slips(self, ctx: Context) -> Iterator[Result]:
+        """Targets for one deadline a power of 1000 apart: a misprint, not another goal
+        (other differences between targets are CC601's)."""
+        for key, by_period in ctx.index.groups("target"):
+            if not key.scope or key.unit in ("percent", "percentage_point"):
+                continue
+            for period, items in by_period.items():
+                if period is None or period[0] != "by" or len(items) < 2:
+                    continue
+                ranked = sorted(items, key=lambda i: (i.value.mid, i.order))
+                for a, b in itertools.pairwise(ranked):
+                    if target_slip(ctx, a, b):
+                        result = self._verdict(ctx, a, b)
+                        if isinstance(result, Finding):
+                            yield result
 
     def _group(self, ctx: Context, key: Key, items: list[Item]) -> Iterator[Result]:
         by_doc: dict[str, list[Item]] = {}
@@ -132,6 +150,14 @@ class ConflictingFigures(Rule):
                 if other.document == first.document and other.value.overlaps(second.value):
                     return "; the two directions of trade look swapped"
         return ""
+
+
+def target_slip(ctx: Context, a: Item, b: Item) -> bool:
+    """Whether two targets are a likely scale slip apart ("$10 bln" and "$10,000 bln")."""
+    if not (a.value.bounded and b.value.bounded and a.value.mid and b.value.mid):
+        return False
+    threshold = ctx.tolerance(ConflictingFigures).scale_slip_ratio
+    return scale_slip(a.value.mid, b.value.mid, threshold) is not None
 
 
 def _describe_different(ctx: Context, a: Item, b: Item) -> bool:

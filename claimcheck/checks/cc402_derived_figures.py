@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.checks._common import describes, flow_pair, period_label, period_of
+from claimcheck.checks._common import (
+    anchored_levels,
+    apart,
+    contains,
+    describes,
+    flow_pair,
+    is_cumulative,
+    period_label,
+    period_of,
+    span_label,
+)
 from claimcheck.checks._common import prior_period as compared_period
 from claimcheck.checks.cc201_growth_vs_levels import bases
 from claimcheck.engine.context import Context, best_of, judge, scale_label, show
-from claimcheck.engine.derive import Figure, Span, derive, role_of
+from claimcheck.engine.derive import Figure, Growth, Span, derive, role_of
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
+from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule, register
 from claimcheck.findings import Result
 
@@ -36,8 +47,12 @@ class DerivedFigures(Rule):
     the turnover and the balance together (the direct sums and growth rates
     are CC101, CC102 and CC201). A stated figure holds when any derivation
     agrees with it; the finding cites every claim of the closest derivation.
-    This catches a figure attributed to the wrong year, which leaves the
-    relations of its own year and contradicts the year it now claims.
+    For cumulative metrics a stated figure for part of a period must also
+    stay within the figure implied for the whole period (January–September
+    2022 against January–October 2023 divided by its growth). This catches a
+    figure attributed to the wrong year, which leaves the relations of its
+    own year and contradicts the year it now claims. Figures of different
+    articles are not combined (sources and revisions differ).
 
     Fails: "Trade reached $240.11 bln in 2023 and imports $129.14 bln;
     exports rose 46.9%. Exports were $110.97 bln in 2022" (exports in 2023
@@ -73,18 +88,23 @@ class DerivedFigures(Rule):
             elif item.kind == "change" and item.key.unit == "percent":
                 changes.append(item)
         for unit, stated in levels.items():
-            growths: list[tuple[Item, str, Span, Span]] = []
+            growths: list[Growth] = []
             for change in changes:
                 role = role_of(Key(change.key.measure, scope, change.key.flow, unit))
                 span = period_of(change)
                 if role in (None, "B") or span is None or not describes(ctx, change, unit):
                     continue
-                for basis in bases(change):
-                    prior = compared_period(*span, basis)
-                    if prior is not None:
-                        growths.append((change, str(role), span, prior))
-            if not growths and len({r for i, _ in stated if (r := role_of(i.key))}) < 3:
-                continue
+                priors = [p for b in bases(change) if (p := compared_period(*span, b))]
+                if len(priors) != 1:
+                    continue  # no basis stated and several possible: ambiguous
+                # a change anchored to a level of its sentence ("rose 5% to $38.9 bln")
+                # describes that level, perhaps a commodity within the flow
+                anchors = frozenset(
+                    a.claim.id for a in anchored_levels(ctx, change) if a.key.unit == unit
+                )
+                growths.append(Growth(change, str(role), span, priors[0], anchors))
+            if not growths and not _open_identity(stated):
+                continue  # nothing to derive that CC101 and CC102 do not check
             scale, label = scale_label([stated[0][0]])
             figures = derive(stated, growths, scale)
             yield from self._compare(ctx, stated, figures, scale, label)
@@ -108,13 +128,74 @@ class DerivedFigures(Rule):
             candidates = [
                 f
                 for f in by_target.get((role, span), [])
-                if item.claim.id not in {i.claim.id for i in f.inputs}
-                and _new_relation(f, present)
+                if item.claim.id not in {i.claim.id for i in f.inputs} and _new_relation(f, present)
             ]
             results = [self._verdict(ctx, item, f, scale, unit) for f in candidates]
             verdict = best_of(results)
             if verdict is not None:
                 yield verdict
+            if role != "B" and is_cumulative(ctx, item.key):
+                yield from self._within(
+                    ctx, item, span, by_target, present=present, scale=scale, unit=unit
+                )
+
+    def _within(
+        self,
+        ctx: Context,
+        part: Item,
+        span: Span,
+        by_target: dict[tuple[str, Span], list[Figure]],
+        *,
+        present: set[tuple[str | None, Span]],
+        scale: float,
+        unit: str,
+    ) -> Iterator[Result]:
+        """A stated figure for part of a period against the implied figure for the whole
+        period (the stated wholes are CC301's)."""
+        role = role_of(part.key)
+        for (target, whole), derived in by_target.items():
+            if target != role or not contains(whole, span):
+                continue
+            stated_whole = (role, whole) in present  # stated against stated: CC301's
+            results: list[Result] = []
+            for figure in derived:
+                if stated_whole and not figure.derived_inputs:
+                    continue
+                if part.claim.id in {i.claim.id for i in figure.inputs}:
+                    continue
+                if apart(ctx, self.code, part.value.mid, figure.value.mid) == "far":
+                    continue  # a figure of another scope
+                results.append(
+                    self._within_verdict(ctx, part, whole, figure, scale=scale, unit=unit)
+                )
+            verdict = best_of(results)
+            if verdict is not None:
+                yield verdict
+
+    def _within_verdict(
+        self, ctx: Context, part: Item, whole: Span, figure: Figure, *, scale: float, unit: str
+    ) -> Result:
+        bound = Interval(float("-inf"), figure.value.hi)
+        label = part.key.label()
+        return judge(
+            self,
+            ctx,
+            items=[part, *figure.inputs],
+            computed=bound,
+            stated=part.value,
+            expression=(
+                f"{period_label(part)} {part.value.format(scale)} ≤ {span_label(*whole)} "
+                f"{figure.expression} = {figure.value.format(scale, 2)}"
+            ),
+            ok=f"{period_label(part)} stays within the implied {span_label(*whole)} ({label}).",
+            fail=(
+                f"The {label} for {period_label(part)} ({show(part.value, scale)} {unit}) "
+                f"exceeds the {show(figure.value, scale, 2)} {unit} the article implies for "
+                f"the whole of {span_label(*whole)} ({figure.expression})."
+            ),
+            scale=scale,
+            unit=unit,
+        )
 
     def _verdict(self, ctx: Context, item: Item, figure: Figure, scale: float, unit: str) -> Result:
         computed, stated = figure.value, item.value
@@ -142,6 +223,17 @@ class DerivedFigures(Rule):
         )
 
 
+def _open_identity(stated: list[tuple[Item, Span]]) -> bool:
+    """Whether some period has the turnover, the balance and one flow but not the other:
+    the one relation between stated figures of one period that CC101 and CC102 miss."""
+    roles: dict[Span, set[str]] = {}
+    for item, span in stated:
+        role = role_of(item.key)
+        if role is not None:
+            roles.setdefault(span, set()).add(role)
+    return any(len(r) == 3 and {"T", "B"} <= r for r in roles.values())
+
+
 def _new_relation(figure: Figure, present: set[tuple[str | None, Span]]) -> bool:
     """Whether ``figure`` checks something CC101, CC102 and CC201 do not: it uses a
     derived figure, or ties turnover and balance while the fourth figure is not stated."""
@@ -154,4 +246,3 @@ def _new_relation(figure: Figure, present: set[tuple[str | None, Span]]) -> bool
         return False
     missing = set("TOIB") - roles
     return not any((r, figure.span) in present for r in missing)
-

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterator
 
 from claimcheck.checks._common import period_label
+from claimcheck.checks.cc401_conflicting_figures import target_slip
 from claimcheck.engine.context import Context, judge, scale_label, show
 from claimcheck.engine.index import Item
 from claimcheck.engine.registry import Rule, register
@@ -19,8 +20,11 @@ class ConflictingTargets(Rule):
     Two targets for the same metric, countries and deadline with values that
     cannot agree (in one article or across articles) mean that one source has
     the goal wrong, or that the goal was changed without the article saying
-    so. A warning: both may be real (an old and a new goal). A target without
-    a deadline cannot be compared and is counted as not checked.
+    so. A warning: both may be real (an old and a new goal), even in one
+    article ("the goal was raised from $200 bln to $250 bln"). Targets a
+    power of 1000 apart are a misprint, reported by CC401 as a scale slip. A
+    target without a deadline cannot be compared and is counted as not
+    checked.
 
     Fails: "the $250 bln goal set for 2024" in one article and "the goal of
     $200 bln set for 2024" in another.
@@ -49,6 +53,8 @@ class ConflictingTargets(Rule):
                     if ident in seen or a.claim.id == b.claim.id:
                         continue
                     seen.add((ident[0], ident[1]))
+                    if target_slip(ctx, a, b):
+                        continue  # a misprint ("mln" for "bln"), reported by CC401
                     yield self._verdict(ctx, a, b)
 
     def _verdict(self, ctx: Context, a: Item, b: Item) -> Result:

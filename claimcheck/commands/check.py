@@ -5,18 +5,27 @@ runs the selected rules of :mod:`claimcheck.checks` over the claims of the
 checked documents together with those of the ``--against`` documents, and
 writes the report in the chosen format (:mod:`claimcheck.report.check_writers`).
 
+Settings come from the command line, else the configuration file
+(:mod:`claimcheck.config`; ``--config``, ``--no-config``), else the defaults.
+``--baseline`` leaves out known findings and ``--write-baseline`` records
+them (:mod:`claimcheck.baseline`); a progress bar goes to stderr when it is a
+terminal (:mod:`claimcheck.progress`; ``--quiet`` turns it and the notes off).
+
 Exit status: 0 when nothing at or above ``--fail-on`` was found (or with
-``--exit-zero``), 1 when something was, 2 for a usage, configuration or
-input error (unknown rule code, malformed rule pack or reference table,
-unreadable document — the other documents are still checked and reported).
+``--exit-zero``, or after ``--write-baseline``), 1 when something was, 2 for
+a usage, configuration or input error (unknown rule code, malformed rule
+pack, reference table, configuration or baseline, unreadable document — the
+other documents are still checked and reported).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck.commands._io import (
     EXIT_BAD_INPUT,
@@ -31,10 +40,20 @@ from claimcheck.commands._io import (
 from claimcheck.findings import SEVERITIES, Report
 from claimcheck.model import Claim, Document
 
+if TYPE_CHECKING:
+    from claimcheck.config import Config
+    from claimcheck.progress import Progress
+    from claimcheck.rulepacks import RulePack
+
 __all__ = ["FAIL_ON", "failing", "run"]
 
 FAIL_ON = (*SEVERITIES, "never")
 """Values of ``--fail-on``: the least severe finding that fails the run."""
+
+
+def info(message: str) -> None:
+    """Print a one-line note to stderr (``--quiet`` suppresses these)."""
+    print(f"claimcheck: {message}", file=sys.stderr, flush=True)
 
 
 def failing(report: Report, fail_on: str) -> bool:
@@ -52,66 +71,178 @@ def _codes(values: Sequence[str] | None) -> list[str] | None:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
-def _load(
-    paths: Sequence[str], args: argparse.Namespace
-) -> tuple[list[tuple[Document, tuple[Claim, ...]]], bool]:
-    """Load and extract ``paths``; report bad documents on stderr and carry on."""
-    from claimcheck.documents import LoadFailure, load_documents
-    from claimcheck.extract import extract_document
+Loaded = list[tuple[Document, tuple[Claim, ...]]]
 
-    loaded: list[tuple[Document, tuple[Claim, ...]]] = []
+
+def _read(paths: Sequence[str], args: argparse.Namespace) -> tuple[list[Document], bool]:
+    """Load the documents of ``paths``; report the ones that fail on stderr and carry on."""
+    from claimcheck.documents import LoadFailure, load_documents
+
+    documents: list[Document] = []
     bad = False
     for result in load_documents(paths, published=args.published_date):
         if isinstance(result, LoadFailure):
             error(result.message)
             bad = True
-            continue
+        else:
+            documents.append(result)
+    return documents, bad
+
+
+def _extract(documents: Sequence[Document], args: argparse.Namespace, progress: Progress) -> Loaded:
+    """Extract the claims of ``documents``; a document whose extraction fails is left out."""
+    from claimcheck.extract import extract_document
+
+    loaded: Loaded = []
+    for document in documents:
         try:
-            loaded.append((result, tuple(extract_document(result))))
+            claims = tuple(extract_document(document))
         except Exception as exc:  # one document's bug must not stop the others
+            progress.close()
             error(
-                f"{result.path or result.id}: extraction failed ({type(exc).__name__}: {exc})"
+                f"{document.path or document.id}: extraction failed ({type(exc).__name__}: {exc})"
                 + ("" if args.debug else "; rerun with --debug")
             )
             if args.debug:
                 traceback.print_exc()
-            bad = True
-    return loaded, bad
+            args.bad_input = True
+            continue
+        loaded.append((document, claims))
+        progress.document_done(len(claims))
+    return loaded
 
 
-def _references(args: argparse.Namespace) -> list[Path]:
-    from claimcheck.reference import default_reference_path
+def _settings(args: argparse.Namespace) -> Config | None:
+    """Read the configuration (:class:`ConfigError` when wrong) and merge it under ``args``.
 
-    paths = [Path(p) for p in args.reference or ()]
-    if not args.no_default_reference:
-        paths.insert(0, default_reference_path())
-    return paths
+    Afterwards ``args`` holds the effective ``format``, ``fail_on``, ``select``,
+    ``ignore``, ``packs``, ``reference``, ``against`` and ``baseline``: a
+    command-line option wins over the configuration, which wins over the default.
+    """
+    from claimcheck.config import discover, load_config_file
+
+    if args.no_config:
+        config = None
+    elif args.config is not None:
+        config = load_config_file(Path(args.config))
+    else:
+        config = discover()
+    args.format = args.format or (config.format if config else None) or "text"
+    args.fail_on = args.fail_on or (config.fail_on if config else None) or "error"
+    select = _codes(args.select)
+    ignore = _codes(args.ignore)
+    if select is None and config is not None and config.select is not None:
+        select = list(config.select)
+    if ignore is None and config is not None and config.ignore is not None:
+        ignore = list(config.ignore)
+    args.select_codes, args.ignore_codes = select, ignore
+    packs: list[RulePack | str | Path] = []
+    if args.rules is None and config is not None:
+        packs.extend(config.rules or ())
+    if config is not None and (pack := config.pack()) is not None:
+        packs.append(pack)
+    packs.extend(args.rules or ())
+    args.packs = packs
+    references: list[Path] = []
+    if args.reference is not None:
+        references.extend(Path(p) for p in args.reference)
+    elif config is not None:
+        references.extend(config.reference or ())
+    use_default = not args.no_default_reference and not (
+        config is not None and config.default_reference is False
+    )
+    if use_default:
+        from claimcheck.reference import default_reference_path
+
+        references.insert(0, default_reference_path())
+    args.reference_paths = references
+    if args.against is None and config is not None and config.against:
+        args.against = [str(p) for p in config.against]
+    if args.baseline is None and config is not None and args.write_baseline is None:
+        args.baseline = config.baseline
+    return config
+
+
+def _apply_baseline(report: Report, args: argparse.Namespace) -> Report:
+    """Leave out the findings of ``--baseline`` (:class:`BaselineError` when it is bad)."""
+    from claimcheck.baseline import apply_baseline, read_baseline
+
+    if args.baseline is None:
+        return report
+    applied = apply_baseline(report, read_baseline(Path(args.baseline)))
+    if not args.quiet:
+        note = (
+            f"{applied.suppressed} finding(s) suppressed by the baseline {args.baseline}; "
+            f"{len(applied.report.findings)} new"
+        )
+        if applied.unmatched:
+            note += f"; {applied.unmatched} baseline entry(ies) no longer found"
+        info(note)
+    return applied.report
 
 
 def run(args: argparse.Namespace) -> int:
     """Check the documents of ``args.paths``; return the exit status."""
-    from claimcheck.engine import RuleSelectionError, check
-    from claimcheck.reference import ReferenceError
+    from claimcheck.baseline import BaselineError, write_baseline
+    from claimcheck.config import ConfigError
+    from claimcheck.engine import RuleSelectionError, check, select_rules
+    from claimcheck.progress import progress_for
+    from claimcheck.reference import ReferenceError, load_reference
     from claimcheck.report.check_writers import check_writer
     from claimcheck.rulepacks import RulePackError
 
+    try:
+        _settings(args)
+    except ConfigError as exc:
+        error(str(exc))
+        return EXIT_BAD_INPUT
     try:
         args.published_date = parse_published(args.published)
     except ValueError as exc:
         error(f"--published: {exc}")
         return EXIT_BAD_INPUT
-    primary, bad_primary = _load(args.paths, args)
-    against, bad_against = _load(args.against or [], args)
+    args.bad_input = False
+    primary_documents, bad_primary = _read(args.paths, args)
+    against_documents, bad_against = _read(args.against or [], args)
     try:
-        report = check(
-            primary,
-            against=against,
-            select=_codes(args.select),
-            ignore=_codes(args.ignore),
-            rules=args.rules or None,
-            reference=_references(args),
-        )
-    except (RuleSelectionError, RulePackError, ReferenceError) as exc:
+        rule_count = len(select_rules(args.select_codes, args.ignore_codes))
+    except RuleSelectionError as exc:
+        error(str(exc))
+        return EXIT_BAD_INPUT
+    progress = progress_for(
+        sys.stderr, len(primary_documents) + len(against_documents), quiet=args.quiet
+    )
+    try:
+        primary = _extract(primary_documents, args, progress)
+        against = _extract(against_documents, args, progress)
+        progress.checking(rule_count)
+        try:
+            reference = load_reference(args.reference_paths)
+            report = check(
+                primary,
+                against=against,
+                select=args.select_codes,
+                ignore=args.ignore_codes,
+                packs=args.packs or None,
+                reference=reference,
+            )
+        except (RuleSelectionError, RulePackError, ReferenceError) as exc:
+            progress.close()
+            error(str(exc))
+            return EXIT_BAD_INPUT
+        progress.finished(len(report.findings))
+    finally:
+        progress.close()
+    checked_anything = bool(report.findings or report.verified)
+    try:
+        if args.write_baseline is not None:
+            write_baseline(Path(args.write_baseline), report.findings)
+            if not args.quiet:
+                info(
+                    f"wrote {len(report.findings)} finding(s) to the baseline {args.write_baseline}"
+                )
+        report = _apply_baseline(report, args)
+    except BaselineError as exc:
         error(str(exc))
         return EXIT_BAD_INPUT
     documents = {doc.id: doc for doc, _ in [*primary, *against]}
@@ -119,19 +250,28 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_output(args.output) as stream:
             color = args.format == "text" and not to_file and wants_color(stream)
-            check_writer(args.format)(report, documents, stream, verbose=args.verbose, color=color)
+            if args.format == "html":  # the page highlights every claim and charts the reference
+                from claimcheck.report.check_html import write_html
+
+                claims = {doc.id: doc_claims for doc, doc_claims in [*primary, *against]}
+                write_html(report, documents, stream, claims=claims, reference=reference)
+            else:
+                writer = check_writer(args.format)
+                writer(report, documents, stream, verbose=args.verbose, color=color)
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
             raise
         error(f"{args.output or 'output'}: {(exc.strerror or str(exc)).lower()}")
         return EXIT_BAD_INPUT
-    if not report.findings and not report.verified:
+    if not checked_anything:
         warn(
             f"nothing was checked: {len(primary)} document(s), {report.claims_count} claim(s), "
             "and no relation between figures could be tested"
         )
-    if bad_primary or bad_against:
+    if bad_primary or bad_against or args.bad_input:
         return EXIT_BAD_INPUT
+    if args.write_baseline is not None:
+        return EXIT_OK  # every current finding is now in the baseline
     if failing(report, args.fail_on) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
@@ -152,8 +292,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         "-f",
         choices=CHECK_FORMATS,
-        default="text",
-        help="output format (default: text)",
+        help="output format (default: the configuration's format, else text)",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument(
@@ -179,8 +318,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--fail-on",
         choices=FAIL_ON,
-        default="error",
-        help="least severe finding that fails the run (exit 1; default: error)",
+        help="least severe finding that fails the run (exit 1; default: the configuration's "
+        "fail-on, else error)",
     )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     parser.add_argument(
@@ -190,5 +329,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="list verified and unchecked relations"
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="leave out the findings recorded in FILE (see --write-baseline)",
+    )
+    parser.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record every current finding in FILE (JSON, by fingerprint) and exit 0",
+    )
+    config = parser.add_mutually_exclusive_group()
+    config.add_argument(
+        "--config",
+        metavar="FILE",
+        help="read settings from FILE (claimcheck.toml, or a pyproject.toml with "
+        "[tool.claimcheck]) instead of the nearest one found from the working directory up",
+    )
+    config.add_argument("--no-config", action="store_true", help="read no configuration file")
+    parser.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no progress bar and no notes on stderr (errors and warnings still shown)",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")

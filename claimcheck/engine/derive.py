@@ -11,8 +11,8 @@ g)`` and ``level = prior × (1 + g)``.
 :func:`derive` computes, in three stages and in interval arithmetic:
 
 1. *identity*: each figure of a period from two other figures the document
-   states for it (also a figure it states: the stated one may be of another
-   scope, such as one commodity);
+   states for it (also a figure it states with another value: the stated one
+   may be of another scope, such as one commodity);
 2. *growth*: each figure of the compared period from a stated or stage-1
    figure and a stated growth rate (both ways);
 3. *identity again*: each figure of a period from stated, stage-1 and
@@ -34,7 +34,7 @@ import attrs
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
 from claimcheck.engine.intervals import Interval, format_number
 
-__all__ = ["ROLES", "Figure", "Span", "derive", "role_of"]
+__all__ = ["ROLES", "Figure", "Growth", "Span", "derive", "role_of"]
 
 Span = tuple[_dt.date, _dt.date]
 
@@ -189,17 +189,30 @@ def _wrap(figure: Figure) -> str:
     return figure.expression if figure.stated else f"({figure.expression})"
 
 
+@attrs.frozen(slots=True)
+class Growth:
+    """A stated growth rate in percent of ``role`` in ``span`` over ``prior``.
+
+    ``anchors``: ids of the stated levels it describes (its sentence's level of
+    the same figure: "rose 5% to $38.9 bln"); it is then applied to those only,
+    not to figures derived for the same period (the anchor may be one commodity).
+    """
+
+    change: Item
+    role: str
+    span: Span
+    prior: Span
+    anchors: frozenset[str] = frozenset()
+
+
 def derive(
-    levels: Iterable[tuple[Item, Span]],
-    changes: Iterable[tuple[Item, str, Span, Span]],
-    scale: float,
+    levels: Iterable[tuple[Item, Span]], changes: Iterable[Growth], scale: float
 ) -> list[Figure]:
     """Every derived figure of one document, pair of countries and unit.
 
-    ``levels`` are the stated levels with their periods; ``changes`` are
-    ``(change, role, period, compared period)`` for the stated growth rates in
-    percent. Returns the derived figures of stage 2 and 3 (stage-1 figures
-    are intermediates only: they restate what the other rules check).
+    ``levels`` are the stated levels with their periods; ``changes`` the stated
+    growth rates. Returns the derived figures of stage 2 and 3 (stage-1
+    figures are intermediates only: they restate what the other rules check).
     """
     stated = _Table()
     for item, span in levels:
@@ -211,14 +224,18 @@ def derive(
     for span in stated.spans():
         sources = {r: stated.get(r, span) for r in ROLES}
         for role in ROLES:
-            # also where the document states the figure: the stated one may be of another
-            # scope (a commodity within the total), the derived one is not
+            # also where the document states the figure but differently: the stated one
+            # may be of another scope (a commodity within the total); a derived figure
+            # that agrees with a stated one adds nothing to it
+            same = stated.get(role, span)
             for figure in _identity(role, span, sources, scale):
-                first.add(figure)
+                if not any(figure.value.overlaps(s.value) for s in same):
+                    first.add(figure)
     # stage 2: growth rates, both ways
     second = _Table()
     out: list[Figure] = []
-    for change, role, span, prior in changes:
+    for rate in changes:
+        change, role, span, prior = rate.change, rate.role, rate.span, rate.prior
         growth = change.value
         if growth.lo <= -100:
             continue
@@ -226,7 +243,10 @@ def derive(
         factor_text = format_number(factor.mid, 4)
         moves = ((span, prior, "/", factor), (prior, span, "×", factor))
         for source_span, target_span, op, by in moves:
-            for source in stated.get(role, source_span) + first.get(role, source_span):
+            pool = stated.get(role, source_span) + first.get(role, source_span)
+            if source_span == span and rate.anchors:
+                pool = [f for f in pool if f.stated and f.inputs[0].claim.id in rate.anchors]
+            for source in pool:
                 if not source.signed or role == "B":
                     continue  # the growth of a balance is a change of its size
                 if any(i.claim.id == change.claim.id for i in source.inputs):
@@ -249,14 +269,14 @@ def derive(
     # stage 3: identities again, over stated, stage-1 and (unstated) stage-2 figures
     spans = stated.spans() | second.spans()
     for span in spans:
-        sources: dict[str, list[Figure]] = {}
+        mixed: dict[str, list[Figure]] = {}
         for role in ROLES:
             if (role, span) in stated_keys:
-                sources[role] = stated.get(role, span)
+                mixed[role] = stated.get(role, span)
             else:
-                sources[role] = first.get(role, span) + second.get(role, span)
+                mixed[role] = first.get(role, span) + second.get(role, span)
         for role in ROLES:
             if (role, span) not in stated_keys:
                 continue
-            out.extend(_identity(role, span, sources, scale))
+            out.extend(_identity(role, span, mixed, scale))
     return out

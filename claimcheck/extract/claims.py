@@ -15,7 +15,7 @@ import bisect
 import datetime as _dt
 import re
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import attrs
 
@@ -109,8 +109,7 @@ def _between(items: tuple[_T, ...], starts: list[int], lo: int, hi: int) -> tupl
     return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
 
-@attrs.frozen(slots=True)
-class _Sentence:
+class _Sentence(NamedTuple):
     """What one sentence with figures holds, gathered once for all its figures."""
 
     span: Span
@@ -118,6 +117,8 @@ class _Sentence:
     metrics: tuple[MetricMention, ...]
     parties: tuple[EntityMention, ...]
     periods: tuple[PeriodMention, ...]
+    names: frozenset[str]
+    """The names of the cue lists of ``cues``: a cheap test before looking for one."""
 
 
 def _in(cues: Sequence[Cue], lo: int, hi: int, name: str | None = None) -> list[Cue]:
@@ -234,12 +235,14 @@ class _DocIndex:
         if found is None:
             span = self.sentence_span(index)
             lo, hi = span.start, span.end
+            cues = _between(self.cues, self.cue_starts, lo, hi)
             found = _Sentence(
                 span,
-                _between(self.cues, self.cue_starts, lo, hi),
+                cues,
                 _between(self.metrics, self.metric_starts, lo, hi),
                 tuple(e for e in _between(self.entities, self.entity_starts, lo, hi) if e.party),
                 _between(self.periods, self.period_starts, lo, hi),
+                frozenset(c.name for c in cues),
             )
             self._sentence_cache[index] = found
         return found
@@ -509,9 +512,11 @@ def _kind(
         and not _counted_metric(index, quantity, bundle)
     ):
         return "count", 1
-    target_after = any(
-        c.name == "target" and end <= c.span.start < end + 25 for c in bundle.cues
-    ) and bool(_TARGET_AFTER.match(text, end))
+    target_after = (
+        "target" in bundle.names
+        and any(c.name == "target" and end <= c.span.start < end + 25 for c in bundle.cues)
+        and bool(_TARGET_AFTER.match(text, end))
+    )
     realised = (target_after or bool(names_before & {"target", "forecast"})) and bool(
         _REALISED_AFTER.match(text, end)
     )
@@ -526,7 +531,7 @@ def _kind(
         return "target", 1
     if "forecast" in names_before and not realised:
         return "forecast", 1
-    if _milestone(quantity, clause, bundle.cues):
+    if "milestone" in bundle.names and _milestone(quantity, clause, bundle.cues):
         return "milestone", 1
 
     percent = quantity.unit in ("percent", "percentage_point")
@@ -540,9 +545,9 @@ def _kind(
         if noun is not None and not by_before:
             return "change", -1 if noun.group("noun").lower() in _DECREASE_NOUNS else 1
         if not by_before and _LEVEL_BEFORE.search(before_text):
-            kind: ClaimKind = "share" if _share(index, quantity, clause, bundle.cues) else "level"
+            kind: ClaimKind = "share" if _share(index, quantity, clause, bundle) else "level"
             return kind, 1
-        if not by_before and _share(index, quantity, clause, bundle.cues):
+        if not by_before and _share(index, quantity, clause, bundle):
             return "share", 1
         if change_cues or after_cues:
             return "change", _sign(change_cues, after_cues)
@@ -622,8 +627,8 @@ def _sign(before: list[Cue], after: list[Cue]) -> int:
     return -1 if cue.name == "decrease" else 1
 
 
-def _share(index: _DocIndex, quantity: Quantity, clause: Span, cues: Sequence[Cue]) -> bool:
-    if _in(cues, clause.start, quantity.span.start, "share"):
+def _share(index: _DocIndex, quantity: Quantity, clause: Span, bundle: _Sentence) -> bool:
+    if "share" in bundle.names and _in(bundle.cues, clause.start, quantity.span.start, "share"):
         return True
     return _SHARE_AFTER.match(index.text, quantity.span.end) is not None
 
@@ -1041,11 +1046,12 @@ def _record(
     """A record cue right before the figure (no other figure between) or right after it."""
     start, end = quantity.span.start, quantity.span.end
     sentence = bundle.span
-    for cue in _in(bundle.cues, clause.start, start, "record"):
-        if not index.quantity_between(cue.span.end, start):
+    if "record" in bundle.names:
+        for cue in _in(bundle.cues, clause.start, start, "record"):
+            if not index.quantity_between(cue.span.end, start):
+                return True
+        if _in(bundle.cues, end, min(clause.end, end + 25), "record"):
             return True
-    if _in(bundle.cues, end, min(clause.end, end + 25), "record"):
-        return True
     # "... rose to $190 bln. It is an all-time record": the last figure of the sentence.
     following = sentence_no + 1
     if following < len(index.sentences.spans) and not index.quantity_between(end, sentence.end):

@@ -17,6 +17,7 @@ The surfaces come from ``rules/units.toml``. Disambiguation rules
 
 from __future__ import annotations
 
+import functools
 import re
 
 from claimcheck.extract.lexicon import Lexicon, Patterns
@@ -68,9 +69,16 @@ def _transliterated(text: str, start: int) -> tuple[int, str] | None:
         return None
     if pair == "Y=":
         return start - 2, "¥"
-    if pair == "PS" and "£" not in text:
+    if pair == "PS" and not _has_pound_sign(text):
         return start - 2, "£"
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _has_pound_sign(text: str) -> bool:
+    """Whether ``text`` has a "£" anywhere: looked up once per text, not per amount
+    (a long text of "PS" amounts would otherwise take quadratic time)."""
+    return "£" in text
 
 
 def currency_before(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple[int, str] | None:

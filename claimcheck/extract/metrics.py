@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 import attrs
 
@@ -35,9 +36,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(slots=True)
-class MetricMention:
-    """One occurrence of a metric term."""
+class MetricMention(NamedTuple):
+    """One occurrence of a metric term (a named tuple: cheap to build)."""
 
     span: Span
     metric: str
@@ -46,8 +46,7 @@ class MetricMention:
     neutral: bool = False
 
 
-@attrs.frozen(slots=True)
-class Cue:
+class Cue(NamedTuple):
     """One occurrence of a cue phrase of the list ``name`` ("increase", "yoy", ...)."""
 
     span: Span
@@ -97,10 +96,16 @@ def _metric_pattern() -> _MetricPattern:
 
 def metric_def(key: str) -> MetricDef | None:
     """The vocabulary entry of metric ``key``."""
+    return _metric_defs().get(key)
+
+
+@functools.cache
+def _metric_defs() -> dict[str, MetricDef]:
+    """The vocabulary by metric key (the first entry of a key wins)."""
+    defs: dict[str, MetricDef] = {}
     for metric in metric_vocabulary():
-        if metric.key == key:
-            return metric
-    return None
+        defs.setdefault(metric.key, metric)
+    return defs
 
 
 def find_metric_mentions(

@@ -229,8 +229,10 @@ def parse_scientific(core: str) -> tuple[float, int, int]:
 
 @functools.cache
 def _digit_scan() -> re.Pattern[str]:
+    # The one-class look-ahead is implied by the next one but rejects most positions
+    # faster.
     return re.compile(
-        rf"(?=\d|\.\d|\+\d|\(\d)(?<![\d.])(?:(?P<block>{_BLOCK})"
+        rf"(?=[\d.+(])(?=\d|\.\d|\+\d|\(\d)(?<![\d.])(?:(?P<block>{_BLOCK})"
         rf"|(?P<sci>{_SCIENTIFIC})"  # "1.99×10^30", "2.998×10−8"
         r"|(?P<dfrac>\d{1,2}[/⁄]\d{1,3})(?![\d/⁄])"  # "1/2 pound", "1/16 of a pint"
         rf"|(?P<num>{DIGITS})(?!\d))"

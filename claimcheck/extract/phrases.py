@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["MultiScanner", "Regions", "finditer_in", "phrase_regex"]
+__all__ = ["MultiScanner", "Regions", "finditer_in", "phrase_alternation", "phrase_regex"]
 
 Regions = Sequence[tuple[int, int]]
 """Disjoint ``[start, end)`` ranges of a text, in order, to restrict a scan to."""
@@ -57,6 +57,27 @@ def _build(node: _Trie) -> str:
     return body + "?" if ends else body
 
 
+def _trie(phrases: Iterable[str]) -> _Trie:
+    trie: _Trie = {}
+    for phrase in phrases:
+        if not phrase:
+            continue
+        node = trie
+        for char in phrase.replace("’", "'"):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return trie
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """The trie of ``phrases`` alone (see :func:`phrase_regex`), without the leading
+    look-ahead: an alternation whose branches each start with a literal character,
+    which lets the regex engine skip fast to the characters that can start a phrase
+    when nothing else precedes it in the pattern."""
+    trie = _trie(phrases)
+    return _build(trie) if trie else "(?!)"
+
+
 def phrase_regex(phrases: Iterable[str], before: str = "") -> str:
     """A regex (without anchors) matching any of ``phrases``, longest alternative first.
 
@@ -66,14 +87,7 @@ def phrase_regex(phrases: Iterable[str], before: str = "") -> str:
     look-behind such as ``(?<!\\w)``) is placed after the leading class of
     first characters, where it costs least.
     """
-    trie: _Trie = {}
-    for phrase in phrases:
-        if not phrase:
-            continue
-        node = trie
-        for char in phrase.replace("’", "'"):
-            node = node.setdefault(char, {})
-        node[""] = {}
+    trie = _trie(phrases)
     if not trie:
         return "(?!)"
     # A leading class of the possible first characters lets the engine skip ahead fast.

@@ -23,6 +23,7 @@ Formats (:data:`CHECK_FORMATS`):
 ``junit``     JUnit XML, one test suite per document — :mod:`.check_junit`
 ``markdown``  a pull-request comment — :mod:`.check_markdown`
 ``github``    GitHub Actions workflow annotations — :mod:`.check_github`
+``html``      one self-contained page with highlights and charts — :mod:`.check_html`
 
 Writers are imported only when asked for (rich is loaded by ``text`` alone).
 Positions (line, column) are in the file a document was read from: see
@@ -64,6 +65,7 @@ _WRITERS: dict[str, str] = {
     "junit": "claimcheck.report.check_junit:write_junit",
     "markdown": "claimcheck.report.check_markdown:write_markdown",
     "github": "claimcheck.report.check_github:write_github",
+    "html": "claimcheck.report.check_html:write_html",
 }
 
 CHECK_FORMATS: tuple[str, ...] = tuple(_WRITERS)
