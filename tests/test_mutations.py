@@ -29,13 +29,25 @@ from engine_support import fixture_paths, gold_fixture
 from claimcheck.engine import check
 from claimcheck.model import Claim, Document, Flow, Period
 
-OVERALL_FLOOR = 0.70
-"""Share of all mutants caught as errors (measured 73%: 202/278; 92% without period shifts)."""
-FLOORS = {"digit": 0.9, "scale": 0.85, "sign": 0.9, "flow": 0.88, "period": 0.2}
-"""Per-kind floors. Measured: digit 66/72, scale 64/70, sign 21/21, flow 31/34, period 20/81.
-Misses: a figure moved to the previous year mostly leaves its relation instead of breaking
-it; mutated targets are caught as warnings only (CC601 is a warning rule); transposed
-leading digits that make a total 4-5 times larger are taken for a figure of another scope."""
+OVERALL_FLOOR = 0.79
+"""Share of all mutants caught as errors (measured 79.9%: 222/278; 95.4% without period
+shifts). The issue's goal of 95% overall is not met: most period shifts cannot be caught."""
+FLOORS = {"digit": 0.9, "scale": 0.95, "sign": 0.95, "flow": 0.9, "period": 0.4}
+"""Per-kind floors. Measured: digit 67/72, scale 68/70, sign 21/21, flow 32/34, period 34/81.
+Misses:
+
+* period: a figure moved to the previous year leaves the relations of its year; it is caught
+  (CC402) only when the article implies a figure for the year it moves to (a growth rate, or
+  an identity over that year's other figures) or a containing period. Otherwise the mutated
+  article is consistent: the year has no other figure to contradict (a total, an export
+  figure or a growth rate alone for the previous year; a deadline moved a year); a growth
+  rate of 2% leaves a shifted level within revision tolerance (a warning);
+* digit: transposed leading digits that make a figure 3-5 times larger are taken for a
+  figure of another scope (a commodity within a total; the pack's different_figure_ratio),
+  and a month figure moved within revision tolerance of a year-to-date sum is a warning;
+* flow: gas exports reported in the opposite direction have no figure of that direction to
+  contradict.
+"""
 
 Inputs = list[tuple[Document, tuple[Claim, ...]]]
 

@@ -42,7 +42,7 @@ from check_scenario import (
 from claimcheck.documents import make_document
 from claimcheck.engine.intervals import Interval
 from claimcheck.findings import ClaimRef, Finding, NotChecked, Report, Verified
-from claimcheck.model import Claim, Document, Flow, Period, Quantity, Span
+from claimcheck.model import Claim, ClaimKind, Document, Flow, Period, Quantity, Span
 from claimcheck.reference import ReferenceRow, ReferenceTable
 from claimcheck.report.check_html import json_for_script, render_html, write_html
 from claimcheck.report.check_writers import check_writer
@@ -60,7 +60,7 @@ def make_claim(
     ref: ClaimRef,
     *,
     metric: str | None = "trade_turnover",
-    kind: str = "level",
+    kind: ClaimKind = "level",
     value: float | None = None,
     unit: str = "USD",
     period: Period | None = YEAR_2023,
@@ -87,7 +87,7 @@ def make_claim(
         document_id=ref.document,
         quantity=quantity,
         sentence=Span(start, ref.span[1]),
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         metric=metric,
         entities=("Argentina", "Chile"),
         flow=flow,
@@ -287,6 +287,14 @@ def test_findings_list_links_to_the_highlights() -> None:
     assert "gap 1.085" in findings[0].text + findings[1].text
 
 
+def test_quotes_mark_the_claims_in_their_sentences() -> None:
+    quote = re.search(r'<p class="quote">“A spokesman.*?</p>', _article(render(), "CC201"))
+    assert quote is not None
+    assert re.findall(r"<b>(.*?)</b>", quote.group()) == ["50%", "100%"]
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in quote.group()
+    assert "\\x1b[2J" in quote.group()
+
+
 def _article(source: str, code: str) -> str:
     for match in re.finditer(r"<article .*?</article>", source, re.S):
         if code in match.group():
@@ -383,7 +391,7 @@ def nasty_case() -> tuple[Report, dict[str, Document], dict[str, tuple[Claim, ..
             start=1,
         )
     ]
-    results = [
+    results: list[Finding | Verified | NotChecked] = [
         Finding(
             code=f"CC9{NASTY}",
             name=f"pack-rule {NASTY}",
@@ -499,3 +507,21 @@ def test_golden() -> None:
             stream.write(output)
     with GOLDEN.open(encoding="utf-8", newline="") as stream:
         assert output == stream.read(), f"{GOLDEN} differs (CLAIMCHECK_UPDATE_GOLDEN=1 rewrites it)"
+
+
+def test_empty_report_and_unknown_documents() -> None:
+    empty = render(Report.build([], documents=[], claims_count=0), {}, claims={})
+    assert "No documents were checked." in empty
+    assert "<mark" not in empty and "Findings (0)" in empty
+    # a finding citing a document whose text is not available: listed, not linked
+    ghost = ClaimRef("ghost.md", "ghost.md#1", (0, 6), "$5 bln", "")
+    report = Report.build(
+        [Finding("CC401", "conflicting-figures", "error", "Differs.", (ghost, H_TOTAL))],
+        documents=[HARBOUR.id, "ghost.md"],
+        claims_count=1,
+    )
+    source = render(report, {HARBOUR.id: HARBOUR}, claims={})
+    page = Page(source)
+    assert [m.text for m in page.all("mark")] == [H_TOTAL.text]
+    assert "<span>$5 bln</span> (ghost.md)" in source
+    assert "The text of this document is not available." in source

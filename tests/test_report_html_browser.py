@@ -7,8 +7,13 @@ exceptions or CSP violations; that every claim is highlighted; that a real
 mouse click on a highlight shows its finding with the arithmetic in a visible
 panel and Escape closes it; and that none of the injected code ran
 (``window.__pwned`` unset, the title unchanged, no injected element in the
-DOM). Screenshots go to ``$CLAIMCHECK_ARTIFACTS`` (default
-``out/artifacts/``): ``report.png`` (panel open) and ``report-full.png``.
+DOM). A report of the project's fixtures, made by the real pipeline
+(extraction, rules, bundled reference series), is opened too: no problems,
+every claim highlighted, a click on an error shows that finding.
+Screenshots go to ``$CLAIMCHECK_ARTIFACTS`` (default ``out/artifacts/``):
+``report.png`` (the fixtures' report with a finding open),
+``report-charts.png`` (its first charts), ``report-injection.png`` and
+``report-injection-full.png`` (the hostile page), next to the HTML files.
 
 The browser is driven over chromium's ``--remote-debugging-pipe`` with a
 stdlib-only client (:mod:`browser_support`). The test is skipped when no
@@ -46,7 +51,7 @@ INJECTED = (
     "<script>window.__pwned = 'script'; document.title = 'pwned';</script>"
     "<img src=x onerror=\"window.__pwned = 'img'\">"
     "<svg onload=\"window.__pwned = 'svg'\"></svg>"
-    "<a id=\"evil\" href=\"javascript:window.__pwned = 'link'\">click</a>"
+    '<a id="evil" href="javascript:window.__pwned = \'link\'">click</a>'
     "\"'><script>window.__pwned = 'attribute'</script>"
     "</script><script>window.__pwned = 'breakout'</script>"
     "<iframe srcdoc=\"<script>parent.__pwned = 'iframe'</script>\"></iframe>"
@@ -101,12 +106,10 @@ def artifacts() -> Path:
 def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
     report, documents = report_with_injection()
     stream = io.StringIO()
-    write_html(
-        report, documents, stream, claims=scenario_claims(), reference=scenario_reference()
-    )
+    write_html(report, documents, stream, claims=scenario_claims(), reference=scenario_reference())
     target = tmp_path_factory.mktemp("html") / "report.html"
     target.write_text(stream.getvalue(), encoding="utf-8")
-    (artifacts() / "report.html").write_text(stream.getvalue(), encoding="utf-8")
+    (artifacts() / "report-injection.html").write_text(stream.getvalue(), encoding="utf-8")
     assert CHROMIUM is not None
     with Browser.launch(CHROMIUM) as browser:
         opened = browser.new_page(width=1280, height=900)
@@ -177,7 +180,7 @@ def test_click_shows_the_finding_and_escape_closes_it(page: Page) -> None:
     assert "42.17 + 41.35 = 83.52 (±0.01) vs stated 84.62 (±0.005)" in text
     assert "gap 1.085" in text
     assert "Hostile message <script>" in text  # shown as text, not run
-    page.screenshot(artifacts() / "report.png")
+    page.screenshot(artifacts() / "report-injection.png")
     page.send(
         "Input.dispatchKeyEvent",
         {"type": "keyDown", "key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27},
@@ -190,8 +193,69 @@ def test_click_shows_the_finding_and_escape_closes_it(page: Page) -> None:
 
 def test_full_page_screenshot(page: Page) -> None:
     page.evaluate("window.scrollTo(0, 0)")
-    target = artifacts() / "report-full.png"
+    target = artifacts() / "report-injection-full.png"
     page.screenshot(target, full_page=True)
     assert target.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert page.evaluate("document.querySelectorAll('svg.plot').length") >= 1
     assert page.problems == []
+
+
+# --------------------------------------------------------------------------- the fixtures
+
+
+def fixtures_report(target: Path) -> tuple[Report, int]:
+    """Check ``fixtures/`` with the real pipeline; write the page; return the report and
+    the number of claims."""
+    from claimcheck.documents import LoadFailure, load_documents
+    from claimcheck.engine import check
+    from claimcheck.extract import extract_document
+    from claimcheck.reference import default_reference_path, load_reference
+
+    loaded = [
+        d for d in load_documents([str(PROJECT / "fixtures")]) if not isinstance(d, LoadFailure)
+    ]
+    pairs = [(d, tuple(extract_document(d))) for d in loaded]
+    report = check(pairs, reference=[default_reference_path()])
+    with target.open("w", encoding="utf-8") as stream:
+        write_html(
+            report,
+            {d.id: d for d in loaded},
+            stream,
+            claims={d.id: c for d, c in pairs},
+            reference=load_reference(default_reference_path()),
+        )
+    return report, sum(len(c) for _, c in pairs)
+
+
+def test_fixtures_report_in_the_browser() -> None:
+    target = artifacts() / "report.html"
+    report, claims = fixtures_report(target)
+    assert report.findings
+    assert CHROMIUM is not None
+    with Browser.launch(CHROMIUM) as browser:
+        page = browser.new_page(width=1280, height=900)
+        page.goto(target.as_uri())
+        assert page.problems == []
+        marks = page.evaluate("document.querySelectorAll('mark.cc').length")
+        data = json.loads(page.evaluate("document.getElementById('cc-data').textContent"))
+        assert marks == len(data["claims"])
+        assert claims * 0.95 <= marks <= claims  # overlapping claims share one highlight
+        page.evaluate("document.getElementById('charts').scrollIntoView()")
+        page.screenshot(artifacts() / "report-charts.png")
+        first = page.evaluate(
+            "(() => { const m = document.querySelector('#texts ~ section mark.st-error');"
+            " m.scrollIntoView({block: 'center'}); const r = m.getBoundingClientRect();"
+            " return JSON.stringify([m.id, r.x + r.width / 2, r.y + r.height / 2]); })()"
+        )
+        anchor, x, y = json.loads(first)
+        page.click(x, y)
+        text = page.evaluate("document.getElementById('cc-panel').textContent")
+        messages = [
+            data["results"][i]["message"]
+            for i in data["claims"][anchor]["results"]
+            if data["results"][i]["kind"] == "finding"
+        ]
+        assert messages and all(m in text for m in messages)
+        assert page.evaluate("document.getElementById('cc-panel').hidden") is False
+        page.screenshot(artifacts() / "report.png")
+        assert page.problems == []

@@ -47,6 +47,9 @@ class DerivedFigures(Rule):
     the turnover and the balance together (the direct sums and growth rates
     are CC101, CC102 and CC201). A stated figure holds when any derivation
     agrees with it; the finding cites every claim of the closest derivation.
+    Beyond rounding, the tolerance is the pack's ``relative`` share of the
+    amounts the figure is derived from (revising each input by that share
+    moves a derived balance by that much), and gaps within it are warnings.
     For cumulative metrics a stated figure for part of a period must also
     stay within the figure implied for the whole period (January–September
     2022 against January–October 2023 divided by its growth). This catches a
@@ -202,12 +205,16 @@ class DerivedFigures(Rule):
         if not (figure.signed and item.signed):
             computed, stated = computed.abs(), stated.abs()
         what = f"{item.key.label()} in {period_label(item)}"
+        # revisions of the inputs move a derived figure in proportion to their sizes,
+        # not to its own (a balance is a small difference of large flows)
+        tolerance = ctx.tolerance(self).relative * max(figure.magnitude, abs(stated.mid))
         return judge(
             self,
             ctx,
             items=[item, *figure.inputs],
             computed=computed,
             stated=stated,
+            tolerance=tolerance,
             expression=(
                 f"{figure.expression} = {computed.format(scale, 2)} vs stated "
                 f"{stated.format(scale)}"

@@ -85,6 +85,14 @@ class Figure:
     derived_inputs: bool = False
     signed: bool = True
     growth: bool = False
+    weight: float = 0.0
+
+    @property
+    def magnitude(self) -> float:
+        """The size of the amounts the figure was computed from (the sum of the inputs'
+        sizes times their coefficients): a revision of every input by a share ``r`` moves
+        the figure by at most ``r × magnitude``."""
+        return self.weight or abs(self.value.mid)
 
     @property
     def stated(self) -> bool:
@@ -173,6 +181,11 @@ def _identity(
                 continue
             value = _combine(target, a, b, x.value, y.value)
             text = template.format(**{a: _wrap(x), b: _wrap(y)})
+            one, zero = Interval.point(1.0), Interval.point(0.0)
+            weight = (
+                abs(_combine(target, a, b, one, zero).mid) * x.magnitude
+                + abs(_combine(target, a, b, zero, one).mid) * y.magnitude
+            )
             yield Figure(
                 target,
                 span,
@@ -182,6 +195,7 @@ def _identity(
                 steps=max(x.steps, y.steps) + 1,
                 derived_inputs=not (x.stated and y.stated),
                 signed=x.signed and y.signed,
+                weight=weight,
             )
 
 
@@ -254,6 +268,7 @@ def derive(
                 if not _avoids(source, role, target_span):
                     continue
                 value = source.value / by if op == "/" else source.value * by
+                ratio = 1.0 / factor.mid if op == "/" else factor.mid
                 figure = Figure(
                     role,
                     target_span,
@@ -263,6 +278,7 @@ def derive(
                     steps=source.steps + 1,
                     derived_inputs=not source.stated,
                     growth=True,
+                    weight=source.magnitude * abs(ratio),
                 )
                 second.add(figure)
                 out.append(figure)

@@ -54,6 +54,7 @@ from claimcheck.report.check_common import (
 from claimcheck.report.html_assets import SCRIPT, STYLE, content_security_policy
 from claimcheck.report.html_chart import (
     PALETTE,
+    display_scale,
     month_end,
     render_timeline,
     shape_label,
@@ -303,9 +304,11 @@ def claim_description(claim: Claim) -> str:
     elif claim.entities:
         parts.append(", ".join(claim.entities))
     parts.append(_period(claim))
+    unit = f"count:{claim.quantity.noun or ''}" if claim.unit == "count" else claim.unit
     lo, hi = claim.interval
-    unit = claim.quantity.noun if claim.unit == "count" and claim.quantity.noun else claim.unit
-    parts.append(f"[{fmt_number(lo)}, {fmt_number(hi)}] {unit}")
+    divisor, label = display_scale(unit, [claim.value])
+    low, high = fmt_number(lo / divisor), fmt_number(hi / divisor)
+    parts.append(f"{low} {label}" if low == high else f"[{low}, {high}] {label}")
     return " · ".join(parts)
 
 
@@ -414,6 +417,7 @@ def _summary(page: Page) -> list[str]:
         *(f'<div class="tile {cls}"><b>{n}</b><span>{word}</span></div>' for cls, n, word in tiles),
         "</div>",
         '<ul class="legend" aria-label="legend">',
+        "<li>Highlights:</li>",
         *(f'<li><span class="swatch st-{cls}"></span>{_e(word)}</li>' for cls, word in _LEGEND),
         "</ul>",
         "</section>",
@@ -466,8 +470,8 @@ def _quotes(refs: Sequence[ClaimRef], page: Page) -> list[str]:
     out = []
     for document_id, sentence, marks in claim_sentences(refs, page.documents):
         body = "".join(
-            f"<b>{_e(text)}</b>" if claim else html.escape(text, quote=True)
-            for text, claim in sentence_segments(clean(sentence), marks)
+            f"<b>{_e(text)}</b>" if claim else escape_text(text)
+            for text, claim in sentence_segments(sentence, marks)
         )
         source = _e(page.label(document_id))
         out.append(f'<p class="quote">“{body}” <span class="cites">— {source}</span></p>')
@@ -528,9 +532,9 @@ def _charts(page: Page, reference: ReferenceTable | None) -> list[str]:
     names = {d: page.label(d) for d in page.order}
     out = [
         '<h2 id="charts">Figures over time</h2>',
-        '<p class="sub">Each point is a figure as one document states it; the grey line is '
-        "the reference series where there is one; a red ring marks a figure cited by a "
-        "finding. Click a point to go to its sentence.</p>",
+        '<p class="sub">Each point is a figure as one document states it; grey bars (joined '
+        "from one period to the next) are the reference series where there is one; a red ring "
+        "marks a figure cited by a finding. Click a point to go to its sentence.</p>",
     ]
     for number, timeline in enumerate(found, start=1):
         ident = f"t-{number}"

@@ -164,7 +164,7 @@ SCRIPT = """
     return el("span", "badge skip", "not checked");
   }
 
-  function describe(result, selfKey) {
+  function describe(result, selfKey, selfDocument) {
     var box = el("div", "result");
     var head = el("div", "head");
     head.appendChild(badge(result));
@@ -185,7 +185,7 @@ SCRIPT = """
       var cites = el("p", "cites", "with ");
       others.forEach(function (c, index) {
         if (index) { cites.appendChild(document.createTextNode(", ")); }
-        var label = c.text + (c.other ? " (" + c.document + ")" : "");
+        var label = c.text + (c.document !== selfDocument ? " (" + c.document + ")" : "");
         cites.appendChild(c.anchor ? anchorLink(c.anchor, label) : el("span", "", label));
       });
       box.appendChild(cites);
@@ -212,7 +212,9 @@ SCRIPT = """
     if (!claim.results.length) {
       body.appendChild(el("p", "empty", "No check used this figure."));
     }
-    claim.results.forEach(function (index) { body.appendChild(describe(results[index], key)); });
+    claim.results.forEach(function (index) {
+      body.appendChild(describe(results[index], key, claim.document));
+    });
     panel.hidden = false;
     place(mark);
   }

@@ -441,9 +441,10 @@ def _reference_marks(timeline: Timeline, frame: _Frame) -> list[str]:
             f"reference {_x_label(point.start, point.end)}: "
             f"{value_label(point.value / frame.divisor)} ({'; '.join(point.sources)})"
         )
+        half = min(frame.step * 0.3, 40.0)
         parts.append(
-            f'<g><rect x="{_f(x - 4)}" y="{_f(y - 4)}" width="8" height="8" '
-            f'fill="{_REFERENCE}"/><title>{escape(tip, quote=True)}</title></g>'
+            f'<g><rect x="{_f(x - half)}" y="{_f(y - 1.5)}" width="{_f(2 * half)}" height="3" '
+            f'rx="1.5" fill="{_REFERENCE}"/><title>{escape(tip, quote=True)}</title></g>'
         )
     return parts
 
