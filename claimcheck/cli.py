@@ -5,7 +5,9 @@
 * ``claimcheck check PATH... [--against PATH...]`` — cross-check them
   (:mod:`claimcheck.commands.check`);
 * ``claimcheck rules`` / ``claimcheck explain CODE`` — what the checks do
-  (:mod:`claimcheck.commands.rules`).
+  (:mod:`claimcheck.commands.rules`);
+* ``claimcheck index PATH... --store FILE`` / ``claimcheck store stats`` — the
+  claims store (:mod:`claimcheck.commands.index`, :mod:`claimcheck.commands.store`).
 
 ``check`` reads its settings from the nearest ``claimcheck.toml`` or
 ``pyproject.toml`` ``[tool.claimcheck]`` (:mod:`claimcheck.config`); its
@@ -31,7 +33,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from claimcheck import __version__
-from claimcheck.commands import check, extract, rules
+from claimcheck.commands import check, extract, index, rules, store
 from claimcheck.commands._io import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, error
 
 __all__ = ["main"]
@@ -41,6 +43,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": check.run,
     "rules": rules.run_rules,
     "explain": rules.run_explain,
+    "index": index.run,
+    "store": store.run,
 }
 
 
@@ -112,6 +116,25 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("rules", help="list the checks: code, name, severity, what they do")
     explain = commands.add_parser("explain", help="show the documentation of one check")
     explain.add_argument("code", metavar="CODE", help="a rule code such as CC101")
+    index.add_arguments(
+        commands.add_parser(
+            "index",
+            help="extract articles into a claims store (incremental)",
+            description=(
+                "Extract the claims of articles into a claims store (SQLite). Re-running only "
+                "re-extracts documents whose content changed; --prune removes stored documents "
+                "that are no longer among the inputs."
+            ),
+            epilog="Exit status: 0 ok, 2 bad input, option or store (other inputs still indexed).",
+        )
+    )
+    store.add_arguments(
+        commands.add_parser(
+            "store",
+            help="inspect a claims store",
+            description="Inspect a claims store written by 'claimcheck index'.",
+        )
+    )
     return parser
 
 

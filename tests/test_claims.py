@@ -448,3 +448,31 @@ def test_over_the_year_takes_the_year_in_force_not_a_comparison_base() -> None:
     )
     claims = _claims(text, ["$12 bln", "$10 bln", "2 mln tonnes"])
     assert _span(claims["2 mln tonnes"]) == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_one_long_line_costs_about_as_much_as_many_lines() -> None:
+    """No look-up scans back or ahead over a whole line: 1 MB of sentences on a single
+    line takes about the time of the same sentences on lines of their own."""
+    import time
+
+    from claimcheck.extract.quantities import find_quantities
+
+    sentence = (
+        "Trade between China and Russia rose 12.5% year-on-year to $84.3 bln in "
+        "January-October 2023, customs data showed, and the two countries aim for "
+        "$300 bln by 2030."
+    )
+    repeats = 1_000_000 // len(sentence)
+
+    def cost(separator: str) -> float:
+        text = separator.join([sentence] * repeats)
+        document = Document(id="long", text=text, published=D(2024, 1, 15))
+        quantities = find_quantities(text)
+        start = time.process_time()
+        claims = build_claims(document, quantities)
+        elapsed = time.process_time() - start
+        assert len(claims) == len(quantities) > 2 * repeats
+        return elapsed
+
+    lines = cost("\n")
+    assert cost(" ") < 3 * lines + 0.5  # CPU time; generous for a shared machine

@@ -4,6 +4,9 @@ Loads and extracts every document (one bad document never stops the others),
 runs the selected rules of :mod:`claimcheck.checks` over the claims of the
 checked documents together with those of the ``--against`` documents, and
 writes the report in the chosen format (:mod:`claimcheck.report.check_writers`).
+``--store FILE`` adds the related claims of a claims store
+(:mod:`claimcheck.store`, written by ``claimcheck index``) to the
+``--against`` documents, without re-extracting them.
 
 Settings come from the command line, else the configuration file
 (:mod:`claimcheck.config`; ``--config``, ``--no-config``), else the defaults.
@@ -112,6 +115,22 @@ def _extract(documents: Sequence[Document], args: argparse.Namespace, progress: 
     return loaded
 
 
+def _stored(path: str, primary: Loaded, *, exclude: set[str]) -> Loaded | None:
+    """The stored documents and claims related to ``primary`` (None: the store is unusable).
+
+    Only the claims sharing a scope with a new claim are read
+    (:meth:`claimcheck.store.ClaimStore.related`); nothing is re-extracted.
+    """
+    from claimcheck.store import ClaimStore, StoreError
+
+    try:
+        with ClaimStore.open(path) as store:
+            return store.related([c for _, claims in primary for c in claims], exclude=exclude)
+    except StoreError as exc:
+        error(str(exc))
+        return None
+
+
 def _settings(args: argparse.Namespace) -> Config | None:
     """Read the configuration (:class:`ConfigError` when wrong) and merge it under ``args``.
 
@@ -215,6 +234,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         primary = _extract(primary_documents, args, progress)
         against = _extract(against_documents, args, progress)
+        if getattr(args, "store", None) is not None:
+            stored = _stored(args.store, primary, exclude={d.id for d, _ in [*primary, *against]})
+            if stored is None:
+                return EXIT_BAD_INPUT
+            against.extend(stored)
         progress.checking(rule_count)
         try:
             reference = load_reference(args.reference_paths)
@@ -287,6 +311,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         metavar="PATH",
         help="earlier reporting to compare with (its own inconsistencies are not reported)",
+    )
+    parser.add_argument(
+        "--store",
+        metavar="FILE",
+        help="also compare with the related claims of a claims store (see 'claimcheck index')",
     )
     parser.add_argument(
         "--format",

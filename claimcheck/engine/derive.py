@@ -44,7 +44,7 @@ ROLES = ("T", "O", "I", "B")
 _PER_ROLE = 4
 """Cap on the figures kept for one role and period at each stage (duplicated figures)."""
 
-# target -> ((first role, second role, combine, expression template), ...)
+# target -> ((first role, second role, expression template), ...); values in _combine
 _FORMULAS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "T": (("O", "I", "{O} + {I}"), ("I", "B", "2×{I} + {B}"), ("O", "B", "2×{O} − {B}")),
     "O": (("T", "I", "{T} − {I}"), ("I", "B", "{I} + {B}"), ("T", "B", "({T} + {B}) / 2")),
@@ -170,22 +170,43 @@ def _span(item: Item) -> Span | None:
     return item.start, item.end
 
 
+_DIRECT = (frozenset("TOI"), frozenset("BOI"))
+"""Relations between three stated figures that CC101 and CC102 check."""
+
+
+def _coefficients(target: str, a: str, b: str) -> tuple[float, float]:
+    """The sizes of the coefficients of ``a`` and ``b`` in the formula for ``target``."""
+    one, zero = Interval.point(1.0), Interval.point(0.0)
+    return (
+        abs(_combine(target, a, b, one, zero).mid),
+        abs(_combine(target, a, b, zero, one).mid),
+    )
+
+
+_COEFFICIENTS = {(t, a, b): _coefficients(t, a, b) for t, fs in _FORMULAS.items() for a, b, _ in fs}
+
+
 def _identity(
-    target: str, span: Span, sources: Mapping[str, Sequence[Figure]], scale: float
+    target: str,
+    span: Span,
+    sources: Mapping[str, Sequence[Figure]],
+    *,
+    derived_only: bool = False,
 ) -> Iterator[Figure]:
-    """``target`` in ``span`` from every pair of source roles."""
+    """``target`` in ``span`` from every pair of source roles (with ``derived_only``, not
+    from two stated figures when CC101 or CC102 relate the three)."""
     for a, b, template in _FORMULAS[target]:
+        direct = derived_only and frozenset((target, a, b)) in _DIRECT
+        ca, cb = _COEFFICIENTS[(target, a, b)]
         pairs = itertools.product(sources.get(a, ())[:_PER_ROLE], sources.get(b, ())[:_PER_ROLE])
         for x, y in pairs:
+            if direct and x.stated and y.stated:
+                continue
             if not _disjoint(x, y) or not (_avoids(x, target, span) and _avoids(y, target, span)):
                 continue
             value = _combine(target, a, b, x.value, y.value)
             text = template.format(**{a: _wrap(x), b: _wrap(y)})
-            one, zero = Interval.point(1.0), Interval.point(0.0)
-            weight = (
-                abs(_combine(target, a, b, one, zero).mid) * x.magnitude
-                + abs(_combine(target, a, b, zero, one).mid) * y.magnitude
-            )
+            weight = ca * x.magnitude + cb * y.magnitude
             yield Figure(
                 target,
                 span,
@@ -235,14 +256,14 @@ def derive(
     stated_keys = set(stated.by)
     # stage 1: each figure of a period from two figures the document states
     first = _Table()
-    for span in stated.spans():
+    for span in sorted(stated.spans()):
         sources = {r: stated.get(r, span) for r in ROLES}
         for role in ROLES:
             # also where the document states the figure but differently: the stated one
             # may be of another scope (a commodity within the total); a derived figure
             # that agrees with a stated one adds nothing to it
             same = stated.get(role, span)
-            for figure in _identity(role, span, sources, scale):
+            for figure in _identity(role, span, sources):
                 if not any(figure.value.overlaps(s.value) for s in same):
                     first.add(figure)
     # stage 2: growth rates, both ways
@@ -283,8 +304,7 @@ def derive(
                 second.add(figure)
                 out.append(figure)
     # stage 3: identities again, over stated, stage-1 and (unstated) stage-2 figures
-    spans = stated.spans() | second.spans()
-    for span in spans:
+    for span in sorted(stated.spans() | second.spans()):
         mixed: dict[str, list[Figure]] = {}
         for role in ROLES:
             if (role, span) in stated_keys:
@@ -294,5 +314,5 @@ def derive(
         for role in ROLES:
             if (role, span) not in stated_keys:
                 continue
-            out.extend(_identity(role, span, mixed, scale))
+            out.extend(_identity(role, span, mixed, derived_only=True))
     return out

@@ -105,35 +105,59 @@ _REL = r"(?:this|last|the\s+current|current|the\s+previous|previous|the\s+past|p
 _YREF = rf"(?:,?\s+(?:of\s+|in\s+)?(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_REL})))?"
 _ORDINAL = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|IV|III|II|I|final|last)"
 
-# The characters each pattern can start with: a leading look-ahead on them lets the
-# regex engine skip quickly to candidate positions.
+# Patterns that start with a word boundary or a look-behind are written below to start
+# with their first character instead (a literal or a class), which lets the regex
+# engine skip fast to candidate positions; the boundary or look-behind follows that
+# character and looks back over it: after the first letter, ``(?<!\w.)`` is a word
+# boundary before it, and after the four digits of a year, ``(?<![...]....)`` is
+# ``(?<![...])`` before them.
+_AFTER_FIRST = r"(?<!\w.)"
+_MONTH_AT_START = (
+    rf"(?:j{_AFTER_FIRST}(?:anuary|an\.?|une|un\.?|uly|ul\.?)|f{_AFTER_FIRST}(?:ebruary|eb\.?)"
+    rf"|m{_AFTER_FIRST}(?:arch|ar\.?|ay)|a{_AFTER_FIRST}(?:pril|pr\.?|ugust|ug\.?)"
+    rf"|s{_AFTER_FIRST}(?:eptember|ept\.?|ep\.?)|o{_AFTER_FIRST}(?:ctober|ct\.?)"
+    rf"|n{_AFTER_FIRST}(?:ovember|ov\.?)|d{_AFTER_FIRST}(?:ecember|ec\.?))"
+)
+"""``\b{_MONTH}`` (lower-cased), starting with the month's first letter."""
+_YEAR_AT_START = r"(?:19[5-9]\d|20\d\d)(?<![\d$€£¥.,/-]....)(?![\d%]|[.,]\d)"
+"""``_YEAR``, starting with its digits."""
+
+# The characters each other pattern can start with: a leading look-ahead on them lets
+# the regex engine reject other positions quickly ("": the pattern starts with them).
 _FIRST = {
-    "iso": "12",
+    "iso": "",
     "fyend": "tf",
     "fysplit": "12tf",
     "fyyear": "f",
     "anaphoric": "diofwt",
-    "theyear": "odtfi",
-    "deadline": "but",
+    "theyear": "",
+    "deadline": "",
     "range": "fjmasond",
     "months": "tf",
     "quarter": "tfs1234il",
     "qcode": "q",
     "half": "tfs",
     "hcode": "h",
-    "day": "jfmasond",
-    "dayfirst": "0123456789",
-    "month": "jfmasond",
-    "yrange": "12",
+    "day": "",
+    "dayfirst": "",
+    "month": "",
+    "yrange": "",
     "relyear": "tlcpn",
-    "year": "12",
+    "year": "",
 }
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     # The patterns run on lower-cased text (see _scan): lower-case them too.
-    (name, re.compile((f"(?=[{_FIRST[name]}])" + pattern).lower().replace("(?p<", "(?P<")))
+    (
+        name,
+        re.compile(
+            ((f"(?=[{_FIRST[name]}])" if _FIRST[name] else "") + pattern)
+            .lower()
+            .replace("(?p<", "(?P<")
+        ),
+    )
     for name, pattern in (
-        ("iso", r"\b(?P<y>20\d\d|19\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+        ("iso", r"(?P<y>(?:20\d\d|19\d\d)(?<!\w....))-(?P<m>\d\d)-(?P<d>\d\d)\b"),
         (
             "fyend",
             rf"\b(?:the\s+)?(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?(?:end(?:ed|ing|s)"
@@ -160,7 +184,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "deadline",
-            rf"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?(?:(?P<y>{_YEAR})"
+            rf"(?:b{_AFTER_FIRST}(?:y|efore)|u{_AFTER_FIRST}ntil|t{_AFTER_FIRST}ill)"
+            rf"\s+(?:the\s+end\s+of\s+)?(?:(?P<y>{_YEAR})"
             rf"(?:\s+or\s+(?P<y2>{_YEAR}))?|(?P<drel>this|the|the\s+current)\s+year)",
         ),
         (
@@ -176,7 +201,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "theyear",
-            r"\b(?:over|during|throughout|for|in)\s+the\s+(?:whole\s+|entire\s+|full\s+)?year"
+            rf"(?:o{_AFTER_FIRST}ver|d{_AFTER_FIRST}uring|t{_AFTER_FIRST}hroughout"
+            rf"|f{_AFTER_FIRST}or|i{_AFTER_FIRST}n)\s+the\s+(?:whole\s+|entire\s+|full\s+)?year"
             r"(?![\w-]|\s+(?:of|to|before|after|earlier|ago|end|ending|ended)\b)",
         ),
         ("quarter", rf"\b(?:the\s+)?{_ORDINAL}\s+quarter{_YREF}"),
@@ -185,14 +211,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("hcode", rf"\bH(?P<h>[12])(?:\s*(?P<y>{_YEAR}))?\b"),
         (
             "day",
-            rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*%)"
+            rf"(?P<m>{_MONTH_AT_START})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*%)"
             rf"(?:,?\s+(?P<y>{_YEAR}))?",
         ),
-        ("dayfirst", rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?"),
-        ("month", rf"\b(?P<m>{_MONTH}){_YREF}"),
-        ("yrange", rf"(?P<y>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y2>(?:19|20)\d\d)(?![\d%])"),
+        ("dayfirst", rf"(?P<d>\d{_AFTER_FIRST}\d?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?"),
+        ("month", rf"(?P<m>{_MONTH_AT_START}){_YREF}"),
+        (
+            "yrange",
+            rf"(?P<y>{_YEAR_AT_START})\s*(?:-|–|—|to)\s*(?P<y2>(?:19|20)\d\d)(?![\d%])",
+        ),
         ("relyear", rf"\b(?:the\s+)?(?P<rel>{_REL})"),
-        ("year", rf"(?P<y>{_YEAR})"),
+        ("year", rf"(?P<y>{_YEAR_AT_START})"),
     )
 )
 _BASIS_BEFORE = re.compile(
@@ -412,7 +441,7 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
         if year is None or last_year <= year:
             return None
         return base._replace(role="period", granularity="years", last_year=last_year)
-    return base._replace(role="period", granularity="year")
+    return base  # a year: role "period" and granularity "year" already
 
 
 # Every period phrase contains one of these triggers; each pattern only runs in windows

@@ -1,0 +1,176 @@
+"""A faithful, compact encoding of claims and documents for the claims store.
+
+Unlike the public JSON contract (:mod:`claimcheck.serialize`), which is made
+for readers and drops what a reader does not need (infinite bounds become
+``null``, ``-0.0`` becomes ``0.0``), this encoding exists to rebuild the very
+same records: ``decode_claims(encode_claims(cs), doc_id) == cs``. It is a
+JSON array of positional arrays (small and quick to parse); infinities are
+written as JSON ``Infinity`` (Python's ``json`` reads them back) and floats
+use the shortest round-trip ``repr``, so every bit of a value survives.
+
+The layout is versioned by :data:`CODEC_VERSION`, which is part of the
+content hash of stored documents (:mod:`claimcheck.store.hashing`): changing
+the layout makes the next ``claimcheck index`` re-extract everything.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Sequence
+from typing import Any, cast
+
+from claimcheck.model import Claim, ClaimKind, Document, Flow, Period, Quantity, Span, Unresolved
+
+__all__ = [
+    "CODEC_VERSION",
+    "decode_claim",
+    "decode_claims",
+    "decode_metadata",
+    "encode_claim",
+    "encode_claim_json",
+    "encode_claims",
+    "encode_metadata",
+]
+
+CODEC_VERSION = 1
+"""Bumped whenever the positional layout below changes."""
+
+
+def _date(value: _dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _undate(value: str | None) -> _dt.date | None:
+    return None if value is None else _dt.date.fromisoformat(value)
+
+
+def _quantity(q: Quantity) -> list[Any]:
+    return [
+        q.span.start,
+        q.span.end,
+        q.text,
+        q.value,
+        q.unit,
+        q.interval[0],
+        q.interval[1],
+        q.precision,
+        q.low,
+        q.high,
+        q.noun,
+        q.qualifier,
+        q.scale,
+        q.is_range,
+        q.transition,
+    ]
+
+
+def _unquantity(row: list[Any]) -> Quantity:
+    return Quantity(
+        span=Span(row[0], row[1]),
+        text=row[2],
+        value=row[3],
+        unit=row[4],
+        interval=(row[5], row[6]),
+        precision=row[7],
+        low=row[8],
+        high=row[9],
+        noun=row[10],
+        qualifier=row[11],
+        scale=row[12],
+        is_range=row[13],
+        transition=row[14],
+    )
+
+
+def _period(p: Period | None) -> list[Any] | None:
+    if p is None:
+        return None
+    return [_date(p.start), _date(p.end), p.text, p.kind, p.unresolved]
+
+
+def _unperiod(row: list[Any] | None) -> Period | None:
+    if row is None:
+        return None
+    return Period(_undate(row[0]), _undate(row[1]), row[2], row[3], row[4])
+
+
+def encode_claim(claim: Claim) -> list[Any]:
+    """One claim as a positional array (its document id is stored beside it, not in it)."""
+    return [
+        claim.id,
+        _quantity(claim.quantity),
+        claim.sentence.start,
+        claim.sentence.end,
+        claim.kind,
+        claim.metric,
+        list(claim.entities),
+        None if claim.flow is None else [claim.flow.source, claim.flow.dest],
+        _period(claim.period),
+        claim.value,
+        claim.interval[0],
+        claim.interval[1],
+        claim.basis,
+        claim.record,
+        [[u.field, u.reason] for u in claim.unresolved],
+    ]
+
+
+def decode_claim(row: list[Any], document_id: str) -> Claim:
+    """The claim of :func:`encode_claim`'s array, in document ``document_id``."""
+    flow = row[7]
+    return Claim(
+        id=row[0],
+        document_id=document_id,
+        quantity=_unquantity(row[1]),
+        sentence=Span(row[2], row[3]),
+        kind=cast(ClaimKind, row[4]),
+        metric=row[5],
+        entities=tuple(row[6]),
+        flow=None if flow is None else Flow(flow[0], flow[1]),
+        period=_unperiod(row[8]),
+        value=row[9],
+        interval=(row[10], row[11]),
+        basis=row[12],
+        record=row[13],
+        unresolved=tuple(Unresolved(f, r) for f, r in row[14]),
+    )
+
+
+def encode_claim_json(claim: Claim) -> str:
+    """One claim as compact JSON (an element of :func:`encode_claims`'s array)."""
+    return json.dumps(encode_claim(claim), ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_claims(claims: Sequence[Claim]) -> str:
+    """A JSON array of encoded claims (compact, ``Infinity`` allowed)."""
+    return json.dumps([encode_claim(c) for c in claims], ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_claims(data: str | bytes, document_id: str) -> tuple[Claim, ...]:
+    """The claims of :func:`encode_claims`."""
+    return tuple(decode_claim(row, document_id) for row in json.loads(data))
+
+
+def encode_metadata(document: Document) -> str:
+    """A document's fields other than ``id``, ``text`` and ``published`` (stored in columns)."""
+    return json.dumps(
+        [document.path, document.published_from, document.source, document.url, document.title],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def decode_metadata(document_id: str, text: str, published: str | None, metadata: str) -> Document:
+    """The document whose columns and :func:`encode_metadata` string are given."""
+    path, published_from, source, url, title = json.loads(metadata)
+    return Document(
+        id=document_id,
+        text=text,
+        path=path,
+        published=_undate(published),
+        published_from=published_from,
+        source=source,
+        url=url,
+        title=title,
+    )

@@ -1,0 +1,341 @@
+"""The claims store: documents and their claims in one SQLite file.
+
+:class:`ClaimStore` wraps one connection in autocommit mode and opens every
+write transaction itself (``BEGIN IMMEDIATE``), so that
+
+* each document and its claims are written in one transaction: an
+  interrupted run loses nothing already committed and never leaves a
+  document without its claims;
+* the store is in WAL mode: readers (``claimcheck check --store``, ``store
+  stats``) keep working while one writer indexes; a second writer waits for
+  the first (``busy_timeout``).
+
+The query behind ``check --store`` is :meth:`ClaimStore.related`: claims are
+keyed by the engine's grouping *scope* (sorted entities plus the flow's
+countries), and every cross-document relation the rules test is between
+claims of one scope, so the claims of the scopes of the new claims are all
+the rules need, whatever their metric or period.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+import zlib
+from collections.abc import Collection, Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+
+import attrs
+
+from claimcheck.model import Claim, Document
+from claimcheck.store.codec import (
+    decode_claims,
+    decode_metadata,
+    encode_claim_json,
+    encode_metadata,
+)
+from claimcheck.store.schema import SCHEMA_VERSION, StoreError, check_version, migrate
+
+__all__ = ["ClaimStore", "StoreStats", "indexable", "scope_of"]
+
+BUSY_TIMEOUT_S = 60.0
+"""How long a writer waits for another writer before giving up."""
+
+_SEPARATOR = "|"
+
+
+def scope_of(claim: Claim) -> str:
+    """The engine's grouping scope of a claim: sorted entities and flow countries, ``|``-joined."""
+    names = set(claim.entities)
+    if claim.flow is not None:
+        names.update((claim.flow.source, claim.flow.dest))
+    return _SEPARATOR.join(sorted(names))
+
+
+def indexable(claim: Claim) -> bool:
+    """Whether the engine files the claim under a key (it has a metric and is not a count)."""
+    return claim.metric is not None and claim.kind != "count"
+
+
+@attrs.frozen(slots=True)
+class StoreStats:
+    """What ``claimcheck store stats`` prints."""
+
+    path: str
+    schema_version: int
+    documents: int
+    claims: int
+    size_bytes: int
+    by_metric: tuple[tuple[str | None, int], ...]
+    by_year: tuple[tuple[str | None, int], ...]
+    first_period: str | None
+    last_period: str | None
+    last_indexed: str | None
+
+
+def _claim_row(document: int, number: int, claim: Claim) -> tuple[object, ...]:
+    period = claim.period
+    flow = claim.flow
+    return (
+        document,
+        number,
+        claim.metric,
+        _SEPARATOR.join(sorted(claim.entities)),
+        scope_of(claim),
+        None if flow is None else flow.source,
+        None if flow is None else flow.dest,
+        None if period is None or period.start is None else period.start.isoformat(),
+        None if period is None or period.end is None else period.end.isoformat(),
+        claim.unit,
+        claim.kind,
+        encode_claim_json(claim),
+    )
+
+
+class ClaimStore:
+    """One open claims store. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self.connection = connection
+        self.path = path
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> ClaimStore:
+        """Open the store at ``path``; with ``create``, create or migrate it (a writer).
+
+        :class:`StoreError` when the file is missing (without ``create``), is
+        not a claims store, or has a newer schema
+        (:class:`~claimcheck.store.schema.SchemaTooNewError`).
+        """
+        name = str(path)
+        if not create and not Path(path).is_file():
+            raise StoreError(f"{name}: no such claims store (create it with claimcheck index)")
+        try:
+            connection = sqlite3.connect(
+                name, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{name}: cannot open the claims store ({exc})") from exc
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            if create:
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = NORMAL")
+                migrate(connection, name)
+            else:
+                version = check_version(connection, name)
+                if version < SCHEMA_VERSION:
+                    raise StoreError(
+                        f"{name}: not a claims store, or one of an older schema "
+                        f"(version {version}); re-create it with claimcheck index"
+                    )
+        except sqlite3.DatabaseError as exc:
+            connection.close()
+            raise StoreError(f"{name}: not a claims store ({exc})") from exc
+        except BaseException:
+            connection.close()
+            raise
+        return cls(connection, name)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()
+
+    def __enter__(self) -> ClaimStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def hashes(self) -> dict[str, tuple[str, str | None]]:
+        """``{document id: (content hash, path)}`` of every stored document."""
+        rows = self.connection.execute("SELECT id, content_hash, path FROM documents")
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def put(self, document: Document, claims: Sequence[Claim], content_hash: str) -> None:
+        """Store (or replace) one document and its claims, in one transaction."""
+        now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+        text = zlib.compress(document.text.encode("utf-8", "surrogatepass"), 6)
+        published = document.published.isoformat() if document.published else None
+        db = self.connection
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            row = db.execute(
+                """
+                INSERT INTO documents
+                    (id, path, content_hash, published, metadata, text, claims_count, indexed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET
+                    path = excluded.path, content_hash = excluded.content_hash,
+                    published = excluded.published, metadata = excluded.metadata,
+                    text = excluded.text, claims_count = excluded.claims_count,
+                    indexed_at = excluded.indexed_at
+                RETURNING rowid
+                """,
+                (
+                    document.id,
+                    document.path,
+                    content_hash,
+                    published,
+                    encode_metadata(document),
+                    text,
+                    len(claims),
+                    now,
+                ),
+            ).fetchone()
+            rowid = int(row[0])
+            db.execute("DELETE FROM claims WHERE document = ?", (rowid,))
+            db.executemany(
+                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_claim_row(rowid, number, claim) for number, claim in enumerate(claims)],
+            )
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def remove(self, ids: Collection[str]) -> int:
+        """Delete the documents ``ids`` (and their claims) in one transaction; return how many."""
+        if not ids:
+            return 0
+        db = self.connection
+        removed = 0
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for document_id in ids:
+                removed += db.execute("DELETE FROM documents WHERE id = ?", (document_id,)).rowcount
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return removed
+
+    # ------------------------------------------------------------------ reading
+
+    def documents(
+        self, ids: Iterable[str] | None = None
+    ) -> list[tuple[Document, tuple[Claim, ...]]]:
+        """Stored documents with all their claims (every document when ``ids`` is None), by id."""
+        db = self.connection
+        if ids is None:
+            rows = db.execute(
+                "SELECT rowid, id, published, metadata, text FROM documents ORDER BY id"
+            ).fetchall()
+        else:
+            wanted = sorted(set(ids))
+            rows = []
+            for chunk in _chunks(wanted):
+                marks = ",".join("?" * len(chunk))
+                rows += db.execute(
+                    "SELECT rowid, id, published, metadata, text FROM documents "
+                    f"WHERE id IN ({marks})",
+                    chunk,
+                ).fetchall()
+            rows.sort(key=lambda r: r[1])
+        out = []
+        for rowid, document_id, published, metadata, text in rows:
+            claim_rows = db.execute(
+                "SELECT claim FROM claims WHERE document = ? ORDER BY number", (rowid,)
+            ).fetchall()
+            claims = decode_claims("[" + ",".join(r[0] for r in claim_rows) + "]", document_id)
+            out.append((_document(document_id, published, metadata, text), claims))
+        return out
+
+    def related(
+        self, claims: Iterable[Claim], *, exclude: Collection[str] = ()
+    ) -> list[tuple[Document, tuple[Claim, ...]]]:
+        """Stored claims the cross-document rules may relate to ``claims``, with their documents.
+
+        Every indexable stored claim (metric known, not a count) that shares
+        the scope of an indexable claim in ``claims`` (any metric, unit, flow
+        direction or period), grouped by document, documents ordered by id.
+        Claims without any entity are not looked up: they carry no scope
+        that could tie them to another article. Documents whose id is in
+        ``exclude`` (the documents being checked) are left out.
+        """
+        scopes = sorted({s for c in claims if indexable(c) and (s := scope_of(c))})
+        if not scopes:
+            return []
+        db = self.connection
+        found: dict[int, list[tuple[int, str]]] = {}
+        for chunk in _chunks(scopes):
+            marks = ",".join("?" * len(chunk))
+            for document, number, encoded in db.execute(
+                "SELECT document, number, claim FROM claims "
+                f"WHERE scope IN ({marks}) AND metric IS NOT NULL AND kind != 'count'",
+                chunk,
+            ):
+                found.setdefault(document, []).append((number, encoded))
+        if not found:
+            return []
+        rows = []
+        for chunk in _chunks(sorted(found)):
+            marks = ",".join("?" * len(chunk))
+            rows += db.execute(
+                "SELECT rowid, id, published, metadata, text FROM documents "
+                f"WHERE rowid IN ({marks})",
+                chunk,
+            ).fetchall()
+        rows.sort(key=lambda r: r[1])
+        excluded = set(exclude)
+        out = []
+        for rowid, document_id, published, metadata, text in rows:
+            if document_id in excluded:
+                continue
+            encoded = [e for _, e in sorted(found[rowid])]
+            claims_of = decode_claims("[" + ",".join(encoded) + "]", document_id)
+            out.append((_document(document_id, published, metadata, text), claims_of))
+        return out
+
+    def stats(self) -> StoreStats:
+        """Counts and coverage of the store."""
+        db = self.connection
+        documents, last_indexed = db.execute(
+            "SELECT count(*), max(indexed_at) FROM documents"
+        ).fetchone()
+        claims = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        by_metric = db.execute(
+            "SELECT metric, count(*) FROM claims GROUP BY metric ORDER BY count(*) DESC, metric"
+        ).fetchall()
+        by_year = db.execute(
+            "SELECT substr(period_end, 1, 4) AS year, count(*) FROM claims "
+            "GROUP BY year ORDER BY year"
+        ).fetchall()
+        first, last = db.execute("SELECT min(period_start), max(period_end) FROM claims").fetchone()
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        page_count = db.execute("PRAGMA page_count").fetchone()[0]
+        wal = Path(self.path + "-wal")
+        size = page_size * page_count + (wal.stat().st_size if wal.is_file() else 0)
+        return StoreStats(
+            path=self.path,
+            schema_version=check_version(db, self.path),
+            documents=int(documents),
+            claims=int(claims),
+            size_bytes=int(size),
+            by_metric=tuple((m, int(n)) for m, n in by_metric),
+            by_year=tuple((y, int(n)) for y, n in by_year),
+            first_period=first,
+            last_period=last,
+            last_indexed=last_indexed,
+        )
+
+
+def _document(document_id: str, published: str | None, metadata: str, text: bytes) -> Document:
+    body = zlib.decompress(text).decode("utf-8", "surrogatepass")
+    return decode_metadata(document_id, body, published, metadata)
+
+
+def _chunks(values: Sequence[object], size: int = 500) -> Iterable[list[object]]:
+    """``values`` in lists of at most ``size`` (SQLite limits the number of parameters)."""
+    for start in range(0, len(values), size):
+        yield list(values[start : start + size])

@@ -1,0 +1,133 @@
+"""The claims store's SQLite schema and its migrations.
+
+The schema version is SQLite's ``PRAGMA user_version``. :data:`MIGRATIONS`
+lists the statements that bring a store from version ``n`` to ``n + 1``;
+:func:`migrate` applies the missing ones in one transaction, so a store is
+always at one whole version. A store written by a newer claimcheck (its
+version above :data:`SCHEMA_VERSION`) is refused with
+:class:`SchemaTooNewError` rather than misread.
+
+Tables:
+
+``documents``
+    one row per stored document: ``id`` (the document id, unique), ``path``,
+    ``content_hash`` (:func:`claimcheck.store.hashing.content_hash`),
+    ``published`` (ISO date or NULL), ``metadata`` (JSON: path,
+    published_from, source, url, title), ``text`` (zlib-compressed UTF-8, so
+    findings can quote sentences), ``claims_count`` and ``indexed_at`` (UTC,
+    ISO 8601).
+
+``claims``
+    one row per claim: ``document`` (the documents row), ``number`` (its
+    position in the document), the index-key columns ``metric``,
+    ``entities`` (sorted, joined with ``|``), ``scope`` (sorted entities plus
+    the flow's countries, joined with ``|``: the engine's grouping scope),
+    ``flow_from``, ``flow_to``, ``period_start``, ``period_end``, ``unit``,
+    ``kind``, and ``claim`` (the exact claim, :mod:`claimcheck.store.codec`).
+    Deleting a document deletes its claims (``ON DELETE CASCADE``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "SchemaTooNewError",
+    "StoreError",
+    "check_version",
+    "migrate",
+    "schema_version",
+]
+
+
+class StoreError(Exception):
+    """A claims store that cannot be used (unreadable, not a store, too new)."""
+
+
+class SchemaTooNewError(StoreError):
+    """The store was written by a newer claimcheck with a schema this one does not know."""
+
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 0 -> 1: documents and claims, keyed for the cross-document lookups.
+    (
+        """
+        CREATE TABLE documents (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            path TEXT,
+            content_hash TEXT NOT NULL,
+            published TEXT,
+            metadata TEXT NOT NULL,
+            text BLOB NOT NULL,
+            claims_count INTEGER NOT NULL,
+            indexed_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE claims (
+            document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            metric TEXT,
+            entities TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            flow_from TEXT,
+            flow_to TEXT,
+            period_start TEXT,
+            period_end TEXT,
+            unit TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            claim TEXT NOT NULL,
+            PRIMARY KEY (document, number)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX claims_scope ON claims (scope, document)",
+        "CREATE INDEX claims_metric ON claims (metric, scope)",
+        "CREATE INDEX claims_flow ON claims (flow_from, flow_to)",
+        "CREATE INDEX claims_period ON claims (period_start, period_end)",
+    ),
+)
+"""``MIGRATIONS[n]`` takes a store from schema version ``n`` to ``n + 1``."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The schema version this claimcheck writes and reads."""
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    """The store's ``PRAGMA user_version``."""
+    row = connection.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def check_version(connection: sqlite3.Connection, name: str) -> int:
+    """The store's version; :class:`SchemaTooNewError` when it is newer than this claimcheck's."""
+    version = schema_version(connection)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(
+            f"{name}: claims store schema version {version} is newer than this claimcheck "
+            f"supports ({SCHEMA_VERSION}); upgrade claimcheck or index into a new store"
+        )
+    return version
+
+
+def migrate(connection: sqlite3.Connection, name: str) -> int:
+    """Bring the store up to :data:`SCHEMA_VERSION` (one transaction); return the version.
+
+    ``connection`` must be in autocommit mode (``isolation_level=None``).
+    """
+    if check_version(connection, name) == SCHEMA_VERSION:
+        return SCHEMA_VERSION
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        version = check_version(connection, name)  # another writer may have migrated meanwhile
+        for statements in MIGRATIONS[version:]:
+            for statement in statements:
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+    return SCHEMA_VERSION

@@ -1,0 +1,142 @@
+"""The claims store's codec rebuilds claims and documents exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from functools import cache
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.documents import load_documents
+from claimcheck.extract import extract_document
+from claimcheck.model import Claim, Document, Flow, Period, Quantity, Span, Unresolved
+from claimcheck.store.codec import (
+    decode_claims,
+    decode_metadata,
+    encode_claims,
+    encode_metadata,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@cache
+def fixture_claims() -> tuple[Claim, ...]:
+    """Every claim of every ``fixtures/*.md``."""
+    documents = [
+        d for d in load_documents([str(p) for p in sorted(FIXTURES.glob("*.md"))])
+        if isinstance(d, Document)
+    ]
+    return tuple(c for d in documents for c in extract_document(d))
+
+
+def _round_trip(claims: tuple[Claim, ...], document_id: str) -> tuple[Claim, ...]:
+    return decode_claims(encode_claims(claims), document_id)
+
+
+def test_fixtures_have_claims_to_test() -> None:
+    claims = fixture_claims()
+    assert len(claims) > 100
+    assert any(c.period is not None for c in claims)
+    assert any(c.flow is not None for c in claims)
+    assert any(c.unresolved for c in claims)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(fixture_claims()), min_size=1, max_size=6))
+def test_fixture_claims_round_trip(claims: list[Claim]) -> None:
+    for claim in claims:
+        assert _round_trip((claim,), claim.document_id) == (claim,)
+
+
+def test_every_fixture_claim_round_trips() -> None:
+    for claim in fixture_claims():
+        (back,) = _round_trip((claim,), claim.document_id)
+        assert back == claim
+        assert math.copysign(1.0, back.value) == math.copysign(1.0, claim.value)
+
+
+_floats = st.floats(allow_nan=False)
+_text = st.text(max_size=12)
+_opt_text = st.none() | _text
+_dates = st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> Claim:
+    """Arbitrary claims: infinities, -0.0, unicode, every optional field set or not."""
+    start = draw(st.integers(0, 10_000))
+    quantity = Quantity(
+        span=Span(start, start + draw(st.integers(0, 50))),
+        text=draw(_text),
+        value=draw(_floats),
+        unit=draw(_text),
+        interval=(draw(_floats), draw(_floats)),
+        precision=draw(_floats),
+        low=draw(_floats),
+        high=draw(_floats),
+        noun=draw(_opt_text),
+        qualifier=draw(st.sampled_from([None, "about", "over", "at_least", "up_to"])),
+        scale=draw(_floats),
+        is_range=draw(st.booleans()),
+        transition=draw(st.sampled_from([None, "from", "to"])),
+    )
+    period = draw(
+        st.none()
+        | st.builds(
+            Period,
+            _dates,
+            _dates,
+            _text,
+            st.sampled_from(["interval", "deadline", "point"]),
+            _opt_text,
+        )
+    )
+    return Claim(
+        id=draw(_text),
+        document_id="doc",
+        quantity=quantity,
+        sentence=Span(draw(st.integers(0, 100)), draw(st.integers(0, 100))),
+        kind=draw(st.sampled_from(["level", "change", "share", "target", "count"])),
+        metric=draw(_opt_text),
+        entities=tuple(draw(st.lists(_text, max_size=3))),
+        flow=draw(st.none() | st.builds(Flow, _text, _text)),
+        period=period,
+        value=draw(_floats),
+        interval=(draw(_floats), draw(_floats)),
+        basis=draw(_opt_text),
+        record=draw(st.booleans()),
+        unresolved=tuple(draw(st.lists(st.builds(Unresolved, _text, _text), max_size=2))),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(claims(), max_size=4))
+def test_arbitrary_claims_round_trip(generated: list[Claim]) -> None:
+    back = _round_trip(tuple(generated), "doc")
+    assert back == tuple(generated)
+    for a, b in zip(back, generated, strict=True):
+        assert repr(a.value) == repr(b.value)  # -0.0 stays -0.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.builds(
+        Document,
+        id=_text,
+        text=_text,
+        path=_opt_text,
+        published=_dates,
+        published_from=_opt_text,
+        source=_opt_text,
+        url=_opt_text,
+        title=_opt_text,
+    )
+)
+def test_document_metadata_round_trips(document: Document) -> None:
+    published = document.published.isoformat() if document.published else None
+    back = decode_metadata(document.id, document.text, published, encode_metadata(document))
+    assert back == document
