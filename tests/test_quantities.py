@@ -263,6 +263,9 @@ def test_qualified_intervals() -> None:
         pytest.approx(200e9 * (1 - ABOUT_WIDTH)),
         pytest.approx(200e9 * (1 + ABOUT_WIDTH)),
     )
+    # a precise figure keeps a modest hedge: a changed digit must stay visible
+    low, high = only("Exports were about $110.97 bln.").interval
+    assert (low, high) == (pytest.approx(110.87e9), pytest.approx(111.07e9))
     low, high = only("Turnover hit almost $200 bln.").interval
     assert (low, high) == (pytest.approx(200e9 * (1 - ALMOST_WIDTH)), 200e9)
     assert only("Turnover hit less than $200 bln.").interval == (0.0, 200e9)

@@ -27,7 +27,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 def fixture_claims() -> tuple[Claim, ...]:
     """Every claim of every ``fixtures/*.md``."""
     documents = [
-        d for d in load_documents([str(p) for p in sorted(FIXTURES.glob("*.md"))])
+        d
+        for d in load_documents([str(p) for p in sorted(FIXTURES.glob("*.md"))])
         if isinstance(d, Document)
     ]
     return tuple(c for d in documents for c in extract_document(d))

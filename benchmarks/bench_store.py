@@ -1,0 +1,153 @@
+"""Claims-store benchmark: full index, incremental re-index, ``check NEW --store`` latency.
+
+Usage (from the project root)::
+
+    .venv/bin/python benchmarks/bench_store.py [--documents 10000] [--runs 7] [--workdir DIR]
+
+Steps, each timed as a separate ``claimcheck`` process (cold start included,
+as a user would run it):
+
+1. generate a synthetic corpus (``benchmarks/gen_corpus.py``) as JSONL;
+2. ``claimcheck index CORPUS --store DB`` into an empty store (full index);
+3. the same again with nothing changed (hashing only);
+4. the same after changing 1% of the articles (incremental re-index);
+5. ``claimcheck check NEW.md --store DB`` for a new article on a pair that
+   the corpus covers (``--runs`` times: median and worst), next to
+   ``claimcheck check NEW.md`` alone (the cold start and extraction that any
+   check pays) — and, in process, how many stored documents and claims the
+   store query returned and how long the query took.
+
+Results are printed and written to ``benchmarks/results/store.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from gen_corpus import write  # noqa: E402
+
+NEW_ARTICLE = """---
+published: 2024-02-20
+source: Bench Wire
+---
+Trade between China and Russia reached $201.35 bln in 2023, up 11.2% year on year, customs
+data showed. China's exports to Russia amounted to $110.10 bln, while imports from Russia
+were $91.25 bln.
+
+China thus ran a trade surplus of $18.85 bln with Russia.
+"""
+
+
+def _claimcheck(*args: str) -> float:
+    """Run ``claimcheck ARGS`` in a fresh process; return its wall time in seconds."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "claimcheck", *args],
+        check=False,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - start
+
+
+def _change_one_percent(corpus: Path) -> int:
+    """Append a sentence with a new figure to every hundredth article; return how many."""
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    changed = 0
+    for number in range(0, len(lines), 100):
+        item = json.loads(lines[number])
+        item["text"] += "\nFreight volumes rose 4.5% over the same period.\n"
+        lines[number] = json.dumps(item, ensure_ascii=False)
+        changed += 1
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return changed
+
+
+def _query(db: Path, new: Path) -> dict[str, float]:
+    """In-process: the store query of ``check --store`` for ``new``."""
+    from claimcheck.documents import load_documents
+    from claimcheck.extract import extract_document
+    from claimcheck.model import Document
+    from claimcheck.store import ClaimStore
+
+    (document,) = [d for d in load_documents([str(new)]) if isinstance(d, Document)]
+    claims = extract_document(document)
+    start = time.perf_counter()
+    with ClaimStore.open(db) as store:
+        related = store.related(claims, exclude={document.id})
+    elapsed = time.perf_counter() - start
+    return {
+        "query_s": round(elapsed, 4),
+        "related_documents": len(related),
+        "related_claims": sum(len(c) for _, c in related),
+    }
+
+
+def main() -> None:
+    """Run the benchmark and print/write the results."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", "-n", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks/results/store.json")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="claimcheck-store-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    corpus, db, new = workdir / "corpus.jsonl", workdir / "claims.db", workdir / "new.md"
+    db.unlink(missing_ok=True)
+    new.write_text(NEW_ARTICLE, encoding="utf-8")
+    write(corpus, args.documents, seed=args.seed)
+    size_kb = corpus.stat().st_size / 1024
+
+    full = _claimcheck("index", str(corpus), "--store", str(db))
+    unchanged = _claimcheck("index", str(corpus), "--store", str(db))
+    changed = _change_one_percent(corpus)
+    incremental = _claimcheck("index", str(corpus), "--store", str(db))
+
+    check_args = ("check", str(new), "-q", "--no-config", "--exit-zero", "-f", "json")
+    alone = [_claimcheck(*check_args) for _ in range(args.runs)]
+    stored = [_claimcheck(*check_args, "--store", str(db)) for _ in range(args.runs)]
+
+    results = {
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(),
+        },
+        "documents": args.documents,
+        "corpus_kb": round(size_kb),
+        "store_mb": round(db.stat().st_size / 2**20, 1),
+        "index_full_s": round(full, 2),
+        "index_ms_per_document": round(full / args.documents * 1000, 3),
+        "index_kb_per_s": round(size_kb / full),
+        "reindex_unchanged_s": round(unchanged, 2),
+        "reindex_changed_documents": changed,
+        "reindex_1pct_s": round(incremental, 2),
+        "reindex_1pct_share_of_full": round(incremental / full, 3),
+        "check_alone_median_s": round(statistics.median(alone), 3),
+        "check_store_median_s": round(statistics.median(stored), 3),
+        "check_store_max_s": round(max(stored), 3),
+        **_query(db, new),
+    }
+    for key, value in results.items():
+        print(f"{key:32} {value}")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"-> {args.output}")
+
+
+if __name__ == "__main__":
+    main()
