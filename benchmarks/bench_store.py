@@ -7,7 +7,8 @@ Usage (from the project root)::
 Steps, each timed as a separate ``claimcheck`` process (cold start included,
 as a user would run it):
 
-1. generate a synthetic corpus (``benchmarks/gen_corpus.py``) as JSONL;
+1. generate a synthetic corpus (``benchmarks/gen_corpus.py``) as JSONL
+   shards of 5000 articles;
 2. ``claimcheck index CORPUS --store DB`` into an empty store (full index);
 3. the same again with nothing changed (hashing only);
 4. the same after changing 1% of the articles (incremental re-index);
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -52,26 +54,31 @@ China thus ran a trade surplus of $18.85 bln with Russia.
 def _claimcheck(*args: str) -> float:
     """Run ``claimcheck ARGS`` in a fresh process; return its wall time in seconds."""
     start = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "claimcheck", *args],
         check=False,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"claimcheck {' '.join(args)}: exit {done.returncode}\n{done.stderr}")
+    return elapsed
 
 
 def _change_one_percent(corpus: Path) -> int:
     """Append a sentence with a new figure to every hundredth article; return how many."""
-    lines = corpus.read_text(encoding="utf-8").splitlines()
     changed = 0
-    for number in range(0, len(lines), 100):
-        item = json.loads(lines[number])
-        item["text"] += "\nFreight volumes rose 4.5% over the same period.\n"
-        lines[number] = json.dumps(item, ensure_ascii=False)
-        changed += 1
-    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for shard in sorted(corpus.glob("*.jsonl")):
+        lines = shard.read_text(encoding="utf-8").splitlines()
+        for number in range(0, len(lines), 100):
+            item = json.loads(lines[number])
+            item["text"] += "\nFreight volumes rose 4.5% over the same period.\n"
+            lines[number] = json.dumps(item, ensure_ascii=False)
+            changed += 1
+        shard.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return changed
 
 
@@ -101,16 +108,23 @@ def main() -> None:
     parser.add_argument("--documents", "-n", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--hot-share",
+        type=float,
+        default=0.0,
+        help="share of the corpus on China-Russia, the pair of the new article (default 0)",
+    )
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks/results/store.json")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="claimcheck-store-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    corpus, db, new = workdir / "corpus.jsonl", workdir / "claims.db", workdir / "new.md"
+    corpus, db, new = workdir / "corpus", workdir / "claims.db", workdir / "new.md"
     db.unlink(missing_ok=True)
     new.write_text(NEW_ARTICLE, encoding="utf-8")
-    write(corpus, args.documents, seed=args.seed)
-    size_kb = corpus.stat().st_size / 1024
+    shutil.rmtree(corpus, ignore_errors=True)
+    write(corpus, args.documents, seed=args.seed, hot_share=args.hot_share, shard=5000)
+    size_kb = sum(p.stat().st_size for p in corpus.glob("*.jsonl")) / 1024
 
     full = _claimcheck("index", str(corpus), "--store", str(db))
     unchanged = _claimcheck("index", str(corpus), "--store", str(db))
@@ -128,6 +142,7 @@ def main() -> None:
             "processor": platform.processor() or platform.machine(),
         },
         "documents": args.documents,
+        "hot_share": args.hot_share,
         "corpus_kb": round(size_kb),
         "store_mb": round(db.stat().st_size / 2**20, 1),
         "index_full_s": round(full, 2),

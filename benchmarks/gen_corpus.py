@@ -6,13 +6,15 @@ Usage (from the project root)::
     .venv/bin/python benchmarks/gen_corpus.py OUTDIR --documents 100 --format md
 
 Each article reports on one country pair and one period (a year, January-N
-or a half-year) between 2012 and 2025: turnover, exports and imports (which
+or a half-year) between 2013 and 2024: turnover, exports and imports (which
 add up), the balance, a year-on-year growth rate consistent with the
-previous year's turnover, sometimes a target and a record, plus filler
-sentences. Every article on the same pair and period draws from one set of
-"true" figures, so articles interlock; a share of articles (``--errors``,
-default 5%) carries an injected error (a wrong total, a wrong growth rate or
-a flipped balance), listed in a hidden ``.errors.json`` beside the output.
+previous year's turnover, sometimes a target, plus filler sentences.
+Every article on the same pair and period draws from one set of "true"
+figures, so articles interlock; a share of articles (``--errors``, default
+5%) carries an injected error (a wrong total, a wrong growth rate or a
+flipped balance), listed in a hidden ``.errors.json`` beside the output.
+``--hot-share`` puts a share of the articles on one pair (China-Russia), as
+in a real archive where some pairs dominate.
 
 Output: JSONL (one object per line with ``id``, ``published``, ``source``,
 ``title``, ``text``) or, with ``--format md``, one ``.md`` file per article
@@ -72,19 +74,31 @@ class World:
 
     def figures(self, a: str, b: str, year: int) -> tuple[float, float]:
         """(turnover in bln USD, share of ``a``'s exports in it) for a calendar year."""
-        key = (a, b, year)
+        first, second = sorted((a, b))
+        key = (first, second, year)
         if key not in self._cache:
-            rng = random.Random(f"{self.seed}|{a}|{b}|{year}")
-            base = random.Random(f"{self.seed}|{a}|{b}").uniform(0.5, 250.0)
-            growth = 1.0 + random.Random(f"{self.seed}|{a}|{b}|g").uniform(-0.05, 0.12)
+            rng = random.Random(f"{self.seed}|{first}|{second}|{year}")
+            pair = f"{self.seed}|{first}|{second}"
+            base = random.Random(pair).uniform(0.5, 250.0)
+            growth = 1.0 + random.Random(pair + "|g").uniform(-0.05, 0.12)
             turnover = base * growth ** (year - 2012) * rng.uniform(0.9, 1.1)
             self._cache[key] = (turnover, rng.uniform(0.25, 0.75))
-        return self._cache[key]
+        turnover, share = self._cache[key]
+        return turnover, share if a == first else 1.0 - share
 
 
-def article(world: World, rng: random.Random, number: int, error_rate: float) -> dict[str, object]:
-    """One article as a JSON-ready object (``error`` says what was injected, if anything)."""
-    a, b = rng.sample(COUNTRIES, 2)
+def article(
+    world: World, rng: random.Random, number: int, error_rate: float, hot_share: float = 0.0
+) -> dict[str, object]:
+    """One article as a JSON-ready object (``error`` says what was injected, if anything).
+
+    A share ``hot_share`` of the articles is about China and Russia (a pair
+    an archive covers far more than the others).
+    """
+    if rng.random() < hot_share:
+        a, b = rng.sample(["China", "Russia"], 2)
+    else:
+        a, b = rng.sample(COUNTRIES, 2)
     year = rng.randint(2013, 2024)
     months = rng.choice([12, 12, 12, 6, 9, 10])
     fraction = months / 12
@@ -138,25 +152,36 @@ def article(world: World, rng: random.Random, number: int, error_rate: float) ->
     }
 
 
-def generate(count: int, *, seed: int = 1, error_rate: float = 0.05) -> Iterator[dict[str, object]]:
+def generate(
+    count: int, *, seed: int = 1, error_rate: float = 0.05, hot_share: float = 0.0
+) -> Iterator[dict[str, object]]:
     """``count`` articles, deterministic for ``seed``."""
     world = World(seed)
     rng = random.Random(seed)
     for number in range(count):
-        yield article(world, rng, number, error_rate)
+        yield article(world, rng, number, error_rate, hot_share)
 
 
 def write(
-    out: Path, count: int, *, seed: int = 1, error_rate: float = 0.05, fmt: str = "jsonl"
+    out: Path,
+    count: int,
+    *,
+    seed: int = 1,
+    error_rate: float = 0.05,
+    hot_share: float = 0.0,
+    fmt: str = "jsonl",
+    shard: int = 0,
 ) -> list[str]:
     """Write the corpus to ``out`` (a JSONL file or a directory of .md); return the erroneous ids.
 
     The erroneous ids also go to a hidden ``.errors.json`` (inside the
     directory, or ``.OUT.errors.json`` beside the JSONL file), which
-    ``claimcheck`` does not read as an article.
+    ``claimcheck`` does not read as an article. With ``shard``, a JSONL
+    corpus is a directory ``out`` of ``part-NNNNN.jsonl`` files of at most
+    ``shard`` articles each (claimcheck reads files of up to 10 MB).
     """
     errors: list[str] = []
-    items = generate(count, seed=seed, error_rate=error_rate)
+    items = generate(count, seed=seed, error_rate=error_rate, hot_share=hot_share)
     if fmt == "md":
         out.mkdir(parents=True, exist_ok=True)
         for item in items:
@@ -164,6 +189,18 @@ def write(
                 errors.append(str(item["id"]))
             front = "".join(f"{k}: {item[k]}\n" for k in ("published", "source", "title"))
             (out / f"{item['id']}.md").write_text(f"---\n{front}---\n{item['text']}")
+        sidecar = out / ".errors.json"
+    elif shard:
+        out.mkdir(parents=True, exist_ok=True)
+        lines: list[str] = []
+        for number, item in enumerate(items, 1):
+            if item.pop("error"):
+                errors.append(str(item["id"]))
+            lines.append(json.dumps(item, ensure_ascii=False) + "\n")
+            if len(lines) == shard or number == count:
+                part = out / f"part-{(number - 1) // shard:05d}.jsonl"
+                part.write_text("".join(lines), encoding="utf-8")
+                lines = []
         sidecar = out / ".errors.json"
     else:
         with out.open("w", encoding="utf-8") as stream:
@@ -183,10 +220,22 @@ def main() -> None:
     parser.add_argument("--documents", "-n", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--errors", type=float, default=0.05, help="share of erroneous articles")
+    parser.add_argument(
+        "--hot-share", type=float, default=0.0, help="share of articles on China-Russia"
+    )
     parser.add_argument("--format", choices=("jsonl", "md"), default="jsonl")
+    parser.add_argument(
+        "--shard", type=int, default=0, help="JSONL: a directory of files of N articles each"
+    )
     args = parser.parse_args()
     errors = write(
-        args.out, args.documents, seed=args.seed, error_rate=args.errors, fmt=args.format
+        args.out,
+        args.documents,
+        seed=args.seed,
+        error_rate=args.errors,
+        hot_share=args.hot_share,
+        fmt=args.format,
+        shard=args.shard,
     )
     print(f"{args.documents} articles -> {args.out} ({len(errors)} with injected errors)")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -192,8 +193,10 @@ def test_missing_or_foreign_file_is_not_a_store(tmp_path: Path) -> None:
         ClaimStore.open(junk)
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
-    with pytest.raises(StoreError, match=r"other\.db: not a claims store"):
-        ClaimStore.open(other)
+    for create in (False, True):
+        with pytest.raises(StoreError, match=r"other\.db: not a claims store"):
+            ClaimStore.open(other, create=create)
+    assert sqlite3.connect(other).execute("SELECT count(*) FROM sqlite_master").fetchone() == (1,)
 
 
 def test_reader_works_while_a_writer_indexes(tmp_path: Path, corpus: Path) -> None:
@@ -253,3 +256,66 @@ def test_bad_load_failure_is_reported(tmp_path: Path) -> None:
         )
     assert (s.added, len(failures)) == (1, 1)
     assert failures[0].path.endswith("bad.json")
+
+
+def test_reads_never_fail_while_another_thread_indexes(tmp_path: Path, corpus: Path) -> None:
+    import threading
+
+    db = tmp_path / "claims.db"
+    ClaimStore.open(db, create=True).close()
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            with ClaimStore.open(db, create=True) as writer:
+                index_documents(writer, load_documents([str(corpus)]))
+        except BaseException as exc:  # reported to the main thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=write)
+    seen: list[int] = []
+    with ClaimStore.open(db) as reader:
+        thread.start()
+        while thread.is_alive():
+            reader.connection.execute("BEGIN")  # one snapshot for both reads
+            stats = reader.stats()
+            assert stats.claims == sum(len(c) for _, c in reader.documents())
+            reader.connection.execute("COMMIT")
+            seen.append(stats.documents)
+        thread.join()
+        seen.append(reader.stats().documents)
+    assert not errors
+    assert seen == sorted(seen)
+    assert seen[-1] == 8
+
+
+def test_metadata_change_is_rewritten_without_re_extraction(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "claims.db"
+    _index(db, corpus)
+    extracted: list[str] = []
+
+    def counting(documents: Iterable[Document]) -> Iterator[Extracted]:
+        for document, result in extract_sequentially(documents):
+            extracted.append(document.id)
+            yield document, result
+
+    retitled = sorted(corpus.glob("*.md"))[1]
+    text = retitled.read_text(encoding="utf-8")
+    assert "\ntitle: " in text.split("\n---\n")[0]
+    retitled.write_text(
+        re.sub(r"(?m)^title: .*$", "title: A new headline", text, count=1), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)  # the same files named by another path: only paths change
+    with ClaimStore.open(db, create=True) as store:
+        s = index_documents(store, load_documents(["corpus"]), extractor=counting)
+        assert (s.added, s.updated, s.unchanged, s.relabelled) == (0, 8, 0, 8)
+        assert extracted == []
+        assert "8 metadata only" in s.line()
+        stored = {d.id: (d, c) for d, c in store.documents()}
+    document, claims = stored[retitled.name]
+    assert document.title == "A new headline"
+    assert document.path == f"corpus/{retitled.name}"
+    assert claims == extract_document(document)
+    assert _index(db, Path("corpus")) == (0, 0, 8, 0, 0)

@@ -42,6 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Index ``args.paths`` into ``args.store``; return the exit status."""
+    import sqlite3
+
     from claimcheck.documents import load_documents
     from claimcheck.store import ClaimStore, StoreError, index_documents
 
@@ -55,13 +57,17 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         error(str(exc))
         return EXIT_BAD_INPUT
-    with store:
-        summary = index_documents(
-            store,
-            load_documents(args.paths, published=published),
-            prune=args.prune,
-            on_failure=lambda failure: error(failure.message),
-        )
+    try:
+        with store:
+            summary = index_documents(
+                store,
+                load_documents(args.paths, published=published),
+                prune=args.prune,
+                on_failure=lambda failure: error(failure.message),
+            )
+    except sqlite3.Error as exc:  # disk full, locked for too long, ...: committed work stays
+        error(f"{args.store}: {exc}")
+        return EXIT_BAD_INPUT
     if not args.quiet:
         print(f"claimcheck: {args.store}: {summary.line()}", file=sys.stderr, flush=True)
     return EXIT_BAD_INPUT if summary.failed else EXIT_OK

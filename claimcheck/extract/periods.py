@@ -495,6 +495,15 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year": ("digits",),
 }
 _WINDOW = 45
+# Text every match of a pattern contains (one of these): a window without any cannot
+# hold a match, and a substring search is much cheaper than running the pattern.
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "iso": ("-",),
+    "fysplit": ("-", "–", "/"),
+    "deadline": ("by", "until", "till", "before"),
+    "yrange": ("-", "–", "—", "to"),
+    "relyear": ("this", "last", "current", "previous", "past", "next"),
+}
 
 
 def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -588,7 +597,10 @@ def _scan(text: str) -> list[_Raw]:
         if windows is None:
             windows = _union([regions[need] for need in needs if need in regions])
             unions[needs] = windows
+        required = _REQUIRED.get(name, ())
         for lo, hi in windows:
+            if required and all(low.find(word, lo, hi) < 0 for word in required):
+                continue
             for match in pattern.finditer(low, lo, hi):
                 start, end = match.span()
                 candidates.append((start, start - end, name, match))

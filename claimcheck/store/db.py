@@ -122,16 +122,22 @@ class ClaimStore:
         try:
             connection.execute("PRAGMA foreign_keys = ON")
             if create:
+                _refuse_foreign(connection, name)
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")
                 migrate(connection, name)
             else:
                 version = check_version(connection, name)
+                if version == 0:
+                    raise StoreError(f"{name}: not a claims store")
                 if version < SCHEMA_VERSION:
                     raise StoreError(
-                        f"{name}: not a claims store, or one of an older schema "
-                        f"(version {version}); re-create it with claimcheck index"
+                        f"{name}: claims store schema version {version} is older than "
+                        f"{SCHEMA_VERSION}; run claimcheck index --store {name} to migrate it"
                     )
+        except sqlite3.OperationalError as exc:  # locked, unreadable, ...
+            connection.close()
+            raise StoreError(f"{name}: cannot open the claims store ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             connection.close()
             raise StoreError(f"{name}: not a claims store ({exc})") from exc
@@ -157,10 +163,17 @@ class ClaimStore:
 
     # ------------------------------------------------------------------ writing
 
-    def hashes(self) -> dict[str, tuple[str, str | None]]:
-        """``{document id: (content hash, path)}`` of every stored document."""
-        rows = self.connection.execute("SELECT id, content_hash, path FROM documents")
-        return {row[0]: (row[1], row[2]) for row in rows}
+    def hashes(self) -> dict[str, tuple[str, str | None, str]]:
+        """``{document id: (content hash, path, metadata)}`` of every stored document."""
+        rows = self.connection.execute("SELECT id, content_hash, path, metadata FROM documents")
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+    def relabel(self, document: Document) -> None:
+        """Rewrite a stored document's path and metadata (its text and claims are unchanged)."""
+        self.connection.execute(
+            "UPDATE documents SET path = ?, metadata = ? WHERE id = ?",
+            (document.path, encode_metadata(document), document.id),
+        )
 
     def put(self, document: Document, claims: Sequence[Claim], content_hash: str) -> None:
         """Store (or replace) one document and its claims, in one transaction."""
@@ -328,6 +341,15 @@ class ClaimStore:
             last_period=last,
             last_indexed=last_indexed,
         )
+
+
+def _refuse_foreign(connection: sqlite3.Connection, name: str) -> None:
+    """:class:`StoreError` for a SQLite file of some other program (tables but no version)."""
+    if (
+        check_version(connection, name) == 0
+        and connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+    ):
+        raise StoreError(f"{name}: not a claims store (a SQLite file of another program)")
 
 
 def _document(document_id: str, published: str | None, metadata: str, text: bytes) -> Document:

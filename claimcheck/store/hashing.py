@@ -1,12 +1,13 @@
 """Content hashes that decide whether a stored document must be re-extracted.
 
-A stored document is up to date when its :func:`content_hash` is unchanged.
-The hash covers what extraction reads (the text and the publication date,
-which resolves relative periods), the rest of the document's fields (so
-changed metadata is rewritten too) and the versions of what produced the
-stored claims: :data:`EXTRACTION_VERSION`, ``claimcheck.__version__`` and the
-store codec's layout. Bumping any of them makes the next ``claimcheck index``
-re-extract every document.
+A stored document's claims are up to date when its :func:`content_hash` is
+unchanged. The hash covers what the claims depend on: the document id (claim
+ids contain it), the text, the publication date (which resolves relative
+periods) and the versions of what produced them: :data:`EXTRACTION_VERSION`,
+``claimcheck.__version__`` and the store codec's layout. Bumping any of them
+makes the next ``claimcheck index`` re-extract every document. The other
+fields (path, source, url, title) do not affect the claims: when only they
+change, the indexer rewrites them without re-extracting.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import hashlib
 
 from claimcheck import __version__
 from claimcheck.model import Document
-from claimcheck.store.codec import CODEC_VERSION, encode_metadata
+from claimcheck.store.codec import CODEC_VERSION
 
 __all__ = ["EXTRACTION_VERSION", "content_hash", "extraction_tag"]
 
@@ -29,12 +30,12 @@ def extraction_tag() -> str:
 
 
 def content_hash(document: Document) -> str:
-    """sha256 (hex) of the text, publication date, metadata and :func:`extraction_tag`."""
+    """sha256 (hex) of :func:`extraction_tag`, the id, the publication date and the text."""
     digest = hashlib.sha256()
     for part in (
         extraction_tag(),
+        document.id,
         document.published.isoformat() if document.published else "",
-        encode_metadata(document),
         document.text,
     ):
         data = part.encode("utf-8", "surrogatepass")

@@ -17,6 +17,7 @@ import attrs
 
 from claimcheck.documents import LoadFailure
 from claimcheck.model import Claim, Document
+from claimcheck.store.codec import encode_metadata
 from claimcheck.store.db import ClaimStore
 from claimcheck.store.hashing import content_hash
 
@@ -47,15 +48,22 @@ class IndexSummary:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    relabelled: int = 0
     removed: int = 0
     failed: list[LoadFailure] = attrs.Factory(list)
     claims: int = 0
 
     def line(self) -> str:
-        """``"12 added, 1 updated, 40 unchanged, 0 removed, 0 failed (345 claims written)"``."""
+        """``"12 added, 1 updated, 40 unchanged, 0 removed, 0 failed (345 claims written)"``.
+
+        ``updated`` counts the documents whose metadata alone changed
+        (``relabelled``, not re-extracted) too; the line says how many.
+        """
+        relabelled = f"; {self.relabelled} metadata only" if self.relabelled else ""
         return (
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.removed} removed, {len(self.failed)} failed ({self.claims} claims written)"
+            f"{self.removed} removed, {len(self.failed)} failed "
+            f"({self.claims} claims written{relabelled})"
         )
 
 
@@ -70,7 +78,9 @@ def index_documents(
 ) -> IndexSummary:
     """Store the claims of every changed or new document of ``inputs``.
 
-    Unchanged documents (same content hash) are not extracted nor written.
+    Unchanged documents (same content hash) are not extracted nor written;
+    those whose metadata alone changed (path, source, url, title) have it
+    rewritten without re-extraction.
     With ``prune``, stored documents that are not among ``inputs`` are
     deleted afterwards — except those whose stored path is the path of an
     input that failed to load this time (a broken file is not a removed one).
@@ -96,7 +106,12 @@ def index_documents(
             digest = content_hash(item)
             stored = known.get(item.id)
             if stored is not None and stored[0] == digest:
-                summary.unchanged += 1
+                if stored[2] == encode_metadata(item):
+                    summary.unchanged += 1
+                else:
+                    store.relabel(item)
+                    summary.updated += 1
+                    summary.relabelled += 1
                 continue
             hashes[item.id] = digest
             yield item
@@ -116,6 +131,6 @@ def index_documents(
             on_stored(document, len(result))
     if prune:
         keep_paths = {f.path for f in summary.failed}
-        gone = [i for i, (_, path) in known.items() if i not in seen and path not in keep_paths]
+        gone = [i for i, (_, path, _) in known.items() if i not in seen and path not in keep_paths]
         summary.removed = store.remove(gone)
     return summary
