@@ -11,10 +11,10 @@ Records are frozen attrs classes (:mod:`claimcheck.model`); everything not
 listed in ``__all__`` is private and may change without notice.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from claimcheck.documents import LoadFailure, load_documents, make_document
-from claimcheck.engine import check
 from claimcheck.extract import extract
-from claimcheck.findings import Finding, NotChecked, Report, Verified
 from claimcheck.model import (
     Claim,
     ClaimKind,
@@ -51,3 +51,27 @@ __all__ = [
     "make_document",
 ]
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from claimcheck.engine import check
+    from claimcheck.findings import Finding, NotChecked, Report, Verified
+
+_LAZY = {
+    "check": "claimcheck.engine",
+    "Finding": "claimcheck.findings",
+    "NotChecked": "claimcheck.findings",
+    "Report": "claimcheck.findings",
+    "Verified": "claimcheck.findings",
+}
+"""The rule engine is imported on first use, so that ``claimcheck extract`` starts fast."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

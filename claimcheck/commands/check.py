@@ -40,17 +40,17 @@ from claimcheck.commands._io import (
     wants_color,
     warn,
 )
-from claimcheck.findings import SEVERITIES, Report
 from claimcheck.model import Claim, Document
 
 if TYPE_CHECKING:
     from claimcheck.config import Config
+    from claimcheck.findings import Report
     from claimcheck.progress import Progress
     from claimcheck.rulepacks import RulePack
 
 __all__ = ["FAIL_ON", "failing", "run"]
 
-FAIL_ON = (*SEVERITIES, "never")
+FAIL_ON = ("error", "warning", "info", "never")
 """Values of ``--fail-on``: the least severe finding that fails the run."""
 
 
@@ -63,6 +63,8 @@ def failing(report: Report, fail_on: str) -> bool:
     """Whether ``report`` has a finding at or above severity ``fail_on``."""
     if fail_on == "never":
         return False
+    from claimcheck.findings import SEVERITIES
+
     worst = [str(s) for s in SEVERITIES].index(fail_on)
     return any(SEVERITIES.index(f.severity) <= worst for f in report.findings)
 
