@@ -131,17 +131,19 @@ def _mentions(bare: re.Pattern[str], text: str, regions: Regions | None) -> Iter
     passes the check: search ``bare`` and, where the check fails, search again from
     the next character.
     """
+    # ``finditer`` goes on from the end of each match, as a new search would: only a
+    # rejected start needs a new scan, from the next character.
     for lo, hi in regions if regions is not None else ((0, len(text)),):
-        search = bare.search
-        pos = lo
-        while (match := search(text, pos, hi)) is not None:
-            start = match.start()
-            before = text[start - 1] if start > 0 else " "
-            if before.isalnum() or before in "_.":
-                pos = start + 1
-                continue
-            yield match
-            pos = match.end()
+        pos: int | None = lo
+        while pos is not None:
+            resume, pos = pos, None
+            for match in bare.finditer(text, resume, hi):
+                start = match.start()
+                before = text[start - 1] if start > 0 else " "
+                if before.isalnum() or before in "_.":
+                    pos = start + 1
+                    break
+                yield match
 
 
 def find_world_terms(text: str, regions: Regions | None = None) -> tuple[Span, ...]:

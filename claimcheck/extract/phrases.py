@@ -185,12 +185,23 @@ class MultiScanner:
                             found[name].append((start, end, phrase))
                             taken[name] = end
                     continue
+                # Each vocabulary's pattern starts with ``(?<!\w)``: only the starts in the
+                # match that follow a non-word character can begin one of its phrases.
+                # Trying the pattern there, left to right and skipping what a match covers,
+                # finds what ``finditer`` would from ``taken``, without scanning past
+                # ``end`` (matches starting there are the main scan's).
+                starts = [
+                    p
+                    for p in range(start, end)
+                    if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_")
+                ]
+                limit = min(hi, end + self._reach)
                 for name, pattern in self._patterns.items():
-                    for inner in pattern.finditer(
-                        low, max(start, taken[name]), min(hi, end + self._reach)
-                    ):
-                        if inner.start() >= end:
-                            break  # the main scan reaches it
-                        found[name].append((inner.start(), inner.end(), _canonical(inner.group())))
-                        taken[name] = inner.end()
+                    for p in starts:
+                        if p < taken[name]:
+                            continue
+                        inner = pattern.match(low, p, limit)
+                        if inner is not None:
+                            found[name].append((p, inner.end(), _canonical(inner.group())))
+                            taken[name] = inner.end()
         return found

@@ -128,12 +128,12 @@ def split_paragraphs(text: str) -> tuple[Span, ...]:
 
 
 def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Span(start, end))
+    # ``str.strip()`` drops exactly the characters ``str.isspace()`` accepts.
+    piece = text[start:end]
+    kept = piece.lstrip()
+    if kept:
+        start += len(piece) - len(kept)
+        out.append(Span(start, start + len(kept.rstrip())))
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:

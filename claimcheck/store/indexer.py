@@ -32,9 +32,9 @@ Extractor = Callable[[Iterable[Document]], Iterable[Extracted]]
 
 def extract_sequentially(documents: Iterable[Document]) -> Iterator[Extracted]:
     """The default extractor: :func:`claimcheck.extract.extract_document`, one at a time."""
-    from claimcheck.extract import extract_document
-
     for document in documents:
+        from claimcheck.extract import extract_document  # not at all when nothing changed
+
         try:
             yield document, tuple(extract_document(document))
         except Exception as exc:  # one document's bug must not stop the others
@@ -74,7 +74,6 @@ def index_documents(
     prune: bool = False,
     extractor: Extractor = extract_sequentially,
     on_failure: Callable[[LoadFailure], None] | None = None,
-    on_stored: Callable[[Document, int], None] | None = None,
 ) -> IndexSummary:
     """Store the claims of every changed or new document of ``inputs``.
 
@@ -84,8 +83,11 @@ def index_documents(
     With ``prune``, stored documents that are not among ``inputs`` are
     deleted afterwards — except those whose stored path is the path of an
     input that failed to load this time (a broken file is not a removed one).
-    ``on_failure`` sees each input that failed to load or extract;
-    ``on_stored`` each document written, with its number of claims.
+    ``on_failure`` sees each input that failed to load or extract.
+
+    The extractor may consume its input from another thread (as
+    ``multiprocessing.Pool.imap`` does): the bookkeeping of skipped documents
+    then happens there, and results are written here as they come back.
     """
     summary = IndexSummary()
     known = store.hashes()
@@ -127,8 +129,6 @@ def index_documents(
         else:
             summary.added += 1
         summary.claims += len(result)
-        if on_stored is not None:
-            on_stored(document, len(result))
     if prune:
         keep_paths = {f.path for f in summary.failed}
         gone = [i for i, (_, path, _) in known.items() if i not in seen and path not in keep_paths]
