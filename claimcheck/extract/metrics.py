@@ -17,7 +17,13 @@ from typing import NamedTuple
 
 import attrs
 
-from claimcheck.extract.phrases import MultiScanner, Regions, finditer_in, phrase_regex
+from claimcheck.extract.phrases import (
+    MultiScanner,
+    Regions,
+    finditer_in,
+    lower_case,
+    phrase_regex,
+)
 from claimcheck.model import Span
 from claimcheck.rulepacks import MetricDef, cues, gazetteer, metric_vocabulary
 
@@ -65,7 +71,7 @@ def lowered(text: str) -> str | None:
     fast as case-insensitive matching; ``None`` means some character changes
     length in lower case ("İ"), and callers fall back to case-insensitive matching.
     """
-    low = text.lower()
+    low = lower_case(text)
     return low if len(low) == len(text) else None
 
 

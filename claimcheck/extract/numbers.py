@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimcheck.extract.lexicon import lexicon
+from claimcheck.extract.phrases import lower_case
 
 __all__ = [
     "DIGITS",
@@ -258,7 +259,7 @@ _ASCII_LOWER = {i: i + 32 for i in range(65, 91)}
 def scan(text: str) -> list[re.Match[str]]:
     """Numeric cores and blocked look-alikes of ``text``, in order of start."""
     digits = list(_digit_scan().finditer(text))
-    lowered = text.lower()
+    lowered = lower_case(text)
     if len(lowered) != len(text):  # rare Unicode case changes length
         lowered = text.translate(_ASCII_LOWER)
     words = list(_word_scan().finditer(lowered))

@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
+from claimcheck.extract.phrases import lower_case
 from claimcheck.extract.sentences import Sentences
 from claimcheck.model import Period, Span
 
@@ -584,7 +585,7 @@ def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
 
 def _scan(text: str) -> list[_Raw]:
     """All phrases, earliest first, longer phrases winning overlaps."""
-    low = text.lower()
+    low = lower_case(text)
     if len(low) != len(text):  # a character changes length in lower case ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     regions = _regions(text, low)

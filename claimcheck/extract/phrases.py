@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["MultiScanner", "Regions", "finditer_in", "phrase_alternation", "phrase_regex"]
+__all__ = [
+    "MultiScanner",
+    "Regions",
+    "finditer_in",
+    "lower_case",
+    "phrase_alternation",
+    "phrase_regex",
+]
 
 Regions = Sequence[tuple[int, int]]
 """Disjoint ``[start, end)`` ranges of a text, in order, to restrict a scan to."""
@@ -27,6 +34,21 @@ def finditer_in(
         return
     for start, end in regions:
         yield from pattern.finditer(text, start, end)
+
+
+_LAST_LOWERED: list[tuple[str, str]] = [("", "")]
+"""The last text :func:`lower_case` lowered, with its lower-cased copy."""
+
+
+def lower_case(text: str) -> str:
+    """``text.lower()``, kept for the last text: the quantity scan, the period scan and
+    the claims' term scan of one document all lower-case the same text."""
+    last = _LAST_LOWERED[0]  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    _LAST_LOWERED[0] = (text, low)
+    return low
 
 
 _Trie = dict[str, "_Trie"]
