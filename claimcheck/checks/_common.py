@@ -6,7 +6,7 @@ import calendar
 import datetime as _dt
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from claimcheck.engine.context import Context
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key, PeriodKey
@@ -19,6 +19,7 @@ __all__ = [
     "contains",
     "describes",
     "find_words",
+    "flow_identity_roles",
     "flow_pair",
     "is_cumulative",
     "levels_for",
@@ -35,6 +36,31 @@ __all__ = [
 ]
 
 _MONTHS = [calendar.month_abbr[i] for i in range(13)]
+
+
+def flow_identity_roles(ctx: Context, measure: str) -> Iterator[tuple[Key, list[Sequence[Item]]]]:
+    """For every dated level of ``measure`` (turnover or balance) between two parties,
+    the stated wholes and the two directed flows of the same period and unit:
+    ``(key, [wholes, flows one way, flows the other way])``."""
+    for key, by_period in ctx.index.groups("level"):
+        if key.measure != measure:
+            continue
+        pair = flow_pair(key.scope)
+        if pair is None:
+            continue
+        there = Key(FLOW, key.scope, pair[0], key.unit)
+        back = Key(FLOW, key.scope, pair[1], key.unit)
+        for period, wholes in by_period.items():
+            if period is None:
+                continue
+            yield (
+                key,
+                [
+                    wholes,
+                    ctx.index.get("level", there, period),
+                    ctx.index.get("level", back, period),
+                ],
+            )
 
 
 def period_of(item: Item) -> tuple[_dt.date, _dt.date] | None:

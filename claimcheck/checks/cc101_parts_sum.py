@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 
-from claimcheck.checks._common import by_document, flow_pair, period_label
+from claimcheck.checks._common import by_document, flow_identity_roles, period_label
 from claimcheck.engine.context import (
     MAX_COMBINATIONS,
     Context,
@@ -16,7 +16,7 @@ from claimcheck.engine.context import (
     scale_label,
     show,
 )
-from claimcheck.engine.index import FLOW, TURNOVER, Item, Key
+from claimcheck.engine.index import TURNOVER, Item, Key
 from claimcheck.engine.registry import Rule, register
 from claimcheck.findings import Arithmetic, Finding, Result
 
@@ -45,30 +45,15 @@ class PartsSum(Rule):
     severity = "error"
 
     def run(self, ctx: Context) -> Iterator[Result]:
-        for key, by_period in ctx.index.groups("level"):
-            if key.measure != TURNOVER:
-                continue
-            pair = flow_pair(key.scope)
-            if pair is None:
-                continue
-            there = Key(FLOW, key.scope, pair[0], key.unit)
-            back = Key(FLOW, key.scope, pair[1], key.unit)
-            for period, totals in by_period.items():
-                if period is None:
-                    continue
-                roles = [
-                    totals,
-                    ctx.index.get("level", there, period),
-                    ctx.index.get("level", back, period),
-                ]
-                for group in grouped(combinations(roles)).values():
-                    result = best_of([self._verdict(ctx, key, combo) for combo in group])
-                    if result is not None:
-                        yield result
-                yield from self._one_way(ctx, totals, roles[1], roles[2])
+        for key, roles in flow_identity_roles(ctx, TURNOVER):
+            for group in grouped(combinations(roles)).values():
+                result = best_of([self._verdict(ctx, key, combo) for combo in group])
+                if result is not None:
+                    yield result
+            yield from self._one_way(ctx, roles[0], roles[1], roles[2])
 
     def _one_way(
-        self, ctx: Context, totals: list[Item], there: Sequence[Item], back: Sequence[Item]
+        self, ctx: Context, totals: Sequence[Item], there: Sequence[Item], back: Sequence[Item]
     ) -> Iterator[Result]:
         """A document giving two different flows in one direction (and perhaps a commodity
         within one of them) and none in the other, two of which add up to the total: one of

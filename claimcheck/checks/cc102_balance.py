@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.checks._common import flow_pair, period_label
+from claimcheck.checks._common import flow_identity_roles, period_label
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -14,7 +14,7 @@ from claimcheck.engine.context import (
     scale_label,
     show,
 )
-from claimcheck.engine.index import BALANCE, FLOW, Item, Key
+from claimcheck.engine.index import BALANCE, Item, Key
 from claimcheck.engine.registry import Rule, register
 from claimcheck.findings import Result
 
@@ -41,26 +41,11 @@ class Balance(Rule):
     severity = "error"
 
     def run(self, ctx: Context) -> Iterator[Result]:
-        for key, by_period in ctx.index.groups("level"):
-            if key.measure != BALANCE:
-                continue
-            pair = flow_pair(key.scope)
-            if pair is None:
-                continue
-            out_key = Key(FLOW, key.scope, pair[0], key.unit)
-            in_key = Key(FLOW, key.scope, pair[1], key.unit)
-            for period, balances in by_period.items():
-                if period is None:
-                    continue
-                roles = [
-                    balances,
-                    ctx.index.get("level", out_key, period),
-                    ctx.index.get("level", in_key, period),
-                ]
-                for group in grouped(combinations(roles)).values():
-                    result = best_of([self._verdict(ctx, key, combo) for combo in group])
-                    if result is not None:
-                        yield result
+        for key, roles in flow_identity_roles(ctx, BALANCE):
+            for group in grouped(combinations(roles)).values():
+                result = best_of([self._verdict(ctx, key, combo) for combo in group])
+                if result is not None:
+                    yield result
 
     def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
         balance, outflow, inflow = combo
