@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from engine_support import Article, article, codes, spec
 
 from claimcheck.engine import check
@@ -114,6 +115,36 @@ def test_almost_doubled_by_a_fifth_is_an_error() -> None:
 def test_almost_doubled_by_1_69_is_a_warning() -> None:
     report = check([_doubling("almost doubled", "$13 bln", "$22 bln")], select=["CC501"])
     assert codes(report, "warning") == ["CC501"]
+
+
+def _share_from_to(before: str, after: str) -> Article:
+    """One period's share "from" one figure "to" another (the words give the order)."""
+    text = (
+        "This year trade between China and Russia rose, and China's share of it almost "
+        f"doubled, from {before} to {after}."
+    )
+    document, claims = article(
+        text,
+        [
+            spec(text=before, kind="share", metric="trade_turnover", entities=PAIR, period="2023"),
+            spec(text=after, kind="share", metric="trade_turnover", entities=PAIR, period="2023"),
+        ],
+    )
+    moves = ("from", "to")
+    marked = tuple(
+        attrs.evolve(c, quantity=attrs.evolve(c.quantity, transition=t))
+        for c, t in zip(claims, moves, strict=True)
+    )
+    return document, marked
+
+
+def test_almost_doubled_from_to_in_one_period() -> None:
+    report = check([_share_from_to("13%", "22%")], select=["CC501"])
+    assert codes(report, "warning") == ["CC501"]
+    assert "factor of 1.7 (" in report.findings[0].message
+    held = check([_share_from_to("11%", "21%")], select=["CC501"])
+    assert held.findings == ()
+    assert [v.code for v in held.verified] == ["CC501"]
 
 
 def test_doubled_holds() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from engine_support import Article, article, codes, spec
 
 from claimcheck.engine import check
@@ -9,7 +11,12 @@ from claimcheck.engine import check
 PAIR = ("China", "Russia")
 
 
-def _target(surface: str, doc_id: str, deadline: str | None = "by 2024") -> Article:
+def _target(
+    surface: str,
+    doc_id: str,
+    deadline: str | None = "by 2024",
+    published: dt.date | None = None,
+) -> Article:
     return article(
         f"The two governments set a goal of {surface} for 2024.",
         [
@@ -18,6 +25,7 @@ def _target(surface: str, doc_id: str, deadline: str | None = "by 2024") -> Arti
             )
         ],
         doc_id=doc_id,
+        published=published,
     )
 
 
@@ -36,6 +44,37 @@ def test_target_without_deadline_is_not_checked() -> None:
     report = check([_target("$200 bln", "a", None)], select=["CC601"])
     assert report.findings == () and report.verified == ()
     assert [n.code for n in report.not_checked] == ["CC601"]
+
+
+def test_undated_targets_of_dated_articles_are_compared() -> None:
+    early, late = dt.date(2022, 2, 4), dt.date(2023, 11, 8)
+    report = check(
+        [_target("$250 bln", "a", None, early), _target("$200 bln", "b", None, late)],
+        select=["CC601"],
+    )
+    assert codes(report, "warning") == ["CC601"]
+    message = report.findings[0].message
+    assert "2022-02-04" in message and "2023-11-08" in message and "deadline" in message
+    agree = check(
+        [_target("$200 bln", "a", None, early), _target("$200 bln", "b", None, late)],
+        select=["CC601"],
+    )
+    assert agree.findings == ()
+    assert [v.code for v in agree.verified] == ["CC601"]
+
+
+def test_undated_targets_need_publication_dates_and_two_articles() -> None:
+    unknown = check(
+        [_target("$250 bln", "a", None), _target("$200 bln", "b", None, dt.date(2023, 1, 5))],
+        select=["CC601"],
+    )
+    assert unknown.findings == () and unknown.verified == ()
+    # never against a dated target
+    mixed = check(
+        [_target("$250 bln", "a", None, dt.date(2022, 2, 4)), _target("$200 bln", "b")],
+        select=["CC601"],
+    )
+    assert mixed.findings == () and mixed.verified == ()
 
 
 def test_target_said_met_but_missed() -> None:

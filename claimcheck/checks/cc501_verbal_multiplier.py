@@ -34,9 +34,13 @@ class VerbalMultiplier(Rule):
     ``verbal_relative`` either way. A ratio outside the band is a warning; a
     ratio not even halfway from 1 to the multiplier is an error.
 
+    The two figures are the earlier and the later one of the sentence, or
+    the "from" and the "to" figure when the sentence gives both for one
+    period ("this year the share almost doubled, from 13% to 22%").
+
     Fails: "phone shipments almost doubled, from $4.9 bln in 2022 to $5.9 bln"
-    (×1.20, error); "the share almost doubled from 13% to 22%" (×1.69,
-    warning).
+    (×1.20, error); "this year the share almost doubled, from 13% to 22%"
+    (×1.69, warning).
 
     Passes: "exports doubled from $2.1 bln to $4.3 bln" (×2.05).
     """
@@ -81,6 +85,9 @@ class VerbalMultiplier(Rule):
             spans = sorted(group, key=lambda i: (i.end, i.order))
             if len(spans) >= 2 and spans[0].end != spans[-1].end:
                 return spans[0], spans[-1]
+            moved = _from_to(group)
+            if moved is not None:
+                return moved
         for item in levels:
             span = period_of(item)
             assert span is not None
@@ -127,7 +134,10 @@ class VerbalMultiplier(Rule):
             gap=ratio.gap(band),
             unit="ratio",
         )
-        label = f"{later.key.label()}, {period_label(earlier)} to {period_label(later)}"
+        spans = (period_label(earlier), period_label(later))
+        label = f"{later.key.label()}, " + (
+            spans[1] if spans[0] == spans[1] else f"{spans[0]} to {spans[1]}"
+        )
         if arithmetic.gap == 0:
             return Verified(
                 self.code,
@@ -147,3 +157,13 @@ class VerbalMultiplier(Rule):
             refs,
             arithmetic,
         )
+
+
+def _from_to(group: list[Item]) -> tuple[Item, Item] | None:
+    """The "from" and "to" figures of one period in a sentence ("almost doubled from 13% to
+    22%" this year: both figures carry the same period, the words give the order)."""
+    first = next((i for i in group if i.claim.quantity.transition == "from"), None)
+    last = next((i for i in group if i.claim.quantity.transition == "to"), None)
+    if first is None or last is None or first.end != last.end:
+        return None
+    return first, last

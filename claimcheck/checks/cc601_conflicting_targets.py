@@ -22,12 +22,21 @@ class ConflictingTargets(Rule):
     the goal wrong, or that the goal was changed without the article saying
     so. A warning: both may be real (an old and a new goal), even in one
     article ("the goal was raised from $200 bln to $250 bln"). Targets a
-    power of 1000 apart are a misprint, reported by CC401 as a scale slip. A
-    target without a deadline cannot be compared and is counted as not
-    checked.
+    power of 1000 apart are a misprint, reported by CC401 as a scale slip.
+
+    A target without a deadline is taken as the goal current when its
+    article was published: two such targets in articles with known
+    publication dates are compared (both deadlines absent counts as the same
+    deadline); an undated target is never compared with a dated one, nor
+    with another undated one of the same article. Otherwise it is counted as
+    not checked.
 
     Fails: "the $250 bln goal set for 2024" in one article and "the goal of
     $200 bln set for 2024" in another.
+
+    Fails (warning): "the goal of $200 bln in bilateral trade" in an article
+    published in November 2023 and "a new goal of $250 bln" in one published
+    in February 2022.
 
     Passes: "$10 bln by 2030" in two articles.
     """
@@ -39,7 +48,10 @@ class ConflictingTargets(Rule):
     def run(self, ctx: Context) -> Iterator[Result]:
         for _, by_period in ctx.index.groups("target"):
             for period, items in by_period.items():
-                if period is None or period[0] != "by":
+                if period is None:
+                    yield from self._undated(ctx, items)
+                    continue
+                if period[0] != "by":
                     for item in items:
                         yield ctx.not_checked(self, "the target's deadline is not known", [item])
                     continue
@@ -57,10 +69,48 @@ class ConflictingTargets(Rule):
                         continue  # a misprint ("mln" for "bln"), reported by CC401
                     yield self._verdict(ctx, a, b)
 
-    def _verdict(self, ctx: Context, a: Item, b: Item) -> Result:
+    def _undated(self, ctx: Context, items: list[Item]) -> Iterator[Result]:
+        """Targets without a deadline: the goal current when each article was published.
+        Compared across articles whose publication dates are known (never within one
+        article, where two undated goals are usually an old and a new one)."""
+        dated = [i for i in _first_per_document(items) if self._published(ctx, i) is not None]
+        compared: set[str] = set()
+        if len(dated) >= 2:
+            ordered = sorted(dated, key=lambda i: (i.value.mid, i.document))
+            for a, b in itertools.pairwise(ordered):
+                if target_slip(ctx, a, b):
+                    continue
+                compared.update((a.claim.id, b.claim.id))
+                yield self._verdict(ctx, a, b, undated=True)
+        for item in items:
+            if item.claim.id not in compared:
+                yield ctx.not_checked(self, "the target's deadline is not known", [item])
+
+    @staticmethod
+    def _published(ctx: Context, item: Item) -> str | None:
+        document = ctx.documents.get(item.document)
+        if document is None or document.published is None:
+            return None
+        return document.published.isoformat()
+
+    def _verdict(self, ctx: Context, a: Item, b: Item, *, undated: bool = False) -> Result:
         scale, unit = scale_label([a])
         where = "in one article" if a.document == b.document else "in two articles"
         label = f"{a.key.label()} {period_label(a)}"
+        fail = (
+            f"The target for the {label} is given as {show(a.value, scale)} and "
+            f"{show(b.value, scale)} {unit} {where}."
+        )
+        ok = f"The targets for the {label} agree {where}."
+        if undated:
+            label = a.key.label()
+            when = f"published {self._published(ctx, a)} and {self._published(ctx, b)}"
+            ok = f"The targets for the {label} agree in two articles (no deadline stated; {when})."
+            fail = (
+                f"Two articles ({when}) give different targets for the {label}, "
+                f"{show(a.value, scale)} and {show(b.value, scale)} {unit}, neither with a "
+                "deadline: the goal was changed, or one of them is wrong."
+            )
         return judge(
             self,
             ctx,
@@ -68,11 +118,8 @@ class ConflictingTargets(Rule):
             computed=a.value,
             stated=b.value,
             expression=f"target {a.value.format(scale)} vs target {b.value.format(scale)}",
-            ok=f"The targets for the {label} agree {where}.",
-            fail=(
-                f"The target for the {label} is given as {show(a.value, scale)} and "
-                f"{show(b.value, scale)} {unit} {where}."
-            ),
+            ok=ok,
+            fail=fail,
             percent=a.key.unit in ("percent", "percentage_point"),
             scale=scale,
             unit=unit,
