@@ -17,6 +17,10 @@ or the previous sentence of the paragraph, from the publication date (the
 latest such period that has begun by then), or from an earlier explicit
 year of the document. Relative phrases need the publication date; without
 it they stay unresolved (``Period.unresolved`` says why), never guessed.
+
+:func:`implied_last_year` dates a figure that has no time phrase at all but
+is stated as a running total reached by now ("trade has already reached $140
+bln") early in a year: the latest full year (see its docstring).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from claimcheck.extract.phrases import lower_case
 from claimcheck.extract.sentences import Sentences
 from claimcheck.model import Period, Span
 
-__all__ = ["PeriodMention", "PeriodRole", "find_periods"]
+__all__ = ["PeriodMention", "PeriodRole", "find_periods", "implied_last_year"]
 
 PeriodRole = Literal["period", "deadline", "basis", "event", "anaphoric"]
 
@@ -795,3 +799,40 @@ def _period(raw: _Raw, phrase: str, year: int | None, reason: str | None) -> Per
             _dt.date(first_year, raw.first_month, 1), _last_day(year, raw.last_month), phrase
         )
     return Period(_dt.date(year, raw.first_month, 1), _last_day(year, raw.last_month), phrase)
+
+
+IMPLIED_YEAR_MONTHS = 3
+"""A figure "reached by now" in an article published in the first this-many months of a
+year is the previous year's: the last full year, whose figures are just out."""
+
+_REACHED_BEFORE = re.compile(
+    r"\b(?:has|have)\s+(?:already\s+|now\s+|just\s+)?"
+    r"(?:reached|exceeded|surpassed|topped|amounted\s+to|totall?ed|hit)\s+"
+    r"(?:(?:about|around|almost|nearly|over|more\s+than|some|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def implied_last_year(before: str, published: _dt.date | None) -> Period | None:
+    """The period a figure without any time phrase implies, if its wording implies one.
+
+    ``before`` is the text of the figure's sentence up to the figure. A level
+    stated in the present perfect right before the figure ("the volume of trade
+    has already reached $140 bln") is the running total at publication. Early in
+    a year (the first :data:`IMPLIED_YEAR_MONTHS` months) that is the figure of
+    the year just ended, the latest full year: an article published on 4
+    February 2022 dates it 2021. Otherwise (other wording, later in the year,
+    unknown publication date) the figure stays without a period.
+    """
+    if published is None or published.month > IMPLIED_YEAR_MONTHS:
+        return None
+    match = _REACHED_BEFORE.search(before)
+    if match is None:
+        return None
+    year = published.year - 1
+    phrase = " ".join(match.group(0).split())
+    return Period(
+        _dt.date(year, 1, 1),
+        _dt.date(year, 12, 31),
+        f"{phrase} (the last full year before publication)",
+    )
