@@ -29,7 +29,7 @@ from claimcheck.extract.metrics import (
     lowered,
     metric_def,
 )
-from claimcheck.extract.periods import PeriodMention, find_periods
+from claimcheck.extract.periods import PeriodMention, find_periods, implied_last_year
 from claimcheck.extract.phrases import finditer_in
 from claimcheck.extract.sentences import Sentences
 from claimcheck.model import Claim, ClaimKind, Document, Flow, Period, Quantity, Span, Unresolved
@@ -151,6 +151,7 @@ class _DocIndex:
     def __init__(self, document: Document, quantities: Sequence[Quantity]) -> None:
         text = document.text
         self.text = text
+        self.published = document.published
         self.sentences = Sentences(text)
         # Entities are read in the whole text: the document's main pair needs them all.
         self._all_entities = find_entities(text)
@@ -1013,6 +1014,8 @@ def _period(
             state.period_paragraph = index.sentences.paragraph_at(mention.span.start)
             break
         i -= 1
+    if state.period is None and kind == "level":
+        return implied_last_year(text[sentence.start : quantity.span.start], index.published)
     if kind in ("target", "forecast") or state.period is None:
         return None
     if (
