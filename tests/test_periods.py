@@ -6,7 +6,10 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.extract.periods import PeriodMention, find_periods
+from claimcheck.extract.claims import build_claims
+from claimcheck.extract.periods import PeriodMention, find_periods, implied_last_year
+from claimcheck.extract.quantities import find_quantities
+from claimcheck.model import Document
 
 D = dt.date
 
@@ -201,3 +204,24 @@ def test_event_dates_and_narrowed_periods() -> None:
     )
     basis = _one("Trade grew 5% compared with the same period of 2023.")
     assert basis.role == "basis"
+
+
+def test_a_total_reached_by_now_early_in_a_year_is_the_last_full_years() -> None:
+    feb = dt.date(2022, 2, 4)
+    period = implied_last_year("Our trade with China has already reached ", feb)
+    assert period is not None
+    assert (period.start, period.end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    assert implied_last_year("Trade has reached about ", dt.date(2024, 3, 30)) is not None
+    # later in the year, another tense, or no publication date: no period
+    assert implied_last_year("Our trade has already reached ", dt.date(2022, 6, 4)) is None
+    assert implied_last_year("Our trade reached ", feb) is None
+    assert implied_last_year("Our trade has already reached ", None) is None
+
+
+def test_claims_without_a_time_phrase_take_the_implied_year() -> None:
+    text = "Trade between Chile and Norway has already reached $4.2 bln, the minister said."
+    for published, expected in ((dt.date(2023, 1, 20), 2022), (dt.date(2023, 7, 1), None)):
+        document = Document(id="d", text=text, published=published)
+        (claim,) = build_claims(document, find_quantities(text))
+        year = None if claim.period is None or claim.period.end is None else claim.period.end.year
+        assert (claim.kind, year) == ("level", expected)
