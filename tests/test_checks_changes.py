@@ -281,3 +281,31 @@ def test_large_growth_with_reversed_sign_is_an_error() -> None:
     report = check([article(text, specs)], select=["CC201"])
     assert codes(report, "error") == ["CC201"]
     assert "reversed" in report.findings[0].message
+
+
+def test_levels_far_apart_in_the_change_sentence_are_compared() -> None:
+    # both levels are in the change's sentence: they are what it compares, however far apart
+    report = check([_growth("1.4%", -1, "$83.64 bln", "$24.84 bln")], select=["CC201"])
+    assert codes(report, "error") == ["CC201"]
+
+
+def test_levels_far_apart_elsewhere_are_of_another_scope() -> None:
+    text = (
+        "Trade rose 1.4% in FY2023-24. Earlier, the ministry put trade at $24.84 bln in "
+        "FY2022-23. This year it reached $83.64 bln."
+    )
+    specs = [
+        spec(
+            text="1.4%",
+            metric="trade_turnover",
+            kind="change",
+            entities=PAIR,
+            period="2023-04..2024-03",
+            basis="yoy",
+        ),
+        spec(text="$24.84 bln", metric="trade_turnover", entities=PAIR, period="2022-04..2023-03"),
+        spec(text="$83.64 bln", metric="trade_turnover", entities=PAIR, period="2023-04..2024-03"),
+    ]
+    report = check([article(text, specs)], select=["CC201"])
+    assert report.findings == ()
+    assert [n.code for n in report.not_checked] == ["CC201"]

@@ -50,7 +50,9 @@ class GrowthVsLevels(Rule):
     compared. Beyond rounding, the tolerance is the larger of the pack's
     ``absolute_percent_points`` and the growth shift a revision of a level by
     the ``relative`` tolerance causes (``(1 + g) × relative``); gaps within it
-    are warnings.
+    are warnings. Levels much further apart than the change says (the pack's
+    ``different_figure_ratio``) are taken to be of another scope (a commodity)
+    and not compared, unless the change's own sentence gives both of them.
 
     Fails: "Trade fell 6.4% to $83.64 bln in FY2023-24, from $84.84 bln a year
     earlier" (83.64 / 84.84 − 1 = −1.4%).
@@ -135,7 +137,13 @@ class GrowthVsLevels(Rule):
         flipped = (
             definite and (-change.value).overlaps(computed) and not change.value.overlaps(computed)
         )
-        if distance == "far" and not flipped:
+        # levels far apart may be of another scope (one commodity), unless the change's own
+        # sentence gives both: "14.9 million tourists, up from 11.3 million, an increase of 32%"
+        compared = all(
+            i.document == change.document and i.claim.sentence == change.claim.sentence
+            for i in (current, prior)
+        )
+        if distance == "far" and not flipped and not compared:
             return ctx.not_checked(
                 self, "the levels are too far apart to be what the change compares", combo
             )
