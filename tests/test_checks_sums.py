@@ -160,3 +160,20 @@ def test_swapped_direction_found_beside_a_commodity_figure() -> None:
     assert {c.text for c in swapped[0].claims} == {"$79.4 bln", "$23.5 bln", "$55.9 bln"}
     report = check([_one_way(("South Korea", "Vietnam"))], select=["CC101"])
     assert codes(report, "error") == []
+
+
+def test_a_total_far_from_its_parts_by_swapped_digits_is_an_error() -> None:
+    # 916.48 is 4.7 times the parts (another scope?), but 196.48 with two digits swapped
+    report = check([_trade("$916.48 bln", "$90.7 bln", "$105.78 bln")], select=["CC101"])
+    assert codes(report, "error") == ["CC101"]
+    assert "digits swapped (196.48" in report.findings[0].message
+    part = check([_trade("$65.7 bln", "$4.3 bln", "$16.4 bln")], select=["CC101"])
+    assert codes(part, "error") == ["CC101"]
+    assert "(61.4 would fit)" in part.findings[0].message
+
+
+def test_a_total_far_from_its_parts_without_a_typo_is_not_checked() -> None:
+    # 716.48 is no digit swap of 196.48: more likely a figure of another scope
+    report = check([_trade("$716.48 bln", "$90.7 bln", "$105.78 bln")], select=["CC101"])
+    assert report.findings == ()
+    assert [n.code for n in report.not_checked] == ["CC101"]

@@ -10,6 +10,7 @@ beyond rounding but within the tolerance (typical of data revisions).
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
@@ -182,8 +183,9 @@ def judge(
     (a commodity, a misread period): not checked, unless the ratio is near a
     at least ``scale_slip_ratio`` (a likely scale slip,
     reported as such), or unless ``relation`` (the items' values -> computed,
-    stated) holds once one item is rescaled by a power of 1000: that item is
-    then reported as printed in the wrong scale.
+    stated) holds once one item is rescaled by a power of 1000 (that item is
+    then reported as printed in the wrong scale) or once two adjacent digits
+    of one item's printed figure are swapped back (a typo: 916.48 for 196.48).
     """
     tol = ctx.tolerance(rule)
     if same_scope and computed.bounded and stated.bounded and computed.mid and stated.mid:
@@ -194,11 +196,18 @@ def judge(
             fail = fail.rstrip(".") + f": a figure is likely in the wrong scale (×{factor:.3g})."
         elif limit > 0 and factor > limit:
             culprit = _rescaled(items, relation, tol.relative)
+            typo = None if culprit is not None else _transposed(items, relation, tol.relative)
             if culprit is not None:
                 item, by = culprit
                 fail = (
                     fail.rstrip(".") + f": “{item.claim.text}” is likely in the wrong scale "
                     f"(×{by:g})."
+                )
+            elif typo is not None:
+                item, meant = typo
+                fail = (
+                    fail.rstrip(".") + f": {item.key.label()} {show(item.value, item.scale)} "
+                    f"likely has two digits swapped ({meant} would fit)."
                 )
             else:
                 return ctx.not_checked(
@@ -301,4 +310,50 @@ def _rescaled(
             computed, stated = relation(trial)
             if computed.overlaps(stated, relative * abs(stated.mid)):
                 return item, factor
+    return None
+
+
+def _digit_swaps(value: float, scale: float, precision: float) -> Iterator[tuple[float, str]]:
+    """``value`` with two adjacent different digits of its printed figure swapped (in its
+    printed ``scale``, to the decimals its ``precision`` shows), and the figure as printed."""
+    if not math.isfinite(value) or value <= 0 or scale <= 0:
+        return
+    step = 2 * precision / scale if precision > 0 else 1.0
+    decimals = max(0, min(6, round(-math.log10(step)))) if step < 1 else 0
+    printed = f"{value / scale:.{decimals}f}"
+    digits = [c for c in printed if c.isdigit()]
+    point = printed.find(".")
+    for i in range(len(digits) - 1):
+        if digits[i] == digits[i + 1] or (i == 0 and digits[1] == "0"):
+            continue
+        swapped = [*digits]
+        swapped[i], swapped[i + 1] = swapped[i + 1], swapped[i]
+        text = "".join(swapped)
+        if point >= 0:
+            text = text[:point] + "." + text[point:]
+        yield float(text) * scale, text
+
+
+def _transposed(
+    items: Sequence[Item],
+    relation: Callable[[Sequence[Interval]], tuple[Interval, Interval]] | None,
+    relative: float,
+) -> tuple[Item, str] | None:
+    """The item whose printed figure, with two adjacent digits swapped back, makes
+    ``relation`` hold within ``relative``, and that figure."""
+    if relation is None:
+        return None
+    values = [i.value for i in items]
+    for index, item in enumerate(items):
+        if not item.value.bounded:
+            continue
+        sign = -1.0 if item.value.mid < 0 else 1.0
+        precision = max(item.claim.quantity.precision, 0.0)
+        for value, text in _digit_swaps(abs(item.value.mid), item.scale, precision):
+            trial = list(values)
+            half = (item.value.hi - item.value.lo) / 2
+            trial[index] = Interval(sign * value - half, sign * value + half)
+            computed, stated = relation(trial)
+            if computed.overlaps(stated, relative * abs(stated.mid)):
+                return item, text
     return None
