@@ -43,23 +43,15 @@ CHECKABLE_FLOOR = 0.95
 """Share of checkable mutants caught as errors (the issue's goal)."""
 OVERALL_FLOOR = 0.79
 """Share of all mutants caught as errors, checkable or not (a regression guard)."""
-FLOORS = {"digit": 0.9, "scale": 0.95, "sign": 0.95, "flow": 0.9, "period": 0.4}
+FLOORS = {"digit": 0.95, "scale": 0.95, "sign": 0.95, "flow": 0.95, "period": 0.85}
 """Per-kind floors of the share of checkable mutants caught (regression guards).
-Before the checkability criterion (all mutants, planted-error claims included): digit
-67/72, scale 68/70, sign 21/21, flow 32/34, period 34/81.
-Misses:
 
-* period: a figure moved to the previous year leaves the relations of its year; it is caught
-  (CC402) only when the article implies a figure for the year it moves to (a growth rate, or
-  an identity over that year's other figures) or a containing period. Otherwise the mutated
-  article is consistent: the year has no other figure to contradict (a total, an export
-  figure or a growth rate alone for the previous year; a deadline moved a year); a growth
-  rate of 2% leaves a shifted level within revision tolerance (a warning);
-* digit: transposed leading digits that make a figure 3-5 times larger are taken for a
-  figure of another scope (a commodity within a total; the pack's different_figure_ratio),
-  and a month figure moved within revision tolerance of a year-to-date sum is a warning;
-* flow: gas exports reported in the opposite direction have no figure of that direction to
-  contradict.
+Measured (docs/mutations.md): checkable digit 44/45, scale 47/47, sign 17/17, flow 20/20,
+period 21/23; overall 149/152 (98.0%), and 149/186 (80.1%) of all mutants. The three
+checkable misses: a month figure moved within revision tolerance of its year-to-date sum (a
+warning); a balance moved to a year whose figures only another article's growth rates imply
+(derivations do not combine articles); exports moved to the year of a figure the gold labels
+as the same flow but which is one commodity (phones), declined as another scope.
 """
 
 Inputs = list[tuple[Document, tuple[Claim, ...]]]
