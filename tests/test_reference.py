@@ -100,3 +100,18 @@ def test_claim_agreeing_with_reference() -> None:
 def test_no_reference_no_results() -> None:
     report = check([_claim("$140 bln")], select=["CC701"])
     assert report.findings == () and report.verified == ()
+
+
+def test_figure_of_another_scope_is_not_checked_against_the_reference() -> None:
+    # $6.16 trillion is China's trade with the world, not with Russia (×42 the reference)
+    report = check([_claim("$6.16 trillion")], select=["CC701"], reference=default_reference_path())
+    assert report.findings == () and report.verified == ()
+    assert [n.code for n in report.not_checked] == ["CC701"]
+
+
+def test_scale_slip_and_typo_against_the_reference_are_reported(tmp_path: Path) -> None:
+    slip = check([_claim("$146.9 mln")], select=["CC701"], reference=default_reference_path())
+    assert codes(slip) == ["CC701"] and "wrong scale" in slip.findings[0].message
+    reference = _write(tmp_path, "trade_turnover,China;Russia,,2021,19.7,USD,bln,a source\n")
+    typo = check([_claim("$91.7 bln")], select=["CC701"], reference=reference)
+    assert codes(typo) == ["CC701"] and "digits swapped (19.7" in typo.findings[0].message

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from claimcheck.checks._common import key_of, period_label
 from claimcheck.engine.context import Context, judge, scale_label, show
 from claimcheck.engine.index import FLOW, Key, PeriodKey
+from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule, register
 from claimcheck.findings import Result
 from claimcheck.reference import ReferenceRow
@@ -21,7 +22,11 @@ class ReferenceMismatch(Rule):
     it agrees with any row (tables may list several sources or revisions).
     The finding cites the closest row and its source. A warning by default:
     official series differ between agencies (the two sides' customs) and get
-    revised.
+    revised. A figure further from the reference than the pack's
+    ``different_figure_ratio`` is taken to be of another scope (China's
+    trade with the world read as its trade with Russia) and not checked,
+    unless it is a power of 1000 off (a figure in the wrong scale) or two
+    swapped digits off (a typo): those are reported as such.
 
     Fails: "trade reached $140 bln in 2021" against China customs' $146.887
     bln.
@@ -78,4 +83,15 @@ class ReferenceMismatch(Rule):
                 ),
                 scale=scale,
                 unit=unit,
+                same_scope=True,
+                relation=_against(reference),
             )
+
+
+def _against(reference: Interval) -> Callable[[Sequence[Interval]], tuple[Interval, Interval]]:
+    """The relation "the stated figure is the reference figure" (computed, stated)."""
+
+    def relation(values: Sequence[Interval]) -> tuple[Interval, Interval]:
+        return reference, values[0]
+
+    return relation
