@@ -40,6 +40,7 @@ __all__ = [
     "Key",
     "PeriodKey",
     "kind_class",
+    "normalise",
 ]
 
 FLOW = "flow"
@@ -118,7 +119,8 @@ def _period_key(claim: Claim) -> tuple[PeriodKey | None, _dt.date | None, _dt.da
     return ("?", claim.document_id, text), None, None
 
 
-def _normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interval, bool] | None:
+def normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interval, bool] | None:
+    """A claim's key, value and whether the value's sign is known (``None``: not indexed)."""
     metric = claim.metric
     if metric is None or claim.kind == "count":
         return None
@@ -170,7 +172,7 @@ class ClaimIndex:
         flows = flow_metrics(config)
         for order, claim in enumerate(claims):
             self._claims_by_sentence[_sentence_key(claim)].append(claim)
-            normal = _normalise(claim, flows)
+            normal = normalise(claim, flows)
             if normal is None:
                 self.unindexed.append(claim)
                 continue
