@@ -31,6 +31,7 @@ the tasks, so the workers need no access to the input files.
 from __future__ import annotations
 
 import importlib
+import logging
 import zlib
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -125,8 +126,9 @@ class DaskEngine:
                     n_workers=workers or available_cores(),
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # no fixed port: several runs may share a host
                     host="127.0.0.1",
+                    silence_logs=logging.CRITICAL,  # shutdown chatter of the workers
                 )
                 self.client: Any = dist.Client(self._cluster)
             else:
