@@ -25,6 +25,7 @@ import itertools
 import multiprocessing
 import os
 import pickle
+import signal
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -107,6 +108,11 @@ def _warm_up() -> None:
     extract_one(make_document("Exports rose 5% to $1.2 bln in 2023.", id="warm-up"))
 
 
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them (no traceback per worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -142,7 +148,7 @@ def extract_documents(
             yield document, extract_one(document)
         return
     _warm_up()
-    pool = _context().Pool(jobs)
+    pool = _context().Pool(jobs, initializer=_worker_init)
     try:
         yield from _pooled(pool, itertools.chain(head, stream), jobs)
     finally:
