@@ -218,6 +218,7 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
         out[f"check_new_store_{label}"] = {
             "median_s": round(statistics.median(walls), 3),
             "max_s": round(max(walls), 3),
+            "cpu_median_s": round(statistics.median(r["cpu_s"] for r in runs), 3),
             "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
         }
         print(f"[{size}] check NEW --store ({label} pair): {out[f'check_new_store_{label}']}")
@@ -256,9 +257,14 @@ def targets(sizes: dict[str, dict[str, Any]]) -> list[tuple[str, bool | None, st
         out.append(("100k peak RSS < 1 GiB", rss < 1024, f"{rss:.0f} MB"))
     else:
         out.append(("100k peak RSS < 1 GiB", None, "100k not measured"))
-    if big and ten:
-        ratio = big["check"]["wall_s"] / ten["check"]["wall_s"]
-        out.append(("time(100k) <= 11x time(10k)", ratio <= 11, f"x{ratio:.2f}"))
+    if big and ten:  # CPU time: the wall time of a shared VM depends on its neighbours
+        ratio = big["check"]["cpu_s"] / ten["check"]["cpu_s"]
+        wall = big["check"]["wall_s"] / ten["check"]["wall_s"]
+        out.append((
+            "time(100k) <= 11x time(10k)",
+            ratio <= 11,
+            f"x{ratio:.2f} CPU (x{wall:.2f} wall)",
+        ))  # fmt: skip
     else:
         out.append(("time(100k) <= 11x time(10k)", None, "needs 10k and 100k"))
     share = largest["reindex_share_of_full"]
@@ -287,6 +293,7 @@ ROWS = (
     ("claims/s, check", ("check", "claims_per_s")),
     ("wall s, extract", ("extract", "wall_s")),
     ("wall s, check (extract+check)", ("check", "wall_s")),
+    ("CPU s, check (extract+check)", ("check", "cpu_s")),
     ("wall s, check alone (derived)", ("check_alone_s",)),
     ("wall s, check --jobs 2", ("check_jobs2", "wall_s")),
     ("wall s, check dask", ("check_dask", "wall_s")),
@@ -330,7 +337,12 @@ def table(sizes: dict[str, dict[str, Any]]) -> str:
 def main() -> None:
     """Run, print and write the results."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000",
+        help="comma-separated corpus sizes ('' to print the table and targets of the results "
+        "file without measuring)",
+    )
     parser.add_argument("--dask-max", type=int, default=10_000, help="largest size run on dask")
     parser.add_argument("--jobs2-max", type=int, default=100_000, help="largest size run --jobs 2")
     parser.add_argument(
