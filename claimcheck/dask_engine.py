@@ -37,6 +37,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from claimcheck.engine.groups import GroupLabel, document_scopes, group_labels
+from claimcheck.engine.index import flow_metrics
 from claimcheck.engine.runner import Plan, check_group
 from claimcheck.findings import Result
 from claimcheck.model import Claim, Document
@@ -62,8 +63,9 @@ def _outcomes(part: Part) -> list[Outcome]:
 
 
 def _scopes(part: Part, plan: Plan) -> Scopes:
+    flows = flow_metrics(plan.config)
     return [
-        (document.id, document_scopes(outcome, plan.config))
+        (document.id, document_scopes(outcome, plan.config, flows))
         for _, document, outcome in part
         if not isinstance(outcome, Exception)
     ]

@@ -12,6 +12,7 @@ from claimcheck.documents import LoadFailure, load_documents, make_document
 from claimcheck.engine import check
 from claimcheck.engine.config import load_config
 from claimcheck.engine.groups import group_labels, relation_groups
+from claimcheck.engine.index import flow_metrics, normalise, scope_key
 from claimcheck.engine.runner import Plan, check_group, report_of
 from claimcheck.extract import extract_document
 from claimcheck.model import Document
@@ -146,6 +147,18 @@ def test_relation_groups_join_documents_sharing_a_scope() -> None:
     assert labels["a"] == labels["b"] == labels["c"] == "China|Russia"
     assert labels["d"] == "Brazil|Chile"
     assert labels["e"] == "#e"
+
+
+def test_scope_key_is_the_scope_the_index_files_under(tmp_path: Path) -> None:
+    config = load_config([])
+    flows = flow_metrics(config)
+    seen = 0
+    for _, claims in _loaded([str(FIXTURES), str(corpus(tmp_path, 100))]):
+        for claim in claims:
+            normal = normalise(claim, flows)
+            assert scope_key(claim, flows) == (None if normal is None else normal[0].scope)
+            seen += normal is not None
+    assert seen > 100
 
 
 def _loaded(paths: list[str]) -> list[tuple[Document, tuple[object, ...]]]:

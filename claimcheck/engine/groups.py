@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from claimcheck.engine.config import EngineConfig
-from claimcheck.engine.index import flow_metrics, normalise
+from claimcheck.engine.index import flow_metrics, scope_key
 from claimcheck.model import Claim
 
 __all__ = ["GroupLabel", "document_scopes", "group_labels", "relation_groups"]
@@ -46,14 +46,18 @@ GroupLabel = str
 document without indexed claims)."""
 
 
-def document_scopes(claims: Iterable[Claim], config: EngineConfig) -> frozenset[Scope]:
-    """The scopes of a document's indexed claims (as the engine's index files them)."""
-    flows = flow_metrics(config)
+def document_scopes(
+    claims: Iterable[Claim], config: EngineConfig, flows: frozenset[str] | None = None
+) -> frozenset[Scope]:
+    """The scopes of a document's indexed claims (as the engine's index files them);
+    ``flows`` is :func:`~claimcheck.engine.index.flow_metrics` of ``config``, if known."""
+    if flows is None:
+        flows = flow_metrics(config)
     scopes: set[Scope] = set()
     for claim in claims:
-        normal = normalise(claim, flows)
-        if normal is not None:
-            scopes.add(normal[0].scope)
+        scope = scope_key(claim, flows)
+        if scope is not None:
+            scopes.add(scope)
     return frozenset(scopes)
 
 
@@ -99,7 +103,8 @@ def relation_groups(
 ) -> list[list[int]]:
     """The relation groups of ``documents`` (``(id, claims)`` pairs) as lists of their
     positions, each in input order, groups ordered by their first document."""
-    labels = group_labels({d: document_scopes(c, config) for d, c in documents})
+    flows = flow_metrics(config)
+    labels = group_labels({d: document_scopes(c, config, flows) for d, c in documents})
     groups: dict[GroupLabel, list[int]] = {}
     for position, (document, _) in enumerate(documents):
         groups.setdefault(labels[document], []).append(position)

@@ -41,6 +41,7 @@ __all__ = [
     "PeriodKey",
     "kind_class",
     "normalise",
+    "scope_key",
 ]
 
 FLOW = "flow"
@@ -146,6 +147,17 @@ def normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interval
     if metric == TURNOVER:
         return Key(TURNOVER, scope, None, unit), value, True
     return Key(metric, scope, flow, unit), value, True
+
+
+def scope_key(claim: Claim, flow_metrics: frozenset[str]) -> tuple[str, ...] | None:
+    """The scope :func:`normalise` files a claim under (``None``: not indexed), cheaply."""
+    if claim.metric is None or claim.kind == "count":
+        return None
+    if claim.flow is None:
+        if claim.metric in flow_metrics:
+            return None  # a flow of unknown direction
+        return tuple(sorted(set(claim.entities)))
+    return tuple(sorted({*claim.entities, claim.flow.source, claim.flow.dest}))
 
 
 def flow_metrics(config: EngineConfig) -> frozenset[str]:
