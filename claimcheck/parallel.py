@@ -22,7 +22,6 @@ in ``exception.worker_traceback``.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import pickle
 import signal
@@ -34,6 +33,7 @@ from typing import TYPE_CHECKING, TypeVar
 from claimcheck.model import Claim, Document
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
     from multiprocessing.pool import AsyncResult, Pool
 
 __all__ = [
@@ -113,7 +113,9 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> BaseContext:
+    import multiprocessing  # only when a pool is needed (cold start)
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
