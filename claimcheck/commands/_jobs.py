@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["ENGINES", "add_engine_arguments", "add_jobs_argument", "positive_int"]
+__all__ = ["ENGINES", "add_engine_arguments", "add_jobs_argument", "jobs_of", "positive_int"]
 
 ENGINES = ("local", "dask")
 """Values of ``--engine``: this machine (``--jobs`` processes) or a Dask cluster."""

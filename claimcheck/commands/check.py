@@ -253,16 +253,17 @@ def run(args: argparse.Namespace) -> int:
         error(str(exc))
         return EXIT_BAD_INPUT
     args.dask = None
-    if args.engine == "dask":
+    scheduler = getattr(args, "scheduler", None)
+    if getattr(args, "engine", "local") == "dask":
         from claimcheck.commands._jobs import jobs_of
         from claimcheck.dask_engine import DaskEngine, DaskUnavailableError
 
         try:
-            args.dask = DaskEngine(args.scheduler, jobs_of(args))
+            args.dask = DaskEngine(scheduler, jobs_of(args))
         except DaskUnavailableError as exc:
             error(str(exc))
             return EXIT_BAD_INPUT
-    elif args.scheduler is not None:
+    elif scheduler is not None:
         error("--scheduler needs --engine dask")
         return EXIT_BAD_INPUT
     progress = progress_for(

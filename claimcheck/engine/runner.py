@@ -2,7 +2,7 @@
 
 :func:`check_group` is the unit of work shared by the local run (:func:`check`,
 one call over every relation group that matters) and the Dask engine
-(:mod:`claimcheck.distributed`, one call per shuffled bucket of groups).
+(:mod:`claimcheck.dask_engine`, one call per shuffled bucket of groups).
 """
 
 from __future__ import annotations
