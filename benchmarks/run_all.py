@@ -247,9 +247,9 @@ def targets(sizes: dict[str, dict[str, Any]]) -> list[tuple[str, bool | None, st
         rate >= 1024,
         f"{rate:.0f} KB/s per core at {largest['documents']} documents",
     ))  # fmt: skip
-    quantulum = next((s["quantulum3"] for s in sizes.values() if "quantulum3" in s), None)
-    if quantulum:
-        ratio = largest["extract"]["kb_per_s_per_core"] / quantulum["kb_per_s_per_core"]
+    quantulum = [s["quantulum3"]["kb_per_s_per_core"] for s in sizes.values() if "quantulum3" in s]
+    if quantulum:  # against quantulum3's best sample rate
+        ratio = largest["extract"]["kb_per_s_per_core"] / max(quantulum)
         out.append(("extraction >= 40x quantulum3", ratio >= 40, f"x{ratio:.1f} (sample)"))
     big, ten = sizes.get("100000"), sizes.get("10000")
     if big:
