@@ -35,6 +35,7 @@ from typing import NoReturn
 from claimcheck import __version__
 from claimcheck.commands import check, extract, index, rules, store
 from claimcheck.commands._io import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, error
+from claimcheck.commands._jobs import add_jobs_argument
 
 __all__ = ["main"]
 
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract_parser.add_argument(
         "--debug", action="store_true", help="show tracebacks of internal errors"
     )
+    add_jobs_argument(extract_parser)
     check.add_arguments(
         commands.add_parser(
             "check",

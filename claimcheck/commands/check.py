@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,12 +39,14 @@ from claimcheck.commands._io import (
     wants_color,
     warn,
 )
+from claimcheck.commands._jobs import add_engine_arguments, add_jobs_argument
 from claimcheck.model import Claim, Document
 
 if TYPE_CHECKING:
     from claimcheck.config import Config
     from claimcheck.findings import Report
     from claimcheck.progress import Progress
+    from claimcheck.reference import ReferenceTable
     from claimcheck.rulepacks import RulePack
 
 __all__ = ["FAIL_ON", "failing", "run"]
@@ -95,26 +96,47 @@ def _read(paths: Sequence[str], args: argparse.Namespace) -> tuple[list[Document
 
 
 def _extract(documents: Sequence[Document], args: argparse.Namespace, progress: Progress) -> Loaded:
-    """Extract the claims of ``documents``; a document whose extraction fails is left out."""
-    from claimcheck.extract import extract_document
+    """Extract the claims of ``documents`` (``--jobs`` processes or the Dask cluster; the
+    order is kept); a document whose extraction fails is left out."""
+    from claimcheck.commands._jobs import jobs_of
+    from claimcheck.parallel import extract_documents
 
+    if args.dask is not None:
+        extracted = iter(args.dask.extract(documents))
+    else:
+        extracted = extract_documents(documents, jobs_of(args))
     loaded: Loaded = []
-    for document in documents:
-        try:
-            claims = tuple(extract_document(document))
-        except Exception as exc:  # one document's bug must not stop the others
+    for document, claims in extracted:
+        if isinstance(claims, Exception):  # one document's bug must not stop the others
             progress.close()
             error(
-                f"{document.path or document.id}: extraction failed ({type(exc).__name__}: {exc})"
+                f"{document.path or document.id}: extraction failed "
+                f"({type(claims).__name__}: {claims})"
                 + ("" if args.debug else "; rerun with --debug")
             )
             if args.debug:
-                traceback.print_exc()
+                print(getattr(claims, "worker_traceback", ""), end="", file=sys.stderr)
             args.bad_input = True
             continue
         loaded.append((document, claims))
         progress.document_done(len(claims))
     return loaded
+
+
+def _check_on_dask(
+    args: argparse.Namespace, primary: Loaded, against: Loaded, reference: ReferenceTable
+) -> Report:
+    """The report of the documents extracted on the Dask cluster (the local one's findings)."""
+    from claimcheck.engine.runner import Plan, report_of
+
+    plan = Plan.of(
+        select=args.select_codes,
+        ignore=args.ignore_codes,
+        packs=args.packs or None,
+        reference=reference,
+    )
+    checked = frozenset(d.id for d, _ in primary) if against else None
+    return report_of(plan, primary, args.dask.check(plan, checked))
 
 
 def _stored(path: str, primary: Loaded, *, exclude: set[str]) -> Loaded | None:
@@ -230,6 +252,20 @@ def run(args: argparse.Namespace) -> int:
     except RuleSelectionError as exc:
         error(str(exc))
         return EXIT_BAD_INPUT
+    args.dask = None
+    scheduler = getattr(args, "scheduler", None)
+    if getattr(args, "engine", "local") == "dask":
+        from claimcheck.commands._jobs import jobs_of
+        from claimcheck.dask_engine import DaskEngine, DaskUnavailableError
+
+        try:
+            args.dask = DaskEngine(scheduler, jobs_of(args))
+        except DaskUnavailableError as exc:
+            error(str(exc))
+            return EXIT_BAD_INPUT
+    elif scheduler is not None:
+        error("--scheduler needs --engine dask")
+        return EXIT_BAD_INPUT
     progress = progress_for(
         sys.stderr, len(primary_documents) + len(against_documents), quiet=args.quiet
     )
@@ -241,17 +277,22 @@ def run(args: argparse.Namespace) -> int:
             if stored is None:
                 return EXIT_BAD_INPUT
             against.extend(stored)
+            if args.dask is not None:
+                args.dask.add(stored)
         progress.checking(rule_count)
         try:
             reference = load_reference(args.reference_paths)
-            report = check(
-                primary,
-                against=against,
-                select=args.select_codes,
-                ignore=args.ignore_codes,
-                packs=args.packs or None,
-                reference=reference,
-            )
+            if args.dask is not None:
+                report = _check_on_dask(args, primary, against, reference)
+            else:
+                report = check(
+                    primary,
+                    against=against,
+                    select=args.select_codes,
+                    ignore=args.ignore_codes,
+                    packs=args.packs or None,
+                    reference=reference,
+                )
         except (RuleSelectionError, RulePackError, ReferenceError) as exc:
             progress.close()
             error(str(exc))
@@ -259,6 +300,8 @@ def run(args: argparse.Namespace) -> int:
         progress.finished(len(report.findings))
     finally:
         progress.close()
+        if args.dask is not None:
+            args.dask.close()
     checked_anything = bool(report.findings or report.verified)
     try:
         if args.write_baseline is not None:
@@ -386,3 +429,5 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="no progress bar and no notes on stderr (errors and warnings still shown)",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    add_jobs_argument(parser)
+    add_engine_arguments(parser)

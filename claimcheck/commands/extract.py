@@ -23,8 +23,9 @@ FORMATS = ("table", "json", "jsonl", "csv")
 
 def run(args: argparse.Namespace) -> int:
     """Extract and write the claims of ``args.paths``; return the exit status."""
+    from claimcheck.commands._jobs import jobs_of
     from claimcheck.documents import LoadFailure, load_documents
-    from claimcheck.extract import extract_document
+    from claimcheck.parallel import extract_stream
     from claimcheck.report import extract_writer
 
     try:
@@ -39,24 +40,26 @@ def run(args: argparse.Namespace) -> int:
         with open_output(args.output) as stream:
             color = fmt == "table" and not to_file and wants_color(stream)
             writer = extract_writer(fmt, stream, color=color)
-            for result in load_documents(args.paths, published=published):
+            loaded = load_documents(args.paths, published=published)
+            for result in extract_stream(loaded, jobs_of(args)):
                 if isinstance(result, LoadFailure):
                     error(result.message)
                     writer.failure(result)
                     bad_input = True
                     continue
-                try:
-                    claims = extract_document(result)
-                except Exception as exc:  # one document's bug must not stop the others
-                    where = result.path or result.id
-                    failure = LoadFailure(where, f"extraction failed ({type(exc).__name__}: {exc})")
+                document, claims = result
+                if isinstance(claims, Exception):  # one document's bug must not stop the others
+                    where = document.path or document.id
+                    failure = LoadFailure(
+                        where, f"extraction failed ({type(claims).__name__}: {claims})"
+                    )
                     error(failure.message + ("" if args.debug else "; rerun with --debug"))
                     if args.debug:
-                        traceback.print_exc()
+                        print(getattr(claims, "worker_traceback", ""), end="", file=sys.stderr)
                     writer.failure(failure)
                     internal = True
                     continue
-                writer.document(result, claims)
+                writer.document(document, claims)
             writer.close()
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):

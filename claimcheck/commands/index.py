@@ -16,6 +16,7 @@ import argparse
 import sys
 
 from claimcheck.commands._io import EXIT_BAD_INPUT, EXIT_OK, error, parse_published
+from claimcheck.commands._jobs import add_jobs_argument, jobs_of
 
 __all__ = ["add_arguments", "run"]
 
@@ -38,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary on stderr")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    add_jobs_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     import sqlite3
 
     from claimcheck.documents import load_documents
+    from claimcheck.parallel import extract_documents
     from claimcheck.store import ClaimStore, StoreError, index_documents
 
     try:
@@ -63,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
                 store,
                 load_documents(args.paths, published=published),
                 prune=args.prune,
+                extractor=lambda documents: extract_documents(documents, jobs_of(args)),
                 on_failure=lambda failure: error(failure.message),
             )
     except sqlite3.Error as exc:  # disk full, locked for too long, ...: committed work stays

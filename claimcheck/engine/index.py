@@ -40,6 +40,8 @@ __all__ = [
     "Key",
     "PeriodKey",
     "kind_class",
+    "normalise",
+    "scope_key",
 ]
 
 FLOW = "flow"
@@ -118,7 +120,8 @@ def _period_key(claim: Claim) -> tuple[PeriodKey | None, _dt.date | None, _dt.da
     return ("?", claim.document_id, text), None, None
 
 
-def _normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interval, bool] | None:
+def normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interval, bool] | None:
+    """A claim's key, value and whether the value's sign is known (``None``: not indexed)."""
     metric = claim.metric
     if metric is None or claim.kind == "count":
         return None
@@ -146,6 +149,17 @@ def _normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interva
     return Key(metric, scope, flow, unit), value, True
 
 
+def scope_key(claim: Claim, flow_metrics: frozenset[str]) -> tuple[str, ...] | None:
+    """The scope :func:`normalise` files a claim under (``None``: not indexed), cheaply."""
+    if claim.metric is None or claim.kind == "count":
+        return None
+    if claim.flow is None:
+        if claim.metric in flow_metrics:
+            return None  # a flow of unknown direction
+        return tuple(sorted(set(claim.entities)))
+    return tuple(sorted({*claim.entities, claim.flow.source, claim.flow.dest}))
+
+
 def flow_metrics(config: EngineConfig) -> frozenset[str]:
     """The identities' flow metrics plus neutral metrics that resolve to one of them."""
     from claimcheck.rulepacks import metric_vocabulary
@@ -170,7 +184,7 @@ class ClaimIndex:
         flows = flow_metrics(config)
         for order, claim in enumerate(claims):
             self._claims_by_sentence[_sentence_key(claim)].append(claim)
-            normal = _normalise(claim, flows)
+            normal = normalise(claim, flows)
             if normal is None:
                 self.unindexed.append(claim)
                 continue

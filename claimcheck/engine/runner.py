@@ -1,20 +1,28 @@
-"""Run the selected rules over documents and collect a :class:`~claimcheck.findings.Report`."""
+"""Run the selected rules over documents and collect a :class:`~claimcheck.findings.Report`.
+
+:func:`check_group` is the unit of work shared by the local run (:func:`check`,
+one call over every relation group that matters) and the Dask engine
+(:mod:`claimcheck.dask_engine`, one call per shuffled bucket of groups).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
-from claimcheck.engine.config import load_config
+import attrs
+
+from claimcheck.engine.config import EngineConfig, load_config
 from claimcheck.engine.context import Context
+from claimcheck.engine.groups import relation_groups
 from claimcheck.engine.index import ClaimIndex
-from claimcheck.engine.registry import select_rules
+from claimcheck.engine.registry import Rule, select_rules
 from claimcheck.findings import Report, Result
 from claimcheck.model import Claim, Document
 from claimcheck.reference import ReferenceTable, load_reference
 from claimcheck.rulepacks import RulePack
 
-__all__ = ["Input", "check", "prepare"]
+__all__ = ["Input", "Plan", "check", "check_group", "prepare", "relevant", "report_of"]
 
 Input = Document | tuple[Document, Sequence[Claim]]
 """A loaded document (extracted on the fly) or a document with its claims."""
@@ -42,6 +50,68 @@ def _reference(
     return load_reference(reference)
 
 
+@attrs.frozen
+class Plan:
+    """What a run checks: the pack settings, the selected rules and the reference table
+    (small and picklable: the Dask engine sends it to every worker)."""
+
+    config: EngineConfig
+    rules: tuple[type[Rule], ...]
+    reference: ReferenceTable | None = None
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] | None = None,
+        packs: Sequence[RulePack | str | Path] | None = None,
+        reference: ReferenceTable | str | Path | Sequence[str | Path] | None = None,
+        rules: Sequence[RulePack | str | Path] | None = None,
+    ) -> Plan:
+        """The plan of :func:`check`'s options."""
+        config = load_config([*(packs or ()), *(rules or ())])
+        return cls(config, tuple(select_rules(select, ignore)), _reference(reference))
+
+    def codes(self) -> list[str]:
+        """The selected rule codes, in run order."""
+        return [r.code for r in self.rules]
+
+
+def check_group(
+    plan: Plan,
+    group: Sequence[tuple[Document, Sequence[Claim]]],
+    primary: Collection[str] | None = None,
+) -> list[Result]:
+    """Run the plan's rules over one relation group (or a union of groups, see
+    :mod:`claimcheck.engine.groups`) in input order.
+
+    With ``primary`` (the ids of the documents being checked), only results
+    citing a claim of one of them are kept.
+    """
+    documents = {d.id: d for d, _ in group}
+    claims = [c for _, cs in group for c in cs]
+    ctx = Context(documents, ClaimIndex(claims, plan.config), plan.config, plan.reference)
+    results: list[Result] = []
+    for rule_class in plan.rules:
+        for result in rule_class().run(ctx):
+            if primary is None or any(c.document in primary for c in result.claims):
+                results.append(result)
+    return results
+
+
+def relevant(
+    loaded: Sequence[tuple[Document, Sequence[Claim]]],
+    primary: Collection[str],
+    config: EngineConfig,
+) -> list[tuple[Document, Sequence[Claim]]]:
+    """The documents of the relation groups that hold a document of ``primary`` (the others
+    can only give results citing no checked document), in input order."""
+    groups = relation_groups([(d.id, cs) for d, cs in loaded], config)
+    keep = sorted(p for g in groups if any(loaded[i][0].id in primary for i in g) for p in g)
+    return [loaded[i] for i in keep]
+
+
 def check(
     documents: Iterable[Input],
     *,
@@ -58,27 +128,31 @@ def check(
     objects (extracted with :func:`claimcheck.extract.extract_document`) or
     ``(document, claims)`` pairs. Claims of ``against`` documents take part in
     every relation, but results that cite only ``against`` documents are
-    dropped. ``select``/``ignore`` pick rules by code or prefix; ``packs`` adds
-    rule packs (objects, names or TOML paths) over the default ones
-    (``rules`` is a synonym, as in ``--rules PACK.toml``); ``reference`` is a
-    reference table or CSV path(s) for CC701.
+    dropped (and the relation groups without a checked document are not
+    checked at all). ``select``/``ignore`` pick rules by code or prefix;
+    ``packs`` adds rule packs (objects, names or TOML paths) over the default
+    ones (``rules`` is a synonym, as in ``--rules PACK.toml``); ``reference``
+    is a reference table or CSV path(s) for CC701.
     """
     primary = prepare(documents)
     extra = prepare(against)
-    primary_ids = {d.id for d, _ in primary}
-    all_docs = {d.id: d for d, _ in [*primary, *extra]}
-    claims = [c for _, cs in [*primary, *extra] for c in cs]
-    config = load_config([*(packs or ()), *(rules or ())])
-    selected = select_rules(select, ignore)
-    ctx = Context(all_docs, ClaimIndex(claims, config), config, _reference(reference))
-    results: list[Result] = []
-    for rule_class in selected:
-        for result in rule_class().run(ctx):
-            if not extra or any(c.document in primary_ids for c in result.claims):
-                results.append(result)
+    plan = Plan.of(select=select, ignore=ignore, packs=packs, reference=reference, rules=rules)
+    if extra:
+        primary_ids = {d.id for d, _ in primary}
+        group = relevant([*primary, *extra], primary_ids, plan.config)
+        results = check_group(plan, group, primary_ids)
+    else:
+        results = check_group(plan, primary)
+    return report_of(plan, primary, results)
+
+
+def report_of(
+    plan: Plan, primary: Sequence[tuple[Document, Sequence[Claim]]], results: Iterable[Result]
+) -> Report:
+    """The report of a run: results sorted and de-duplicated."""
     return Report.build(
         results,
         documents=[d.id for d, _ in primary],
         claims_count=sum(len(cs) for _, cs in primary),
-        rules=[r.code for r in selected],
+        rules=plan.codes(),
     )

@@ -1,0 +1,71 @@
+"""``benchmarks/run_all.py``: the verdicts and the table it prints (not timings)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _runner() -> ModuleType:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location("run_all", ROOT / "benchmarks/run_all.py")
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
+def _size(documents: int, check_cpu: float, rss: float, hot: float) -> dict[str, Any]:
+    kb = documents * 0.5
+    return {
+        "documents": documents,
+        "extract": {"kb_per_s_per_core": kb / (check_cpu / 4), "wall_s": 1.0},
+        "check": {
+            "kb_per_s_per_core": kb / check_cpu,
+            "cpu_s": check_cpu,
+            "wall_s": check_cpu * 2,
+            "peak_rss_mb": rss,
+        },
+        "check_jobs2": {"identical": True},
+        "check_dask": {"identical": True},
+        "reindex_share_of_full": 0.04,
+        "check_new_store_hot": {"median_s": hot},
+        "check_new_store_ordinary": {"median_s": 0.5},
+        "quantulum3": {"kb_per_s_per_core": 10.0},
+    }
+
+
+def test_targets_pass_and_fail_on_the_figures() -> None:
+    runner = _runner()
+    sizes = {"10000": _size(10_000, 10.0, 300.0, 0.8), "100000": _size(100_000, 120.0, 1500.0, 3)}
+    verdicts = {target: passed for target, passed, _ in runner.targets(sizes)}
+    assert verdicts["100k peak RSS < 1 GiB"] is False
+    assert verdicts["time(100k) <= 11x time(10k)"] is False  # x12 CPU
+    assert verdicts["re-index 1% <= 5% of full"] is True
+    assert verdicts["check NEW --store < 1 s (hot pair, 100000 docs)"] is False
+    assert verdicts["check NEW --store < 1 s (ordinary pair, 100000 docs)"] is True
+    assert verdicts["--jobs / dask findings identical"] is True
+    assert verdicts["extraction >= 40x quantulum3"] is True  # 1667 KB/s vs 10
+    assert verdicts["extraction+check >= 1 MB/s per core"] is False  # 417 KB/s
+    table = runner.table(sizes)
+    assert "10,000" in table
+    assert "100,000" in table
+
+
+def test_sizes_not_measured_are_reported_as_such() -> None:
+    runner = _runner()
+    sizes = {"1000": _size(1000, 1.0, 50.0, 0.5)}
+    sizes["1000"]["check_dask"]["identical"] = False
+    verdicts = {target: passed for target, passed, _ in runner.targets(sizes)}
+    assert verdicts["100k peak RSS < 1 GiB"] is None
+    assert verdicts["time(100k) <= 11x time(10k)"] is None
+    assert verdicts["--jobs / dask findings identical"] is False
