@@ -34,7 +34,14 @@ from typing import NoReturn
 
 from claimcheck import __version__
 from claimcheck.commands import check, extract, index, rules, store
-from claimcheck.commands._io import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, error
+from claimcheck.commands._io import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    add_input_arguments,
+    error,
+)
 
 __all__ = ["main"]
 
@@ -93,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="publication date (YYYY-MM-DD) for documents that do not state their own",
     )
+    add_input_arguments(extract_parser)
     extract_parser.add_argument(
         "--debug", action="store_true", help="show tracebacks of internal errors"
     )
@@ -154,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INTERNAL
     except KeyboardInterrupt:
-        return 130
+        error("interrupted")
+        return EXIT_INTERRUPTED
     except Exception as exc:
         error(f"internal error ({type(exc).__name__}: {exc})")
         if debug:

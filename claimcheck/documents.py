@@ -84,6 +84,9 @@ __all__ = [
     "load_documents",
     "make_document",
     "parse_date",
+    "parse_size",
+    "sniff_binary",
+    "documents_from_bytes",
 ]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -380,6 +383,27 @@ def _read_limited(stream: BinaryIO, path: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise DocumentError(path, f"larger than the {_size(max_bytes)} size limit", skipped=True)
     return data
+
+
+_SIZE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[kmg]i?b?|b|bytes?)?", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "b": 1, "byte": 1, "bytes": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(value: str) -> int:
+    """``"10 MB"`` -> 10485760: a size in bytes, or with ``KB``, ``MB``, ``GB`` (powers of 1024).
+
+    Raises :class:`ValueError` with a readable reason for anything else or a
+    size below one byte.
+    """
+    match = _SIZE.fullmatch(value.strip())
+    if match is None:
+        raise ValueError(f"invalid size {value!r}: expected bytes, or a number with KB, MB or GB")
+    unit = (match["unit"] or "").lower()
+    factor = _SIZE_UNITS.get(unit, _SIZE_UNITS.get(unit[:1], 1))
+    size = int(float(match["number"]) * factor)
+    if size < 1:
+        raise ValueError(f"invalid size {value!r}: must be at least 1 byte")
+    return size
 
 
 def _size(n: int) -> str:
