@@ -23,7 +23,7 @@ Keys (:data:`KEYS`; anything else is an error naming the key and the file)::
     default-reference = false        # (as --no-default-reference)
     against = ["corpus/"]            # earlier reporting to compare with (as --against)
     baseline = "claimcheck-baseline.json"  # known findings to leave out (as --baseline)
-    max-size = "10 MB"               # skip larger input files (bytes or "N KB/MB/GB"; as --max-size)
+    max-size = "10 MB"               # skip larger inputs: bytes or "N KB/MB/GB" (as --max-size)
     strict = true                    # skipped inputs exit 2 (as --strict)
 
     [severity]                       # per-rule severity overrides

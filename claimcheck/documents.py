@@ -80,13 +80,13 @@ __all__ = [
     "LoadFailure",
     "LoadResult",
     "date_from_text",
+    "documents_from_bytes",
     "is_sidecar",
     "load_documents",
     "make_document",
     "parse_date",
     "parse_size",
     "sniff_binary",
-    "documents_from_bytes",
 ]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -332,7 +332,8 @@ def sniff_binary(data: bytes) -> str | None:
     if nul < 0:
         return None
     head = data[:512]
-    if len(head) >= 4 and (head[1::2].count(0) == len(head[1::2]) or head[::2].count(0) == len(head[::2])):
+    odd, even = head[1::2], head[::2]
+    if len(head) >= 4 and (odd.count(0) == len(odd) or even.count(0) == len(even)):
         return f"binary data (NUL byte at offset {nul}; UTF-16 text needs a byte-order mark)"
     return f"binary data (NUL byte at offset {nul})"
 

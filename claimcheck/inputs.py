@@ -96,7 +96,7 @@ class InputStatus:
 
 def input_counts(inputs: Iterable[InputStatus]) -> dict[str, int]:
     """``{"checked": n, "skipped": n, "failed": n}``."""
-    counts = dict.fromkeys(STATUSES, 0)
+    counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
     for item in inputs:
         counts[item.status] += 1
     return counts

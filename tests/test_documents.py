@@ -400,7 +400,9 @@ def test_unknown_suffix_given_explicitly_is_plain_text(tmp_path: Path) -> None:
 def test_binary_file_is_rejected(tmp_path: Path) -> None:
     file = tmp_path / "x.txt"
     file.write_bytes(b"abc\x00def")
-    assert only_failure(load(file)).reason == "not a text document: binary data (NUL byte at offset 3)"
+    assert (
+        only_failure(load(file)).reason == "not a text document: binary data (NUL byte at offset 3)"
+    )
 
 
 def test_invalid_utf8_fails_with_offset_and_line(tmp_path: Path) -> None:

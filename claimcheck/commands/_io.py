@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_FINDINGS",
-    "EXIT_INTERRUPTED",
     "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "add_input_arguments",
     "error",

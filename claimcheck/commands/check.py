@@ -34,8 +34,8 @@ from claimcheck.commands._io import (
     EXIT_BAD_INPUT,
     EXIT_FINDINGS,
     EXIT_OK,
-    error,
     add_input_arguments,
+    error,
     open_output,
     parse_max_size,
     parse_published,
@@ -315,9 +315,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             else:
                 writer = check_writer(args.format)
-                writer(
-                    report, documents, stream, verbose=args.verbose, color=color, inputs=inputs
-                )
+                writer(report, documents, stream, verbose=args.verbose, color=color, inputs=inputs)
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
             raise
