@@ -741,10 +741,6 @@ def _load_argument(
     root = Path(argument)
     if root.is_dir():
         files = _walk(root)
-        if not any(is_document for _, is_document in files):
-            yield LoadFailure(
-                argument, f"no documents found (looked for {', '.join(KNOWN_SUFFIXES)})"
-            )
     elif root.exists():
         files = [(root, True)]
     else:
@@ -762,6 +758,8 @@ def _load_argument(
         loaded.add(resolved)
         rel = file.relative_to(root).as_posix() if file != root else path
         yield from _load_file(file, path=path, rel=rel, published=published, max_bytes=max_bytes)
+    if not any(is_document for _, is_document in files):
+        yield LoadFailure(argument, f"no documents found (looked for {', '.join(KNOWN_SUFFIXES)})")
 
 
 def load_documents(

@@ -252,13 +252,18 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         error(f"--max-size: {exc}")
         return EXIT_BAD_INPUT
-    primary_documents, primary_statuses = _read(args.paths, args, "checked")
-    against_documents, against_statuses = _read(args.against or [], args, "against")
     try:
         rule_count = len(select_rules(args.select_codes, args.ignore_codes))
     except RuleSelectionError as exc:
-        error(str(exc))
+        try:  # name the option at fault
+            select_rules(args.select_codes, None)
+            option = "--ignore"
+        except RuleSelectionError:
+            option = "--select"
+        error(f"{option}: {exc}")
         return EXIT_BAD_INPUT
+    primary_documents, primary_statuses = _read(args.paths, args, "checked")
+    against_documents, against_statuses = _read(args.against or [], args, "against")
     progress = progress_for(
         sys.stderr, len(primary_documents) + len(against_documents), quiet=args.quiet
     )
