@@ -6,6 +6,12 @@ full stop belongs to an abbreviation that never ends a sentence ("U.S.",
 "Jan. 5", "Mr.", initials) or to a number ("1.5"). A paragraph break (a
 blank line) always ends a sentence; a single line break does too, unless the
 next line continues in lower case (hard-wrapped text).
+
+A "sentence" longer than :data:`MAX_SENTENCE` characters (never seen in
+news; text without punctuation, or machine output) is cut into pieces of at
+most that length, at a ``,``/``;``/``:`` followed by a space where there is
+one, else at white space: the claim builder reads a claim's whole sentence,
+so unbounded sentences would make extraction quadratic.
 """
 
 from __future__ import annotations
@@ -15,7 +21,10 @@ import re
 
 from claimcheck.model import Span
 
-__all__ = ["Sentences", "split_paragraphs", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "Sentences", "split_paragraphs", "split_sentences"]
+
+MAX_SENTENCE = 1000
+"""Longest sentence span, in characters (see the module documentation)."""
 
 # Abbreviations after which a full stop does not end the sentence.
 _NON_TERMINAL = frozenset(
@@ -136,6 +145,28 @@ def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
         out.append(Span(start, start + len(kept.rstrip())))
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+_SPACE = re.compile(r"\s")
+
+
+def _cut_long(text: str, start: int, end: int, out: list[Span]) -> None:
+    """Append ``text[start:end]`` trimmed, cut into pieces of at most :data:`MAX_SENTENCE`."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = -1
+        for pattern in (_CLAUSE_BREAK, _SPACE):
+            # the last break in the second half of the window (linear: one search each)
+            for match in pattern.finditer(text, start + MAX_SENTENCE // 2, limit - 1):
+                cut = match.start() + 1
+            if cut > 0:
+                break
+        if cut <= start:
+            cut = limit
+        _append_trimmed(text, start, cut, out)
+        start = cut
+    _append_trimmed(text, start, end, out)
+
+
 def split_sentences(text: str) -> tuple[Span, ...]:
     """Return the sentence spans of ``text`` in order, trimmed of white space."""
     spans: list[Span] = []
@@ -151,9 +182,9 @@ def split_sentences(text: str) -> tuple[Span, ...]:
             end = match.start()
         elif not _ends_sentence(text, match.start(), end):
             continue
-        _append_trimmed(text, start, end, spans)
+        _cut_long(text, start, end, spans)
         start = match.end()
-    _append_trimmed(text, start, len(text), spans)
+    _cut_long(text, start, len(text), spans)
     return tuple(spans)
 
 
