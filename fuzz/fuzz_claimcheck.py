@@ -13,6 +13,9 @@ harness checks what claimcheck promises for any input:
 * the documents' JSON form (what ``claimcheck extract --format json``
   writes) serialises.
 
+Every input that ever crashed it is kept in ``fuzz/regressions/`` and
+replayed, with the seed corpus, by ``tests/test_fuzz_corpus.py``.
+
 Run it (see fuzz/README.md)::
 
     python fuzz/fuzz_claimcheck.py fuzz/corpus -max_total_time=1800 -timeout=20
@@ -20,12 +23,16 @@ Run it (see fuzz/README.md)::
 
 from __future__ import annotations
 
+import contextlib
 import math
 import sys
 
-import atheris
+try:
+    import atheris
+except ImportError:  # the tests replay the corpus without atheris (tests/test_fuzz_corpus.py)
+    atheris = None
 
-with atheris.instrument_imports():
+with atheris.instrument_imports() if atheris is not None else contextlib.nullcontext():
     from claimcheck.documents import LoadFailure, documents_from_bytes
     from claimcheck.extract import extract_document
     from claimcheck.model import Document
@@ -68,6 +75,8 @@ def test_one_input(data: bytes) -> None:
 
 def main() -> None:
     """Run libFuzzer with the command-line arguments."""
+    if atheris is None:
+        sys.exit("atheris is not installed: pip install -e '.[fuzz]'")
     atheris.Setup(sys.argv, test_one_input)
     atheris.Fuzz()
 
