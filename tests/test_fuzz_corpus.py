@@ -18,7 +18,12 @@ FUZZ = Path(__file__).resolve().parents[1] / "fuzz"
 sys.path.insert(0, str(FUZZ))
 from fuzz_claimcheck import test_one_input as replay  # noqa: E402  (fuzz/ is not a package)
 
-INPUTS = sorted(p for d in ("corpus", "regressions") for p in (FUZZ / d).glob("*") if p.is_file())
+INPUTS = sorted(
+    p
+    for d in ("corpus", "regressions")
+    for p in (FUZZ / d).glob("*")
+    if p.is_file() and not p.name.startswith(".")
+)
 
 
 def test_there_are_seeds() -> None:
