@@ -728,19 +728,33 @@ def _corpus(path: Path, count: int) -> None:
     gen_corpus.write(path, count, seed=5, error_rate=0.0)
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time used so far by process ``pid`` (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _interrupt(process: subprocess.Popen[str], marker: Path | None = None) -> tuple[int, str]:
-    """Send SIGINT once the run is under way; return its exit status and stderr."""
-    deadline = time.monotonic() + 30
-    # wait until the interpreter is up and working (it has imported claimcheck)
-    time.sleep(1.5)
-    while marker is not None and not marker.exists() and time.monotonic() < deadline:
+    """Send SIGINT once the run is under way; return its exit status and stderr.
+
+    Under way: the process has used 1.5 s of CPU (start-up takes about 0.3 s,
+    so it is loading and extracting documents) and ``marker`` exists.
+    """
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if _cpu_seconds(process.pid) >= 1.5 and (marker is None or marker.exists()):
+            break
         time.sleep(0.05)
     assert process.poll() is None, "the run finished before it could be interrupted"
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    _, err = process.communicate(timeout=120)
     return process.returncode, err
 
 
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+
+
+@needs_proc
 @pytest.mark.slow
 def test_sigint_during_check_exits_130_and_writes_no_partial_output(tmp_path: Path) -> None:
     _corpus(tmp_path / "big.jsonl", 3000)
@@ -755,6 +769,7 @@ def test_sigint_during_check_exits_130_and_writes_no_partial_output(tmp_path: Pa
     ]
 
 
+@needs_proc
 @pytest.mark.slow
 def test_sigint_during_index_leaves_a_consistent_store(tmp_path: Path) -> None:
     _corpus(tmp_path / "big.jsonl", 3000)
