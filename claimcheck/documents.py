@@ -525,6 +525,21 @@ def _text_document(
 
 # --------------------------------------------------------------------------- JSON
 
+_TOO_DEEP = "invalid JSON: nested too deeply"
+
+
+def _require_unicode(value: str, key: str, path: str, line: int | None) -> None:
+    """A JSON string with an unpaired surrogate escape (``\\ud800``) is not text."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise DocumentError(
+            path,
+            f"{key!r} holds an unpaired surrogate (\\u{ord(value[exc.start]):04x} at "
+            f"character {exc.start}): not valid Unicode",
+            line,
+        ) from None
+
 
 def _json_document(
     obj: Any, *, path: str, default_id: str, published: _dt.date | None, line: int | None
@@ -535,6 +550,7 @@ def _json_document(
     if not isinstance(text, str):
         what = "missing" if text is None else f"not a string ({type(text).__name__})"
         raise DocumentError(path, f"'text' is {what}", line)
+    _require_unicode(text, "text", path, line)
     _require_text(text, path, line)
     fields: dict[str, str | None] = {}
     for key in ("id", "published", "source", "url", "title"):
@@ -543,6 +559,8 @@ def _json_document(
             value = str(value)
         if value is not None and not isinstance(value, str):
             raise DocumentError(path, f"{key!r} must be a string, got {type(value).__name__}", line)
+        if value:
+            _require_unicode(value, key, path, line)
         fields[key] = value or None
     date: _dt.date | None = None
     if fields["published"] is not None:
@@ -571,6 +589,9 @@ def _load_json(
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         yield LoadFailure(path, f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno)
+        return
+    except RecursionError:
+        yield LoadFailure(path, _TOO_DEEP)
         return
     if isinstance(data, list):
         if not data:
@@ -605,6 +626,9 @@ def _load_jsonl(
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield LoadFailure(path, f"invalid JSON: {exc.msg} (column {exc.colno})", number)
+            continue
+        except RecursionError:
+            yield LoadFailure(path, _TOO_DEEP, number)
             continue
         try:
             yield _json_document(

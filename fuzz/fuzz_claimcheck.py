@@ -11,7 +11,7 @@ harness checks what claimcheck promises for any input:
 * every claim's span lies inside the text and slices to the claim's text, its
   sentence span covers it, and values are numbers (NaN never appears);
 * the documents' JSON form (what ``claimcheck extract --format json``
-  writes) serialises.
+  writes) serialises and encodes as UTF-8 (no lone surrogates).
 
 Every input that ever crashed it is kept in ``fuzz/regressions/`` and
 replayed, with the seed corpus, by ``tests/test_fuzz_corpus.py``.
@@ -57,7 +57,7 @@ def check_document(document: Document) -> None:
         assert not math.isnan(claim.value), claim
         low, high = claim.interval
         assert not (math.isnan(low) or math.isnan(high)), claim
-    dumps(document_to_dict(document, claims))
+    dumps(document_to_dict(document, claims)).encode("utf-8")  # outputs are UTF-8
 
 
 def test_one_input(data: bytes) -> None:
@@ -69,6 +69,7 @@ def test_one_input(data: bytes) -> None:
         if isinstance(result, LoadFailure):
             message = result.message
             assert message and "\n" not in message, message
+            message.encode("utf-8")
             continue
         check_document(result)
 

@@ -406,6 +406,17 @@ JSON_CASES = [
     ),
     ('{"text": "x", "url": ["a"]}', "a.json", "'url' must be a string, got list"),
     ('[{"text": "x"}, 7]', "a.json[1]", "expected a JSON object, got int"),
+    ("[" * 5000, "a.json", "invalid JSON: nested too deeply"),
+    (
+        '{"text": "Exports rose 5% \\ud800."}',
+        "a.json",
+        "'text' holds an unpaired surrogate (\\ud800 at character 16): not valid Unicode",
+    ),
+    (
+        '{"text": "x", "title": "\\udfff"}',
+        "a.json",
+        "'title' holds an unpaired surrogate (\\udfff at character 0): not valid Unicode",
+    ),
 ]
 
 
