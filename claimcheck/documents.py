@@ -717,9 +717,9 @@ def _walk(directory: Path) -> list[tuple[Path, bool]]:
     found: list[tuple[Path, bool]] = []
     for candidate in directory.rglob("*"):
         parts = candidate.relative_to(directory).parts
-        if any(part.startswith(".") for part in parts) or not candidate.is_file():
+        if any(part.startswith(".") for part in parts) or candidate.is_dir():
             continue
-        if candidate.suffix.lower() not in KNOWN_SUFFIXES:
+        if candidate.suffix.lower() not in KNOWN_SUFFIXES or not candidate.is_file():
             found.append((candidate, False))
         elif not is_sidecar(candidate):
             found.append((candidate, True))
@@ -729,6 +729,9 @@ def _walk(directory: Path) -> list[tuple[Path, bool]]:
 def _not_a_document(file: Path) -> LoadFailure:
     """The skip of a file found in a directory that is not a document type."""
     path = file.as_posix()
+    if not file.is_file():
+        reason = "not a regular file (a broken symbolic link, a FIFO, a socket or a device)"
+        return LoadFailure(path, reason, skipped=True)
     try:
         with file.open("rb") as stream:
             head = stream.read(1024)

@@ -156,6 +156,15 @@ def test_directory_with_only_other_files(capsys: pytest.CaptureFixture[str]) -> 
     assert json.loads(out)["summary"] == {"documents": 0, "skipped": 3, "failed": 1}
 
 
+def test_broken_link_in_a_directory_is_skipped(capsys: pytest.CaptureFixture[str]) -> None:
+    write("d/a.md", ARTICLE)
+    Path("d/gone.md").symlink_to("nowhere.md")
+    code, out, err = extract(capsys, "d")
+    reason = "not a regular file (a broken symbolic link, a FIFO, a socket or a device)"
+    assert (code, err) == (0, skipped("d/gone.md", reason))
+    assert json.loads(out)["summary"] == {"documents": 1, "skipped": 1, "failed": 0}
+
+
 def test_input_given_twice(capsys: pytest.CaptureFixture[str]) -> None:
     write("a.md", ARTICLE)
     code, out, err = extract(capsys, "a.md", "./a.md")
