@@ -645,13 +645,19 @@ def test_invalid_published_date(
 
 @pytest.mark.parametrize(
     ("target", "reason"),
-    [("missing/dir/out.json", "no such file or directory"), ("a.md/out.json", "not a directory")],
+    [
+        ("missing/dir/out.json", "no such file or directory"),
+        ("a.md/out.json", "not a directory"),
+        ("outdir", "is a directory"),
+    ],
 )
 def test_unwritable_output(capsys: pytest.CaptureFixture[str], target: str, reason: str) -> None:
     write("a.md", ARTICLE)
+    Path("outdir").mkdir()
     for command in (extract, check):
         assert command(capsys, "a.md", "-o", target) == (2, "", error(f"{target}: {reason}"))
-    assert sorted(p.name for p in Path().iterdir()) == ["a.md"]
+    assert sorted(p.name for p in Path().iterdir()) == ["a.md", "outdir"]
+    assert list(Path("outdir").iterdir()) == []
 
 
 def test_output_is_replaced_atomically_and_kept_on_failure(

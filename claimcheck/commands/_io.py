@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -102,11 +103,17 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[TextIO]:
-    """stdout, or ``path`` written atomically (a temporary file, renamed at the end)."""
+    """stdout, or ``path`` written atomically (a temporary file, renamed at the end).
+
+    On any failure or interruption the temporary file is removed and ``path``
+    is left as it was.
+    """
     if path is None or path == "-":
         yield sys.stdout
         return
     target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a directory", path)
     temporary = target.with_name(f".{target.name}.tmp{os.getpid()}")
     with temporary.open("w", encoding="utf-8", newline="") as stream:
         try:
@@ -115,4 +122,8 @@ def open_output(path: str | None) -> Iterator[TextIO]:
             stream.close()
             temporary.unlink(missing_ok=True)
             raise
-    temporary.replace(target)
+    try:
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
