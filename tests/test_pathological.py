@@ -78,3 +78,18 @@ def test_a_very_long_sentence_is_cut() -> None:
     assert all(text[span.end] == " " for span in spans[:-1])
     no_space = "5%" * MAX_SENTENCE
     assert [len(s) for s in split_sentences(no_space)] == [MAX_SENTENCE, MAX_SENTENCE]
+
+
+@pytest.mark.parametrize("unit", ["$5.2 bln", "50 mln tonnes", "26.3 per cent", "€ 4.6 billion"])
+def test_a_long_sentence_is_never_cut_inside_a_figure(unit: str) -> None:
+    from claimcheck.documents import make_document
+    from claimcheck.extract import extract_document
+    from claimcheck.extract.sentences import MAX_SENTENCE
+
+    for offset in range(0, 12, 3):  # figures straddle the cut points at every phase
+        text = "x" * offset + f" and {unit}" * (3 * MAX_SENTENCE // len(unit))
+        claims = extract_document(make_document(text, id="t"))
+        assert claims
+        for claim in claims:
+            assert claim.sentence.start <= claim.span.start < claim.span.end <= claim.sentence.end
+            assert len(claim.sentence) <= MAX_SENTENCE + len(unit)
