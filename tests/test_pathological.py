@@ -11,7 +11,8 @@ and must
   (linear work grows about 4 times, quadratic 16 times).
 
 The sizes are small so that the test is quick; cases too fast to time at
-the smallest size are measured at larger ones. Times are CPU seconds of the
+the smallest size are measured at larger ones; a case over a bound is
+measured once more before it fails. Times are CPU seconds of the
 test process, and the bounds are generous, because the machine may be busy.
 Benchmark figures: docs/robustness.md.
 """
@@ -46,8 +47,8 @@ def _normal(size: int, cache: dict[int, float]) -> float:
     return cache[size]
 
 
-@pytest.mark.parametrize("case", [name for name in bench.CASES if name != "normal"])
-def test_pathological_text_is_linear(case: str, normal_seconds: dict[int, float]) -> None:
+def _measure_case(case: str, normal_seconds: dict[int, float]) -> tuple[int, float, float]:
+    """(base size, ratio to normal text at 4x base, growth from base to 4x base)."""
     make = bench.CASES[case]
     for base in SIZES:
         small = bench.measure(make(base), 2)
@@ -55,9 +56,18 @@ def test_pathological_text_is_linear(case: str, normal_seconds: dict[int, float]
             break
     large = bench.measure(make(4 * base), 2)
     ratio = large / _normal(4 * base, normal_seconds)
-    growth = large / max(small, 1e-4)
+    growth = large / max(small, 1e-4) if large >= 2 * MEASURABLE else 0.0
+    return base, ratio, growth
+
+
+@pytest.mark.parametrize("case", [name for name in bench.CASES if name != "normal"])
+def test_pathological_text_is_linear(case: str, normal_seconds: dict[int, float]) -> None:
+    base, ratio, growth = _measure_case(case, normal_seconds)
+    if ratio > MAX_RATIO or growth > MAX_GROWTH:  # measure once more: a busy machine is noisy
+        normal_seconds.clear()
+        base, ratio, growth = _measure_case(case, normal_seconds)
     assert ratio <= MAX_RATIO, f"{case}: {ratio:.1f} times normal text at {4 * base} chars"
-    assert growth <= MAX_GROWTH or large < 2 * MEASURABLE, (
+    assert growth <= MAX_GROWTH, (
         f"{case}: {growth:.1f} times slower at {4 * base} chars than at {base} (super-linear)"
     )
 
