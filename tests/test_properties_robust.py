@@ -10,7 +10,11 @@
   finding;
 * consistent generated articles (``benchmarks/gen_corpus.py`` without
   injected errors) yield no error finding;
-* the JSON outputs are byte-identical across runs and hash seeds.
+* the JSON outputs are byte-identical across runs and hash seeds;
+* every check writer handles odd text (carriage returns, line and paragraph
+  separators, bidi marks, combining characters, escape sequences, markup and
+  annotation syntax) and odd input names without raising, and its machine
+  output parses.
 
 Invariance under ``--jobs`` is tested with the parallel runner.
 """
@@ -206,3 +210,66 @@ def test_json_outputs_are_byte_identical_across_runs_and_hash_seeds(tmp_path: Pa
     ):
         first, second = _run(argv, "1"), _run(argv, "2")
         assert first and first == second, argv
+
+
+# --------------------------------------------------------------------------- writers
+
+ODD_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Trade between China and Russia reached $240.11 bln in 2023",
+            "exports rose 12.7% to $110.97 bln",
+            "imports were $129.14 bln",
+            "\r",
+            "\r\n",
+            "\n",
+            "\u2028",
+            "\u200f",
+            "e\u0301",
+            "\x1b[2J",
+            "<script>",
+            "::error::",
+            "%0A",
+            "`` ``` ",
+            "| |",
+            "$",
+            "@all",
+            "\t",
+            ".",
+            " ",
+        ]
+    ),
+    min_size=1,
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ODD_TEXT, min_size=1, max_size=3))
+def test_every_writer_handles_odd_text(texts: list[str]) -> None:
+    import io
+
+    from claimcheck.inputs import InputStatus
+    from claimcheck.report.check_writers import CHECK_FORMATS, write_check_report
+
+    documents = [
+        make_document(text, id=f"d{n}<b>.md", path=f"news/d{n}.md", published=dt.date(2024, 2, 1))
+        for n, text in enumerate(texts)
+        if text.strip()
+    ]
+    report = claimcheck.check(documents)
+    inputs = [InputStatus.of_document(d) for d in documents] + [
+        InputStatus("news/\x1b[2Jodd\n.pdf", "skipped", "not a text document: PDF document")
+    ]
+    by_id = {d.id: d for d in documents}
+    for fmt in CHECK_FORMATS:
+        out = io.StringIO()
+        write_check_report(fmt, report, by_id, out, inputs=inputs)
+        text = out.getvalue()
+        text.encode("utf-8")
+        if fmt in ("json", "sarif"):
+            json.loads(text)
+        if fmt == "jsonl":
+            [json.loads(line) for line in text.splitlines()]
+        if fmt == "github":
+            assert all(line.startswith(("::", "claimcheck:")) for line in text.splitlines())
