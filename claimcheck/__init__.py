@@ -34,6 +34,7 @@ __all__ = [
     "Document",
     "Finding",
     "Flow",
+    "InputStatus",
     "LoadFailure",
     "NotChecked",
     "Period",
@@ -55,6 +56,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from claimcheck.engine import check
     from claimcheck.findings import Finding, NotChecked, Report, Verified
+    from claimcheck.inputs import InputStatus
 
 _LAZY = {
     "check": "claimcheck.engine",
@@ -62,6 +64,7 @@ _LAZY = {
     "NotChecked": "claimcheck.findings",
     "Report": "claimcheck.findings",
     "Verified": "claimcheck.findings",
+    "InputStatus": "claimcheck.inputs",
 }
 """The rule engine is imported on first use, so that ``claimcheck extract`` starts fast."""
 

@@ -17,7 +17,9 @@ options override them. ``--baseline``/``--write-baseline``:
 Inputs are files, directories, JSON, JSONL or ``-`` for stdin. Exit status:
 0 clean; 1 findings at or above ``--fail-on`` (``check``) or an internal
 error; 2 a usage, configuration or input error (the other inputs are still
-processed and written). No traceback unless ``--debug``.
+processed and written; with ``--strict`` also a skipped input); 130
+interrupted. No traceback unless ``--debug``. Every input ends checked,
+skipped or failed (:mod:`claimcheck.inputs`, docs/robustness.md).
 
 Start-up is kept cheap: rich is imported only for tables, and nothing here
 imports pint or quantulum3.
@@ -34,7 +36,14 @@ from typing import NoReturn
 
 from claimcheck import __version__
 from claimcheck.commands import check, extract, index, rules, store
-from claimcheck.commands._io import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, error
+from claimcheck.commands._io import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    add_input_arguments,
+    error,
+)
 from claimcheck.commands._jobs import add_jobs_argument
 
 __all__ = ["main"]
@@ -75,8 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
             "Inputs: .txt/.md files (optional front matter between '---' lines with "
             "published, source, url, title, id), .json (an object or a list of objects "
             "with 'text'), .jsonl (one object per line), directories (searched "
-            "recursively) and '-' for stdin. Exit status: 0 ok, 2 bad input or option "
-            "(other inputs still processed), 1 internal error."
+            "recursively) and '-' for stdin. Binary, empty, non-UTF-8 and oversized inputs "
+            "are skipped and listed. Exit status: 0 ok (skips included unless --strict), 2 bad "
+            "input or option (other inputs still processed), 1 internal error, 130 interrupted."
         ),
     )
     extract_parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory or '-'")
@@ -94,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="publication date (YYYY-MM-DD) for documents that do not state their own",
     )
+    add_input_arguments(extract_parser)
     extract_parser.add_argument(
         "--debug", action="store_true", help="show tracebacks of internal errors"
     )
@@ -110,8 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
             epilog=(
                 "Settings come from the nearest claimcheck.toml, or pyproject.toml with "
                 "[tool.claimcheck], found from the working directory up; options given here "
-                "override them. Exit status: 0 nothing at or above --fail-on, 1 findings at or "
-                "above it, 2 usage, configuration or input error (other inputs still checked)."
+                "override them. Every input is reported as checked, skipped or failed. Exit "
+                "status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, "
+                "configuration or input error (other inputs still checked; skipped inputs too "
+                "with --strict), 130 interrupted."
             ),
         )
     )
@@ -156,7 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INTERNAL
     except KeyboardInterrupt:
-        return 130
+        error("interrupted")
+        return EXIT_INTERRUPTED
     except Exception as exc:
         error(f"internal error ({type(exc).__name__}: {exc})")
         if debug:

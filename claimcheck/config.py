@@ -23,6 +23,8 @@ Keys (:data:`KEYS`; anything else is an error naming the key and the file)::
     default-reference = false        # (as --no-default-reference)
     against = ["corpus/"]            # earlier reporting to compare with (as --against)
     baseline = "claimcheck-baseline.json"  # known findings to leave out (as --baseline)
+    max-size = "10 MB"               # skip larger inputs: bytes or "N KB/MB/GB" (as --max-size)
+    strict = true                    # skipped inputs exit 2 (as --strict)
 
     [severity]                       # per-rule severity overrides
     CC501 = "error"
@@ -79,10 +81,12 @@ KEYS: tuple[str, ...] = (
     "fail-on",
     "format",
     "ignore",
+    "max-size",
     "reference",
     "rules",
     "select",
     "severity",
+    "strict",
     "tolerances",
 )
 """Every key the configuration may set."""
@@ -113,6 +117,8 @@ class Config:
     default_reference: bool | None = None
     against: tuple[Path, ...] | None = None
     baseline: Path | None = None
+    max_size: int | None = None
+    strict: bool | None = None
     severity: tuple[tuple[str, str], ...] = ()
     tolerances: tuple[tuple[str, float], ...] = ()
     rule_tolerances: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
@@ -252,6 +258,24 @@ def _number(path: Path, key: str, value: object) -> float:
     return float(value)
 
 
+def _size(path: Path, key: str, value: object) -> int:
+    """A size in bytes: a positive integer or a string such as ``"10 MB"``."""
+    from claimcheck.documents import parse_size
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 1:
+            raise ConfigError(path, f"'{key}' must be at least 1 byte (got {value})")
+        return value
+    if not isinstance(value, str):
+        raise ConfigError(
+            path, f"'{key}' must be bytes or a string such as \"10 MB\" (got {_type_name(value)})"
+        )
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise ConfigError(path, f"'{key}': {exc}") from None
+
+
 def _table(path: Path, key: str, value: object) -> Mapping[str, Any]:
     if not isinstance(value, dict):
         raise ConfigError(path, f"'{key}' must be a table (got {_type_name(value)})")
@@ -305,6 +329,15 @@ def _parse(path: Path, table: Mapping[str, Any], prefix: str) -> Config:
                 path, f"'{prefix}default-reference' must be true or false (got {_type_name(value)})"
             )
         values["default_reference"] = value
+    if "max-size" in table:
+        values["max_size"] = _size(path, f"{prefix}max-size", table["max-size"])
+    if "strict" in table:
+        value = table["strict"]
+        if not isinstance(value, bool):
+            raise ConfigError(
+                path, f"'{prefix}strict' must be true or false (got {_type_name(value)})"
+            )
+        values["strict"] = value
     if "baseline" in table:
         value = table["baseline"]
         if not isinstance(value, str) or not value.strip():

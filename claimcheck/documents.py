@@ -80,10 +80,13 @@ __all__ = [
     "LoadFailure",
     "LoadResult",
     "date_from_text",
+    "documents_from_bytes",
     "is_sidecar",
     "load_documents",
     "make_document",
     "parse_date",
+    "parse_size",
+    "sniff_binary",
 ]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -100,11 +103,25 @@ TEXT_DATE_WINDOW = 400
 
 @attrs.frozen(slots=True)
 class LoadFailure:
-    """An input (or one document inside it) that could not be loaded."""
+    """An input (or one document inside it) that was not loaded, and why.
+
+    ``skipped`` tells the two outcomes apart: a *skipped* input is not a
+    document claimcheck reads (binary, empty, not UTF-8, above the size
+    limit, not a document type); a *failed* one was meant to be a document
+    but is broken (malformed front matter or JSON, a missing path, ...).
+    Both are reported; only failures make the run exit 2 (skips too with
+    ``--strict``).
+    """
 
     path: str
     reason: str
     line: int | None = None
+    skipped: bool = False
+
+    @property
+    def status(self) -> str:
+        """``"skipped"`` or ``"failed"``."""
+        return "skipped" if self.skipped else "failed"
 
     @property
     def message(self) -> str:
@@ -272,16 +289,82 @@ def make_document(
 # --------------------------------------------------------------------------- bytes
 
 
-def _decode(data: bytes, path: str) -> str:
-    """Decode file bytes to text, or raise :class:`DocumentError`."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise DocumentError(path, f"invalid UTF-16 text at byte {exc.start}") from None
+_MAGIC: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"%PDF-", "PDF document"),
+    (0, b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (0, b"\xff\xd8\xff", "JPEG image"),
+    (0, b"GIF87a", "GIF image"),
+    (0, b"GIF89a", "GIF image"),
+    (0, b"II*\x00", "TIFF image"),
+    (0, b"MM\x00*", "TIFF image"),
+    (0, b"PK\x03\x04", "ZIP archive (or an Office document)"),
+    (0, b"PK\x05\x06", "ZIP archive (empty)"),
+    (0, b"\x1f\x8b", "gzip archive"),
+    (0, b"BZh", "bzip2 archive"),
+    (0, b"\xfd7zXZ\x00", "xz archive"),
+    (0, b"(\xb5/\xfd", "zstd archive"),
+    (0, b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (0, b"Rar!\x1a\x07", "RAR archive"),
+    (257, b"ustar", "tar archive"),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE document (old Word or Excel)"),
+    (0, b"SQLite format 3\x00", "SQLite database"),
+    (0, b"\x7fELF", "ELF executable"),
+)
+"""Magic numbers of the binary files most often found among articles."""
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What kind of binary file ``data`` is (``"PDF document"``), or ``None`` for text.
+
+    Known formats are recognised by their magic number (PDF, images,
+    archives, Office documents, databases, executables); anything else with a
+    NUL byte is binary too (UTF-16 or UTF-32 text without a byte-order mark
+    is named as such, since it cannot be told from binary reliably).
+    """
+    if data.startswith(_BOMS):
+        return None
+    for offset, magic, kind in _MAGIC:
+        if data[offset : offset + len(magic)] == magic:
+            return kind
+    if data[4:8] == b"WEBP" and data.startswith(b"RIFF"):
+        return "WebP image"
     nul = data.find(b"\x00")
-    if nul >= 0:
-        raise DocumentError(path, f"binary file (NUL byte at offset {nul}), not text")
+    if nul < 0:
+        return None
+    head = data[:512]
+    odd, even = head[1::2], head[::2]
+    if len(head) >= 4 and (odd.count(0) == len(odd) or even.count(0) == len(even)):
+        return f"binary data (NUL byte at offset {nul}; UTF-16 text needs a byte-order mark)"
+    return f"binary data (NUL byte at offset {nul})"
+
+
+_BOM_CODECS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: FF FE 00 00 starts with FF FE
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BOMS = tuple(bom for bom, _ in _BOM_CODECS)
+
+
+def _decode(data: bytes, path: str) -> str:
+    """Decode file bytes to text, or raise :class:`DocumentError` (a skip).
+
+    UTF-8, with or without a byte-order mark (removed); UTF-16 and UTF-32
+    with a byte-order mark. Binary files and invalid UTF-8 are skipped: no
+    lossy fallback, which would silently change figures.
+    """
+    for bom, codec in _BOM_CODECS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DocumentError(
+                    path, f"not valid {codec.upper()} (byte offset {exc.start})", skipped=True
+                ) from None
+    kind = sniff_binary(data)
+    if kind is not None:
+        raise DocumentError(path, f"not a text document: {kind}", skipped=True)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -291,6 +374,7 @@ def _decode(data: bytes, path: str) -> str:
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "convert the file to UTF-8",
             line,
+            skipped=True,
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -298,8 +382,29 @@ def _decode(data: bytes, path: str) -> str:
 def _read_limited(stream: BinaryIO, path: str, max_bytes: int) -> bytes:
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise DocumentError(path, f"larger than the {_size(max_bytes)} limit")
+        raise DocumentError(path, f"larger than the {_size(max_bytes)} size limit", skipped=True)
     return data
+
+
+_SIZE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[kmg]i?b?|b|bytes?)?", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "b": 1, "byte": 1, "bytes": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(value: str) -> int:
+    """``"10 MB"`` -> 10485760: a size in bytes, or with ``KB``, ``MB``, ``GB`` (powers of 1024).
+
+    Raises :class:`ValueError` with a readable reason for anything else or a
+    size below one byte.
+    """
+    match = _SIZE.fullmatch(value.strip())
+    if match is None:
+        raise ValueError(f"invalid size {value!r}: expected bytes, or a number with KB, MB or GB")
+    unit = (match["unit"] or "").lower()
+    factor = _SIZE_UNITS.get(unit, _SIZE_UNITS.get(unit[:1], 1))
+    size = int(float(match["number"]) * factor)
+    if size < 1:
+        raise ValueError(f"invalid size {value!r}: must be at least 1 byte")
+    return size
 
 
 def _size(n: int) -> str:
@@ -310,16 +415,20 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
-def _read_file(file: Path, path: str, max_bytes: int) -> str:
+def _read_file(file: Path, path: str, max_bytes: int) -> bytes:
     try:
         size = file.stat().st_size
         if size > max_bytes:
-            raise DocumentError(path, f"larger than the {_size(max_bytes)} limit ({size} bytes)")
+            raise DocumentError(
+                path,
+                f"larger than the {_size(max_bytes)} size limit ({size} bytes; see --max-size)",
+                skipped=True,
+            )
         with file.open("rb") as stream:
             data = _read_limited(stream, path, max_bytes)
     except OSError as exc:
         raise DocumentError(path, _os_reason(exc)) from None
-    return _decode(data, path)
+    return data
 
 
 def _os_reason(exc: OSError) -> str:
@@ -328,7 +437,11 @@ def _os_reason(exc: OSError) -> str:
 
 def _require_text(text: str, path: str, line: int | None = None) -> None:
     if not text.strip():
-        raise DocumentError(path, "empty document (no text)", line)
+        raise DocumentError(path, "empty document (no text)", line, skipped=True)
+
+
+def _failure(exc: DocumentError) -> LoadFailure:
+    return LoadFailure(exc.path, exc.reason, exc.line, skipped=exc.skipped)
 
 
 # --------------------------------------------------------------------------- front matter
@@ -412,6 +525,21 @@ def _text_document(
 
 # --------------------------------------------------------------------------- JSON
 
+_TOO_DEEP = "invalid JSON: nested too deeply"
+
+
+def _require_unicode(value: str, key: str, path: str, line: int | None) -> None:
+    """A JSON string with an unpaired surrogate escape (``\\ud800``) is not text."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise DocumentError(
+            path,
+            f"{key!r} holds an unpaired surrogate (\\u{ord(value[exc.start]):04x} at "
+            f"character {exc.start}): not valid Unicode",
+            line,
+        ) from None
+
 
 def _json_document(
     obj: Any, *, path: str, default_id: str, published: _dt.date | None, line: int | None
@@ -422,6 +550,7 @@ def _json_document(
     if not isinstance(text, str):
         what = "missing" if text is None else f"not a string ({type(text).__name__})"
         raise DocumentError(path, f"'text' is {what}", line)
+    _require_unicode(text, "text", path, line)
     _require_text(text, path, line)
     fields: dict[str, str | None] = {}
     for key in ("id", "published", "source", "url", "title"):
@@ -430,6 +559,8 @@ def _json_document(
             value = str(value)
         if value is not None and not isinstance(value, str):
             raise DocumentError(path, f"{key!r} must be a string, got {type(value).__name__}", line)
+        if value:
+            _require_unicode(value, key, path, line)
         fields[key] = value or None
     date: _dt.date | None = None
     if fields["published"] is not None:
@@ -459,6 +590,9 @@ def _load_json(
     except json.JSONDecodeError as exc:
         yield LoadFailure(path, f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno)
         return
+    except RecursionError:
+        yield LoadFailure(path, _TOO_DEEP)
+        return
     if isinstance(data, list):
         if not data:
             yield LoadFailure(path, "empty JSON list (no documents)")
@@ -472,12 +606,12 @@ def _load_json(
                     line=None,
                 )
             except DocumentError as exc:
-                yield LoadFailure(exc.path, exc.reason, exc.line)
+                yield _failure(exc)
         return
     try:
         yield _json_document(data, path=path, default_id=rel, published=published, line=None)
     except DocumentError as exc:
-        yield LoadFailure(exc.path, exc.reason, exc.line)
+        yield _failure(exc)
 
 
 def _load_jsonl(
@@ -493,12 +627,15 @@ def _load_jsonl(
         except json.JSONDecodeError as exc:
             yield LoadFailure(path, f"invalid JSON: {exc.msg} (column {exc.colno})", number)
             continue
+        except RecursionError:
+            yield LoadFailure(path, _TOO_DEEP, number)
+            continue
         try:
             yield _json_document(
                 obj, path=path, default_id=f"{rel}:{number}", published=published, line=number
             )
         except DocumentError as exc:
-            yield LoadFailure(exc.path, exc.reason, exc.line)
+            yield _failure(exc)
     if not seen:
         yield LoadFailure(path, "empty JSONL file (no documents)")
 
@@ -506,15 +643,29 @@ def _load_jsonl(
 # --------------------------------------------------------------------------- files
 
 
-def _load_file(
-    file: Path, *, path: str, rel: str, published: _dt.date | None, max_bytes: int
+def documents_from_bytes(
+    data: bytes,
+    *,
+    path: str,
+    suffix: str = ".txt",
+    rel: str | None = None,
+    published: _dt.date | None = None,
 ) -> Iterator[LoadResult]:
+    """The documents of one file's bytes, read as a file ending in ``suffix``.
+
+    What :func:`load_documents` does with each file once read: decode,
+    then parse as JSON (``.json``), JSON lines (``.jsonl``), text with front
+    matter (``.txt``, ``.md``) or plain text (anything else). ``path`` names
+    the input in failures and ``rel`` gives the default document id (``path``
+    when omitted). Never raises on any input: problems are failures or skips.
+    """
+    rel = path if rel is None else rel
     try:
-        text = _read_file(file, path, max_bytes)
+        text = _decode(data, path)
     except DocumentError as exc:
-        yield LoadFailure(exc.path, exc.reason, exc.line)
+        yield _failure(exc)
         return
-    suffix = file.suffix.lower()
+    suffix = suffix.lower()
     if suffix == ".json":
         yield from _load_json(text, path=path, rel=rel, published=published)
     elif suffix == ".jsonl":
@@ -529,7 +680,20 @@ def _load_file(
                 front_matter=suffix in (".txt", ".md"),
             )
         except DocumentError as exc:
-            yield LoadFailure(exc.path, exc.reason, exc.line)
+            yield _failure(exc)
+
+
+def _load_file(
+    file: Path, *, path: str, rel: str, published: _dt.date | None, max_bytes: int
+) -> Iterator[LoadResult]:
+    try:
+        data = _read_file(file, path, max_bytes)
+    except DocumentError as exc:
+        yield _failure(exc)
+        return
+    yield from documents_from_bytes(
+        data, path=path, suffix=file.suffix, rel=rel, published=published
+    )
 
 
 def is_sidecar(file: Path) -> bool:
@@ -544,19 +708,44 @@ def is_sidecar(file: Path) -> bool:
     return any((file.parent / f"{stem}{suffix}").is_file() for suffix in (".md", ".txt"))
 
 
-def _walk(directory: Path) -> list[Path]:
-    found = []
+def _walk(directory: Path) -> list[tuple[Path, bool]]:
+    """The files under ``directory`` in sorted order, each with whether it is a document.
+
+    Hidden files and directories and sidecars are left out (see the module
+    documentation); every other file is listed, so that none goes unreported.
+    """
+    found: list[tuple[Path, bool]] = []
     for candidate in directory.rglob("*"):
         parts = candidate.relative_to(directory).parts
-        if any(part.startswith(".") for part in parts):
+        if any(part.startswith(".") for part in parts) or candidate.is_dir():
             continue
-        if (
-            candidate.suffix.lower() in KNOWN_SUFFIXES
-            and candidate.is_file()
-            and not is_sidecar(candidate)
-        ):
-            found.append(candidate)
-    return sorted(found, key=lambda p: p.relative_to(directory).as_posix())
+        if candidate.suffix.lower() not in KNOWN_SUFFIXES or not candidate.is_file():
+            found.append((candidate, False))
+        elif not is_sidecar(candidate):
+            found.append((candidate, True))
+    return sorted(found, key=lambda item: item[0].relative_to(directory).as_posix())
+
+
+def _not_a_document(file: Path) -> LoadFailure:
+    """The skip of a file found in a directory that is not a document type."""
+    path = file.as_posix()
+    if not file.is_file():
+        reason = "not a regular file (a broken symbolic link, a FIFO, a socket or a device)"
+        return LoadFailure(path, reason, skipped=True)
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(1024)
+    except OSError as exc:
+        return LoadFailure(path, _os_reason(exc), skipped=True)
+    kind = sniff_binary(head)
+    if kind is not None:
+        return LoadFailure(path, f"not a text document: {kind}", skipped=True)
+    ending = f"{file.suffix!r}" if file.suffix else "no file name extension"
+    return LoadFailure(
+        path,
+        f"not a document file type ({ending}; documents end in {', '.join(KNOWN_SUFFIXES)})",
+        skipped=True,
+    )
 
 
 def _load_stdin(published: _dt.date | None, max_bytes: int) -> Iterator[LoadResult]:
@@ -565,7 +754,7 @@ def _load_stdin(published: _dt.date | None, max_bytes: int) -> Iterator[LoadResu
         text = _decode(data, "-")
         _require_text(text, "-")
     except DocumentError as exc:
-        yield LoadFailure(exc.path, exc.reason, exc.line)
+        yield _failure(exc)
         return
     yield make_document(text, id="stdin", published=published, path="-")
 
@@ -579,16 +768,15 @@ def _load_argument(
     root = Path(argument)
     if root.is_dir():
         files = _walk(root)
-        if not files:
-            yield LoadFailure(
-                argument, f"no documents found (looked for {', '.join(KNOWN_SUFFIXES)})"
-            )
     elif root.exists():
-        files = [root]
+        files = [(root, True)]
     else:
         yield LoadFailure(argument, "no such file or directory")
         return
-    for file in files:
+    for file, is_document in files:
+        if not is_document:
+            yield _not_a_document(file)
+            continue
         path = file.as_posix()
         resolved = file.resolve()
         if resolved in loaded:
@@ -597,6 +785,8 @@ def _load_argument(
         loaded.add(resolved)
         rel = file.relative_to(root).as_posix() if file != root else path
         yield from _load_file(file, path=path, rel=rel, published=published, max_bytes=max_bytes)
+    if not any(is_document for _, is_document in files):
+        yield LoadFailure(argument, f"no documents found (looked for {', '.join(KNOWN_SUFFIXES)})")
 
 
 def load_documents(

@@ -22,12 +22,17 @@ class DocumentError(ClaimcheckError):
 
     ``path`` names the input ("-" for stdin), ``line`` the 1-based line the
     problem is on when known, ``reason`` what is wrong in one line.
+    ``skipped`` marks an input that is not a document claimcheck reads
+    (binary, empty, not UTF-8, too large) rather than a broken one.
     """
 
-    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+    def __init__(
+        self, path: str, reason: str, line: int | None = None, *, skipped: bool = False
+    ) -> None:
         self.path = path
         self.reason = reason
         self.line = line
+        self.skipped = skipped
         super().__init__(self.message)
 
     @property

@@ -21,8 +21,10 @@ A reference table is a CSV file with a header row and the columns
     where the figure comes from (a URL or a citation); required.
 
 Several rows for the same figure (revisions, several sources) are all kept;
-a claim agrees with the table when it agrees with any of them. A malformed
-file raises :class:`ReferenceError` naming the file, the line and the problem.
+a claim agrees with the table when it agrees with any of them. Lines
+starting with ``#`` are comments. A malformed file raises
+:class:`ReferenceError` naming the file, the line (as counted in the file,
+comments included), the column and the problem.
 The project ships China customs figures for China–Russia trade as
 :func:`default_reference_path`.
 """
@@ -145,7 +147,10 @@ def parse_period(text: str) -> tuple[_dt.date, _dt.date]:
     if re.fullmatch(r"\d{4}-\d{2}", first) and re.fullmatch(r"\d{4}-\d{2}", last):
         y1, m1 = (int(x) for x in first.split("-"))
         y2, m2 = (int(x) for x in last.split("-"))
-        start, end = _dt.date(y1, m1, 1), _last_day(y2, m2)
+        try:
+            start, end = _dt.date(y1, m1, 1), _last_day(y2, m2)
+        except ValueError as exc:  # a month outside 1..12
+            raise ValueError(f"bad period {text!r}: {exc}") from None
     else:
         try:
             start, end = _dt.date.fromisoformat(first), _dt.date.fromisoformat(last)
@@ -163,11 +168,15 @@ def _value(text: str, scale: float) -> Interval:
 
     match = _NUMBER.fullmatch(text.strip().replace(",", ""))
     if match is None:
-        raise ValueError(f"bad value {text!r}")
+        raise ValueError(f"column 'value': bad value {text!r} (expected a number such as 240.11)")
     value = float(match.group(0))
     decimals = len(match.group(1) or "")
     half = 0.5 * 10.0 ** (-decimals)
     return Interval((value - half) * scale, (value + half) * scale)
+
+
+def _bad_scale(text: str) -> str:
+    return f"column 'scale': bad scale {text!r} (expected thousand, mln, bln, trn or a number > 0)"
 
 
 def _scale(text: str) -> float:
@@ -177,9 +186,9 @@ def _scale(text: str) -> float:
     try:
         number = float(word)
     except ValueError:
-        raise ValueError(f"bad scale {text!r}") from None
-    if number <= 0:
-        raise ValueError(f"bad scale {text!r}")
+        raise ValueError(_bad_scale(text)) from None
+    if not 0 < number < float("inf"):
+        raise ValueError(_bad_scale(text))
     return number
 
 
@@ -207,6 +216,9 @@ def _row(path: str, line: int, raw: dict[str, str]) -> ReferenceRow:
         raise ReferenceError(path, line, "empty unit")
     try:
         start, end = parse_period(field("period"))
+    except ValueError as error:
+        raise ReferenceError(path, line, f"column 'period': {error}") from None
+    try:
         value = _value(field("value"), _scale(field("scale")))
     except ValueError as error:
         raise ReferenceError(path, line, str(error)) from None
@@ -230,21 +242,46 @@ def load_reference(paths: str | Path | Sequence[str | Path]) -> ReferenceTable:
     rows: list[ReferenceRow] = []
     for item in items:
         path = str(item)
-        try:
-            with Path(item).open(encoding="utf-8-sig", newline="") as handle:
-                reader = csv.DictReader(
-                    line for line in handle if not line.lstrip().startswith("#")
-                )
-                missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
-                if missing:
-                    raise ReferenceError(path, 1, f"missing column(s): {', '.join(missing)}")
-                for number, raw in enumerate(reader, start=2):
-                    rows.append(_row(path, number, raw))
-        except FileNotFoundError:
-            raise ReferenceError(path, None, "file not found") from None
-        except UnicodeDecodeError:
-            raise ReferenceError(path, None, "not UTF-8 text") from None
+        rows.extend(_read_table(path, Path(item)))
     return ReferenceTable(tuple(rows), tuple(str(i) for i in items))
+
+
+def _read_table(path: str, file: Path) -> list[ReferenceRow]:
+    """The rows of one CSV file; :class:`ReferenceError` (file, line, column) when malformed."""
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise ReferenceError(path, None, "file not found") from None
+    except OSError as exc:
+        raise ReferenceError(path, None, (exc.strerror or str(exc)).lower()) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ReferenceError(path, line, f"not UTF-8 text (byte offset {exc.start})") from None
+    # Comments are dropped; ``numbers[i]`` is the file line of the i-th line read.
+    kept = [
+        (number, line)
+        for number, line in enumerate(text.splitlines(keepends=True), start=1)
+        if not line.lstrip().startswith("#")
+    ]
+    numbers = [number for number, _ in kept]
+    reader = csv.DictReader(line for _, line in kept)
+    rows: list[ReferenceRow] = []
+    try:
+        header = reader.fieldnames
+        header_line = numbers[0] if numbers else 1
+        if not header:
+            raise ReferenceError(path, header_line, "no header row (an empty table)")
+        missing = [c for c in COLUMNS if c not in header]
+        if missing:
+            raise ReferenceError(path, header_line, f"missing column(s): {', '.join(missing)}")
+        for raw in reader:
+            rows.append(_row(path, numbers[reader.line_num - 1], raw))
+    except csv.Error as exc:
+        where = numbers[min(reader.line_num, len(numbers)) - 1] if numbers else None
+        raise ReferenceError(path, where, f"malformed CSV: {exc}") from None
+    return rows
 
 
 def default_reference_path() -> Path:

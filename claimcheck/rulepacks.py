@@ -200,7 +200,8 @@ def _number(path: Path, key: str, value: object, *, positive: bool = False) -> f
         raise RulePackError(path, key, "expected a number")
     number = float(value)
     if number < 0 or (positive and number == 0):
-        raise RulePackError(path, key, "expected a positive number" if positive else ">= 0")
+        problem = "expected a positive number" if positive else "expected a number >= 0"
+        raise RulePackError(path, key, problem)
     return number
 
 

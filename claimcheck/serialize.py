@@ -128,10 +128,11 @@ def document_to_dict(document: Document, claims: Sequence[Claim]) -> dict[str, A
 
 
 def failure_to_dict(failure: LoadFailure) -> dict[str, Any]:
-    """The JSON object of an input that failed."""
+    """The JSON object of an input that failed or was skipped (``status``)."""
     return {
         "path": failure.path,
         "line": failure.line,
+        "status": failure.status,
         "reason": failure.reason,
         "message": failure.message,
     }
@@ -141,12 +142,25 @@ def extract_to_dict(
     documents: Iterable[tuple[Document, Sequence[Claim]]],
     failures: Iterable[LoadFailure] = (),
 ) -> dict[str, Any]:
-    """The whole ``claimcheck extract --format json`` object."""
+    """The whole ``claimcheck extract --format json`` object.
+
+    ``errors`` lists the inputs skipped or failed (``status``), ``summary``
+    counts ``documents`` (extracted), ``skipped`` and ``failed`` inputs.
+    """
+    docs = [document_to_dict(document, claims) for document, claims in documents]
+    errors = [failure_to_dict(failure) for failure in failures]
     return {
         "schema": SCHEMA_VERSION,
-        "documents": [document_to_dict(document, claims) for document, claims in documents],
-        "errors": [failure_to_dict(failure) for failure in failures],
+        "documents": docs,
+        "errors": errors,
+        "summary": extract_summary(len(docs), errors),
     }
+
+
+def extract_summary(documents: int, errors: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """``{"documents": n, "skipped": n, "failed": n}`` of an extraction run."""
+    skipped = sum(1 for error in errors if error["status"] == "skipped")
+    return {"documents": documents, "skipped": skipped, "failed": len(errors) - skipped}
 
 
 def _is_scalar(value: Any) -> bool:

@@ -16,6 +16,7 @@ import datetime as dt
 
 from claimcheck.documents import make_document
 from claimcheck.findings import Arithmetic, ClaimRef, Finding, NotChecked, Report, Verified
+from claimcheck.inputs import InputStatus
 from claimcheck.model import Document
 
 HARBOUR = make_document(
@@ -191,3 +192,17 @@ def scenario_report() -> Report:
         claims_count=8,
         rules=["CC101", "CC103", "CC201", "CC301", "CC302", "CC401", "CC603"],
     )
+
+
+INPUTS: tuple[InputStatus, ...] = (
+    InputStatus.of_document(HARBOUR),
+    InputStatus(
+        "news/wire/feed.jsonl",
+        "failed",
+        "invalid JSON: Expecting ',' delimiter (column 18)",
+        line=3,
+    ),
+    InputStatus.of_document(PAMPAS),
+    InputStatus("news/daily/scan.pdf", "skipped", "not a text document: PDF document"),
+)
+"""How the scenario's inputs ended: both articles checked, one JSONL line failed, a PDF skipped."""

@@ -148,9 +148,11 @@ def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, article
     target = tmp_path / "out.jsonl"
     code, out, err = run(capsys, "extract", str(article), "-f", "jsonl", "-o", str(target))
     assert (code, out, err) == (0, "", "")
-    [line] = target.read_text(encoding="utf-8").splitlines()
+    line, last = target.read_text(encoding="utf-8").splitlines()
     record = json.loads(line)
     assert (record["schema"], record["type"], record["id"]) == (1, "document", article.as_posix())
+    summary = {"schema": 1, "type": "summary", "documents": 1, "skipped": 0, "failed": 0}
+    assert json.loads(last) == summary
     assert list(tmp_path.glob(".out.jsonl.tmp*")) == []
 
 

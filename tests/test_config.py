@@ -144,8 +144,8 @@ def test_unknown_key_is_an_error(project: Path, capsys: pytest.CaptureFixture[st
     assert _run(project) == 2
     assert _error(capsys) == (
         f"claimcheck: error: {config}: unknown key 'selct' (allowed: against, baseline, "
-        "default-reference, fail-on, format, ignore, reference, rules, select, severity, "
-        "tolerances)\n"
+        "default-reference, fail-on, format, ignore, max-size, reference, rules, select, "
+        "severity, strict, tolerances)\n"
     )
 
 

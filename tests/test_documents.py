@@ -300,7 +300,14 @@ def test_directory_is_recursive_sorted_and_filtered(tmp_path: Path) -> None:
     (root / ".dot.txt").write_text("D.", encoding="utf-8")
     results = load(root)
     assert [r.id for r in results if isinstance(r, Document)] == ["a.txt", "b/z.md", "c.JSONL:1"]
-    assert all(isinstance(r, Document) for r in results)
+    skipped = [r for r in results if isinstance(r, LoadFailure)]
+    assert [(r.path, r.reason, r.skipped) for r in skipped] == [
+        (
+            (root / "notes.pdf").as_posix(),
+            "not a text document: binary data (NUL byte at offset 4)",
+            True,
+        )
+    ]
     assert [r.path for r in results if isinstance(r, Document)][:2] == [
         (root / "a.txt").as_posix(),
         (root / "b" / "z.md").as_posix(),
@@ -393,7 +400,9 @@ def test_unknown_suffix_given_explicitly_is_plain_text(tmp_path: Path) -> None:
 def test_binary_file_is_rejected(tmp_path: Path) -> None:
     file = tmp_path / "x.txt"
     file.write_bytes(b"abc\x00def")
-    assert only_failure(load(file)).reason == "binary file (NUL byte at offset 3), not text"
+    assert (
+        only_failure(load(file)).reason == "not a text document: binary data (NUL byte at offset 3)"
+    )
 
 
 def test_invalid_utf8_fails_with_offset_and_line(tmp_path: Path) -> None:
@@ -433,7 +442,7 @@ def test_size_limit(tmp_path: Path) -> None:
     file = tmp_path / "big.txt"
     file.write_text("a" * 2049, encoding="utf-8")
     failure = only_failure(load(file, max_bytes=2048))
-    assert failure.reason.startswith("larger than the 2 KB limit")
+    assert failure.reason == "larger than the 2 KB size limit (2049 bytes; see --max-size)"
     assert isinstance(load(file, max_bytes=4096)[0], Document)
 
 

@@ -411,9 +411,19 @@ def test_markdown_code_span_fences() -> None:
 def test_json_documents_and_contract() -> None:
     report = scenario_report()
     data = json.loads(render("json", report))
-    assert list(data) == ["schema", "documents", "findings", "verified", "not_checked", "summary"]
+    assert list(data) == [
+        "schema",
+        "documents",
+        "inputs",
+        "findings",
+        "verified",
+        "not_checked",
+        "summary",
+    ]
     expected = report.to_dict()
-    assert {k: v for k, v in data.items() if k != "documents"} == expected
+    expected["summary"] = {"skipped": 0, "failed": 0, **expected["summary"]}
+    assert {k: v for k, v in data.items() if k not in ("documents", "inputs")} == expected
+    assert data["inputs"] == []
     harbour, pampas = data["documents"]
     assert harbour["id"] == HARBOUR.id and harbour["path"] == HARBOUR.path
     assert harbour["published"] == "2024-01-15"

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 import pytest
-from check_scenario import DOCUMENTS, scenario_report
+from check_scenario import DOCUMENTS, INPUTS, scenario_report
 
 from claimcheck.report import check_common, check_sarif
 from claimcheck.report.check_writers import CHECK_FORMATS, write_check_report
@@ -57,7 +57,9 @@ def stable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 def render(fmt: str, verbose: bool) -> str:
     stream = io.StringIO()
-    write_check_report(fmt, scenario_report(), DOCUMENTS, stream, verbose=verbose, color=False)
+    write_check_report(
+        fmt, scenario_report(), DOCUMENTS, stream, verbose=verbose, color=False, inputs=INPUTS
+    )
     return stream.getvalue()
 
 

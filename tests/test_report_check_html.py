@@ -32,6 +32,7 @@ from check_scenario import (
     H_IMPORTS,
     H_TOTAL,
     HARBOUR,
+    INPUTS,
     P_EXPORTS,
     P_IMPORTS,
     P_TOTAL,
@@ -42,6 +43,7 @@ from check_scenario import (
 from claimcheck.documents import make_document
 from claimcheck.engine.intervals import Interval
 from claimcheck.findings import ClaimRef, Finding, NotChecked, Report, Verified
+from claimcheck.inputs import InputStatus
 from claimcheck.model import Claim, ClaimKind, Document, Flow, Period, Quantity, Span
 from claimcheck.reference import ReferenceRow, ReferenceTable
 from claimcheck.report.check_html import json_for_script, render_html, write_html
@@ -141,6 +143,7 @@ def render(
     documents: Mapping[str, Document] = DOCUMENTS,
     claims: Mapping[str, Sequence[Claim]] | None = None,
     reference: ReferenceTable | None = None,
+    inputs: Sequence[InputStatus] = (),
 ) -> str:
     stream = io.StringIO()
     write_html(
@@ -149,6 +152,7 @@ def render(
         stream,
         claims=scenario_claims() if claims is None else claims,
         reference=scenario_reference() if reference is None else reference,
+        inputs=inputs,
     )
     return stream.getvalue()
 
@@ -314,6 +318,8 @@ def test_summary_counts_and_legend() -> None:
         "not checked": 3,
         "documents": 2,
         "claims": 8,
+        "inputs skipped": 0,
+        "inputs failed": 0,
     }
     legend = [e.attrs["class"] for e in page.all("span") if "swatch" in e.attrs.get("class", "")]
     assert legend == [f"swatch st-{s}" for s in ("error", "warning", "info", "ok", "skip", "plain")]
@@ -500,7 +506,7 @@ def fixed_version(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("fixed_version")
 def test_golden() -> None:
-    output = render()
+    output = render(inputs=INPUTS)
     if os.environ.get("CLAIMCHECK_UPDATE_GOLDEN"):
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         with GOLDEN.open("w", encoding="utf-8", newline="") as stream:

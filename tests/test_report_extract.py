@@ -37,6 +37,7 @@ DOCUMENTS = (
     ),
 )
 FAILURE = LoadFailure("corpus/bad.md", "front matter 'published': invalid date 'x'", 2)
+SKIP = LoadFailure("corpus/scan.pdf", "not a text document: PDF document", skipped=True)
 
 
 def render(fmt: str) -> str:
@@ -45,6 +46,7 @@ def render(fmt: str) -> str:
     writer.document(DOCUMENTS[0], fake_claims(DOCUMENTS[0]))
     writer.failure(FAILURE)
     writer.document(DOCUMENTS[1], fake_claims(DOCUMENTS[1]))
+    writer.failure(SKIP)
     writer.close()
     return stream.getvalue()
 

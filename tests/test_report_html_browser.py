@@ -7,8 +7,13 @@ exceptions or CSP violations; that every claim is highlighted; that a real
 mouse click on a highlight shows its finding with the arithmetic in a visible
 panel and Escape closes it; and that none of the injected code ran
 (``window.__pwned`` unset, the title unchanged, no injected element in the
-DOM). A report of the project's fixtures, made by the real pipeline
-(extraction, rules, bundled reference series), is opened too: no problems,
+DOM). The same holds end to end for hostile inputs run through ``claimcheck
+check -f html``: an article with markup and broken markup in its text and
+front matter, input files named with markup (one skipped, one failed), a
+rule pack with markup in its description and metric, and a reference table
+with markup and ``javascript:`` in its sources. A report of the project's
+fixtures, made by the real pipeline (extraction, rules, bundled reference
+series), is opened too: no problems,
 every claim highlighted, a click on an error shows that finding.
 Screenshots go to ``$CLAIMCHECK_ARTIFACTS`` (default ``out/artifacts/``):
 ``report.png`` (the fixtures' report with a finding open),
@@ -259,3 +264,104 @@ def test_fixtures_report_in_the_browser() -> None:
         assert page.evaluate("document.getElementById('cc-panel').hidden") is False
         page.screenshot(artifacts() / "report.png")
         assert page.problems == []
+
+
+# ------------------------------------------------------------- hostile inputs, end to end
+
+HOSTILE_NAME = "<img src=x onerror=\"window.__pwned='name'\">"
+BROKEN_MARKUP = (
+    "<div <b>unclosed <!-- ]]> <![CDATA[ </textarea></title></style></script>"
+    "<svg/onload=window.__pwned='svg'><math><mi xlink:href=\"javascript:window.__pwned='m'\">"
+    "&lt;already escaped&gt; &#60;script&#62; \u2028\u2029 \x1b[31m"
+)
+
+
+def write_hostile_project(root: Path) -> list[str]:
+    """Articles, a rule pack and a reference table full of markup; the ``check`` arguments."""
+    news = root / "news"
+    news.mkdir()
+    (news / "evil.md").write_text(
+        "---\n"
+        "published: 2024-02-01\n"
+        f'title: "{INJECTED.replace(chr(34), chr(39))}"\n'
+        "url: javascript:window.__pwned='url'\n"
+        f"source: {HOSTILE_NAME}\n"
+        "---\n"
+        "Trade between China and Russia reached $240.11 bln in 2023 "
+        f"{INJECTED}.\n"
+        "China's exports to Russia were $110.97 bln and its imports from Russia $139.14 bln "
+        "<a href=\"javascript:window.__pwned='a'\">details</a>.\n"
+        f"Turnover grew by 26.3% year on year, officials said. {BROKEN_MARKUP}\n",
+        encoding="utf-8",
+    )
+    (news / f"{HOSTILE_NAME}.pdf").write_bytes(b"%PDF-1.7\n")
+    (news / f"{HOSTILE_NAME}.json").write_text('{"title": "<script>x</script>"}', encoding="utf-8")
+    (root / "hostile.toml").write_text(
+        "[pack]\n"
+        'name = "hostile"\n'
+        "version = 1\n"
+        "description = \"<script>window.__pwned = 'pack'</script>\"\n"
+        "[metrics.\"<script>window.__pwned='metric'</script>\"]\n"
+        'label = "<img src=x onerror=\\"window.__pwned=\'label\'\\">"\n'
+        'terms = ["zinc <b>shipments</b>"]\n',
+        encoding="utf-8",
+    )
+    (root / "ref.csv").write_text(
+        "metric,entities,flow,period,value,unit,scale,source\n"
+        "trade_turnover,China;Russia,,2022,190.27,USD,bln,"
+        "\"javascript:window.__pwned='ref'<script>window.__pwned='ref2'</script>\"\n"
+        f'trade_turnover,China;Russia,,2023,240.11,USD,bln,"{HOSTILE_NAME.replace(chr(34), "")}"\n',
+        encoding="utf-8",
+    )
+    return [
+        "check",
+        str(news),
+        "--rules",
+        str(root / "hostile.toml"),
+        "--reference",
+        str(root / "ref.csv"),
+        "--no-default-reference",
+        "--no-config",
+        "-q",
+        "-f",
+        "html",
+    ]
+
+
+def test_hostile_inputs_render_inert_end_to_end(tmp_path: Path) -> None:
+    from claimcheck.cli import main
+
+    argv = write_hostile_project(tmp_path)
+    target = tmp_path / "report.html"
+    assert main([*argv, "-o", str(target)]) == 2  # the hostile JSON file fails to load
+    source = target.read_text(encoding="utf-8")
+    assert source.count("<script") == 2  # the data block and the page's own script
+    assert "<img" not in source and "<svg/onload" not in source and "<iframe" not in source
+    assert "&lt;img src=x onerror=" in source  # shown, escaped: the input names
+    (artifacts() / "report-hostile.html").write_text(source, encoding="utf-8")
+    assert CHROMIUM is not None
+    with Browser.launch(CHROMIUM) as browser:
+        page = browser.new_page(width=1280, height=900)
+        page.goto(target.as_uri())
+        assert page.evaluate("document.readyState") == "complete"
+        for mark in json.loads(
+            page.evaluate(
+                "JSON.stringify([...document.querySelectorAll('mark.cc')].map(m => m.id))"
+            )
+        )[:6]:  # open every kind of panel: hostile text in descriptions and results
+            page.evaluate(f"document.getElementById('{mark}').click()")
+        assert page.problems == []
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert page.evaluate("document.title") == "claimcheck report"
+        assert page.evaluate("document.scripts.length") == 2
+        counts = page.evaluate(
+            "JSON.stringify(['img', 'iframe', 'svg[onload]', 'math', 'a[href^=\"javascript\"]',"
+            " 'body style', 'textarea'].map(s => document.querySelectorAll(s).length))"
+        )
+        assert json.loads(counts) == [0, 0, 0, 0, 0, 0, 0]
+        text = page.evaluate("document.body.textContent")
+        assert "<script>window.__pwned = 'script'" in text  # the article, as text
+        assert "javascript:window.__pwned='url'" in text
+        assert f"{HOSTILE_NAME}.pdf" in text and "skipped" in text  # the inputs, as text
+        assert "<div <b>unclosed <!-- ]]>" in text
+        page.screenshot(artifacts() / "report-hostile.png", full_page=True)

@@ -135,6 +135,7 @@ def test_document_and_failure(document: Document) -> None:
     assert failure == {
         "path": "a.md",
         "line": 3,
+        "status": "failed",
         "reason": "bad thing",
         "message": "a.md:3: bad thing",
     }

@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    import argparse
+
+    from claimcheck.documents import LoadFailure
 
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_FINDINGS",
     "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
+    "add_input_arguments",
     "error",
     "open_output",
+    "parse_max_size",
     "parse_published",
+    "report_load_failure",
     "wants_color",
     "warn",
 ]
@@ -30,6 +40,8 @@ EXIT_INTERNAL = 1
 """``extract``: extraction itself failed on a document (a bug; see ``--debug``)."""
 EXIT_BAD_INPUT = 2
 """A usage, configuration or input error (other inputs were still processed)."""
+EXIT_INTERRUPTED = 130
+"""Interrupted (Ctrl-C, SIGINT): 128 + the signal number, as shells report it."""
 
 
 def error(message: str) -> None:
@@ -59,13 +71,49 @@ def parse_published(value: str | None) -> _dt.date | None:
     return parse_date(value)
 
 
+def parse_max_size(value: str | None) -> int:
+    """The ``--max-size`` limit in bytes (the default when ``None``); :class:`ValueError`."""
+    from claimcheck.documents import DEFAULT_MAX_BYTES, parse_size
+
+    return DEFAULT_MAX_BYTES if value is None else parse_size(value)
+
+
+def report_load_failure(failure: LoadFailure) -> None:
+    """One line on stderr: an error for a failed input, a warning for a skipped one."""
+    if failure.skipped:
+        where = failure.path if failure.line is None else f"{failure.path}:{failure.line}"
+        warn(f"{where}: skipped: {failure.reason}")
+    else:
+        error(failure.message)
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--max-size`` and ``--strict``, shared by the commands that read documents."""
+    parser.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        help="skip input files larger than SIZE (bytes, or with KB, MB, GB; default: 10 MB)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat skipped inputs (binary, empty, not UTF-8, too large) as errors: exit 2",
+    )
+
+
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[TextIO]:
-    """stdout, or ``path`` written atomically (a temporary file, renamed at the end)."""
+    """stdout, or ``path`` written atomically (a temporary file, renamed at the end).
+
+    On any failure or interruption the temporary file is removed and ``path``
+    is left as it was.
+    """
     if path is None or path == "-":
         yield sys.stdout
         return
     target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a directory", path)
     temporary = target.with_name(f".{target.name}.tmp{os.getpid()}")
     with temporary.open("w", encoding="utf-8", newline="") as stream:
         try:
@@ -74,4 +122,8 @@ def open_output(path: str | None) -> Iterator[TextIO]:
             stream.close()
             temporary.unlink(missing_ok=True)
             raise
-    temporary.replace(target)
+    try:
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -33,9 +33,12 @@ from claimcheck.commands._io import (
     EXIT_BAD_INPUT,
     EXIT_FINDINGS,
     EXIT_OK,
+    add_input_arguments,
     error,
     open_output,
+    parse_max_size,
     parse_published,
+    report_load_failure,
     wants_color,
     warn,
 )
@@ -45,6 +48,7 @@ from claimcheck.model import Claim, Document
 if TYPE_CHECKING:
     from claimcheck.config import Config
     from claimcheck.findings import Report
+    from claimcheck.inputs import InputStatus, Role
     from claimcheck.progress import Progress
     from claimcheck.reference import ReferenceTable
     from claimcheck.rulepacks import RulePack
@@ -80,25 +84,38 @@ def _codes(values: Sequence[str] | None) -> list[str] | None:
 Loaded = list[tuple[Document, tuple[Claim, ...]]]
 
 
-def _read(paths: Sequence[str], args: argparse.Namespace) -> tuple[list[Document], bool]:
-    """Load the documents of ``paths``; report the ones that fail on stderr and carry on."""
+def _read(
+    paths: Sequence[str], args: argparse.Namespace, role: Role
+) -> tuple[list[Document], list[InputStatus]]:
+    """Load the documents of ``paths``; report skipped and failed inputs on stderr and carry on."""
     from claimcheck.documents import LoadFailure, load_documents
+    from claimcheck.inputs import InputStatus
 
     documents: list[Document] = []
-    bad = False
-    for result in load_documents(paths, published=args.published_date):
+    statuses: list[InputStatus] = []
+    for result in load_documents(paths, published=args.published_date, max_bytes=args.max_bytes):
         if isinstance(result, LoadFailure):
-            error(result.message)
-            bad = True
+            report_load_failure(result)
+            statuses.append(InputStatus.of_failure(result, role))
         else:
             documents.append(result)
-    return documents, bad
+            statuses.append(InputStatus.of_document(result, role))
+    return documents, statuses
 
 
-def _extract(documents: Sequence[Document], args: argparse.Namespace, progress: Progress) -> Loaded:
+def _extract(
+    documents: Sequence[Document],
+    args: argparse.Namespace,
+    progress: Progress,
+    statuses: list[InputStatus],
+) -> Loaded:
     """Extract the claims of ``documents`` (``--jobs`` processes or the Dask cluster; the
-    order is kept); a document whose extraction fails is left out."""
+    order is kept); a document whose extraction fails is left out.
+
+    Its entry in ``statuses`` becomes ``failed`` with the reason.
+    """
     from claimcheck.commands._jobs import jobs_of
+    from claimcheck.inputs import InputStatus
     from claimcheck.parallel import extract_documents
 
     if args.dask is not None:
@@ -109,14 +126,18 @@ def _extract(documents: Sequence[Document], args: argparse.Namespace, progress: 
     for document, claims in extracted:
         if isinstance(claims, Exception):  # one document's bug must not stop the others
             progress.close()
+            reason = f"extraction failed ({type(claims).__name__}: {claims})"
             error(
-                f"{document.path or document.id}: extraction failed "
-                f"({type(claims).__name__}: {claims})"
+                f"{document.path or document.id}: {reason}"
                 + ("" if args.debug else "; rerun with --debug")
             )
             if args.debug:
                 print(getattr(claims, "worker_traceback", ""), end="", file=sys.stderr)
-            args.bad_input = True
+            for n, status in enumerate(statuses):
+                if status.document == document.id:
+                    statuses[n] = InputStatus(
+                        status.path, "failed", reason, document=document.id, role=status.role
+                    )
             continue
         loaded.append((document, claims))
         progress.document_done(len(claims))
@@ -203,6 +224,9 @@ def _settings(args: argparse.Namespace) -> Config | None:
         args.against = [str(p) for p in config.against]
     if args.baseline is None and config is not None and args.write_baseline is None:
         args.baseline = config.baseline
+    args.strict = args.strict or bool(config is not None and config.strict)
+    if args.max_size is None and config is not None and config.max_size is not None:
+        args.max_size = str(config.max_size)
     return config
 
 
@@ -244,14 +268,23 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         error(f"--published: {exc}")
         return EXIT_BAD_INPUT
-    args.bad_input = False
-    primary_documents, bad_primary = _read(args.paths, args)
-    against_documents, bad_against = _read(args.against or [], args)
+    try:
+        args.max_bytes = parse_max_size(args.max_size)
+    except ValueError as exc:
+        error(f"--max-size: {exc}")
+        return EXIT_BAD_INPUT
     try:
         rule_count = len(select_rules(args.select_codes, args.ignore_codes))
     except RuleSelectionError as exc:
-        error(str(exc))
+        try:  # name the option at fault
+            select_rules(args.select_codes, None)
+            option = "--ignore"
+        except RuleSelectionError:
+            option = "--select"
+        error(f"{option}: {exc}")
         return EXIT_BAD_INPUT
+    primary_documents, primary_statuses = _read(args.paths, args, "checked")
+    against_documents, against_statuses = _read(args.against or [], args, "against")
     args.dask = None
     scheduler = getattr(args, "scheduler", None)
     if getattr(args, "engine", "local") == "dask":
@@ -270,8 +303,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr, len(primary_documents) + len(against_documents), quiet=args.quiet
     )
     try:
-        primary = _extract(primary_documents, args, progress)
-        against = _extract(against_documents, args, progress)
+        primary = _extract(primary_documents, args, progress, primary_statuses)
+        against = _extract(against_documents, args, progress, against_statuses)
         if getattr(args, "store", None) is not None:
             stored = _stored(args.store, primary, exclude={d.id for d, _ in [*primary, *against]})
             if stored is None:
@@ -315,6 +348,7 @@ def run(args: argparse.Namespace) -> int:
         error(str(exc))
         return EXIT_BAD_INPUT
     documents = {doc.id: doc for doc, _ in [*primary, *against]}
+    inputs = (*primary_statuses, *against_statuses)
     to_file = args.output is not None and args.output != "-"
     try:
         with open_output(args.output) as stream:
@@ -323,10 +357,12 @@ def run(args: argparse.Namespace) -> int:
                 from claimcheck.report.check_html import write_html
 
                 claims = {doc.id: doc_claims for doc, doc_claims in [*primary, *against]}
-                write_html(report, documents, stream, claims=claims, reference=reference)
+                write_html(
+                    report, documents, stream, claims=claims, reference=reference, inputs=inputs
+                )
             else:
                 writer = check_writer(args.format)
-                writer(report, documents, stream, verbose=args.verbose, color=color)
+                writer(report, documents, stream, verbose=args.verbose, color=color, inputs=inputs)
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
             raise
@@ -337,7 +373,7 @@ def run(args: argparse.Namespace) -> int:
             f"nothing was checked: {len(primary)} document(s), {report.claims_count} claim(s), "
             "and no relation between figures could be tested"
         )
-    if bad_primary or bad_against or args.bad_input:
+    if any(s.status == "failed" or (s.status == "skipped" and args.strict) for s in inputs):
         return EXIT_BAD_INPUT
     if args.write_baseline is not None:
         return EXIT_OK  # every current finding is now in the baseline
@@ -404,6 +440,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="list verified and unchecked relations"
     )
+    add_input_arguments(parser)
     parser.add_argument(
         "--baseline",
         metavar="FILE",

@@ -12,7 +12,9 @@ from claimcheck.commands._io import (
     EXIT_OK,
     error,
     open_output,
+    parse_max_size,
     parse_published,
+    report_load_failure,
     wants_color,
 )
 
@@ -33,6 +35,11 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         error(f"--published: {exc}")
         return EXIT_BAD_INPUT
+    try:
+        max_bytes = parse_max_size(args.max_size)
+    except ValueError as exc:
+        error(f"--max-size: {exc}")
+        return EXIT_BAD_INPUT
     to_file = args.output is not None and args.output != "-"
     fmt = args.format or ("table" if not to_file and sys.stdout.isatty() else "json")
     bad_input = internal = False
@@ -40,12 +47,12 @@ def run(args: argparse.Namespace) -> int:
         with open_output(args.output) as stream:
             color = fmt == "table" and not to_file and wants_color(stream)
             writer = extract_writer(fmt, stream, color=color)
-            loaded = load_documents(args.paths, published=published)
+            loaded = load_documents(args.paths, published=published, max_bytes=max_bytes)
             for result in extract_stream(loaded, jobs_of(args)):
                 if isinstance(result, LoadFailure):
-                    error(result.message)
+                    report_load_failure(result)
                     writer.failure(result)
-                    bad_input = True
+                    bad_input = bad_input or not result.skipped or args.strict
                     continue
                 document, claims = result
                 if isinstance(claims, Exception):  # one document's bug must not stop the others

@@ -152,7 +152,7 @@ class _DocIndex:
         text = document.text
         self.text = text
         self.published = document.published
-        self.sentences = Sentences(text)
+        self.sentences = Sentences(text, [q.span for q in quantities])
         # Entities are read in the whole text: the document's main pair needs them all.
         self._all_entities = find_entities(text)
         self.periods, self.period_starts = _index(

@@ -6,16 +6,28 @@ full stop belongs to an abbreviation that never ends a sentence ("U.S.",
 "Jan. 5", "Mr.", initials) or to a number ("1.5"). A paragraph break (a
 blank line) always ends a sentence; a single line break does too, unless the
 next line continues in lower case (hard-wrapped text).
+
+A "sentence" longer than :data:`MAX_SENTENCE` characters (never seen in
+news; text without punctuation, or machine output) is cut into pieces of at
+most that length, at a ``,``/``;``/``:`` followed by a space where there is
+one, else at white space, and never inside one of the ``keep`` spans (the
+quantities: a figure stays in one sentence): the claim builder reads a
+claim's whole sentence, so unbounded sentences would make extraction
+quadratic.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from claimcheck.model import Span
 
-__all__ = ["Sentences", "split_paragraphs", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "Sentences", "split_paragraphs", "split_sentences"]
+
+MAX_SENTENCE = 1000
+"""Longest sentence span, in characters (see the module documentation)."""
 
 # Abbreviations after which a full stop does not end the sentence.
 _NON_TERMINAL = frozenset(
@@ -136,8 +148,54 @@ def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
         out.append(Span(start, start + len(kept.rstrip())))
 
 
-def split_sentences(text: str) -> tuple[Span, ...]:
-    """Return the sentence spans of ``text`` in order, trimmed of white space."""
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+_SPACE = re.compile(r"\s")
+
+
+class _Keep:
+    """Sorted, non-overlapping spans a cut must not fall inside."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [s for s, _ in ordered]
+        self.ends = [e for _, e in ordered]
+
+    def outside(self, cut: int, piece_start: int) -> int:
+        """``cut``, or moved to the start (else the end) of a span it falls inside."""
+        i = bisect.bisect_left(self.starts, cut) - 1
+        if i >= 0 and self.ends[i] > cut:
+            return self.starts[i] if self.starts[i] > piece_start else self.ends[i]
+        return cut
+
+
+def _cut_long(text: str, start: int, end: int, out: list[Span], keep: _Keep) -> None:
+    """Append ``text[start:end]`` trimmed, cut into pieces of at most :data:`MAX_SENTENCE`."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = -1
+        for pattern in (_CLAUSE_BREAK, _SPACE):
+            # the last break in the second half of the window (linear: one search each)
+            for match in pattern.finditer(text, start + MAX_SENTENCE // 2, limit - 1):
+                cut = match.start() + 1
+            if cut > 0:
+                break
+        if cut <= start:
+            cut = limit
+        cut = min(keep.outside(cut, start), end)
+        _append_trimmed(text, start, cut, out)
+        start = cut
+    _append_trimmed(text, start, end, out)
+
+
+def split_sentences(text: str, keep: Sequence[Span] = ()) -> tuple[Span, ...]:
+    """Return the sentence spans of ``text`` in order, trimmed of white space.
+
+    A sentence too long is cut, never inside a span of ``keep`` (see the module
+    documentation).
+    """
+    kept = _Keep(keep)
     spans: list[Span] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
@@ -151,9 +209,9 @@ def split_sentences(text: str) -> tuple[Span, ...]:
             end = match.start()
         elif not _ends_sentence(text, match.start(), end):
             continue
-        _append_trimmed(text, start, end, spans)
+        _cut_long(text, start, end, spans, kept)
         start = match.end()
-    _append_trimmed(text, start, len(text), spans)
+    _cut_long(text, start, len(text), spans, kept)
     return tuple(spans)
 
 
@@ -162,8 +220,8 @@ class Sentences:
 
     __slots__ = ("_para_starts", "_starts", "paragraphs", "spans")
 
-    def __init__(self, text: str) -> None:
-        self.spans = split_sentences(text)
+    def __init__(self, text: str, keep: Sequence[Span] = ()) -> None:
+        self.spans = split_sentences(text, keep)
         self.paragraphs = split_paragraphs(text)
         self._starts = [s.start for s in self.spans]
         self._para_starts = [p.start for p in self.paragraphs]

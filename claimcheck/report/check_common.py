@@ -17,6 +17,8 @@
 * :func:`interval_line`, :func:`fmt_number`: arithmetic laid out for people.
 * :func:`printable`, :func:`one_line`: text from documents made safe to show
   (control characters escaped, whitespace collapsed).
+* :func:`summary_with_inputs`: the report's summary counts with the
+  ``skipped`` and ``failed`` inputs added.
 * :func:`rule_info`: a rule's name, severity and documentation from the
   registry (falling back to what a result says when the rule is unknown).
 """
@@ -30,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -42,6 +45,7 @@ from claimcheck.findings import (
     Report,
     Verified,
 )
+from claimcheck.inputs import InputStatus, input_counts
 from claimcheck.model import Document
 
 __all__ = [
@@ -65,6 +69,7 @@ __all__ = [
     "rules_used",
     "sentence_segments",
     "split_by_home",
+    "summary_with_inputs",
     "tallies",
 ]
 
@@ -448,3 +453,15 @@ def rules_used(report: Report) -> list[str]:
     codes = set(report.rules)
     codes.update(r.code for r in all_results(report))
     return sorted(codes)
+
+
+def summary_with_inputs(report: Report, inputs: Sequence[InputStatus]) -> dict[str, Any]:
+    """:meth:`Report.summary` with ``skipped`` and ``failed`` (inputs) after ``documents``."""
+    counts = input_counts(inputs)
+    out: dict[str, Any] = {}
+    for key, value in report.summary().items():
+        out[key] = value
+        if key == "documents":
+            out["skipped"] = counts["skipped"]
+            out["failed"] = counts["failed"]
+    return out

@@ -17,15 +17,19 @@ Escaping follows GitHub's rules: in the message ``%``, ``\\r`` and ``\\n``
 become ``%25``, ``%0D``, ``%0A``; in properties ``:`` and ``,`` also become
 ``%3A`` and ``%2C``. Control characters from documents are shown as
 ``\\xNN`` so no text can start another command. The last line is a plain
-summary (not a command); a run that checked nothing adds a ``::notice``.
+summary (not a command) that counts skipped and failed inputs too; a run
+that checked nothing adds a ``::notice``. Each input that was skipped or
+failed is a ``::warning`` (skipped) or ``::error`` (failed) annotation on
+its file (and line), titled ``claimcheck: input skipped`` / ``failed``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from claimcheck.findings import Finding, Report
+from claimcheck.inputs import InputStatus, input_counts, not_checked_inputs
 from claimcheck.model import Document
 from claimcheck.report.check_common import Locator, interval_line, primary_claims, printable
 
@@ -73,6 +77,17 @@ def _annotation(finding: Finding, report: Report, locator: Locator) -> str:
     return f"::{_COMMANDS.get(finding.severity, 'warning')} {props}::{escape_data(message)}"
 
 
+def _input_annotation(item: InputStatus) -> str:
+    """``::warning file=x.pdf,title=...::skipped: reason`` for a skipped or failed input."""
+    properties = [("file", item.path)]
+    if item.line is not None:
+        properties.append(("line", str(item.line)))
+    properties.append(("title", f"claimcheck: input {item.status}"))
+    props = ",".join(f"{key}={escape_property(printable(value))}" for key, value in properties)
+    command = "warning" if item.status == "skipped" else "error"
+    return f"::{command} {props}::{escape_data(printable(f'{item.status}: {item.reason}'))}"
+
+
 def write_github(
     report: Report,
     documents: Mapping[str, Document],
@@ -80,12 +95,16 @@ def write_github(
     *,
     verbose: bool = False,
     color: bool = False,
+    inputs: Sequence[InputStatus] = (),
 ) -> None:
     """Write one annotation per finding and a summary line."""
     locator = Locator(documents)
+    for item in not_checked_inputs(inputs):
+        out.write(_input_annotation(item) + "\n")
     for finding in report.findings:
         out.write(_annotation(finding, report, locator) + "\n")
     summary = report.summary()
+    counted = input_counts(inputs)
     if not report.findings and not report.verified:
         message = (
             f"Nothing was checked: no rule could relate the {summary['claims']} claims "
@@ -98,6 +117,7 @@ def write_github(
     )
     out.write(
         f"claimcheck: {summary['documents']} documents, {summary['claims']} claims: {counts}; "
-        f"{summary['verified']} verified, {summary['not_checked']} not checked\n"
+        f"{summary['verified']} verified, {summary['not_checked']} not checked; "
+        f"inputs: {counted['skipped']} skipped, {counted['failed']} failed\n"
     )
     out.flush()

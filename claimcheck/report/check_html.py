@@ -7,7 +7,9 @@ documents too); a timeline chart (inline SVG, :mod:`.html_chart`) for every
 metric stated several times — per period, per document, against the
 reference series — ; every document's text with each claim highlighted by
 status (a finding's severity, verified, not checked, or plain when no check
-used it); then the verified checks and the checks that could not run.
+used it); then the verified checks and the checks that could not run, and
+the inputs that were skipped or failed, with the reasons (also counted in
+the tiles).
 Clicking (or focusing and pressing Enter on) a highlight opens a panel with
 what the claim was read as and every result citing it; hovering shows a
 summary.
@@ -41,6 +43,7 @@ from typing import Any, TextIO
 import attrs
 
 from claimcheck.findings import SEVERITIES, ClaimRef, Finding, NotChecked, Report, Verified
+from claimcheck.inputs import InputStatus, input_counts, not_checked_inputs
 from claimcheck.model import Claim, Document
 from claimcheck.reference import ReferenceTable
 from claimcheck.report.check_common import (
@@ -397,9 +400,10 @@ def _headline(report: Report) -> tuple[str, str]:
     return ("bad" if summary["errors"] else "warn"), "Found " + ", ".join(parts) + "."
 
 
-def _summary(page: Page) -> list[str]:
+def _summary(page: Page, inputs: Sequence[InputStatus] = ()) -> list[str]:
     report = page.report
     summary = report.summary()
+    counted = input_counts(inputs)
     tone, verdict = _headline(report)
     tiles = [
         ("error", summary["errors"], "errors"),
@@ -409,6 +413,8 @@ def _summary(page: Page) -> list[str]:
         ("skip", summary["not_checked"], "not checked"),
         ("", summary["documents"], "documents"),
         ("", summary["claims"], "claims"),
+        ("skip", counted["skipped"], "inputs skipped"),
+        ("error", counted["failed"], "inputs failed"),
     ]
     out = [
         '<section id="summary">',
@@ -449,6 +455,27 @@ def _summary(page: Page) -> list[str]:
             f'<td class="n">{claims}</td></tr>'
         )
     out += ["</tbody></table></div>"]
+    return out
+
+
+def _inputs(inputs: Sequence[InputStatus]) -> list[str]:
+    """The section listing the inputs that were skipped or failed (none: no section)."""
+    items = not_checked_inputs(inputs)
+    if not items:
+        return []
+    out = [
+        '<h2 id="inputs">Inputs not checked</h2>',
+        '<div class="card"><table class="docs">',
+        "<thead><tr><th>input</th><th>status</th><th>reason</th></tr></thead><tbody>",
+    ]
+    for item in items:
+        badge = "skip" if item.status == "skipped" else "error"
+        out.append(
+            f"<tr><td>{_e(item.where)}</td>"
+            f'<td><span class="badge {badge}">{_e(item.status)}</span></td>'
+            f"<td>{_e(item.reason)}</td></tr>"
+        )
+    out.append("</tbody></table></div>")
     return out
 
 
@@ -655,6 +682,7 @@ def render_html(
     *,
     claims: ClaimsByDocument | None = None,
     reference: ReferenceTable | None = None,
+    inputs: Sequence[InputStatus] = (),
 ) -> str:
     """The page as a string (see :func:`write_html`)."""
     import claimcheck
@@ -676,7 +704,8 @@ def render_html(
         )
         + "</p>",
         "</header>",
-        *_summary(page),
+        *_summary(page, inputs),
+        *_inputs(inputs),
         *_findings(page),
         *_charts(page, reference),
         '<h2 id="texts">Documents with their claims</h2>',
@@ -721,7 +750,8 @@ def write_html(
     color: bool = False,
     claims: ClaimsByDocument | None = None,
     reference: ReferenceTable | None = None,
+    inputs: Sequence[InputStatus] = (),
 ) -> None:
     """Write the page to ``out`` (``verbose``/``color`` are ignored; see the module doc)."""
-    out.write(render_html(report, documents, claims=claims, reference=reference))
+    out.write(render_html(report, documents, claims=claims, reference=reference, inputs=inputs))
     out.flush()

@@ -3,8 +3,8 @@
 The engine's contract (:meth:`claimcheck.findings.Report.to_dict`) with a
 ``documents`` list inserted after ``schema``::
 
-    {"schema": 1, "documents": [DOCUMENT, ...], "findings": [...],
-     "verified": [...], "not_checked": [...], "summary": {...}}
+    {"schema": 1, "documents": [DOCUMENT, ...], "inputs": [INPUT, ...],
+     "findings": [...], "verified": [...], "not_checked": [...], "summary": {...}}
 
 DOCUMENT: ``id``, ``path``, ``published`` (ISO date or ``null``),
 ``published_from``, ``source``, ``url``, ``title``, ``role`` (``"checked"``
@@ -14,18 +14,25 @@ documents that results cite, by id), ``status`` (``"error"``, ``"warning"``,
 check held; ``"unchecked"``: nothing could be checked) and the counts
 ``findings``, ``verified``, ``not_checked`` of results citing it.
 
+INPUT: how each input ended, in input order (checked documents, then the
+``--against`` ones): ``path``, ``line``, ``document`` (id, when loaded),
+``role`` (``"checked"`` or ``"against"``), ``status`` (``"checked"``,
+``"skipped"`` or ``"failed"``) and ``reason`` (``null`` when checked). The
+summary counts ``skipped`` and ``failed`` inputs after ``documents``.
+
 Keys are always in this order, text is UTF-8 (not ``\\u``-escaped) and the
 output ends with a newline: byte-identical across runs for the same input.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from claimcheck.findings import Report
+from claimcheck.inputs import InputStatus
 from claimcheck.model import Document
-from claimcheck.report.check_common import tallies
+from claimcheck.report.check_common import summary_with_inputs, tallies
 from claimcheck.serialize import dumps
 
 __all__ = ["documents_info", "report_to_dict", "write_json"]
@@ -63,14 +70,18 @@ def documents_info(report: Report, documents: Mapping[str, Document]) -> list[di
     return out
 
 
-def report_to_dict(report: Report, documents: Mapping[str, Document]) -> dict[str, Any]:
-    """The JSON object: ``schema``, ``documents``, then the rest of :meth:`Report.to_dict`."""
+def report_to_dict(
+    report: Report, documents: Mapping[str, Document], inputs: Sequence[InputStatus] = ()
+) -> dict[str, Any]:
+    """The JSON object: ``schema``, ``documents``, ``inputs``, then :meth:`Report.to_dict`."""
     body = report.to_dict()
     out: dict[str, Any] = {
         "schema": body.pop("schema"),
         "documents": documents_info(report, documents),
+        "inputs": [item.to_dict() for item in inputs],
     }
     out.update(body)
+    out["summary"] = summary_with_inputs(report, inputs)
     return out
 
 
@@ -81,7 +92,8 @@ def write_json(
     *,
     verbose: bool = False,
     color: bool = False,
+    inputs: Sequence[InputStatus] = (),
 ) -> None:
     """Write the report as one indented JSON object (``verbose``/``color`` are ignored)."""
-    out.write(dumps(report_to_dict(report, documents)) + "\n")
+    out.write(dumps(report_to_dict(report, documents, inputs)) + "\n")
     out.flush()

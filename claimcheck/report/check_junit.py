@@ -15,6 +15,11 @@ claim, claim, ...`` and unique within its suite — a repeat gets ``#2``,
 * a document where nothing was checked gets one skipped test case named
   ``nothing checked``, so it never passes silently.
 
+Inputs that were skipped or failed (binary, empty, malformed, ...) form one
+more suite, ``inputs``, with a test case per input named after its path:
+``<skipped>`` with the reason for a skipped input, ``<error>`` (counted in
+``errors``) for a failed one. The suite is there only when such inputs are.
+
 A finding citing several documents appears in the suite of the first one
 checked. Times are ``0`` and no timestamp is written, so the output is
 byte-identical across runs. Written with :mod:`xml.etree.ElementTree`, so
@@ -24,10 +29,11 @@ any text from the documents is escaped.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from claimcheck.findings import Finding, NotChecked, Report, Verified
+from claimcheck.inputs import InputStatus, not_checked_inputs
 from claimcheck.model import Document
 from claimcheck.report.check_common import (
     Locator,
@@ -66,6 +72,31 @@ def _unique(name: str, used: dict[str, int]) -> str:
     return name if count == 1 else f"{name} #{count}"
 
 
+def _inputs_suite(root: ET.Element, inputs: Sequence[InputStatus], totals: dict[str, int]) -> None:
+    """The ``inputs`` suite: one case per skipped or failed input (none when all were read)."""
+    items = not_checked_inputs(inputs)
+    if not items:
+        return
+    suite = ET.SubElement(root, "testsuite", name="inputs")
+    used: dict[str, int] = {}
+    counts = {"tests": 0, "failures": 0, "skipped": 0, "errors": 0}
+    for item in items:
+        name = _unique(printable(item.where), used)
+        case = ET.SubElement(suite, "testcase", classname="inputs", name=name, time="0")
+        counts["tests"] += 1
+        if item.status == "skipped":
+            ET.SubElement(case, "skipped", message=one_line(f"skipped: {item.reason}"))
+            counts["skipped"] += 1
+        else:
+            error = ET.SubElement(case, "error", message=one_line(item.reason), type="input")
+            error.text = one_line(f"{item.where}: {item.reason}")
+            counts["errors"] += 1
+    for key, value in counts.items():
+        suite.set(key, str(value))
+        totals[key] += value
+    suite.set("time", "0")
+
+
 def write_junit(
     report: Report,
     documents: Mapping[str, Document],
@@ -73,11 +104,12 @@ def write_junit(
     *,
     verbose: bool = False,
     color: bool = False,
+    inputs: Sequence[InputStatus] = (),
 ) -> None:
     """Write the JUnit XML document (UTF-8 declaration, final newline)."""
     locator = Locator(documents)
     root = ET.Element("testsuites", name="claimcheck")
-    totals = {"tests": 0, "failures": 0, "skipped": 0}
+    totals = {"tests": 0, "failures": 0, "skipped": 0, "errors": 0}
     for document_id, (findings, verified, not_checked) in split_by_home(report).items():
         label = printable(document_id)
         suite = ET.SubElement(root, "testsuite", name=label)
@@ -120,9 +152,9 @@ def write_junit(
             totals[key] += value
         suite.set("errors", "0")
         suite.set("time", "0")
+    _inputs_suite(root, inputs, totals)
     for key, value in totals.items():
         root.set(key, str(value))
-    root.set("errors", "0")
     root.set("time", "0")
     ET.indent(root, space="  ")
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')

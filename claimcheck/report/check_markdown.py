@@ -5,7 +5,9 @@ and counts, then the totals), then per document with results its findings
 by severity (severity, code and name, the message, the quoted sentences with
 the claims in bold, the arithmetic in code spans and the claims' positions),
 the verified checks in a collapsed ``<details>`` block and the checks that
-could not run, counted by reason, in another. A finding citing several
+could not run, counted by reason, in another. Inputs that were skipped or
+failed are listed in a table with the reason, under the summary table (which
+counts them). A finding citing several
 documents is shown under the first one checked and names the others.
 
 Text from documents is escaped: HTML (``<``, ``>``, ``&``), Markdown
@@ -21,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from claimcheck.findings import SEVERITIES, ClaimRef, Finding, NotChecked, Report, Verified
+from claimcheck.inputs import InputStatus, input_counts, not_checked_inputs
 from claimcheck.model import Document
 from claimcheck.report.check_common import (
     Locator,
@@ -162,6 +165,29 @@ def _table(report: Report) -> list[str]:
     return lines
 
 
+def _inputs(inputs: Sequence[InputStatus]) -> list[str]:
+    """The inputs line (counts) and the table of skipped and failed inputs."""
+    if not inputs:
+        return []
+    counts = input_counts(inputs)
+    lines = [
+        f"Inputs: {counts['checked']} checked, {counts['skipped']} skipped, "
+        f"{counts['failed']} failed.",
+        "",
+    ]
+    items = not_checked_inputs(inputs)
+    if items:
+        lines += ["| input | status | reason |", "|---|---|---|"]
+        for item in items:
+            icon = _ICONS["warning"] if item.status == "skipped" else _ICONS["error"]
+            lines.append(
+                f"| {code_span(item.where)} | {icon} {item.status} | "
+                f"{escape_markdown(item.reason).replace('|', '&#124;')} |"
+            )
+        lines.append("")
+    return lines
+
+
 def _headline(report: Report) -> str:
     summary = report.summary()
     if not report.documents:
@@ -186,6 +212,7 @@ def write_markdown(
     *,
     verbose: bool = False,
     color: bool = False,
+    inputs: Sequence[InputStatus] = (),
 ) -> None:
     """Write the Markdown comment (``verbose``/``color`` are ignored)."""
     locator = Locator(documents)
@@ -198,6 +225,7 @@ def write_markdown(
             "",
         ]
     lines += [*_table(report), ""]
+    lines += _inputs(inputs)
     for home, (findings, verified, not_checked) in split_by_home(report).items():
         if not (findings or verified or not_checked):
             continue

@@ -17,18 +17,24 @@ code points (``run.columnKind`` is ``unicodeCodePoints``) in the file the
 document was read from (front matter included); ``snippet.text`` is the
 claim as printed. ``artifactLocation.uri`` is the document's path as given
 (relative paths stay relative), else its id. Verified and not-checked counts
-are in ``run.properties``. The output is byte-identical across runs.
+are in ``run.properties``, with the counts of ``skipped`` and ``failed``
+inputs. Each input that was skipped or failed is a
+``toolExecutionNotification`` of ``run.invocations[0]`` (``descriptor.id``
+``input-skipped`` at level ``warning``, or ``input-failed`` at level
+``error``, located at the file and line); ``executionSuccessful`` is false
+when an input failed. The output is byte-identical across runs.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from claimcheck.findings import ClaimRef, Finding, Report
+from claimcheck.inputs import InputStatus, input_counts, not_checked_inputs
 from claimcheck.model import Document
 from claimcheck.report.check_common import (
     Locator,
@@ -114,8 +120,25 @@ def _result(finding: Finding, index: int, report: Report, locator: Locator) -> d
     return result
 
 
+def _notification(item: InputStatus) -> dict[str, Any]:
+    """A skipped or failed input as a tool execution notification."""
+    location: dict[str, Any] = {"artifactLocation": {"uri": _uri(item.path)}}
+    if item.line is not None:
+        location["region"] = {"startLine": item.line}
+    return {
+        "descriptor": {"id": f"input-{item.status}"},
+        "level": "warning" if item.status == "skipped" else "error",
+        "message": {"text": f"{item.status}: {item.reason}"},
+        "locations": [{"physicalLocation": location}],
+    }
+
+
 def report_to_sarif(
-    report: Report, documents: Mapping[str, Document], *, read_files: bool = True
+    report: Report,
+    documents: Mapping[str, Document],
+    *,
+    read_files: bool = True,
+    inputs: Sequence[InputStatus] = (),
 ) -> dict[str, Any]:
     """The SARIF log as a JSON-ready dict."""
     from claimcheck import __version__
@@ -149,8 +172,18 @@ def report_to_sarif(
         },
         "columnKind": "unicodeCodePoints",
         "results": [_result(f, index[f.code], report, locator) for f in report.findings],
+        "invocations": [
+            {
+                "executionSuccessful": not any(i.status == "failed" for i in inputs),
+                "toolExecutionNotifications": [
+                    _notification(item) for item in not_checked_inputs(inputs)
+                ],
+            }
+        ],
         "properties": {
             "documents": list(report.documents),
+            "skipped": input_counts(inputs)["skipped"],
+            "failed": input_counts(inputs)["failed"],
             "claims": summary["claims"],
             "verified": summary["verified"],
             "not_checked": summary["not_checked"],
@@ -166,7 +199,9 @@ def write_sarif(
     *,
     verbose: bool = False,
     color: bool = False,
+    inputs: Sequence[InputStatus] = (),
 ) -> None:
     """Write the SARIF log (indented JSON, UTF-8, final newline)."""
-    out.write(json.dumps(report_to_sarif(report, documents), indent=2, ensure_ascii=False) + "\n")
+    log = report_to_sarif(report, documents, inputs=inputs)
+    out.write(json.dumps(log, indent=2, ensure_ascii=False) + "\n")
     out.flush()

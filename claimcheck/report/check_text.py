@@ -9,8 +9,9 @@ the intervals compared, so the sum can be redone by hand; a finding citing
 several documents is shown in full under the first one checked, names the
 others, and the others point to it. Then what held (``✓``: a count, listed
 one by one with ``verbose``) and what could not be checked (counts by reason,
-listed with ``verbose``). Last a summary table. A run that checked nothing
-says so.
+listed with ``verbose``). Then the inputs that were skipped or failed, each
+with the reason, and last a summary table (counting them too). A run that
+checked nothing says so.
 
 Without ``color`` there are no ANSI codes and no box drawing, lines are not
 wrapped and trailing spaces are removed, so the output is stable for tests
@@ -25,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from claimcheck.findings import SEVERITIES, ClaimRef, Finding, NotChecked, Report, Verified
+from claimcheck.inputs import InputStatus, not_checked_inputs
 from claimcheck.model import Document
 from claimcheck.report.check_common import (
     Locator,
@@ -39,6 +41,7 @@ from claimcheck.report.check_common import (
     result_documents,
     sentence_segments,
     split_by_home,
+    summary_with_inputs,
     tallies,
 )
 
@@ -67,7 +70,9 @@ class _Printer:
         *,
         verbose: bool,
         color: bool,
+        inputs: Sequence[InputStatus] = (),
     ) -> None:
+        self.inputs = inputs
         self.console = console
         self.report = report
         self.documents = documents
@@ -209,11 +214,23 @@ class _Printer:
             self.line("  ", ("✓", "green"), " no findings")
         self.console.print()
 
+    def skipped_and_failed(self) -> None:
+        items = not_checked_inputs(self.inputs)
+        if not items:
+            return
+        self.line(("Inputs not checked", "bold underline"))
+        for item in items:
+            style = "yellow" if item.status == "skipped" else "bold red"
+            self.line(
+                "  ", (item.status, style), f" {printable(item.where)}: ", printable(item.reason)
+            )
+        self.console.print()
+
     def summary(self) -> None:
         from rich import box
         from rich.table import Table
 
-        summary = self.report.summary()
+        summary = summary_with_inputs(self.report, self.inputs)
         table = Table(
             box=box.SIMPLE_HEAD if self.color else None,
             show_edge=False,
@@ -222,6 +239,8 @@ class _Printer:
         )
         for header in (
             "documents",
+            "skipped",
+            "failed",
             "claims",
             "errors",
             "warnings",
@@ -230,7 +249,17 @@ class _Printer:
             "not checked",
         ):
             table.add_column(header, justify="right")
-        keys = ("documents", "claims", "errors", "warnings", "infos", "verified", "not_checked")
+        keys = (
+            "documents",
+            "skipped",
+            "failed",
+            "claims",
+            "errors",
+            "warnings",
+            "infos",
+            "verified",
+            "not_checked",
+        )
         table.add_row(*(str(summary[k]) for k in keys))
         self.console.print(table)
         if not self.report.documents:
@@ -250,6 +279,7 @@ class _Printer:
     def run(self) -> None:
         for document_id, (findings, verified, not_checked) in split_by_home(self.report).items():
             self.document(document_id, findings, verified, not_checked)
+        self.skipped_and_failed()
         self.summary()
 
 
@@ -260,6 +290,7 @@ def write_text(
     *,
     verbose: bool = False,
     color: bool = False,
+    inputs: Sequence[InputStatus] = (),
 ) -> None:
     """Print the report for people (see the module documentation)."""
     from rich.console import Console
@@ -276,7 +307,7 @@ def write_text(
         width=width,
     )
     with console.capture() as capture:
-        _Printer(console, report, documents, verbose=verbose, color=color).run()
+        _Printer(console, report, documents, verbose=verbose, color=color, inputs=inputs).run()
     output = capture.get()
     if not color:
         output = "".join(line.rstrip() + "\n" for line in output.splitlines())

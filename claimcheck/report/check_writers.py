@@ -8,7 +8,10 @@ Every writer is a function with the same signature (:class:`CheckWriter`)::
 :func:`claimcheck.engine.check`; ``documents`` maps document ids to the
 :class:`~claimcheck.model.Document` objects checked (include the
 ``--against`` documents too: their sentences are quoted and located); ``out``
-is a text stream the writer writes to (it does not close it). ``verbose``
+is a text stream the writer writes to (it does not close it). ``inputs``
+lists how every input ended (:class:`~claimcheck.inputs.InputStatus`):
+every writer lists the skipped and failed ones and counts all of them, so
+nothing is dropped silently. ``verbose``
 lists verified and not-checked results one by one in the human formats
 (text); ``color`` allows ANSI colour and box drawing (text only; the CLI
 passes it when stdout is a terminal and ``NO_COLOR`` is unset). Machine
@@ -33,10 +36,11 @@ Positions (line, column) are in the file a document was read from: see
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Protocol, TextIO, cast
 
 from claimcheck.findings import Report
+from claimcheck.inputs import InputStatus
 from claimcheck.model import Document
 
 __all__ = ["CHECK_FORMATS", "CheckWriter", "check_writer", "write_check_report"]
@@ -53,6 +57,7 @@ class CheckWriter(Protocol):
         *,
         verbose: bool = False,
         color: bool = False,
+        inputs: Sequence[InputStatus] = (),
     ) -> None:
         """Write ``report`` (quoting and locating claims in ``documents``) to ``out``."""
 
@@ -90,6 +95,7 @@ def write_check_report(
     *,
     verbose: bool = False,
     color: bool = False,
+    inputs: Sequence[InputStatus] = (),
 ) -> None:
     """Write ``report`` in format ``fmt`` to ``out`` (see :func:`check_writer`)."""
-    check_writer(fmt)(report, documents, out, verbose=verbose, color=color)
+    check_writer(fmt)(report, documents, out, verbose=verbose, color=color, inputs=inputs)

@@ -2,8 +2,13 @@
 
 Lists are joined with ``;`` (entities) and ``; `` (``field: reason`` pairs
 of ``unresolved``); missing values and infinite bounds are empty cells;
-floats are written with ``repr``. Failures are not rows (the CLI reports
-them on stderr).
+floats are written with ``repr``.
+
+Nothing is left out: a document without claims gets one row with only
+``document_id`` and ``status`` filled in, and an input that was skipped or
+failed one row with ``document_id`` (its path), ``status`` (``skipped`` or
+``failed``) and ``reason`` (``path:line: what is wrong``). Claim rows have
+``status`` ``extracted``.
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ CSV_COLUMNS = (
     "unresolved",
     "published",
     "sentence",
+    "status",
+    "reason",
 )
 
 
@@ -81,7 +88,14 @@ def claim_row(document: Document, claim: Claim) -> list[str]:
         "; ".join(f"{item.field}: {item.reason}" for item in claim.unresolved),
         document.published.isoformat() if document.published else "",
         " ".join(claim.sentence.slice(document.text).split()),
+        "extracted",
+        "",
     ]
+
+
+def _row(**cells: str) -> list[str]:
+    """A row with only ``cells`` filled in."""
+    return [cells.get(column, "") for column in CSV_COLUMNS]
 
 
 class CsvWriter:
@@ -96,10 +110,16 @@ class CsvWriter:
         """Write the rows of one document."""
         for claim in claims:
             self._writer.writerow(claim_row(document, claim))
+        if not claims:
+            self._writer.writerow(_row(document_id=document.id, status="extracted"))
         self._stream.flush()
 
     def failure(self, failure: LoadFailure) -> None:
-        """Failures are reported on stderr only."""
+        """Write the row of an input that was skipped or failed."""
+        self._writer.writerow(
+            _row(document_id=failure.path, status=failure.status, reason=failure.message)
+        )
+        self._stream.flush()
 
     def close(self) -> None:
         """Nothing left to write."""

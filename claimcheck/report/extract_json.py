@@ -11,6 +11,7 @@ from claimcheck.serialize import (
     SCHEMA_VERSION,
     document_to_dict,
     dumps,
+    extract_summary,
     failure_to_dict,
 )
 
@@ -35,7 +36,12 @@ class JsonWriter:
 
     def close(self) -> None:
         """Write the object and a final newline."""
-        obj = {"schema": SCHEMA_VERSION, "documents": self._documents, "errors": self._errors}
+        obj = {
+            "schema": SCHEMA_VERSION,
+            "documents": self._documents,
+            "errors": self._errors,
+            "summary": extract_summary(len(self._documents), self._errors),
+        }
         self._stream.write(dumps(obj) + "\n")
         self._stream.flush()
 
@@ -44,11 +50,16 @@ class JsonlWriter:
     """Writes one compact JSON object per line as results arrive.
 
     Each line is ``{"schema": 1, "type": "document", <DOCUMENT fields>}`` or
-    ``{"schema": 1, "type": "error", <ERROR fields>}``.
+    ``{"schema": 1, "type": "error", <ERROR fields>}`` (a skipped or failed
+    input, see ``status``); the last line is always ``{"schema": 1, "type":
+    "summary", "documents": n, "skipped": n, "failed": n}``, so a consumer
+    knows the output is complete.
     """
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
+        self._documents = 0
+        self._errors: list[dict[str, Any]] = []
 
     def _line(self, kind: str, fields: dict[str, Any]) -> None:
         self._stream.write(dumps({"schema": SCHEMA_VERSION, "type": kind, **fields}, indent=None))
@@ -57,11 +68,15 @@ class JsonlWriter:
 
     def document(self, document: Document, claims: Sequence[Claim]) -> None:
         """Write one document line."""
+        self._documents += 1
         self._line("document", document_to_dict(document, claims))
 
     def failure(self, failure: LoadFailure) -> None:
         """Write one error line."""
-        self._line("error", failure_to_dict(failure))
+        fields = failure_to_dict(failure)
+        self._errors.append(fields)
+        self._line("error", fields)
 
     def close(self) -> None:
-        """Nothing left to write."""
+        """Write the summary line."""
+        self._line("summary", extract_summary(self._documents, self._errors))

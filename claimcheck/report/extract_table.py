@@ -94,6 +94,8 @@ class TableWriter:
         width = None if color else int(os.environ.get("COLUMNS", "0") or 0) or 160
         self._stream = stream
         self._color = color
+        self._documents = 0
+        self._failures = {"skipped": 0, "failed": 0}
         self._console = Console(
             file=stream,
             force_terminal=color,
@@ -107,6 +109,7 @@ class TableWriter:
 
     def document(self, document: Document, claims: Sequence[Claim]) -> None:
         """Print one document's table."""
+        self._documents += 1
         published = (
             f"published {document.published.isoformat()} ({document.published_from})"
             if document.published
@@ -160,7 +163,19 @@ class TableWriter:
         self._console.print(table)
 
     def failure(self, failure: LoadFailure) -> None:
-        """Failures are reported on stderr by the CLI."""
+        """Print the input that was skipped or failed, with the reason."""
+        self._failures[failure.status] += 1
+        line = f"{failure.path} — {failure.status}: {failure.reason}"
+        if failure.line is not None:
+            line = f"{failure.path}:{failure.line} — {failure.status}: {failure.reason}"
+        self._stream.write(line + "\n\n")
+        self._stream.flush()
 
     def close(self) -> None:
-        """Nothing left to print."""
+        """Print the summary line: documents extracted, inputs skipped and failed."""
+        documents = self._documents
+        self._stream.write(
+            f"{documents} document{'s' if documents != 1 else ''} extracted, "
+            f"{self._failures['skipped']} skipped, {self._failures['failed']} failed\n"
+        )
+        self._stream.flush()

@@ -1,0 +1,75 @@
+"""Rule packs and configuration are data, never code.
+
+The package never evaluates text: no ``eval``, ``exec``, ``compile`` or
+``__import__``, no pickle, marshal, shelve or YAML loaders, and modules are
+imported by name only from the package's own fixed tables (the lazy public
+API and the report writers). Rule packs and configuration files are read
+with :mod:`tomllib` only, reference tables with :mod:`csv`.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "claimcheck"
+SOURCES = sorted(PACKAGE.rglob("*.py"))
+
+FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__", "breakpoint", "input"}
+FORBIDDEN_MODULES = {"pickle", "marshal", "shelve", "yaml", "dill", "code", "codeop"}
+IMPORT_BY_NAME = {"claimcheck/__init__.py", "claimcheck/report/check_writers.py"}
+
+
+def _relative(path: Path) -> str:
+    return path.relative_to(PACKAGE.parent).as_posix()
+
+
+def _trees() -> list[tuple[str, ast.Module]]:
+    return [(_relative(p), ast.parse(p.read_text(encoding="utf-8"), str(p))) for p in SOURCES]
+
+
+def test_the_package_has_sources() -> None:
+    assert len(SOURCES) > 50
+
+
+def test_no_code_is_evaluated() -> None:
+    found = []
+    for name, tree in _trees():
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in FORBIDDEN_CALLS
+            ):
+                found.append(f"{name}:{node.lineno}: {node.func.id}()")
+            if isinstance(node, ast.Attribute) and node.attr in {"literal_eval", "eval", "exec"}:
+                found.append(f"{name}:{node.lineno}: .{node.attr}")
+    assert found == []
+
+
+def test_no_deserialiser_that_runs_code() -> None:
+    found = []
+    for name, tree in _trees():
+        for node in ast.walk(tree):
+            modules: list[str] = []
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                modules = [node.module]
+            found += [f"{name}: {m}" for m in modules if m.split(".")[0] in FORBIDDEN_MODULES]
+    assert found == []
+
+
+def test_modules_are_imported_by_name_only_from_fixed_tables() -> None:
+    users = set()
+    for name, tree in _trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr == "import_module":
+                users.add(name)
+    assert users == IMPORT_BY_NAME
+
+
+def test_packs_and_configuration_are_parsed_as_toml() -> None:
+    for module in ("rulepacks.py", "config.py"):
+        source = (PACKAGE / module).read_text(encoding="utf-8")
+        assert "tomllib" in source, module
