@@ -32,10 +32,10 @@ __all__ = [
     "Patterns",
     "UnitEntry",
     "alternation",
-    "trie_alternation",
     "lexicon",
     "patterns",
     "rules_path",
+    "trie_alternation",
 ]
 
 
@@ -95,6 +95,11 @@ def trie_alternation(surfaces: Iterable[str], *, ignore_case: bool = False) -> s
         else:
             branches.append(f"{re.escape(first)}(?:{body})")
     return "|".join(branches)
+
+
+def _caseless_alternation(surfaces: Iterable[str]) -> str:
+    """:func:`trie_alternation` for use inside ``(?i:...)``."""
+    return trie_alternation(surfaces, ignore_case=True)
 
 
 def _caseless(char: str) -> str:
@@ -292,18 +297,18 @@ class Patterns:
     def __init__(self, lex: Lexicon) -> None:
         scales_long = [s for s in lex.scales if len(s) > 1]
         self.scale_attached = re.compile(
-            rf"(?P<s>(?i:{trie_alternation(scales_long, ignore_case=True)})|[kKmMbB])(?![A-Za-z0-9])"
+            rf"(?P<s>(?i:{_caseless_alternation(scales_long)})|[kKmMbB])(?![A-Za-z0-9])"
         )
         self.scale_spaced = re.compile(
             r"(?:[ \u00a0]|-|[ \u00a0]-[ \u00a0])"
-            rf"(?P<s>(?i:{trie_alternation([*scales_long, 'hundred'], ignore_case=True)}))"
+            rf"(?P<s>(?i:{_caseless_alternation([*scales_long, 'hundred'])}))"
             r"(?![A-Za-z0-9])"
         )
         self.half = re.compile(r"(?i:[ \u00a0]and\s{1,3}a\s{1,3}half\b)")
         self.percent = re.compile(
             rf"(?:[ \u00a0]?(?P<sym>%(?:[ \u00a0](?i:points?|pts?)\b)?)"
             r"|(?:[ \u00a0-]|)"
-            rf"(?i:(?P<word>{trie_alternation([w for w in lex.percent if w[0].isalpha()], ignore_case=True)}))"
+            rf"(?i:(?P<word>{_caseless_alternation([w for w in lex.percent if w[0].isalpha()])}))"
             r"(?![A-Za-z]))"
         )
         self.age = re.compile(
@@ -313,7 +318,7 @@ class Patterns:
         word_suffixes = [s for s in lex.currency_suffix if not s.isupper() and s[0].isalpha()]
         code_suffixes = [s for s in lex.currency_suffix if s.isupper() or not s[0].isalpha()]
         self.currency_words = re.compile(
-            rf"[ \u00a0-](?i:(?P<c>{trie_alternation(word_suffixes, ignore_case=True)}))(?![A-Za-z])"
+            rf"[ \u00a0-](?i:(?P<c>{_caseless_alternation(word_suffixes)}))(?![A-Za-z])"
         )
         self.currency_codes = re.compile(
             rf"[ \u00a0]?(?P<c>{trie_alternation(code_suffixes)})(?![A-Za-z])"
@@ -325,7 +330,7 @@ class Patterns:
         unit_words = [s for s in lex.units if s[0].isalpha() or s[0] in "µμ"]
         unit_symbols = [s for s in lex.units if not (s[0].isalpha() or s[0] in "µμ")]
         self.unit_ci = re.compile(
-            rf"(?:[ \u00a0]|-|)(?i:(?P<u>{trie_alternation(unit_words, ignore_case=True)}))(?![A-Za-z0-9²³])"
+            rf"(?:[ \u00a0]|-|)(?i:(?P<u>{_caseless_alternation(unit_words)}))(?![A-Za-z0-9²³])"
             rf"|[ \u00a0]?(?P<sym>{trie_alternation(unit_symbols)})(?![A-Za-z0-9])"
         )
         self.unit_cs = re.compile(
@@ -333,7 +338,7 @@ class Patterns:
         )
         self.denominator = re.compile(
             rf"(?:[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:per|a|an|each|every)[ \u00a0-])"
-            rf"(?i:(?P<d>{trie_alternation(lex.denominators, ignore_case=True)}))(?![A-Za-z])"
+            rf"(?i:(?P<d>{_caseless_alternation(lex.denominators)}))(?![A-Za-z])"
             r"(?![ \u00a0](?:earlier|ago|before|later|after|back|on|in which|when)\b)"
         )
         self.noun = re.compile(
