@@ -86,9 +86,7 @@ def _lexicon_lists() -> list[list[str]]:
 @given(
     st.sampled_from(range(6)),
     st.lists(st.integers(0, 10_000), min_size=1, max_size=4),
-    st.lists(
-        st.sampled_from([" ", "/", "-", "h", "s", "²", "1", "A", "ſ", "K", "'"]), max_size=3
-    ),
+    st.lists(st.sampled_from([" ", "/", "-", "h", "s", "²", "1", "A", "ſ", "K", "'"]), max_size=3),
     st.booleans(),
 )
 def test_trie_alternation_matches_plain_alternation(

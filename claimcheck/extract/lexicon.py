@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
+
+from claimcheck.rulepacks import read_toml
 
 __all__ = [
     "IRREGULAR_PLURALS",
@@ -215,8 +216,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     """The lexicon of ``rules/units.toml``, parsed once per process."""
-    with rules_path("units.toml").open("rb") as handle:
-        return _build(tomllib.load(handle))
+    return _build(read_toml(rules_path("units.toml")))
 
 
 # ---------------------------------------------------------------- word lists
