@@ -104,3 +104,21 @@ def test_trie_alternation_matches_plain_alternation(
     for pos in range(len(text) + 1):
         a, b = plain.match(text, pos), trie.match(text, pos)
         assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["1", "20", "2023", "-", "/", ".", ",", "+7", "(", ")", " ", "5.5", ":30", "pm",
+             " November", "x10^", "1/2", "a", "\n", "–", "th", "%"]
+        ),
+        max_size=14,
+    )
+)  # fmt: skip
+def test_digit_scan_tried_only_where_a_match_can_start(pieces: list[str]) -> None:
+    from claimcheck.extract import numbers
+
+    text = "".join(pieces)
+    expected = [m.span() for m in numbers._digit_scan().finditer(text)]
+    assert [m.span() for m in numbers._digit_matches(text)] == expected
