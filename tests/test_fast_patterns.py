@@ -62,6 +62,15 @@ def test_entity_scan_matches_one_pattern_of_all_forms(pieces: list[str]) -> None
     assert list(entities._mentions(compiled, text, None)) == _reference_mentions(text)
 
 
+def test_both_entity_scans_give_the_same_mentions() -> None:
+    text = "BEIJING, May 2 - China's exports to RUSSIA and the Emirates rose; U.S.-CHINA"
+    compiled = entities._compiled()
+    quick = list(entities._mentions(compiled, text, None))
+    one = list(entities._one_pattern_mentions(entities._one_pattern(), text, None))
+    assert quick == one == _reference_mentions(text)
+    assert entities.find_entities(text) == entities.find_entities(text)  # either scan
+
+
 def test_entity_scan_in_capitals_and_regions() -> None:
     text = "BEIJING, May 2 - THE PEOPLE'S REPUBLIC OF CHINA and Kazakhstan; KAZAKHSTANI, U.S."
     compiled = entities._compiled()
