@@ -17,8 +17,10 @@ Packs:
 from __future__ import annotations
 
 import functools
+import json
+import os
 import re
-import tomllib
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -39,6 +41,7 @@ __all__ = [
     "gazetteer",
     "load_pack",
     "metric_vocabulary",
+    "read_toml",
     "rules_dir",
 ]
 
@@ -221,14 +224,86 @@ def _keys(path: Path, key: str, table: Mapping[str, Any], allowed: set[str]) -> 
         raise RulePackError(path, where, f"unknown key (allowed: {', '.join(sorted(allowed))})")
 
 
+_CACHE_FORMAT = 1
+"""Bump when the cache layout changes (see :func:`read_toml`)."""
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """``tomllib.load`` of ``path``, cached for the bundled packs as ``.pyc`` files are.
+
+    Parsing TOML in pure Python takes a good part of a cold start. The parsed
+    bundled packs are kept as JSON in ``__pycache__/<name>.json`` beside them,
+    stamped with the TOML file's modification time and size: a stamp that differs
+    means the file changed and is parsed again. Like ``.pyc`` files, the cache is
+    not written when ``sys.dont_write_bytecode`` is set (PYTHONDONTWRITEBYTECODE),
+    nor where the folder is read-only; packs outside the bundled folder are never
+    cached. Raises what ``tomllib.load`` and ``open`` raise.
+    """
+    cache = _cache_path(path)
+    if cache is None:
+        return _parse(path)
+    status = path.stat()
+    stamp = [_CACHE_FORMAT, status.st_mtime_ns, status.st_size]
+    try:
+        with cache.open(encoding="utf-8") as handle:
+            stored = json.load(handle)
+        if isinstance(stored, dict) and stored.get("stamp") == stamp:
+            data = stored.get("data")
+            if isinstance(data, dict):
+                return data
+    except (OSError, ValueError):
+        pass
+    data = _parse(path)
+    if not sys.dont_write_bytecode:
+        _write_cache(cache, {"stamp": stamp, "data": data})
+    return data
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    # tomllib is imported only when a file is parsed: a cache hit needs no TOML parser.
+    import tomllib
+
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _cache_path(path: Path) -> Path | None:
+    """Where the parsed form of a bundled pack is cached (``None`` for other files)."""
+    try:
+        folder = rules_dir()
+    except RulePackError:
+        return None
+    resolved = path.resolve()
+    if resolved.parent != folder or resolved.suffix != ".toml":
+        return None
+    return folder / "__pycache__" / f"{resolved.stem}.json"
+
+
+def _write_cache(cache: Path, content: dict[str, Any]) -> None:
+    """Write ``content`` atomically; a value JSON cannot hold (a date) or a folder that
+    cannot be written leaves no cache, as a read-only folder leaves no ``.pyc``."""
+    try:
+        text = json.dumps(content, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return
+    try:
+        cache.parent.mkdir(exist_ok=True)
+        temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(cache)
+    except OSError:
+        pass
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return read_toml(path)
     except FileNotFoundError:
         raise RulePackError(path, "", "rule pack file not found") from None
-    except tomllib.TOMLDecodeError as error:
-        raise RulePackError(path, "", f"invalid TOML: {error}") from None
+    except ValueError as error:  # tomllib.TOMLDecodeError, imported only when parsing
+        if type(error).__name__ == "TOMLDecodeError":
+            raise RulePackError(path, "", f"invalid TOML: {error}") from None
+        raise
 
 
 def _header(path: Path, data: Mapping[str, Any]) -> tuple[int, str]:

@@ -168,3 +168,67 @@ def test_shipped_cues_and_gazetteer() -> None:
     china = next(e for e in gazetteer().entities if e.name == "China")
     assert "Chinese" in china.demonyms
     assert "PRC" in china.aliases
+
+
+# --- the parse cache of the bundled packs -----------------------------------------------------
+
+
+def _cache_setup(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str) -> Path:
+    import sys
+
+    monkeypatch.setattr(rulepacks, "rules_dir", tmp_path.resolve)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    pack = tmp_path / "demo.toml"
+    pack.write_text(text, encoding="utf-8")
+    return pack
+
+
+def test_read_toml_caches_bundled_packs_and_notices_changes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import os
+
+    from claimcheck.rulepacks import read_toml
+
+    pack = _cache_setup(monkeypatch, tmp_path, 'a = 1\nb = [0.1, "x"]\n[t]\nc = true\n')
+    expected = {"a": 1, "b": [0.1, "x"], "t": {"c": True}}
+    assert read_toml(pack) == expected
+    cache = tmp_path / "__pycache__" / "demo.json"
+    assert cache.is_file()
+    assert read_toml(pack) == expected  # from the cache
+    pack.write_text("a = 2.5\n", encoding="utf-8")
+    os.utime(pack, ns=(1, 1))  # a different stamp even within the clock's resolution
+    assert read_toml(pack) == {"a": 2.5}
+    cache.write_text("{not json", encoding="utf-8")
+    assert read_toml(pack) == {"a": 2.5}
+
+
+def test_read_toml_writes_no_cache_when_told_or_for_dates(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import datetime as dt
+    import sys
+
+    from claimcheck.rulepacks import read_toml
+
+    pack = _cache_setup(monkeypatch, tmp_path, "day = 2024-01-02\n")
+    assert read_toml(pack) == {"day": dt.date(2024, 1, 2)}
+    assert not (tmp_path / "__pycache__" / "demo.json").exists()
+    pack.write_text("a = 1\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert read_toml(pack) == {"a": 1}
+    assert not (tmp_path / "__pycache__" / "demo.json").exists()
+
+
+def test_read_toml_never_caches_packs_outside_the_bundled_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from claimcheck.rulepacks import read_toml
+
+    _cache_setup(monkeypatch, tmp_path, "a = 1\n")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    pack = other / "mine.toml"
+    pack.write_text("a = 3\n", encoding="utf-8")
+    assert read_toml(pack) == {"a": 3}
+    assert not (other / "__pycache__").exists()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple, TypeVar
@@ -103,6 +104,9 @@ _PERIOD_UNITS = frozenset({"year", "month", "day", "week", "quarter", "a", "d", 
 
 
 def _index(items: Sequence[_T]) -> tuple[tuple[_T, ...], list[int]]:
+    starts = [m.span.start for m in items]
+    if starts == sorted(starts):  # the scans give text order: nothing to sort
+        return tuple(items), starts
     ordered = tuple(sorted(items, key=lambda m: m.span.start))
     return ordered, [m.span.start for m in ordered]
 
@@ -341,7 +345,11 @@ def _default_pair(mentions: Sequence[EntityMention]) -> tuple[str, ...]:
 
 def build_claims(document: Document, quantities: Sequence[Quantity]) -> tuple[Claim, ...]:
     """One :class:`~claimcheck.model.Claim` per quantity, in text order."""
-    ordered = sorted(quantities, key=lambda q: (q.span.start, q.span.end))
+    starts = [q.span.start for q in quantities]
+    if all(a < b for a, b in itertools.pairwise(starts)):
+        ordered = list(quantities)  # find_quantities gives them in order, without overlaps
+    else:
+        ordered = sorted(quantities, key=lambda q: (q.span.start, q.span.end))
     index = _DocIndex(document, ordered)
     state = _Discourse()
     claims: list[Claim] = []

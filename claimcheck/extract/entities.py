@@ -19,7 +19,14 @@ from typing import Literal, NamedTuple
 
 import attrs
 
-from claimcheck.extract.phrases import Regions, finditer_in, phrase_alternation, phrase_regex
+from claimcheck.extract.phrases import (
+    Regions,
+    Trie,
+    finditer_in,
+    phrase_alternation,
+    phrase_regex,
+    phrase_trie,
+)
 from claimcheck.model import Span
 from claimcheck.rulepacks import gazetteer
 
@@ -48,19 +55,43 @@ class EntityMention(NamedTuple):
 @attrs.frozen(slots=True)
 class _Compiled:
     bare: re.Pattern[str]
-    """Every form, not followed by a word character. :func:`_mentions` checks that it
-    does not follow a letter, digit, ``_`` or ``.`` either: that check, outside the
-    pattern, lets the pattern start with the forms' first characters, which the regex
-    engine skips to fast."""
+    """Every form as written in the gazetteer, not followed by a word character.
+    :func:`_mentions` checks that it does not follow a letter, digit, ``_`` or ``.``
+    either: that check, outside the pattern, lets the pattern start with the forms'
+    first characters, which the regex engine skips to fast."""
+    capitals: Trie
+    """The ALL-CAPS copies of the forms ("CHINA", "BEIJING"), walked by
+    :func:`_longest` from where :attr:`capital_starts` matches. Few texts have words
+    in capitals: a Python walk there is cheaper than compiling the copies into
+    :attr:`bare`, which would double it."""
+    capital_starts: re.Pattern[str]
+    """Where an ALL-CAPS copy can start: its first two characters, not after a
+    letter, digit, ``_`` or ``.``."""
     forms: dict[str, tuple[str, EntityForm]]
     not_before: re.Pattern[str]
-    world: re.Pattern[str] | None
+    world_terms: tuple[str, ...]
+    every_form: tuple[str, ...]
+    """The forms and their ALL-CAPS copies, for :func:`_one_pattern`."""
+
+    @property
+    def world(self) -> re.Pattern[str] | None:
+        """Whole-world phrases, case-insensitive (compiled on first use)."""
+        return _world_pattern(self.world_terms) if self.world_terms else None
+
+
+@functools.cache
+def _world_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?:" + phrase_regex((w.lower() for w in terms), r"\b") + r")\b", re.IGNORECASE
+    )
 
 
 @functools.cache
 def _compiled() -> _Compiled:
     gaz = gazetteer()
     forms: dict[str, tuple[str, EntityForm]] = {}
+    written: list[str] = []
+    capitals: list[str] = []
     for entity in gaz.entities:
         groups: tuple[tuple[EntityForm, tuple[str, ...]], ...] = (
             ("name", (entity.name,)),
@@ -71,20 +102,109 @@ def _compiled() -> _Compiled:
         for form_kind, values in groups:
             for value in values:
                 forms.setdefault(value, (entity.name, form_kind))
+                written.append(value)
                 if len(value) > 3 and not value.isupper():
                     forms.setdefault(value.upper(), (entity.name, form_kind))
-    bare = re.compile(r"(?:" + phrase_alternation(forms) + r")(?!\w)")
+                    capitals.append(value.upper())
+    bare = re.compile(r"(?:" + phrase_alternation(written) + r")(?!\w)")
+    capital_trie = phrase_trie(capitals)
+    _check_walkable(capital_trie)
     not_before = re.compile(r"(?:\s+and\s+\w+)?\s+(?:" + phrase_regex(gaz.not_before) + r")\b")
-    world = (
-        re.compile(
-            r"(?:" + phrase_regex((w.lower() for w in gaz.world_terms), r"\b") + r")\b",
-            re.IGNORECASE,
-        )
-        if gaz.world_terms
-        else None
-    )
     normalised = {re.sub(r"\s+", " ", k.replace("’", "'")): v for k, v in forms.items()}
-    return _Compiled(bare, normalised, not_before, world)
+    return _Compiled(
+        bare,
+        capital_trie,
+        _starts_pattern(capital_trie),
+        normalised,
+        not_before,
+        tuple(gaz.world_terms),
+        tuple(forms),
+    )
+
+
+@functools.cache
+def _one_pattern() -> re.Pattern[str]:
+    """Every form and ALL-CAPS copy in one pattern: slower to compile than
+    :attr:`_Compiled.bare` and the walk, faster to scan with (see :func:`find_entities`)."""
+    return re.compile(r"(?:" + phrase_alternation(_compiled().every_form) + r")(?!\w)")
+
+
+_QUICK_START_TEXTS = 1
+"""Texts scanned with the pattern of the written forms and the walk for copies in
+capitals before :func:`_one_pattern` is compiled: a command reading one article
+never compiles it; a process reading many scans them with it (the same mentions)."""
+_texts_scanned = [0]
+
+
+def _starts_pattern(trie: Trie) -> re.Pattern[str]:
+    """Where a phrase of ``trie`` (of two characters or more) can start: one of the
+    first characters, then one of the second ones, not after a letter, digit, ``_`` or
+    ``.``. The pattern opens with a character class, which the regex engine skips to
+    fast, and checks what comes before afterwards."""
+    firsts = {c for c in trie if c}
+    seconds = {c for child in trie.values() for c in child if c}
+    if not firsts or not seconds or any("" in child for child in trie.values()):
+        raise ValueError("ALL-CAPS gazetteer forms are longer than one character")
+    first = "".join(sorted(_class_char(c) for c in firsts))
+    second = "".join(sorted(_class_char(c) for c in seconds))
+    return re.compile(rf"[{first}][{second}](?<![\w.][\s\S][\s\S])")
+
+
+def _class_char(char: str) -> str:
+    """A trie character inside a regex character class (as the trie pattern reads it)."""
+    if char == " ":
+        return r"\s"
+    if char == "'":
+        return "'’"
+    return re.escape(char)
+
+
+def _check_walkable(trie: Trie) -> None:
+    """:func:`_longest` reads a space of a phrase as any run of white space (as the
+    regex ``\\s+`` of the trie pattern does), so phrases may hold single spaces only,
+    never at their ends; other white space would need the regex."""
+    stack = [(trie, True)]
+    while stack:
+        node, at_start = stack.pop()
+        for char, child in node.items():
+            if (char and char.isspace()) and (
+                char != " " or at_start or "" in child or " " in child
+            ):
+                raise ValueError(f"gazetteer form with unexpected white space: {char!r}")
+            stack.append((child, False))
+
+
+def _longest(trie: Trie, text: str, start: int, hi: int) -> int:
+    r"""The end of the longest phrase of ``trie`` at ``start`` not followed by a word
+    character, or -1.
+
+    The same as matching the trie's regex (:func:`phrase_alternation`) followed by
+    ``(?!\w)`` at ``start`` in ``text[:hi]``: a space matches any run of white space,
+    an apostrophe both ``'`` and ``’``, other characters themselves; the longest
+    phrase wins.
+    """
+    node = trie
+    best = -1
+    i = start
+    while True:
+        if "" in node and (i >= hi or not (text[i].isalnum() or text[i] == "_")):
+            best = i
+        if i >= hi:
+            return best
+        char = text[i]
+        if char.isspace():
+            child = node.get(" ")
+            if child is None:
+                return best
+            i += 1
+            while i < hi and text[i].isspace():
+                i += 1
+        else:
+            child = node.get("'" if char == "’" else char)
+            if child is None:
+                return best
+            i += 1
+        node = child
 
 
 @functools.cache
@@ -103,47 +223,108 @@ def find_entities(text: str, regions: Regions | None = None) -> tuple[EntityMent
     """Every gazetteer mention in ``text``, in text order."""
     compiled = _compiled()
     out: list[EntityMention] = []
-    for match in _mentions(compiled.bare, text, regions):
-        surface = match.group().replace("’", "'")
+    if _texts_scanned[0] < _QUICK_START_TEXTS:
+        _texts_scanned[0] += 1
+        spans = _mentions(compiled, text, regions)
+    else:
+        spans = _one_pattern_mentions(_one_pattern(), text, regions)
+    for start, end in spans:
+        surface = text[start:end].replace("’", "'")
         if " " in surface or "\n" in surface or "\t" in surface:
             surface = " ".join(surface.split())
         entity, form = compiled.forms[surface]
         reason: str | None = None
-        if _CURRENCY_AFTER.match(text, match.end()):
+        if _CURRENCY_AFTER.match(text, end):
             reason = "currency"  # "US$ 40 bln", "99.84 billion U.S. dollars", "US 69.38 billion"
         elif form == "capital":
-            before = text[max(0, match.start() - 20) : match.start()]
+            before = text[max(0, start - 20) : start]
             dateline = surface.isupper() and len(surface) > 3
             if dateline or _PLACE_BEFORE.search(before) is not None:
                 reason = "place"
-        elif form == "demonym" and compiled.not_before.match(text, match.end()):
+        elif form == "demonym" and compiled.not_before.match(text, end):
             reason = "describes"
-        out.append(
-            EntityMention(Span(match.start(), match.end()), entity, form, reason is None, reason)
-        )
+        out.append(EntityMention(Span(start, end), entity, form, reason is None, reason))
     return tuple(out)
 
 
-def _mentions(bare: re.Pattern[str], text: str, regions: Regions | None) -> Iterator[re.Match[str]]:
-    r"""The matches ``finditer_in`` would give for ``bare`` preceded by ``(?<![\w.])``.
+def _mentions(compiled: _Compiled, text: str, regions: Regions | None) -> Iterator[tuple[int, int]]:
+    r"""``(start, end)`` of each mention: what ``finditer_in`` would give for one pattern
+    of every form and ALL-CAPS copy, preceded by ``(?<![\w.])``, followed by ``(?!\w)``.
 
-    The leftmost match of that pattern is the leftmost match of ``bare`` whose start
-    passes the check: search ``bare`` and, where the check fails, search again from
-    the next character.
+    At each start that pattern matches the longer of the written form (``bare``)
+    and the ALL-CAPS copy (the walk) found there; the leftmost start comes first, and
+    the search goes on from the end of each mention.
     """
-    # ``finditer`` goes on from the end of each match, as a new search would: only a
-    # rejected start needs a new scan, from the next character.
+    bare, capitals = compiled.bare, compiled.capitals
+    for lo, hi in regions if regions is not None else ((0, len(text)),):
+        ups = [m.start() for m in compiled.capital_starts.finditer(text, lo, hi)]
+        u, count = 0, len(ups)
+        pos = lo  # the end of the last mention
+        search = lo  # where the search for written forms goes on
+        while True:
+            again = -1
+            # ``finditer`` goes on from the end of each match, as a new search would:
+            # a rejected start, or a copy in capitals that wins, needs a new search.
+            for match in bare.finditer(text, search, hi):
+                start = match.start()
+                before = text[start - 1] if start > 0 else " "
+                if before.isalnum() or before in "_.":
+                    again = start + 1
+                    break
+                found = -1
+                while u < count and ups[u] < start:  # copies starting before it
+                    up = ups[u]
+                    u += 1
+                    if up >= pos:
+                        found = _longest(capitals, text, up, hi)
+                        if found >= 0:
+                            yield up, found
+                            break
+                if found >= 0:
+                    again = pos = found
+                    break
+                end = match.end()
+                if u < count and ups[u] == start:
+                    u += 1
+                    longer = _longest(capitals, text, start, hi)
+                    if longer > end:
+                        yield start, longer
+                        again = pos = longer
+                        break
+                yield start, end
+                pos = end
+            if again < 0:
+                break
+            search = again
+        for up in ups[u:]:  # copies after the last written form
+            if up >= pos:
+                found = _longest(capitals, text, up, hi)
+                if found >= 0:
+                    yield up, found
+                    pos = found
+
+
+def _one_pattern_mentions(
+    pattern: re.Pattern[str], text: str, regions: Regions | None
+) -> Iterator[tuple[int, int]]:
+    r"""The matches ``finditer_in`` would give for ``pattern`` preceded by ``(?<![\w.])``.
+
+    The leftmost match of that pattern is the leftmost match of ``pattern`` whose
+    start passes the check: search and, where the check fails, search again from
+    the next character (the check outside the pattern lets it start with the forms'
+    first characters, which the regex engine skips to fast).
+    """
     for lo, hi in regions if regions is not None else ((0, len(text)),):
         pos: int | None = lo
         while pos is not None:
             resume, pos = pos, None
-            for match in bare.finditer(text, resume, hi):
+            for match in pattern.finditer(text, resume, hi):
                 start = match.start()
                 before = text[start - 1] if start > 0 else " "
                 if before.isalnum() or before in "_.":
                     pos = start + 1
                     break
-                yield match
+                yield start, match.end()
 
 
 def find_world_terms(text: str, regions: Regions | None = None) -> tuple[Span, ...]:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
+
+from claimcheck.rulepacks import read_toml
 
 __all__ = [
     "IRREGULAR_PLURALS",
@@ -35,6 +36,7 @@ __all__ = [
     "lexicon",
     "patterns",
     "rules_path",
+    "trie_alternation",
 ]
 
 
@@ -62,6 +64,65 @@ def alternation(surfaces: Iterable[str]) -> str:
     """A regex alternation of ``surfaces``, longest first, each escaped."""
     unique = sorted(set(surfaces), key=lambda s: (-len(s), s))
     return "|".join(re.escape(s) for s in unique)
+
+
+def trie_alternation(surfaces: Iterable[str], *, ignore_case: bool = False) -> str:
+    """:func:`alternation` grouped by first character ("k(?:m/h|g|m)|t(?:onnes|...)").
+
+    Wherever nothing but look-aheads follows it in a pattern, it matches what the
+    plain alternation matches: the longest surface for which the look-aheads hold.
+    The engine picks the group of the first character at once instead of trying
+    every surface in turn. ``ignore_case``: for use inside ``(?i:...)``; the first
+    character is written in one form of its case class ("μ" for "µ", "μ", "Μ"), so
+    that no two groups can match the same character.
+    """
+    groups: dict[str, set[str]] = {}
+    for surface in set(surfaces):
+        if surface:
+            first = _caseless(surface[0]) if ignore_case else surface[0]
+            groups.setdefault(first, set()).add(surface[1:])
+    if not groups:
+        return "(?!)"
+    branches = []
+    for first, rests in sorted(groups.items()):
+        tails = [r for r in rests if r]
+        body = alternation(tails)
+        if not tails:
+            branches.append(re.escape(first))
+        elif "" in rests:
+            branches.append(f"{re.escape(first)}(?:{body})?")
+        elif len(tails) == 1:
+            branches.append(re.escape(first) + body)
+        else:
+            branches.append(f"{re.escape(first)}(?:{body})")
+    return "|".join(branches)
+
+
+def _caseless_alternation(surfaces: Iterable[str]) -> str:
+    """:func:`trie_alternation` for use inside ``(?i:...)``."""
+    return trie_alternation(surfaces, ignore_case=True)
+
+
+def _caseless(char: str) -> str:
+    """One character standing for all those a case-insensitive pattern matches with it."""
+    upper = char.upper()
+    if len(upper) != 1:
+        return char
+    lower = upper.lower()
+    return lower if len(lower) == 1 else char
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [
+        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
 
 
 @attrs.frozen(slots=True)
@@ -155,8 +216,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     """The lexicon of ``rules/units.toml``, parsed once per process."""
-    with rules_path("units.toml").open("rb") as handle:
-        return _build(tomllib.load(handle))
+    return _build(read_toml(rules_path("units.toml")))
 
 
 # ---------------------------------------------------------------- word lists
@@ -237,18 +297,18 @@ class Patterns:
     def __init__(self, lex: Lexicon) -> None:
         scales_long = [s for s in lex.scales if len(s) > 1]
         self.scale_attached = re.compile(
-            rf"(?P<s>(?i:{alternation(scales_long)})|[kKmMbB])(?![A-Za-z0-9])"
+            rf"(?P<s>(?i:{_caseless_alternation(scales_long)})|[kKmMbB])(?![A-Za-z0-9])"
         )
         self.scale_spaced = re.compile(
             r"(?:[ \u00a0]|-|[ \u00a0]-[ \u00a0])"
-            rf"(?P<s>(?i:{alternation([*scales_long, 'hundred'])}))"
+            rf"(?P<s>(?i:{_caseless_alternation([*scales_long, 'hundred'])}))"
             r"(?![A-Za-z0-9])"
         )
         self.half = re.compile(r"(?i:[ \u00a0]and\s{1,3}a\s{1,3}half\b)")
         self.percent = re.compile(
             rf"(?:[ \u00a0]?(?P<sym>%(?:[ \u00a0](?i:points?|pts?)\b)?)"
             r"|(?:[ \u00a0-]|)"
-            rf"(?i:(?P<word>{alternation(w for w in lex.percent if w[0].isalpha())}))"
+            rf"(?i:(?P<word>{_caseless_alternation([w for w in lex.percent if w[0].isalpha()])}))"
             r"(?![A-Za-z]))"
         )
         self.age = re.compile(
@@ -258,10 +318,10 @@ class Patterns:
         word_suffixes = [s for s in lex.currency_suffix if not s.isupper() and s[0].isalpha()]
         code_suffixes = [s for s in lex.currency_suffix if s.isupper() or not s[0].isalpha()]
         self.currency_words = re.compile(
-            rf"[ \u00a0-](?i:(?P<c>{alternation(word_suffixes)}))(?![A-Za-z])"
+            rf"[ \u00a0-](?i:(?P<c>{_caseless_alternation(word_suffixes)}))(?![A-Za-z])"
         )
         self.currency_codes = re.compile(
-            rf"[ \u00a0]?(?P<c>{alternation(code_suffixes)})(?![A-Za-z])"
+            rf"[ \u00a0]?(?P<c>{trie_alternation(code_suffixes)})(?![A-Za-z])"
         )
         self.cents = re.compile(
             r"(?:[ \u00a0-]?(?i:(?P<c>euro[ \u00a0]cents?|cents?|sen|pence|kopecks?|kopeks?))"
@@ -270,15 +330,15 @@ class Patterns:
         unit_words = [s for s in lex.units if s[0].isalpha() or s[0] in "µμ"]
         unit_symbols = [s for s in lex.units if not (s[0].isalpha() or s[0] in "µμ")]
         self.unit_ci = re.compile(
-            rf"(?:[ \u00a0]|-|)(?i:(?P<u>{alternation(unit_words)}))(?![A-Za-z0-9²³])"
-            rf"|[ \u00a0]?(?P<sym>{alternation(unit_symbols)})(?![A-Za-z0-9])"
+            rf"(?:[ \u00a0]|-|)(?i:(?P<u>{_caseless_alternation(unit_words)}))(?![A-Za-z0-9²³])"
+            rf"|[ \u00a0]?(?P<sym>{trie_alternation(unit_symbols)})(?![A-Za-z0-9])"
         )
         self.unit_cs = re.compile(
-            rf"(?:[ \u00a0]|)(?P<u>{alternation(lex.cased_units)})(?![A-Za-z0-9²³])"
+            rf"(?:[ \u00a0]|)(?P<u>{trie_alternation(lex.cased_units)})(?![A-Za-z0-9²³])"
         )
         self.denominator = re.compile(
             rf"(?:[ \u00a0]?/[ \u00a0]?|[ \u00a0-](?:per|a|an|each|every)[ \u00a0-])"
-            rf"(?i:(?P<d>{alternation(lex.denominators)}))(?![A-Za-z])"
+            rf"(?i:(?P<d>{_caseless_alternation(lex.denominators)}))(?![A-Za-z])"
             r"(?![ \u00a0](?:earlier|ago|before|later|after|back|on|in which|when)\b)"
         )
         self.noun = re.compile(
@@ -289,7 +349,7 @@ class Patterns:
         self.hyphen_noun = re.compile(r"-(?P<n>[a-z]{3,20})(?![\w-])")
         self.noun_per = re.compile(r"[ \u00a0]per[ \u00a0](?P<d>[a-z]{2,20})\b")
         self.count_abbreviation = re.compile(
-            rf"[ \u00a0](?P<a>{alternation(lex.count_abbreviations)})(?![A-Za-z0-9])"
+            rf"[ \u00a0](?P<a>{trie_alternation(lex.count_abbreviations)})(?![A-Za-z0-9])"
         )
         self.count_abbreviation_firsts = frozenset(a[0] for a in lex.count_abbreviations)
         self.post_qualifier = re.compile(r"(?i:[ \u00a0]or[ \u00a0](?P<q>more|less|fewer|so))\b")

@@ -75,12 +75,41 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-@attrs.frozen(slots=True)
 class _MetricPattern:
-    pattern: re.Pattern[str]
-    exact: re.Pattern[str]
-    by_term: dict[str, MetricDef]
-    vetoes: dict[str, re.Pattern[str]]
+    """The metric vocabulary's pattern and tables; the patterns are compiled on first use
+    (the case-insensitive one is only needed for the rare text that lower-casing would
+    shift, and each veto only when its metric is found)."""
+
+    __slots__ = ("_pattern", "_veto_sources", "_vetoes", "by_term", "source")
+
+    def __init__(self, by_term: dict[str, MetricDef], veto_sources: dict[str, str]) -> None:
+        self.by_term = by_term
+        self.source = r"(?:" + _alternation(list(by_term), r"(?<!\w)") + r")(?!\w)"
+        self._pattern: re.Pattern[str] | None = None
+        self._veto_sources = veto_sources
+        self._vetoes: dict[str, re.Pattern[str] | None] = {}
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Case-insensitive: for text whose lower-cased copy would shift offsets."""
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, re.IGNORECASE)
+        return self._pattern
+
+    @property
+    def exact(self) -> re.Pattern[str]:
+        """For lower-cased text (the same pattern as the term scanner's)."""
+        return re.compile(self.source)
+
+    def veto(self, key: str) -> re.Pattern[str] | None:
+        """The ``not_followed_by`` words of metric ``key``, if it has any."""
+        try:
+            return self._vetoes[key]
+        except KeyError:
+            source = self._veto_sources.get(key)
+            found = re.compile(source, re.IGNORECASE) if source is not None else None
+            self._vetoes[key] = found
+            return found
 
 
 @functools.cache
@@ -90,14 +119,11 @@ def _metric_pattern() -> _MetricPattern:
         for term in metric.terms:
             by_term.setdefault(term.lower(), metric)
     vetoes = {
-        metric.key: re.compile(
-            r"\s+(?:" + _alternation(list(metric.not_followed_by)) + r")\b", re.IGNORECASE
-        )
+        metric.key: r"\s+(?:" + _alternation(list(metric.not_followed_by)) + r")\b"
         for metric in metric_vocabulary()
         if metric.not_followed_by
     }
-    source = r"(?:" + _alternation(list(by_term), r"(?<!\w)") + r")(?!\w)"
-    return _MetricPattern(re.compile(source, re.IGNORECASE), re.compile(source), by_term, vetoes)
+    return _MetricPattern(by_term, vetoes)
 
 
 def metric_def(key: str) -> MetricDef | None:
@@ -144,7 +170,7 @@ def _metric_mentions(
     out: list[MetricMention] = []
     for start, end, term in found:
         metric = compiled.by_term[term]
-        veto = compiled.vetoes.get(metric.key)
+        veto = compiled.veto(metric.key)
         if veto is not None and veto.match(text, end):
             continue
         out.append(
@@ -172,7 +198,8 @@ def cue_regex_lower(name: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def _cue_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, ...]]]:
+def _cue_table() -> tuple[str, dict[str, tuple[str, ...]]]:
+    """The source of the cue pattern and, per phrase, the cue lists holding it."""
     table: Mapping[str, tuple[str, ...]] = cues()
     owners: dict[str, list[str]] = {}
     for name, phrases in table.items():
@@ -181,11 +208,13 @@ def _cue_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[st
         for phrase in phrases:
             owners.setdefault(phrase.lower(), []).append(name)
     source = r"(?:" + _alternation(list(owners), r"(?<![\w-])") + r")(?![\w-])"
-    return (
-        re.compile(source, re.IGNORECASE),
-        re.compile(source),
-        {k: tuple(v) for k, v in owners.items()},
-    )
+    return source, {k: tuple(v) for k, v in owners.items()}
+
+
+@functools.cache
+def _cue_pattern_ci() -> re.Pattern[str]:
+    """The cue pattern, case-insensitive (only for text lower-casing would shift)."""
+    return re.compile(_cue_table()[0], re.IGNORECASE)
 
 
 _NOT_A_CHANGE = re.compile(r"\s+(?:than|to)\b", re.IGNORECASE)
@@ -201,10 +230,12 @@ def find_cues(text: str, low: str | None = None, regions: Regions | None = None)
     ``lowered(text)`` when the caller has it already; ``regions`` restricts
     the scan to parts of the text.
     """
-    pattern, exact, owners = _cue_pattern()
+    source, owners = _cue_table()
     low = low if low is not None else lowered(text)
     matches = (
-        finditer_in(exact, low, regions) if low is not None else finditer_in(pattern, text, regions)
+        finditer_in(re.compile(source), low, regions)
+        if low is not None
+        else finditer_in(_cue_pattern_ci(), text, regions)
     )
     found = ((m.start(), m.end(), _canonical(m.group().lower())) for m in matches)
     return _cues(text, owners, found)
@@ -262,7 +293,7 @@ def find_terms(text: str, low: str | None = None, regions: Regions | None = None
     found = _scanner().scan(low, regions)
     return Terms(
         _metric_mentions(text, _metric_pattern(), found["metric"]),
-        _cues(text, _cue_pattern()[2], found["cue"]),
+        _cues(text, _cue_table()[1], found["cue"]),
         tuple(Span(start, end) for start, end, _ in found["world"]),
     )
 

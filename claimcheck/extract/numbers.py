@@ -255,10 +255,32 @@ def _word_scan() -> re.Pattern[str]:
 
 _ASCII_LOWER = {i: i + 32 for i in range(65, 91)}
 
+_DIGIT_STARTS = re.compile(r"[\d.+(](?<![\d.][\s\S])")
+"""Where a digit-scan match can start: a digit, ".", "+" or "(" not after a digit or
+".". It opens with a character class, which the regex engine skips to in one C loop;
+the digit scan opens with look-arounds, which it tries at every position."""
+
+
+def _digit_matches(text: str) -> list[re.Match[str]]:
+    """``list(_digit_scan().finditer(text))``, trying the pattern only where
+    :data:`_DIGIT_STARTS` matches (a match never starts elsewhere)."""
+    match = _digit_scan().match
+    out: list[re.Match[str]] = []
+    taken = 0  # ``finditer`` goes on from the end of the last match
+    for start in _DIGIT_STARTS.finditer(text):
+        position = start.start()
+        if position < taken:
+            continue
+        found = match(text, position)
+        if found is not None:
+            out.append(found)
+            taken = found.end()
+    return out
+
 
 def scan(text: str) -> list[re.Match[str]]:
     """Numeric cores and blocked look-alikes of ``text``, in order of start."""
-    digits = list(_digit_scan().finditer(text))
+    digits = _digit_matches(text)
     lowered = lower_case(text)
     if len(lowered) != len(text):  # rare Unicode case changes length
         lowered = text.translate(_ASCII_LOWER)

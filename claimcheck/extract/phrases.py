@@ -15,10 +15,12 @@ from collections.abc import Iterable, Iterator, Sequence
 __all__ = [
     "MultiScanner",
     "Regions",
+    "Trie",
     "finditer_in",
     "lower_case",
     "phrase_alternation",
     "phrase_regex",
+    "phrase_trie",
 ]
 
 Regions = Sequence[tuple[int, int]]
@@ -51,7 +53,9 @@ def lower_case(text: str) -> str:
     return low
 
 
-_Trie = dict[str, "_Trie"]
+Trie = dict[str, "Trie"]
+"""Phrases one character per level (``’`` stored as ``'``); ``""`` ends a phrase."""
+_Trie = Trie
 
 _SPECIAL = {" ": r"\s+", "'": "['’]", "’": "['’]"}
 
@@ -89,6 +93,11 @@ def _trie(phrases: Iterable[str]) -> _Trie:
             node = node.setdefault(char, {})
         node[""] = {}
     return trie
+
+
+def phrase_trie(phrases: Iterable[str]) -> Trie:
+    """The trie :func:`phrase_regex` and :func:`phrase_alternation` compile."""
+    return _trie(phrases)
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
