@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from claimcheck.extract.lexicon import lexicon
@@ -71,11 +68,10 @@ def test_extracted_units_convert() -> None:
         as_pint(q)  # every emitted unit is a valid pint expression
 
 
-def test_registry_is_cheap_and_cached() -> None:
-    code = (
-        "import time; t=time.perf_counter(); from claimcheck.units import registry;"
-        "registry(); print(time.perf_counter()-t)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert float(out.stdout) < 1.5
+def test_registry_is_small_and_cached() -> None:
+    # pint's full default registry costs ~0.8 s to build; ours defines only what news needs
+    # (start-up time itself is measured by benchmarks/bench_extract.py, not here).
+    import pint
+
+    assert len(registry()._units) < len(pint.UnitRegistry()._units) // 4
     assert registry() is registry()
