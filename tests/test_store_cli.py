@@ -68,6 +68,33 @@ def test_index_bad_document_exits_2_and_indexes_the_others(
     assert "1 added" in err
 
 
+def test_index_counts_skipped_inputs_apart_and_strict_makes_them_fail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    db = str(tmp_path / "claims.db")
+    assert main(["index", str(pdf), str(ARTICLES[0]), "--store", db]) == 0
+    err = capsys.readouterr().err
+    assert "claimcheck: warning: " in err and "scan.pdf: skipped:" in err
+    assert "1 added, 0 updated, 0 unchanged, 0 removed, 1 skipped, 0 failed" in err
+    assert main(["index", str(pdf), str(ARTICLES[0]), "--store", db, "--strict"]) == 2
+    assert "0 removed, 1 skipped, 0 failed" in capsys.readouterr().err
+
+
+def test_index_prune_keeps_a_skipped_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = corpus / "a.md"
+    shutil.copy(ARTICLES[0], article)
+    db = str(tmp_path / "claims.db")
+    assert main(["index", str(corpus), "--store", db, "-q"]) == 0
+    assert main(["index", str(article), "--store", db, "--prune", "--max-size", "10"]) == 0
+    assert "0 removed, 1 skipped" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.name[:3])
 def test_check_store_equals_check_against(
     article: Path, archive: Path, capsys: pytest.CaptureFixture[str]

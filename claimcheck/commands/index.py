@@ -7,7 +7,8 @@ stderr. ``--prune`` deletes stored documents that are not among the inputs.
 
 Exit status: 0 ok; 2 a bad option, an unusable store or a document that
 failed to load or extract (reported one line each; the others are still
-indexed).
+indexed). Skipped inputs (binary, empty, not UTF-8, above ``--max-size``) are
+warned about and counted apart; ``--strict`` makes them exit 2 too.
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from claimcheck.commands._io import EXIT_BAD_INPUT, EXIT_OK, error, parse_published
+from claimcheck.commands._io import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    add_input_arguments,
+    error,
+    parse_max_size,
+    parse_published,
+    report_load_failure,
+)
 from claimcheck.commands._jobs import add_jobs_argument, jobs_of
 
 __all__ = ["add_arguments", "run"]
@@ -37,6 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="publication date (YYYY-MM-DD) for documents that do not state their own",
     )
+    add_input_arguments(parser)
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary on stderr")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     add_jobs_argument(parser)
@@ -56,6 +66,11 @@ def run(args: argparse.Namespace) -> int:
         error(f"--published: {exc}")
         return EXIT_BAD_INPUT
     try:
+        max_bytes = parse_max_size(args.max_size)
+    except ValueError as exc:
+        error(f"--max-size: {exc}")
+        return EXIT_BAD_INPUT
+    try:
         store = ClaimStore.open(args.store, create=True)
     except StoreError as exc:
         error(str(exc))
@@ -64,14 +79,16 @@ def run(args: argparse.Namespace) -> int:
         with store:
             summary = index_documents(
                 store,
-                load_documents(args.paths, published=published),
+                load_documents(args.paths, published=published, max_bytes=max_bytes),
                 prune=args.prune,
                 extractor=lambda documents: extract_documents(documents, jobs_of(args)),
-                on_failure=lambda failure: error(failure.message),
+                on_failure=report_load_failure,
             )
     except sqlite3.Error as exc:  # disk full, locked for too long, ...: committed work stays
         error(f"{args.store}: {exc}")
         return EXIT_BAD_INPUT
     if not args.quiet:
         print(f"claimcheck: {args.store}: {summary.line()}", file=sys.stderr, flush=True)
-    return EXIT_BAD_INPUT if summary.failed else EXIT_OK
+    if summary.failed or (summary.skipped and args.strict):
+        return EXIT_BAD_INPUT
+    return EXIT_OK

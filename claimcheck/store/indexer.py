@@ -50,11 +50,13 @@ class IndexSummary:
     unchanged: int = 0
     relabelled: int = 0
     removed: int = 0
+    skipped: list[LoadFailure] = attrs.Factory(list)
     failed: list[LoadFailure] = attrs.Factory(list)
     claims: int = 0
 
     def line(self) -> str:
-        """``"12 added, 1 updated, 40 unchanged, 0 removed, 0 failed (345 claims written)"``.
+        """One line: ``"12 added, 1 updated, 40 unchanged, 0 removed, 0 skipped, 0 failed
+        (345 claims written)"``.
 
         ``updated`` counts the documents whose metadata alone changed
         (``relabelled``, not re-extracted) too; the line says how many.
@@ -62,7 +64,7 @@ class IndexSummary:
         relabelled = f"; {self.relabelled} metadata only" if self.relabelled else ""
         return (
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.removed} removed, {len(self.failed)} failed "
+            f"{self.removed} removed, {len(self.skipped)} skipped, {len(self.failed)} failed "
             f"({self.claims} claims written{relabelled})"
         )
 
@@ -83,7 +85,9 @@ def index_documents(
     With ``prune``, stored documents that are not among ``inputs`` are
     deleted afterwards — except those whose stored path is the path of an
     input that failed to load this time (a broken file is not a removed one).
-    ``on_failure`` sees each input that failed to load or extract.
+    ``on_failure`` sees each input that was skipped (binary, empty, too large...: see
+    :attr:`LoadFailure.skipped`) or failed to load or extract; skipped inputs are
+    counted apart from failed ones.
 
     The extractor may consume its input from another thread (as
     ``multiprocessing.Pool.imap`` does): the bookkeeping of skipped documents
@@ -95,7 +99,7 @@ def index_documents(
     hashes: dict[str, str] = {}
 
     def failed(failure: LoadFailure) -> None:
-        summary.failed.append(failure)
+        (summary.skipped if failure.skipped else summary.failed).append(failure)
         if on_failure is not None:
             on_failure(failure)
 
@@ -130,7 +134,7 @@ def index_documents(
             summary.added += 1
         summary.claims += len(result)
     if prune:
-        keep_paths = {f.path for f in summary.failed}
+        keep_paths = {f.path for f in [*summary.failed, *summary.skipped]}
         gone = [i for i, (_, path, _) in known.items() if i not in seen and path not in keep_paths]
         summary.removed = store.remove(gone)
     return summary
