@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -219,12 +220,18 @@ def by_document(items: Iterable[Item]) -> dict[str, list[Item]]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """The compiled whole-word, case-insensitive pattern of ``word`` (rules look the same
+    word lists up in every sentence)."""
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w])", re.IGNORECASE)
+
+
 def find_words(text: str, words: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of every whole-word, case-insensitive occurrence."""
     out: list[tuple[int, int, str]] = []
     for word in sorted(set(words), key=len, reverse=True):
-        pattern = r"(?<![\w-])" + re.escape(word) + r"(?![\w])"
-        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+        for match in _word_pattern(word).finditer(text):
             if not any(s < match.end() and match.start() < e for s, e, _ in out):
                 out.append((match.start(), match.end(), word.lower()))
     return sorted(out)

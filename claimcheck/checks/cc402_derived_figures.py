@@ -74,7 +74,8 @@ class DerivedFigures(Rule):
             if item.key.measure in _MEASURES and len(item.key.scope) == 2:
                 groups.setdefault((item.document, item.key.scope), []).append(item)
         for (_, scope), items in groups.items():
-            yield from self._pair(ctx, scope, items)
+            if ctx.concerns(items[:1]):  # one article's figures: cited only with its claims
+                yield from self._pair(ctx, scope, items)
 
     def _pair(self, ctx: Context, scope: tuple[str, ...], items: list[Item]) -> Iterator[Result]:
         pair = flow_pair(scope)

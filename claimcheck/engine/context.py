@@ -80,12 +80,19 @@ class View:
 
 @attrs.frozen(slots=True)
 class Context:
-    """The run's documents, claim index, pack settings and reference table."""
+    """The run's documents, claim index, pack settings and reference table.
+
+    ``primary`` holds the ids of the documents being checked when other documents only
+    give context (``--against``, ``--store``): results citing none of their claims are
+    not reported, so rules skip the relations that hold no claim of theirs
+    (:meth:`concerns`) before working out a verdict. ``None``: every document is checked.
+    """
 
     documents: Mapping[str, Document]
     index: ClaimIndex
     config: EngineConfig
     reference: ReferenceTable | None = None
+    primary: frozenset[str] | None = None
     _views: dict[tuple[str, Key, PeriodKey | None], View] = attrs.field(
         factory=dict, eq=False, repr=False
     )
@@ -100,6 +107,16 @@ class Context:
             cached = View.of(self.index.get(kind, key, period))
             self._views[ident] = cached
         return cached
+
+    def concerns(self, items: Iterable[Item]) -> bool:
+        """Whether a result citing ``items`` is reported: always without ``primary``, else
+        when one of them is a claim of a checked document."""
+        primary = self.primary
+        return primary is None or any(i.claim.document_id in primary for i in items)
+
+    def concerns_any(self, groups: Iterable[Iterable[Item]]) -> bool:
+        """Whether a result citing the items of any of ``groups`` is reported."""
+        return self.primary is None or any(self.concerns(g) for g in groups)
 
     def ref(self, item: Item) -> ClaimRef:
         """Cite an item's claim."""

@@ -87,11 +87,18 @@ def check_group(
     :mod:`claimcheck.engine.groups`) in input order.
 
     With ``primary`` (the ids of the documents being checked), only results
-    citing a claim of one of them are kept.
+    citing a claim of one of them are kept (and the rules skip relations that
+    hold none: :meth:`~claimcheck.engine.context.Context.concerns`).
     """
     documents = {d.id: d for d, _ in group}
     claims = [c for _, cs in group for c in cs]
-    ctx = Context(documents, ClaimIndex(claims, plan.config), plan.config, plan.reference)
+    ctx = Context(
+        documents,
+        ClaimIndex(claims, plan.config),
+        plan.config,
+        plan.reference,
+        None if primary is None else frozenset(primary),
+    )
     results: list[Result] = []
     for rule_class in plan.rules:
         for result in rule_class().run(ctx):
