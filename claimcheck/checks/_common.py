@@ -76,6 +76,7 @@ def key_of(start: _dt.date, end: _dt.date) -> PeriodKey:
     return (start.isoformat(), end.isoformat())
 
 
+@functools.lru_cache(maxsize=8192)
 def _month_end(year: int, month: int) -> _dt.date:
     return _dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -98,6 +99,7 @@ def _shift_months(start: _dt.date, end: _dt.date, n: int) -> tuple[_dt.date, _dt
     return _dt.date(sy, sm, 1), _month_end(ey, em)
 
 
+@functools.lru_cache(maxsize=8192)
 def months(start: _dt.date, end: _dt.date) -> int | None:
     """Number of whole calendar months covered, or ``None`` when not month-aligned."""
     if start.day != 1 or end != _month_end(end.year, end.month):
@@ -105,6 +107,7 @@ def months(start: _dt.date, end: _dt.date) -> int | None:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
+@functools.lru_cache(maxsize=8192)
 def prior_period(start: _dt.date, end: _dt.date, basis: str) -> tuple[_dt.date, _dt.date] | None:
     """The period a change with ``basis`` compares with ("yoy", "mom", "qoq")."""
     if basis == "yoy":
@@ -153,6 +156,7 @@ def period_label(item: Item) -> str:
     return span_label(*span)
 
 
+@functools.lru_cache(maxsize=8192)
 def span_label(start: _dt.date, end: _dt.date) -> str:
     """A short human label of resolved dates: "2023", "Jan–Oct 2023", "Apr 2023–Mar 2024"."""
     n = months(start, end)

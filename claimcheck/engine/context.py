@@ -56,7 +56,7 @@ class View:
     """Items of one figure (kind, key, period): by document and distinct values."""
 
     items: tuple[Item, ...]
-    by_document: Mapping[str, tuple[Item, ...]]
+    by_document: Mapping[str, Sequence[Item]]
     representatives: tuple[Item, ...]
 
     @classmethod
@@ -67,13 +67,9 @@ class View:
         for item in items:
             by_document.setdefault(item.document, []).append(item)
             distinct.setdefault(item.value.pair(), item)
-        return cls(
-            tuple(items),
-            {d: tuple(v) for d, v in by_document.items()},
-            tuple(distinct.values())[:MAX_COMBINATIONS],
-        )
+        return cls(tuple(items), by_document, tuple(distinct.values())[:MAX_COMBINATIONS])
 
-    def near(self, document: str) -> tuple[Item, ...]:
+    def near(self, document: str) -> Sequence[Item]:
         """The document's own items, else one item per distinct value from other documents."""
         return self.by_document.get(document) or self.representatives
 
@@ -96,6 +92,7 @@ class Context:
     _views: dict[tuple[str, Key, PeriodKey | None], View] = attrs.field(
         factory=dict, eq=False, repr=False
     )
+    _refs: dict[int, ClaimRef] = attrs.field(factory=dict, eq=False, repr=False)
 
     def view(self, kind: str, key: Key, period: PeriodKey | None) -> View:
         """The items of ``(kind, key, period)`` by document, plus one representative per
@@ -119,8 +116,13 @@ class Context:
         return self.primary is None or any(self.concerns(g) for g in groups)
 
     def ref(self, item: Item) -> ClaimRef:
-        """Cite an item's claim."""
-        return claim_ref(item.claim, self.documents.get(item.document))
+        """Cite an item's claim (cached: a claim takes part in many relations)."""
+        ident = id(item.claim)  # the index holds every claim for the context's lifetime
+        ref = self._refs.get(ident)
+        if ref is None:
+            ref = claim_ref(item.claim, self.documents.get(item.document))
+            self._refs[ident] = ref
+        return ref
 
     def refs(self, items: Iterable[Item]) -> tuple[ClaimRef, ...]:
         """Cite items in order, without repeats."""

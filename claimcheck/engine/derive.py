@@ -112,7 +112,9 @@ class Figure:
         """The readable derivation ("110.97 + 129.14", "(240.11 − 129.14) / 1.469")."""
         if not self.operands:
             return self.formula
-        return self.formula.format(**{n: _wrap(o) for n, o in zip(self.names, self.operands)})
+        return self.formula.format(
+            **{n: _wrap(o) for n, o in zip(self.names, self.operands, strict=True)}
+        )
 
     @property
     def magnitude(self) -> float:
