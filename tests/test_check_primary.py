@@ -17,9 +17,13 @@ from claimcheck.engine.runner import Plan, check_group, report_of
 from claimcheck.extract import extract_document
 from claimcheck.findings import Report, Result
 from claimcheck.model import Claim, Document
+from claimcheck.reference import default_reference_path
 from tests.scale_support import FIXTURES, corpus
 
 Loaded = list[tuple[Document, tuple[Claim, ...]]]
+
+REFERENCE = default_reference_path()
+"""The reference table the CLI uses by default (CC701 relates claims to its rows)."""
 
 
 @pytest.fixture(scope="module")
@@ -63,18 +67,18 @@ def _splits(loaded: Loaded) -> dict[str, Loaded]:
 
 
 def test_checking_against_context_reports_what_every_relation_gives(loaded: Loaded) -> None:
-    plan = Plan.of()
+    plan = Plan.of(reference=REFERENCE)
     for name, primary in _splits(loaded).items():
         ids = {d.id for d, _ in primary}
         against = [x for x in loaded if x[0].id not in ids]
         expected = _oracle(plan, primary, against)
-        got = check(primary, against=against)  # type: ignore[arg-type]
+        got = check(primary, against=against, reference=REFERENCE)  # type: ignore[arg-type]
         assert json.dumps(got.to_dict()) == json.dumps(expected.to_dict()), name
         assert got.verified, name
 
 
 def test_rules_skip_relations_without_a_checked_claim(loaded: Loaded) -> None:
-    plan = Plan.of()
+    plan = Plan.of(reference=REFERENCE)
     primary = loaded[3::50]
     ids = frozenset(d.id for d, _ in primary)
     documents = {d.id: d for d, _ in loaded}
@@ -88,8 +92,10 @@ def test_rules_skip_relations_without_a_checked_claim(loaded: Loaded) -> None:
 
 
 def test_without_context_every_relation_is_checked(loaded: Loaded) -> None:
-    plan = Plan.of()
-    assert check(loaded) == report_of(plan, loaded, _every_relation(plan, loaded))  # type: ignore[arg-type]
+    plan = Plan.of(reference=REFERENCE)
+    every = report_of(plan, loaded, _every_relation(plan, loaded))  # type: ignore[arg-type]
+    assert check(loaded, reference=REFERENCE) == every  # type: ignore[arg-type]
+    assert any(v.code == "CC701" for v in every.verified)
 
 
 def test_the_generated_corpus_has_a_hot_pair(loaded: Loaded) -> None:
