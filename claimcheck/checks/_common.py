@@ -231,10 +231,26 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w])", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
+def _by_length(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct words, longest first (the order :func:`find_words` claims matches in)."""
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1024)
+def _any_word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching where any of ``words`` matches as a whole word."""
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w])", re.IGNORECASE)
+
+
 def find_words(text: str, words: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of every whole-word, case-insensitive occurrence."""
+    ordered = _by_length(tuple(words))
+    if not ordered or _any_word_pattern(ordered).search(text) is None:
+        return []  # none of the words occurs (most sentences): one scan instead of one a word
     out: list[tuple[int, int, str]] = []
-    for word in sorted(set(words), key=len, reverse=True):
+    for word in ordered:
         for match in _word_pattern(word).finditer(text):
             if not any(s < match.end() and match.start() < e for s, e, _ in out):
                 out.append((match.start(), match.end(), word.lower()))
