@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -75,6 +76,7 @@ def key_of(start: _dt.date, end: _dt.date) -> PeriodKey:
     return (start.isoformat(), end.isoformat())
 
 
+@functools.lru_cache(maxsize=8192)
 def _month_end(year: int, month: int) -> _dt.date:
     return _dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -97,6 +99,7 @@ def _shift_months(start: _dt.date, end: _dt.date, n: int) -> tuple[_dt.date, _dt
     return _dt.date(sy, sm, 1), _month_end(ey, em)
 
 
+@functools.lru_cache(maxsize=8192)
 def months(start: _dt.date, end: _dt.date) -> int | None:
     """Number of whole calendar months covered, or ``None`` when not month-aligned."""
     if start.day != 1 or end != _month_end(end.year, end.month):
@@ -104,6 +107,7 @@ def months(start: _dt.date, end: _dt.date) -> int | None:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
+@functools.lru_cache(maxsize=8192)
 def prior_period(start: _dt.date, end: _dt.date, basis: str) -> tuple[_dt.date, _dt.date] | None:
     """The period a change with ``basis`` compares with ("yoy", "mom", "qoq")."""
     if basis == "yoy":
@@ -152,6 +156,7 @@ def period_label(item: Item) -> str:
     return span_label(*span)
 
 
+@functools.lru_cache(maxsize=8192)
 def span_label(start: _dt.date, end: _dt.date) -> str:
     """A short human label of resolved dates: "2023", "Jan–Oct 2023", "Apr 2023–Mar 2024"."""
     n = months(start, end)
@@ -219,12 +224,34 @@ def by_document(items: Iterable[Item]) -> dict[str, list[Item]]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """The compiled whole-word, case-insensitive pattern of ``word`` (rules look the same
+    word lists up in every sentence)."""
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _by_length(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct words, longest first (the order :func:`find_words` claims matches in)."""
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1024)
+def _any_word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching where any of ``words`` matches as a whole word."""
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w])", re.IGNORECASE)
+
+
 def find_words(text: str, words: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of every whole-word, case-insensitive occurrence."""
+    ordered = _by_length(tuple(words))
+    if not ordered or _any_word_pattern(ordered).search(text) is None:
+        return []  # none of the words occurs (most sentences): one scan instead of one a word
     out: list[tuple[int, int, str]] = []
-    for word in sorted(set(words), key=len, reverse=True):
-        pattern = r"(?<![\w-])" + re.escape(word) + r"(?![\w])"
-        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+    for word in ordered:
+        for match in _word_pattern(word).finditer(text):
             if not any(s < match.end() and match.start() < e for s, e, _ in out):
                 out.append((match.start(), match.end(), word.lower()))
     return sorted(out)

@@ -46,7 +46,11 @@ class PartsSum(Rule):
 
     def run(self, ctx: Context) -> Iterator[Result]:
         for key, roles in flow_identity_roles(ctx, TURNOVER):
+            if not ctx.concerns_any(roles):
+                continue  # every relation here cites claims of context documents only
             for group in grouped(combinations(roles)).values():
+                if not ctx.concerns_any(group):
+                    continue
                 result = best_of([self._verdict(ctx, key, combo) for combo in group])
                 if result is not None:
                     yield result

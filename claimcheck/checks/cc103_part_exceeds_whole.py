@@ -61,7 +61,11 @@ class PartExceedsWhole(Rule):
                     if part_key.unit != key.unit:
                         continue
                     roles = [totals, ctx.index.get("level", part_key, period)]
+                    if not ctx.concerns_any(roles):
+                        continue
                     for group in grouped(combinations(roles)).values():
+                        if not ctx.concerns_any(group):
+                            continue
                         result = best_of([self._verdict(ctx, key, c) for c in group])
                         if result is not None:
                             yield result
@@ -105,7 +109,7 @@ class PartExceedsWhole(Rule):
         for item in ctx.index.of_kind("share"):
             if item.key.unit != "percent":
                 continue
-            if bounds.overlaps(item.value):
+            if bounds.overlaps(item.value) or not ctx.concerns([item]):
                 continue
             yield judge(
                 self,

@@ -45,7 +45,7 @@ class SharesSum(Rule):
                 group = groups.setdefault((item.document, side, whole, item.period), {})
                 group.setdefault(other, item)
         for (_, side, whole, _), members in groups.items():
-            if len(members) < 2:
+            if len(members) < 2 or not ctx.concerns(members.values()):
                 continue
             items = list(members.values())
             total = Interval(0.0, 0.0)

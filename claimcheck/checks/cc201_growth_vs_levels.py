@@ -71,6 +71,8 @@ class GrowthVsLevels(Rule):
                 continue
             span = period_of(change)
             if span is None:
+                if not ctx.concerns([change]):
+                    continue
                 period = change.claim.period
                 reason = (
                     "the change has no stated period"
@@ -84,8 +86,7 @@ class GrowthVsLevels(Rule):
             flows = [change.key.flow]
             if measure == BALANCE:
                 flows = [None, *self._balance_flows(change)]
-            results: list[Result] = []
-            tried: set[str] = set()
+            trials: list[tuple[str, list[tuple[Item, Item]]]] = []
             anchors = anchored_levels(ctx, change)
             units = {a.key.unit for a in anchors}
             for flow in flows:
@@ -101,16 +102,24 @@ class GrowthVsLevels(Rule):
                         if prior is None:
                             continue
                         earlier = ctx.view("level", level_key, key_of(*prior))
-                        combos = itertools.islice(
+                        pairs = itertools.islice(
                             itertools.product(current, earlier.near(change.document)),
                             MAX_COMBINATIONS,
                         )
-                        result = best_of(
-                            [self._verdict(ctx, [change, cur, pre], basis) for cur, pre in combos]
-                        )
-                        if result is not None:
-                            results.append(result)
-                            tried.add(basis)
+                        trials.append((basis, list(pairs)))
+            if not ctx.concerns([change]) and not ctx.concerns_any(
+                pair for _, combos in trials for pair in combos
+            ):
+                continue  # every comparison cites claims of context documents only
+            results: list[Result] = []
+            tried: set[str] = set()
+            for basis, combos in trials:
+                result = best_of(
+                    [self._verdict(ctx, [change, cur, pre], basis) for cur, pre in combos]
+                )
+                if result is not None:
+                    results.append(result)
+                    tried.add(basis)
             verdict = best_of(results)
             if verdict is not None:
                 if isinstance(verdict, Finding) and len(tried) > 1:

@@ -54,6 +54,8 @@ class SubperiodExceedsPeriod(Rule):
                 for outer_span, _, outer_items in resolved:
                     if not contains(outer_span, inner_span):
                         continue
+                    if not ctx.concerns_any((inner_items, outer_items)):
+                        continue  # each comparison cites one part and one whole
                     yield from self._compare(ctx, inner_items, outer_items)
 
     def _compare(self, ctx: Context, inner: list[Item], outer: list[Item]) -> Iterator[Result]:
@@ -75,7 +77,8 @@ class SubperiodExceedsPeriod(Rule):
             wholes = {own[document].claim.id: own[document]} if document in own else {}
             wholes.setdefault(smallest.claim.id, smallest)
             for whole in wholes.values():
-                yield self._verdict(ctx, part, whole)
+                if ctx.concerns((part, whole)):
+                    yield self._verdict(ctx, part, whole)
 
     def _verdict(self, ctx: Context, part: Item, whole: Item) -> Result:
         note = ""

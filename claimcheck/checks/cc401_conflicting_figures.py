@@ -69,7 +69,7 @@ class ConflictingFigures(Rule):
                     continue
                 ranked = sorted(items, key=lambda i: (i.value.mid, i.order))
                 for a, b in itertools.pairwise(ranked):
-                    if target_slip(ctx, a, b):
+                    if ctx.concerns((a, b)) and target_slip(ctx, a, b):
                         result = self._verdict(ctx, a, b)
                         if isinstance(result, Finding):
                             yield result
@@ -81,12 +81,12 @@ class ConflictingFigures(Rule):
         for members in by_doc.values():
             pairs = itertools.islice(itertools.combinations(members, 2), MAX_COMBINATIONS)
             for a, b in pairs:
-                result = self._verdict(ctx, a, b)
+                result = self._verdict(ctx, a, b) if ctx.concerns((a, b)) else None
                 if result is not None:
                     yield result
         firsts = sorted((m[0] for m in by_doc.values()), key=lambda i: (i.value.mid, i.order))
         for a, b in itertools.pairwise(firsts):
-            result = self._verdict(ctx, a, b)
+            result = self._verdict(ctx, a, b) if ctx.concerns((a, b)) else None
             if result is not None:
                 yield result
 

@@ -74,7 +74,8 @@ class DerivedFigures(Rule):
             if item.key.measure in _MEASURES and len(item.key.scope) == 2:
                 groups.setdefault((item.document, item.key.scope), []).append(item)
         for (_, scope), items in groups.items():
-            yield from self._pair(ctx, scope, items)
+            if ctx.concerns(items[:1]):  # one article's figures: cited only with its claims
+                yield from self._pair(ctx, scope, items)
 
     def _pair(self, ctx: Context, scope: tuple[str, ...], items: list[Item]) -> Iterator[Result]:
         pair = flow_pair(scope)
@@ -131,7 +132,7 @@ class DerivedFigures(Rule):
             candidates = [
                 f
                 for f in by_target.get((role, span), [])
-                if item.claim.id not in {i.claim.id for i in f.inputs} and _new_relation(f, present)
+                if item.claim.id not in f.input_ids and _new_relation(f, present)
             ]
             results = [self._verdict(ctx, item, f, scale, unit) for f in candidates]
             verdict = best_of(results)
@@ -164,7 +165,7 @@ class DerivedFigures(Rule):
             for figure in derived:
                 if stated_whole and not figure.derived_inputs:
                     continue
-                if part.claim.id in {i.claim.id for i in figure.inputs}:
+                if part.claim.id in figure.input_ids:
                     continue
                 if apart(ctx, self.code, part.value.mid, figure.value.mid) == "far":
                     continue  # a figure of another scope

@@ -58,7 +58,14 @@ class VerbalMultiplier(Rule):
             if document is None:
                 continue
             sentence = document.text[start:end]
-            for w_start, _, word in find_words(sentence, list(multipliers)):
+            words = find_words(sentence, list(multipliers))
+            if words and not ctx.concerns(items[:1]):
+                # a context document's sentence: reported only if its comparison cites a
+                # claim of a checked document (a year-earlier figure from the index)
+                figures = self._figures(ctx, items)
+                if figures is None or not ctx.concerns(figures):
+                    continue
+            for w_start, _, word in words:
                 hedge = self._hedge(ctx, sentence[max(0, w_start - _HEDGE_WINDOW) : w_start])
                 pair = self._figures(ctx, items)
                 if pair is None:

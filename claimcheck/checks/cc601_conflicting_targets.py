@@ -65,8 +65,8 @@ class ConflictingTargets(Rule):
                     if ident in seen or a.claim.id == b.claim.id:
                         continue
                     seen.add((ident[0], ident[1]))
-                    if target_slip(ctx, a, b):
-                        continue  # a misprint ("mln" for "bln"), reported by CC401
+                    if not ctx.concerns((a, b)) or target_slip(ctx, a, b):
+                        continue  # a misprint ("mln" for "bln") is reported by CC401
                     yield self._verdict(ctx, a, b)
 
     def _undated(self, ctx: Context, items: list[Item]) -> Iterator[Result]:
@@ -81,7 +81,8 @@ class ConflictingTargets(Rule):
                 if target_slip(ctx, a, b):
                     continue
                 compared.update((a.claim.id, b.claim.id))
-                yield self._verdict(ctx, a, b, undated=True)
+                if ctx.concerns((a, b)):
+                    yield self._verdict(ctx, a, b, undated=True)
         for item in items:
             if item.claim.id not in compared:
                 yield ctx.not_checked(self, "the target's deadline is not known", [item])

@@ -39,6 +39,13 @@ class TargetStatus(Rule):
             status = self._status(ctx, target)
             if status is None:
                 continue
+            if not ctx.concerns([target]) and (
+                target.period is None
+                or target.period[0] != "by"
+                or target.end is None
+                or not ctx.concerns(self._actuals(ctx, target, target.end))
+            ):
+                continue  # every verdict on it cites claims of context documents only
             if target.period is None or target.period[0] != "by" or target.end is None:
                 yield ctx.not_checked(self, "the target's deadline is not known", [target])
                 continue

@@ -54,7 +54,7 @@ class ReferenceMismatch(Rule):
                 key = Key(row.metric, row.scope, None, row.unit)
             table.setdefault((key, key_of(row.start, row.end)), []).append(row)
         for item in ctx.index.of_kind("level"):
-            if item.period is None:
+            if item.period is None or not ctx.concerns([item]):
                 continue
             rows = table.get((item.key, item.period))
             if not rows:

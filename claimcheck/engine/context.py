@@ -56,7 +56,7 @@ class View:
     """Items of one figure (kind, key, period): by document and distinct values."""
 
     items: tuple[Item, ...]
-    by_document: Mapping[str, tuple[Item, ...]]
+    by_document: Mapping[str, Sequence[Item]]
     representatives: tuple[Item, ...]
 
     @classmethod
@@ -67,28 +67,32 @@ class View:
         for item in items:
             by_document.setdefault(item.document, []).append(item)
             distinct.setdefault(item.value.pair(), item)
-        return cls(
-            tuple(items),
-            {d: tuple(v) for d, v in by_document.items()},
-            tuple(distinct.values())[:MAX_COMBINATIONS],
-        )
+        return cls(tuple(items), by_document, tuple(distinct.values())[:MAX_COMBINATIONS])
 
-    def near(self, document: str) -> tuple[Item, ...]:
+    def near(self, document: str) -> Sequence[Item]:
         """The document's own items, else one item per distinct value from other documents."""
         return self.by_document.get(document) or self.representatives
 
 
 @attrs.frozen(slots=True)
 class Context:
-    """The run's documents, claim index, pack settings and reference table."""
+    """The run's documents, claim index, pack settings and reference table.
+
+    ``primary`` holds the ids of the documents being checked when other documents only
+    give context (``--against``, ``--store``): results citing none of their claims are
+    not reported, so rules skip the relations that hold no claim of theirs
+    (:meth:`concerns`) before working out a verdict. ``None``: every document is checked.
+    """
 
     documents: Mapping[str, Document]
     index: ClaimIndex
     config: EngineConfig
     reference: ReferenceTable | None = None
+    primary: frozenset[str] | None = None
     _views: dict[tuple[str, Key, PeriodKey | None], View] = attrs.field(
         factory=dict, eq=False, repr=False
     )
+    _refs: dict[int, ClaimRef] = attrs.field(factory=dict, eq=False, repr=False)
 
     def view(self, kind: str, key: Key, period: PeriodKey | None) -> View:
         """The items of ``(kind, key, period)`` by document, plus one representative per
@@ -101,9 +105,24 @@ class Context:
             self._views[ident] = cached
         return cached
 
+    def concerns(self, items: Iterable[Item]) -> bool:
+        """Whether a result citing ``items`` is reported: always without ``primary``, else
+        when one of them is a claim of a checked document."""
+        primary = self.primary
+        return primary is None or any(i.claim.document_id in primary for i in items)
+
+    def concerns_any(self, groups: Iterable[Iterable[Item]]) -> bool:
+        """Whether a result citing the items of any of ``groups`` is reported."""
+        return self.primary is None or any(self.concerns(g) for g in groups)
+
     def ref(self, item: Item) -> ClaimRef:
-        """Cite an item's claim."""
-        return claim_ref(item.claim, self.documents.get(item.document))
+        """Cite an item's claim (cached: a claim takes part in many relations)."""
+        ident = id(item.claim)  # the index holds every claim for the context's lifetime
+        ref = self._refs.get(ident)
+        if ref is None:
+            ref = claim_ref(item.claim, self.documents.get(item.document))
+            self._refs[ident] = ref
+        return ref
 
     def refs(self, items: Iterable[Item]) -> tuple[ClaimRef, ...]:
         """Cite items in order, without repeats."""

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -65,6 +65,10 @@ def _combine(target: str, a: str, b: str, x: Interval, y: Interval) -> Interval:
     return x - y if pair == ("O", "I") else x - 2 * y if pair == ("T", "I") else 2 * y - x
 
 
+Slot = tuple[str | None, Span | None]
+"""The role and period of a stated claim."""
+
+
 @attrs.frozen(slots=True)
 class Figure:
     """A stated or derived value of one role in one period.
@@ -74,18 +78,43 @@ class Figure:
     whether a derived intermediate was used (the relations between stated
     figures only are the other rules' business); ``signed`` is false for a
     balance whose side is unknown (only its size is meaningful).
+
+    The readable :attr:`expression` is ``formula`` with the expressions of
+    ``operands`` filled in for the placeholders ``names`` (built only when a
+    result shows it: most derived figures are compared and dropped).
     """
 
     role: str
     span: Span
     value: Interval
-    expression: str
+    formula: str
     inputs: tuple[Item, ...]
     steps: int = 0
     derived_inputs: bool = False
     signed: bool = True
     growth: bool = False
     weight: float = 0.0
+    operands: tuple[Figure, ...] = ()
+    names: tuple[str, ...] = ()
+    input_ids: frozenset[str] = attrs.field(eq=False, repr=False)
+    slots: frozenset[Slot] = attrs.field(eq=False, repr=False)
+
+    @input_ids.default
+    def _input_ids(self) -> frozenset[str]:
+        return frozenset(i.claim.id for i in self.inputs)
+
+    @slots.default
+    def _slots(self) -> frozenset[Slot]:
+        return frozenset((role_of(i.key), _span(i)) for i in self.inputs)
+
+    @property
+    def expression(self) -> str:
+        """The readable derivation ("110.97 + 129.14", "(240.11 − 129.14) / 1.469")."""
+        if not self.operands:
+            return self.formula
+        return self.formula.format(
+            **{n: _wrap(o) for n, o in zip(self.names, self.operands, strict=True)}
+        )
 
     @property
     def magnitude(self) -> float:
@@ -155,13 +184,12 @@ class _Table:
 
 def _disjoint(a: Figure, b: Figure) -> bool:
     """Whether two figures rest on different claims (no claim used twice)."""
-    ids = {i.claim.id for i in a.inputs}
-    return not any(i.claim.id in ids for i in b.inputs)
+    return a.input_ids.isdisjoint(b.input_ids)
 
 
 def _avoids(figure: Figure, role: str, span: Span) -> bool:
     """Whether ``figure`` uses no stated claim of ``role`` in ``span`` (no circularity)."""
-    return not any(role_of(i.key) == role and _span(i) == span for i in figure.inputs)
+    return (role, span) not in figure.slots
 
 
 def _span(item: Item) -> Span | None:
@@ -192,9 +220,11 @@ def _identity(
     sources: Mapping[str, Sequence[Figure]],
     *,
     derived_only: bool = False,
+    keep: Callable[[Interval], bool] | None = None,
 ) -> Iterator[Figure]:
     """``target`` in ``span`` from every pair of source roles (with ``derived_only``, not
-    from two stated figures when CC101 or CC102 relate the three)."""
+    from two stated figures when CC101 or CC102 relate the three; with ``keep``, only the
+    figures whose value it accepts)."""
     for a, b, template in _FORMULAS[target]:
         direct = derived_only and frozenset((target, a, b)) in _DIRECT
         ca, cb = _COEFFICIENTS[(target, a, b)]
@@ -205,18 +235,23 @@ def _identity(
             if not _disjoint(x, y) or not (_avoids(x, target, span) and _avoids(y, target, span)):
                 continue
             value = _combine(target, a, b, x.value, y.value)
-            text = template.format(**{a: _wrap(x), b: _wrap(y)})
+            if keep is not None and not keep(value):
+                continue
             weight = ca * x.magnitude + cb * y.magnitude
             yield Figure(
                 target,
                 span,
                 value,
-                text,
+                template,
                 x.inputs + y.inputs,
                 steps=max(x.steps, y.steps) + 1,
                 derived_inputs=not (x.stated and y.stated),
                 signed=x.signed and y.signed,
                 weight=weight,
+                operands=(x, y),
+                names=(a, b),
+                input_ids=x.input_ids | y.input_ids,
+                slots=x.slots | y.slots,
             )
 
 
@@ -262,10 +297,13 @@ def derive(
             # also where the document states the figure but differently: the stated one
             # may be of another scope (a commodity within the total); a derived figure
             # that agrees with a stated one adds nothing to it
-            same = stated.get(role, span)
-            for figure in _identity(role, span, sources):
-                if not any(figure.value.overlaps(s.value) for s in same):
-                    first.add(figure)
+            same = [s.value for s in stated.get(role, span)]
+
+            def new(value: Interval, same: list[Interval] = same) -> bool:
+                return not any(value.overlaps(s) for s in same)
+
+            for figure in _identity(role, span, sources, keep=new):
+                first.add(figure)
     # stage 2: growth rates, both ways
     second = _Table()
     out: list[Figure] = []
@@ -284,7 +322,7 @@ def derive(
             for source in pool:
                 if not source.signed or role == "B":
                     continue  # the growth of a balance is a change of its size
-                if any(i.claim.id == change.claim.id for i in source.inputs):
+                if change.claim.id in source.input_ids:
                     continue
                 if not _avoids(source, role, target_span):
                     continue
@@ -294,12 +332,16 @@ def derive(
                     role,
                     target_span,
                     value,
-                    f"{_wrap(source)} {op} {factor_text}",
+                    f"{{S}} {op} {factor_text}",
                     (*source.inputs, change),
                     steps=source.steps + 1,
                     derived_inputs=not source.stated,
                     growth=True,
                     weight=source.magnitude * abs(ratio),
+                    operands=(source,),
+                    names=("S",),
+                    input_ids=source.input_ids | {change.claim.id},
+                    slots=source.slots | {(role_of(change.key), _span(change))},
                 )
                 second.add(figure)
                 out.append(figure)

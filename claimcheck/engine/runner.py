@@ -7,7 +7,9 @@ one call over every relation group that matters) and the Dask engine
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+import contextlib
+import gc
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -78,6 +80,23 @@ class Plan:
         return [r.code for r in self.rules]
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (restored on exit).
+
+    A run allocates hundreds of thousands of small acyclic objects (items,
+    intervals, results) that reference counting frees; the collector's full
+    passes over them cost a third of the rules' time and find nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check_group(
     plan: Plan,
     group: Sequence[tuple[Document, Sequence[Claim]]],
@@ -87,16 +106,24 @@ def check_group(
     :mod:`claimcheck.engine.groups`) in input order.
 
     With ``primary`` (the ids of the documents being checked), only results
-    citing a claim of one of them are kept.
+    citing a claim of one of them are kept (and the rules skip relations that
+    hold none: :meth:`~claimcheck.engine.context.Context.concerns`).
     """
     documents = {d.id: d for d, _ in group}
     claims = [c for _, cs in group for c in cs]
-    ctx = Context(documents, ClaimIndex(claims, plan.config), plan.config, plan.reference)
     results: list[Result] = []
-    for rule_class in plan.rules:
-        for result in rule_class().run(ctx):
-            if primary is None or any(c.document in primary for c in result.claims):
-                results.append(result)
+    with _gc_paused():
+        ctx = Context(
+            documents,
+            ClaimIndex(claims, plan.config),
+            plan.config,
+            plan.reference,
+            None if primary is None else frozenset(primary),
+        )
+        for rule_class in plan.rules:
+            for result in rule_class().run(ctx):
+                if primary is None or any(c.document in primary for c in result.claims):
+                    results.append(result)
     return results
 
 
@@ -150,9 +177,10 @@ def report_of(
     plan: Plan, primary: Sequence[tuple[Document, Sequence[Claim]]], results: Iterable[Result]
 ) -> Report:
     """The report of a run: results sorted and de-duplicated."""
-    return Report.build(
-        results,
-        documents=[d.id for d, _ in primary],
-        claims_count=sum(len(cs) for _, cs in primary),
-        rules=plan.codes(),
-    )
+    with _gc_paused():
+        return Report.build(
+            results,
+            documents=[d.id for d, _ in primary],
+            claims_count=sum(len(cs) for _, cs in primary),
+            rules=plan.codes(),
+        )
