@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.extract import entities, numbers, periods
+from claimcheck.extract import entities, metrics, numbers, periods
 from claimcheck.extract.lexicon import alternation, lexicon, trie_alternation
 from claimcheck.extract.phrases import phrase_alternation
 from claimcheck.rulepacks import gazetteer
@@ -262,3 +262,43 @@ _PERIOD_TEXT = st.lists(
 def test_period_triggers_found_in_one_scan_as_in_one_per_kind(text: str) -> None:
     low = text.lower()
     assert periods._regions(text, low) == _reference_regions(text, low)
+
+
+_TERM_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "trade",
+            "balance",
+            "trade balance",
+            "growth",
+            "economic",
+            "rose",
+            "up",
+            "free-",
+            "the world",
+            "é",
+            "’",
+            "'",
+            " ",
+            "\n",
+            "-",
+            ".",
+            ",",
+            "x",
+            "1",
+            "_",
+            "Trade",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TERM_TEXT, st.integers(0, 20), st.integers(0, 60))
+def test_term_scan_finds_what_the_plain_pattern_finds(text: str, lo: int, width: int) -> None:
+    scanner = metrics._scanner()
+    low = text.lower()
+    hi = min(len(low), lo + width)
+    plain = [m.span() for m in scanner.pattern.finditer(low, lo, hi)]
+    assert [m.span() for m in scanner._matches(low, lo, hi)] == plain
