@@ -120,7 +120,7 @@ def test_trie_alternation_matches_plain_alternation(
     st.lists(
         st.sampled_from(
             ["1", "20", "2023", "-", "/", ".", ",", "+7", "(", ")", " ", "5.5", ":30", "pm",
-             " November", "x10^", "1/2", "a", "\n", "–", "th", "%", "٣", "١.٥", "’"]
+             " November", "x10^", "1/2", "a", "\n", "–", "th", "%"]
         ),
         max_size=14,
     )
