@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimcheck.extract.lexicon import lexicon
-from claimcheck.extract.phrases import lower_case
+from claimcheck.extract.phrases import STARTS_AFTER, lower_case
 
 __all__ = [
     "DIGITS",
@@ -285,9 +285,17 @@ def _word_starts() -> re.Pattern[str]:
     return re.compile("[^a-z0-9'-](?:" + "|".join(branches) + ")")
 
 
+_WORDS_SCANNED = [0]
+"""Characters the number-word scan has gone through (see :data:`STARTS_AFTER`)."""
+
+
 def _word_matches(lowered: str) -> list[re.Match[str]]:
-    """``list(_word_scan().finditer(lowered))``, trying the pattern only where
-    :func:`_word_starts` matches (a match never starts elsewhere)."""
+    """``list(_word_scan().finditer(lowered))``; once :data:`STARTS_AFTER` characters
+    have been scanned, trying the pattern only where :func:`_word_starts` matches (a
+    match never starts elsewhere)."""
+    if _WORDS_SCANNED[0] <= STARTS_AFTER:
+        _WORDS_SCANNED[0] += len(lowered)
+        return list(_word_scan().finditer(lowered))
     match = _word_scan().match
     out: list[re.Match[str]] = []
     taken = 0  # ``finditer`` goes on from the end of the last match (never empty)

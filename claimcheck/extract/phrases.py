@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = [
+    "STARTS_AFTER",
     "MultiScanner",
     "Regions",
     "Trie",
@@ -139,6 +140,14 @@ def _bounded(body: str, hyphen: bool) -> str:
     return "(?:" + body + (r")(?![\w-])" if hyphen else r")(?!\w)")
 
 
+STARTS_AFTER = 10_000
+"""Characters scanned before a scan compiles its pattern of starts (:func:`_starts_pattern`,
+:func:`~claimcheck.extract.numbers._word_matches`). Compiling both costs about 30M
+instructions, which scanning with them saves back over some 200 KB of text: one
+article (a CLI cold start) does without; a run over many documents compiles them
+early on."""
+
+
 def _starts_pattern(trie: _Trie) -> re.Pattern[str]:
     """Where a phrase of ``trie`` (first characters all word characters) can start after
     the first position of a scan: a character that is not an ASCII word character (on
@@ -175,7 +184,16 @@ class MultiScanner:
     each vocabulary gets exactly the matches its own pattern would find.
     """
 
-    __slots__ = ("_complex", "_owners", "_patterns", "_reach", "_starts", "pattern")
+    __slots__ = (
+        "_complex",
+        "_owners",
+        "_patterns",
+        "_reach",
+        "_scanned",
+        "_starts",
+        "_trie",
+        "pattern",
+    )
 
     def __init__(
         self,
@@ -197,7 +215,9 @@ class MultiScanner:
         }
         # The loosest boundaries; a match touching a hyphen is checked per vocabulary.
         self.pattern = re.compile(_bounded(phrase_regex(owners, _BEFORE[False]), False))
-        self._starts = _starts_pattern(_trie(owners))
+        self._trie = _trie(owners)
+        self._starts: re.Pattern[str] | None = None  # compiled once enough text is scanned
+        self._scanned = 0
         self._owners = {phrase: tuple(names) for phrase, names in owners.items()}
         # Generous: phrases may match with longer white space than written.
         self._reach = 2 * max((len(phrase) for phrase in owners), default=0)
@@ -218,15 +238,23 @@ class MultiScanner:
         return False
 
     def _matches(self, low: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-        """``self.pattern.finditer(low, lo, hi)``, trying the pattern only at ``lo`` and
-        where :func:`_starts_pattern` matches (a match never starts elsewhere)."""
+        """``self.pattern.finditer(low, lo, hi)``; once :data:`STARTS_AFTER` characters
+        have been scanned, trying the pattern only at ``lo`` and where
+        :func:`_starts_pattern` matches (a match never starts elsewhere)."""
+        starts = self._starts
+        if starts is None:
+            self._scanned += hi - lo
+            if self._scanned > STARTS_AFTER:
+                self._starts = _starts_pattern(self._trie)
+            yield from self.pattern.finditer(low, lo, hi)
+            return
         match = self.pattern.match
         taken = lo  # ``finditer`` goes on from the end of the last match (never empty)
         found = match(low, lo, hi)
         if found is not None:
             yield found
             taken = found.end()
-        for start in self._starts.finditer(low, lo, hi):
+        for start in starts.finditer(low, lo, hi):
             position = start.end() - 1
             if position < taken:
                 continue
