@@ -7,9 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.extract import entities
+from claimcheck.extract import entities, metrics, numbers, periods
 from claimcheck.extract.lexicon import alternation, lexicon, trie_alternation
-from claimcheck.extract.phrases import phrase_alternation
+from claimcheck.extract.phrases import STARTS_AFTER, phrase_alternation
 from claimcheck.rulepacks import gazetteer
 
 
@@ -131,3 +131,177 @@ def test_digit_scan_tried_only_where_a_match_can_start(pieces: list[str]) -> Non
     text = "".join(pieces)
     expected = [m.span() for m in numbers._digit_scan().finditer(text)]
     assert [m.span() for m in numbers._digit_matches(text)] == expected
+
+
+_NUMBER_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            "an",
+            "half",
+            "one",
+            "two",
+            "twenty",
+            "hundreds",
+            "of",
+            "the",
+            "tenfold",
+            "dozen",
+            "dozens",
+            "thousand",
+            "x",
+            "-",
+            "'",
+            "’",
+            " ",
+            "  ",
+            ",",
+            ".",
+            "\n",
+            "a-",
+            "Two",
+            "third",
+            "quarter",
+            "millions",
+            "bn",
+            "7",
+            "seventy-five",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NUMBER_TEXT)
+def test_number_word_scan_finds_what_the_plain_pattern_finds(text: str) -> None:
+    numbers._WORDS_SCANNED[0] = STARTS_AFTER + 1  # past the plain scans
+    low = text.lower()
+    plain = [m.span() for m in numbers._word_scan().finditer(low)]
+    assert [m.span() for m in numbers._word_matches(low)] == plain
+
+
+def _reference_regions(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
+    """The period triggers found one pattern per kind, as before the single scan."""
+    triggers = [
+        ("digits", re.compile(r"[12qh](?:(?<=1)9\d\d|(?<=2)0\d\d|(?<=[qh])[1-4])"), False, True),
+        (
+            "month",
+            re.compile(
+                r"(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|J(?:AN|U[NL])|FEB"
+                r"|MA[RY]|A(?:PR|UG)|SEP|OCT|NOV|DEC)"
+            ),
+            True,
+            False,
+        ),
+        *(
+            (word, re.compile(word), False, True)
+            for word in ("year", "quarter", "half", "months", "period", "time")
+        ),
+        *((word, re.compile(word), True, True) for word in ("fy", "fiscal", "financial")),
+    ]
+    regions: dict[str, list[tuple[int, int]]] = {}
+    size = len(text)
+    for name, pattern, prefix_only, lower in triggers:
+        haystack = low if lower else text
+        found: dict[str, list[tuple[int, int]]] = {}
+        for match in pattern.finditer(haystack):
+            start, end = match.span()
+            if start > 0 and haystack[start - 1].isalnum():
+                continue
+            if not prefix_only and end < size and haystack[end].isalnum():
+                continue
+            kind = "code" if name == "digits" and haystack[start] in "qh" else name
+            found.setdefault(kind, []).append((max(0, start - 45), min(size, end + 45)))
+        for kind, windows in found.items():
+            regions[kind] = periods._merge(text, windows)
+    return regions
+
+
+_PERIOD_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "2019",
+            "1999",
+            "20",
+            "19",
+            "Q1",
+            "q4",
+            "H2",
+            "h1",
+            "Jan",
+            "JAN",
+            "June",
+            "Mar",
+            "May",
+            "year",
+            "fiscal",
+            "FY",
+            "fy24",
+            "half",
+            "period",
+            "time",
+            "months",
+            "x",
+            "9",
+            " ",
+            "-",
+            ".",
+            "\n",
+            "Octo",
+            "the ",
+            "quarter",
+            "financial",
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PERIOD_TEXT)
+def test_period_triggers_found_in_one_scan_as_in_one_per_kind(text: str) -> None:
+    low = text.lower()
+    assert periods._regions(text, low) == _reference_regions(text, low)
+
+
+_TERM_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "trade",
+            "balance",
+            "trade balance",
+            "growth",
+            "economic",
+            "rose",
+            "up",
+            "free-",
+            "the world",
+            "é",
+            "’",
+            "'",
+            " ",
+            "\n",
+            "-",
+            ".",
+            ",",
+            "x",
+            "1",
+            "_",
+            "Trade",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TERM_TEXT, st.integers(0, 20), st.integers(0, 60))
+def test_term_scan_finds_what_the_plain_pattern_finds(text: str, lo: int, width: int) -> None:
+    scanner = metrics._scanner()
+    scanner._scanned = STARTS_AFTER + 1
+    list(scanner._matches("", 0, 0))  # past the plain scans: the starts are compiled
+    low = text.lower()
+    hi = min(len(low), lo + width)
+    plain = [m.span() for m in scanner.pattern.finditer(low, lo, hi)]
+    assert [m.span() for m in scanner._matches(low, lo, hi)] == plain

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimcheck.extract.lexicon import lexicon
-from claimcheck.extract.phrases import lower_case
+from claimcheck.extract.phrases import STARTS_AFTER, lower_case
 
 __all__ = [
     "DIGITS",
@@ -240,17 +240,79 @@ def _digit_scan() -> re.Pattern[str]:
     )
 
 
-@functools.cache
-def _word_scan() -> re.Pattern[str]:
-    words = words_pattern()
+def _word_starts_list() -> tuple[str, list[str]]:
+    """The first letters and the words a word-scan match can start with."""
     lex = lexicon()
     firsts = {w[0] for w in [*lex.number_words, *lex.multipliers, "dozen", "a", "half"]}
     starts = [*lex.number_words, *lex.multipliers, "dozen", "dozens", "a", "an", "half", "tens"]
     starts += ["hundreds", "thousands", "millions", "billions"]
+    return "".join(sorted(firsts)), starts
+
+
+@functools.cache
+def _word_scan() -> re.Pattern[str]:
+    words = words_pattern()
+    firsts, starts = _word_starts_list()
     return re.compile(
-        rf"(?<![a-z0-9'’-])(?=[{''.join(sorted(firsts))}])(?={trie_pattern(starts)}(?:fold)?\b)"
+        rf"(?<![a-z0-9'’-])(?=[{firsts}])(?={trie_pattern(starts)}(?:fold)?\b)"
         rf"(?:(?P<vague>{_VAGUE})|(?P<frac>{_FRACTION})|(?P<fold>{_FOLD})|(?P<words>{words}))"
     )
+
+
+@functools.cache
+def _word_starts() -> re.Pattern[str]:
+    """Where a word-scan match can start, matching its first letter only.
+
+    The same tests as the opening look-arounds of :func:`_word_scan`, but each branch
+    opens with a literal letter, which the regex engine skips to in one C loop (the
+    word scan opens with look-arounds, which it tries at every position): the letter,
+    then the look-behind over it and the rest of the word ahead.
+    """
+    firsts, starts = _word_starts_list()
+    trie: dict[str, Any] = {}
+    for word in starts:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    branches = [
+        re.escape(first) + "(?=" + _trie_regex(trie[first]) + r"(?:fold)?\b)"
+        for first in firsts
+        if first in trie
+    ]
+    # "’" left out of the class keeps it to ASCII ranges, which the engine tests faster;
+    # after "’" the word scan's own look-behind rejects the position.
+    return re.compile("[^a-z0-9'-](?:" + "|".join(branches) + ")")
+
+
+_WORDS_SCANNED = [0]
+"""Characters the number-word scan has gone through (see :data:`STARTS_AFTER`)."""
+
+
+def _word_matches(lowered: str) -> list[re.Match[str]]:
+    """``list(_word_scan().finditer(lowered))``; once :data:`STARTS_AFTER` characters
+    have been scanned, trying the pattern only where :func:`_word_starts` matches (a
+    match never starts elsewhere)."""
+    if _WORDS_SCANNED[0] <= STARTS_AFTER:
+        _WORDS_SCANNED[0] += len(lowered)
+        return list(_word_scan().finditer(lowered))
+    match = _word_scan().match
+    out: list[re.Match[str]] = []
+    taken = 0  # ``finditer`` goes on from the end of the last match (never empty)
+    first = match(lowered) if lowered[:1] in _word_starts_list()[0] else None
+    if first is not None:
+        out.append(first)
+        taken = first.end()
+    # Each start matches the character before the word and its first letter.
+    for start in _word_starts().finditer(lowered):
+        position = start.end() - 1
+        if position < taken:
+            continue
+        found = match(lowered, position)
+        if found is not None:
+            out.append(found)
+            taken = found.end()
+    return out
 
 
 _ASCII_LOWER = {i: i + 32 for i in range(65, 91)}
@@ -284,7 +346,7 @@ def scan(text: str) -> list[re.Match[str]]:
     lowered = lower_case(text)
     if len(lowered) != len(text):  # rare Unicode case changes length
         lowered = text.translate(_ASCII_LOWER)
-    words = list(_word_scan().finditer(lowered))
+    words = _word_matches(lowered)
     if not words:
         return digits
     merged = digits + words

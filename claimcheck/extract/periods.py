@@ -450,33 +450,33 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
 
 
 # Every period phrase contains one of these triggers; each pattern only runs in windows
-# around the triggers it needs (a year in digits, a month name, a keyword). Each trigger
-# is a separate pattern starting with a literal or a character class, which the regex
-# engine finds fast (faster than one alternation of them all); word boundaries are
-# checked afterwards.
-# (name, pattern, only the start needs a word boundary, search the lower-cased text)
-_TRIGGERS: tuple[tuple[str, re.Pattern[str], bool, bool], ...] = (
-    # Years ("digits") and codes ("Q1", "H2": "code", told apart by the first character)
-    # in one pass: neither can start inside the other at a position that passes the
-    # boundary checks, so the pass finds what two would. Starting with a character class
-    # lets the regex engine skip fast to the candidates.
-    ("digits", re.compile(r"[12qh](?:(?<=1)9\d\d|(?<=2)0\d\d|(?<=[qh])[1-4])"), False, True),
-    (
-        "month",
-        re.compile(
-            r"(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|J(?:AN|U[NL])|FEB"
-            r"|MA[RY]|A(?:PR|UG)|SEP|OCT|NOV|DEC)"
-        ),
-        True,  # "Jan." and "January" both start a month name: only the start is checked
-        False,
-    ),
-    *(
-        (word, re.compile(word), False, True)
-        for word in ("year", "quarter", "half", "months", "period", "time")
-    ),
-    # "FY2024", "FY24": only the start of "fy" needs a word boundary.
-    ("fy", re.compile("fy"), True, True),
-    *((word, re.compile(word), True, True) for word in ("fiscal", "financial")),
+# around the triggers it needs (a year in digits, a code such as "Q1" or "H2", a month
+# name, a keyword). Years, codes and month names are found in one scan of the text by a
+# pattern whose every branch starts with a literal character: the regex engine skips to
+# the candidates with one test of a character set per character. Keywords are found by
+# ``str.find``, faster still. Word boundaries are checked afterwards. Every character of
+# a trigger is a letter or a digit, so a trigger that passes its boundary check is never
+# hidden by an overlapping one (that would end on the character before it): one scan
+# finds what one scan per kind would.
+_CODED_MONTHS: tuple[str, ...] = ("Jan", "Jun", "Jul", "Feb", "Mar", "May", "Apr", "Aug")
+_CODED_MONTHS += ("Sep", "Oct", "Nov", "Dec")
+_TRIGGER_SCAN = re.compile(
+    "|".join(
+        [
+            r"19\d\d",
+            r"20\d\d",
+            *(f"{c}[1-4]" for c in "qQhH"),
+            *_CODED_MONTHS,
+            *(m.upper() for m in _CODED_MONTHS),
+        ]
+    )
+)
+"""Years, codes and month names: on the text, not lower-cased (codes either case)."""
+# Keywords, looked for in the lower-cased text: (word, only the start needs a boundary).
+# "FY2024", "FY24": only the start of "fy" needs a word boundary.
+_KEYWORDS: tuple[tuple[str, bool], ...] = (
+    *((word, False) for word in ("year", "quarter", "half", "months", "period", "time")),
+    *((word, True) for word in ("fy", "fiscal", "financial")),
 )
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("digits",),
@@ -554,22 +554,38 @@ def _regions(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
 
     Keywords are looked for in ``low`` (the lower-cased text), the rest in ``text``.
     """
-    regions: dict[str, list[tuple[int, int]]] = {}
     size = len(text)
-    for name, pattern, prefix_only, lower in _TRIGGERS:
-        haystack = low if lower else text
-        found: dict[str, list[tuple[int, int]]] = {}
-        for match in pattern.finditer(haystack):
-            start, end = match.span()
-            if start > 0 and haystack[start - 1].isalnum():
+    found: dict[str, list[tuple[int, int]]] = {"digits": [], "code": [], "month": []}
+    for match in _TRIGGER_SCAN.finditer(text):
+        start, end = match.span()
+        first = text[start]
+        if first.isdigit() or first in "qQhH":
+            # Years and codes need a boundary at both ends, checked in ``low`` as before.
+            if (start > 0 and low[start - 1].isalnum()) or (end < size and low[end].isalnum()):
                 continue
-            if not prefix_only and end < size and haystack[end].isalnum():
+            kind = "digits" if first.isdigit() else "code"
+        else:
+            # "Jan." and "January" both start a month name: only the start is checked.
+            if start > 0 and text[start - 1].isalnum():
                 continue
-            window = (max(0, start - _WINDOW), min(size, end + _WINDOW))
-            kind = "code" if name == "digits" and haystack[start] in "qh" else name
-            found.setdefault(kind, []).append(window)
-        for kind, windows in found.items():
-            regions[kind] = _merge(text, windows)
+            kind = "month"
+        found[kind].append((max(0, start - _WINDOW), min(size, end + _WINDOW)))
+    regions = {kind: _merge(text, windows) for kind, windows in found.items() if windows}
+    for word, prefix_only in _KEYWORDS:
+        # Non-overlapping occurrences, as a scan with the literal pattern finds them.
+        windows: list[tuple[int, int]] = []
+        width = len(word)
+        start = low.find(word)
+        while start >= 0:
+            end = start + width
+            if not (
+                (start > 0 and low[start - 1].isalnum())
+                or (not prefix_only and end < size and low[end].isalnum())
+            ):
+                windows.append((max(0, start - _WINDOW), min(size, end + _WINDOW)))
+            start = low.find(word, end)
+        if windows:
+            regions[word] = _merge(text, windows)
     return regions
 
 

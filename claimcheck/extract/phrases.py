@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = [
+    "STARTS_AFTER",
     "MultiScanner",
     "Regions",
     "Trie",
@@ -139,6 +140,37 @@ def _bounded(body: str, hyphen: bool) -> str:
     return "(?:" + body + (r")(?![\w-])" if hyphen else r")(?!\w)")
 
 
+STARTS_AFTER = 10_000
+"""Characters scanned before a scan compiles its pattern of starts (:func:`_starts_pattern`,
+:func:`~claimcheck.extract.numbers._word_matches`). Compiling both costs about 30M
+instructions, which scanning with them saves back over some 200 KB of text: one
+article (a CLI cold start) does without; a run over many documents compiles them
+early on."""
+
+
+def _starts_pattern(trie: _Trie) -> re.Pattern[str]:
+    """Where a phrase of ``trie`` (first characters all word characters) can start after
+    the first position of a scan: a character that is not an ASCII word character (on
+    lower-cased text, every non-word character is one), then the first character of a
+    phrase with the rest of it and a word boundary ahead; the match ends right after
+    that first character.
+
+    A scan for ``(?<!\\w)`` + the phrases + ``(?!\\w)`` opens with look-arounds, which
+    the regex engine tries at every position; this opens with a character class, which
+    it skips to in one C loop. A phrase it misses would start at a position a match
+    of it covers: that position follows a word character, so no phrase starts there.
+    """
+    if not trie or not all(c.isalnum() or c == "_" for c in trie if c):
+        return re.compile("(?!)")
+    branches = [
+        _atom(char) + "(?=" + _build(trie[char]) + r"(?!\w))"
+        for char in sorted(k for k in trie if k)
+    ]
+    # Not an ASCII word character: a fast class, wider than ``\W`` (a letter such as "é"
+    # passes it; the scan's own look-behind then rejects the position).
+    return re.compile(r"[^0-9a-z_](?:" + "|".join(branches) + ")")
+
+
 class MultiScanner:
     """Several phrase vocabularies found in one regex pass over lower-cased text.
 
@@ -152,7 +184,16 @@ class MultiScanner:
     each vocabulary gets exactly the matches its own pattern would find.
     """
 
-    __slots__ = ("_complex", "_owners", "_patterns", "_reach", "pattern")
+    __slots__ = (
+        "_complex",
+        "_owners",
+        "_patterns",
+        "_reach",
+        "_scanned",
+        "_starts",
+        "_trie",
+        "pattern",
+    )
 
     def __init__(
         self,
@@ -174,6 +215,9 @@ class MultiScanner:
         }
         # The loosest boundaries; a match touching a hyphen is checked per vocabulary.
         self.pattern = re.compile(_bounded(phrase_regex(owners, _BEFORE[False]), False))
+        self._trie = _trie(owners)
+        self._starts: re.Pattern[str] | None = None  # compiled once enough text is scanned
+        self._scanned = 0
         self._owners = {phrase: tuple(names) for phrase, names in owners.items()}
         # Generous: phrases may match with longer white space than written.
         self._reach = 2 * max((len(phrase) for phrase in owners), default=0)
@@ -193,6 +237,32 @@ class MultiScanner:
                 return True
         return False
 
+    def _matches(self, low: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        """``self.pattern.finditer(low, lo, hi)``; once :data:`STARTS_AFTER` characters
+        have been scanned, trying the pattern only at ``lo`` and where
+        :func:`_starts_pattern` matches (a match never starts elsewhere)."""
+        starts = self._starts
+        if starts is None:
+            self._scanned += hi - lo
+            if self._scanned > STARTS_AFTER:
+                self._starts = _starts_pattern(self._trie)
+            yield from self.pattern.finditer(low, lo, hi)
+            return
+        match = self.pattern.match
+        taken = lo  # ``finditer`` goes on from the end of the last match (never empty)
+        found = match(low, lo, hi)
+        if found is not None:
+            yield found
+            taken = found.end()
+        for start in starts.finditer(low, lo, hi):
+            position = start.end() - 1
+            if position < taken:
+                continue
+            found = match(low, position, hi)
+            if found is not None:
+                yield found
+                taken = found.end()
+
     def scan(
         self, low: str, regions: Regions | None = None
     ) -> dict[str, list[tuple[int, int, str]]]:
@@ -204,7 +274,7 @@ class MultiScanner:
         taken = dict.fromkeys(self._patterns, -1)  # per vocabulary, the end of its last match
         owners, complex_ = self._owners, self._complex
         for lo, hi in regions if regions is not None else ((0, len(low)),):
-            for match in self.pattern.finditer(low, lo, hi):
+            for match in self._matches(low, lo, hi):
                 phrase = _canonical(match.group())
                 start, end = match.span()
                 hyphen = (start > 0 and low[start - 1] == "-") or (
