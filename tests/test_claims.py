@@ -151,6 +151,21 @@ def test_world_trade() -> None:
     assert _flow(claims["$250 bln"]) == ("World", "Brazil")
 
 
+def test_a_countrys_foreign_trade_does_not_take_the_pair_named_after_so() -> None:
+    text = (
+        "Trade between India and Oman reached $9 bln in 2023. India's total foreign trade "
+        "came to $1.6 trln, so Oman remains a minor partner."
+    )
+    claims = _claims(text, ["$9 bln", "$1.6 trln"])
+    assert claims["$9 bln"].entities == ("India", "Oman")
+    assert claims["$1.6 trln"].entities == ("India", "World")
+
+
+def test_so_far_does_not_end_a_clause() -> None:
+    text = "Trade between India and Oman, so far this year, reached $9 bln."
+    assert _claims(text, ["$9 bln"])["$9 bln"].entities == ("India", "Oman")
+
+
 def test_kinds() -> None:
     text = (
         "Leaders set a goal of $300 bln. Trade is expected to reach $90 bln. "

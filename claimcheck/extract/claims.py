@@ -40,12 +40,12 @@ __all__ = ["build_claims"]
 _T = TypeVar("_T", EntityMention, MetricMention, Cue, PeriodMention)
 
 _CLAUSE_BREAK = re.compile(
-    r"[;(),wW](?:(?<=[;()])|(?<=,)\s+(?i:while|whereas|but|and|with)\b"
+    r"[;(),wW](?:(?<=[;()])|(?<=,)\s+(?i:while|whereas|but|and|with|so(?!\s+(?:far|much|many)\b))\b"
     r"|(?<=\s[wW])(?i:hile|hereas)\s+)"
 )
-"""";", "(", ")", ", while" (whereas, but, and, with) or " while " (whereas). The match
-starts with a case-sensitive character class, which the regex engine skips to fast;
-look-behinds then tell the alternatives apart."""
+"""";", "(", ")", ", while" (whereas, but, and, with, so — not "so far") or " while "
+(whereas). The match starts with a case-sensitive character class, which the regex
+engine skips to fast; look-behinds then tell the alternatives apart."""
 _SHARE_AFTER = re.compile(
     r"\s*(?:of\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+|which\b|them\b|[A-Z])"
     r"|in\s+(?:the\s+)?total\b)"

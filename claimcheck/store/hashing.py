@@ -20,7 +20,7 @@ from claimcheck.store.codec import CODEC_VERSION
 
 __all__ = ["EXTRACTION_VERSION", "content_hash", "extraction_tag"]
 
-EXTRACTION_VERSION = 1
+EXTRACTION_VERSION = 2
 """Bump when extraction changes the claims it finds without a new ``__version__``."""
 
 
