@@ -68,7 +68,7 @@ def _claimcheck(*args: str) -> float:
     return elapsed
 
 
-def _change_one_percent(corpus: Path) -> int:
+def change_one_percent(corpus: Path) -> int:
     """Append a sentence with a new figure to every hundredth article; return how many."""
     changed = 0
     for shard in sorted(corpus.glob("*.jsonl")):
@@ -128,7 +128,7 @@ def main() -> None:
 
     full = _claimcheck("index", str(corpus), "--store", str(db))
     unchanged = _claimcheck("index", str(corpus), "--store", str(db))
-    changed = _change_one_percent(corpus)
+    changed = change_one_percent(corpus)
     incremental = _claimcheck("index", str(corpus), "--store", str(db))
 
     check_args = ("check", str(new), "-q", "--no-config", "--exit-zero", "-f", "json")

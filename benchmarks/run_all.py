@@ -51,7 +51,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_store import NEW_ARTICLE  # noqa: E402
+from bench_store import NEW_ARTICLE, change_one_percent  # noqa: E402
 from gen_corpus import write  # noqa: E402
 
 ORDINARY_ARTICLE = """---
@@ -97,19 +97,6 @@ def run(*args: str, output: Path | None = None) -> dict[str, Any]:
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _change_one_percent(corpus: Path) -> int:
-    changed = 0
-    for shard in sorted(corpus.glob("*.jsonl")):
-        lines = shard.read_text(encoding="utf-8").splitlines()
-        for number in range(0, len(lines), 100):
-            item = json.loads(lines[number])
-            item["text"] += "\nFreight volumes rose 4.5% over the same period.\n"
-            lines[number] = json.dumps(item, ensure_ascii=False)
-            changed += 1
-        shard.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return changed
 
 
 def _quantulum(corpus: Path, sample: int) -> dict[str, Any]:
@@ -203,7 +190,7 @@ def measure(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     out["claims"] = claims
     for name in ("extract", "check", "index"):
         out[name]["claims_per_s"] = round(claims / out[name]["wall_s"], 1)
-    out["changed_documents"] = _change_one_percent(corpus)
+    out["changed_documents"] = change_one_percent(corpus)
     step("reindex_1pct", "index", str(corpus), "--store", str(db), "--jobs", "1")
     out["reindex_share_of_full"] = round(out["reindex_1pct"]["wall_s"] / index["wall_s"], 4)
     for label, text in (("hot", NEW_ARTICLE), ("ordinary", ORDINARY_ARTICLE)):

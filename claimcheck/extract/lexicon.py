@@ -37,6 +37,7 @@ __all__ = [
     "patterns",
     "rules_path",
     "trie_alternation",
+    "trie_regex",
 ]
 
 
@@ -112,10 +113,11 @@ def _caseless(char: str) -> str:
     return lower if len(lower) == 1 else char
 
 
-def _trie_regex(node: dict[str, Any]) -> str:
+def trie_regex(node: dict[str, Any]) -> str:
+    """The regex of a prefix trie (``{char: subtrie}``, ``""`` marking a word's end)."""
     ends = "" in node
     branches = [
-        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+        re.escape(char) + trie_regex(child) for char, child in sorted(node.items()) if char
     ]
     if not branches:
         return ""

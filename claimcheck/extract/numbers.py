@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from claimcheck.extract.lexicon import lexicon
+from claimcheck.extract.lexicon import lexicon, trie_regex
 from claimcheck.extract.phrases import STARTS_AFTER, lower_case
 
 __all__ = [
@@ -135,20 +135,7 @@ def trie_pattern(words: Iterable[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    ends = "" in node
-    branches = [
-        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?"
-    return body
+    return trie_regex(trie)
 
 
 # ---------------------------------------------------------------- scanning
@@ -276,7 +263,7 @@ def _word_starts() -> re.Pattern[str]:
             node = node.setdefault(char, {})
         node[""] = {}
     branches = [
-        re.escape(first) + "(?=" + _trie_regex(trie[first]) + r"(?:fold)?\b)"
+        re.escape(first) + "(?=" + trie_regex(trie[first]) + r"(?:fold)?\b)"
         for first in firsts
         if first in trie
     ]
