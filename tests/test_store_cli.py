@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import sqlite3
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from scale_support import gen_corpus
 
 from claimcheck.cli import main
 from claimcheck.store import SCHEMA_VERSION
@@ -172,21 +171,10 @@ def test_missing_store_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert not Path(missing).exists()
 
 
-def _gen_corpus() -> ModuleType:
-    """``benchmarks/gen_corpus.py``, the synthetic corpus generator."""
-    path = FIXTURES.parent / "benchmarks" / "gen_corpus.py"
-    spec = importlib.util.spec_from_file_location("gen_corpus", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_check_store_equals_check_against_on_a_synthetic_archive(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    gen = _gen_corpus()
+    gen = gen_corpus()
     corpus, new, db = tmp_path / "archive.jsonl", tmp_path / "new.jsonl", tmp_path / "c.db"
     gen.write(corpus, 150, seed=3, hot_share=0.3)
     gen.write(new, 4, seed=9, hot_share=0.8)
