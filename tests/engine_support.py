@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from claimcheck.evaluate.fixtures import load_fixture_document
+from claimcheck.extract.periods import _MONTHS as MONTH_NUMBERS
 from claimcheck.extract.quantities import interval
 from claimcheck.extract.sentences import split_sentences
 from claimcheck.model import Claim, Document, Flow, Period, Quantity, Span
@@ -124,20 +125,7 @@ def gold_inconsistencies(path: Path) -> list[dict[str, Any]]:
 
 # --------------------------------------------------------------------------- hand-built claims
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+_MONTHS = MONTH_NUMBERS  # the extractor's own table of month abbreviations
 
 
 def period(spec: str | None) -> Period | None:

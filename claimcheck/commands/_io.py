@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     import argparse
@@ -22,8 +22,10 @@ __all__ = [
     "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
+    "InputOptions",
     "add_input_arguments",
     "error",
+    "input_options",
     "open_output",
     "parse_max_size",
     "parse_published",
@@ -76,6 +78,28 @@ def parse_max_size(value: str | None) -> int:
     from claimcheck.documents import DEFAULT_MAX_BYTES, parse_size
 
     return DEFAULT_MAX_BYTES if value is None else parse_size(value)
+
+
+class InputOptions(NamedTuple):
+    """How the commands that read documents load them."""
+
+    published: _dt.date | None
+    max_bytes: int
+
+
+def input_options(args: argparse.Namespace) -> InputOptions | None:
+    """``--published`` and ``--max-size`` of ``args``; ``None`` once the bad one is reported."""
+    try:
+        published = parse_published(args.published)
+    except ValueError as exc:
+        error(f"--published: {exc}")
+        return None
+    try:
+        max_bytes = parse_max_size(args.max_size)
+    except ValueError as exc:
+        error(f"--max-size: {exc}")
+        return None
+    return InputOptions(published, max_bytes)
 
 
 def report_load_failure(failure: LoadFailure) -> None:

@@ -35,9 +35,8 @@ from claimcheck.commands._io import (
     EXIT_OK,
     add_input_arguments,
     error,
+    input_options,
     open_output,
-    parse_max_size,
-    parse_published,
     report_load_failure,
     wants_color,
     warn,
@@ -263,16 +262,10 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         error(str(exc))
         return EXIT_BAD_INPUT
-    try:
-        args.published_date = parse_published(args.published)
-    except ValueError as exc:
-        error(f"--published: {exc}")
+    options = input_options(args)
+    if options is None:
         return EXIT_BAD_INPUT
-    try:
-        args.max_bytes = parse_max_size(args.max_size)
-    except ValueError as exc:
-        error(f"--max-size: {exc}")
-        return EXIT_BAD_INPUT
+    args.published_date, args.max_bytes = options
     try:
         rule_count = len(select_rules(args.select_codes, args.ignore_codes))
     except RuleSelectionError as exc:

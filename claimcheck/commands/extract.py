@@ -11,9 +11,8 @@ from claimcheck.commands._io import (
     EXIT_INTERNAL,
     EXIT_OK,
     error,
+    input_options,
     open_output,
-    parse_max_size,
-    parse_published,
     report_load_failure,
     wants_color,
 )
@@ -30,16 +29,10 @@ def run(args: argparse.Namespace) -> int:
     from claimcheck.parallel import extract_stream
     from claimcheck.report import extract_writer
 
-    try:
-        published = parse_published(args.published)
-    except ValueError as exc:
-        error(f"--published: {exc}")
+    options = input_options(args)
+    if options is None:
         return EXIT_BAD_INPUT
-    try:
-        max_bytes = parse_max_size(args.max_size)
-    except ValueError as exc:
-        error(f"--max-size: {exc}")
-        return EXIT_BAD_INPUT
+    published, max_bytes = options
     to_file = args.output is not None and args.output != "-"
     fmt = args.format or ("table" if not to_file and sys.stdout.isatty() else "json")
     bad_input = internal = False

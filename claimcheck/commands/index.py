@@ -21,8 +21,7 @@ from claimcheck.commands._io import (
     EXIT_OK,
     add_input_arguments,
     error,
-    parse_max_size,
-    parse_published,
+    input_options,
     report_load_failure,
 )
 from claimcheck.commands._jobs import add_jobs_argument, jobs_of
@@ -60,16 +59,10 @@ def run(args: argparse.Namespace) -> int:
     from claimcheck.parallel import extract_documents
     from claimcheck.store import ClaimStore, StoreError, index_documents
 
-    try:
-        published = parse_published(args.published)
-    except ValueError as exc:
-        error(f"--published: {exc}")
+    options = input_options(args)
+    if options is None:
         return EXIT_BAD_INPUT
-    try:
-        max_bytes = parse_max_size(args.max_size)
-    except ValueError as exc:
-        error(f"--max-size: {exc}")
-        return EXIT_BAD_INPUT
+    published, max_bytes = options
     try:
         store = ClaimStore.open(args.store, create=True)
     except StoreError as exc:
