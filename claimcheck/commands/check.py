@@ -159,17 +159,39 @@ def _check_on_dask(
     return report_of(plan, primary, args.dask.check(plan, checked))
 
 
-def _stored(path: str, primary: Loaded, *, exclude: set[str]) -> Loaded | None:
+def _stored(
+    path: str,
+    primary: Loaded,
+    *,
+    exclude: set[str],
+    against: Loaded | None = None,
+    packs: Sequence[RulePack | str | Path] | None = None,
+) -> Loaded | None:
     """The stored documents and claims related to ``primary`` (None: the store is unusable).
 
-    Only the claims sharing a scope with a new claim are read
-    (:meth:`claimcheck.store.ClaimStore.related`); nothing is re-extracted.
+    Only the claims the rules can relate to a new claim (or to a claim of the
+    ``against`` documents) are read (:meth:`claimcheck.store.ClaimStore.related`,
+    narrowed with the run's rule ``packs``); nothing is re-extracted.
     """
+    from claimcheck.engine.config import EngineConfig, load_config
+    from claimcheck.rulepacks import RulePackError
     from claimcheck.store import ClaimStore, StoreError
 
+    against = against or []
+    config: EngineConfig | None
+    try:
+        config = load_config(packs or None)
+    except RulePackError:  # reported by the check itself; narrow conservatively meanwhile
+        config = None
     try:
         with ClaimStore.open(path) as store:
-            return store.related([c for _, claims in primary for c in claims], exclude=exclude)
+            return store.related(
+                [c for _, claims in primary for c in claims],
+                exclude=exclude,
+                context=[c for _, claims in against for c in claims],
+                config=config,
+                texts={d.id: d.text for d, _ in [*primary, *against]},
+            )
     except StoreError as exc:
         error(str(exc))
         return None
@@ -299,7 +321,13 @@ def run(args: argparse.Namespace) -> int:
         primary = _extract(primary_documents, args, progress, primary_statuses)
         against = _extract(against_documents, args, progress, against_statuses)
         if getattr(args, "store", None) is not None:
-            stored = _stored(args.store, primary, exclude={d.id for d, _ in [*primary, *against]})
+            stored = _stored(
+                args.store,
+                primary,
+                exclude={d.id for d, _ in [*primary, *against]},
+                against=against,
+                packs=args.packs,
+            )
             if stored is None:
                 return EXIT_BAD_INPUT
             against.extend(stored)

@@ -13,8 +13,10 @@ write transaction itself (``BEGIN IMMEDIATE``), so that
 The query behind ``check --store`` is :meth:`ClaimStore.related`: claims are
 keyed by the engine's grouping *scope* (sorted entities plus the flow's
 countries), and every cross-document relation the rules test is between
-claims of one scope, so the claims of the scopes of the new claims are all
-the rules need, whatever their metric or period.
+claims of one scope; within the scopes of the new claims, it reads only the
+periods, measures and kinds the rules can relate to them
+(:mod:`claimcheck.store.related`). :meth:`ClaimStore.related_by_scope` reads
+the whole scopes (the same report, from many more claims).
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from __future__ import annotations
 import datetime as _dt
 import sqlite3
 import zlib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -35,7 +38,11 @@ from claimcheck.store.codec import (
     encode_claim_json,
     encode_metadata,
 )
+from claimcheck.store.related import related_by_scope, related_claims
 from claimcheck.store.schema import SCHEMA_VERSION, StoreError, check_version, migrate
+
+if TYPE_CHECKING:
+    from claimcheck.engine.config import EngineConfig
 
 __all__ = ["ClaimStore", "StoreStats", "indexable", "scope_of"]
 
@@ -90,6 +97,9 @@ def _claim_row(document: int, number: int, claim: Claim) -> tuple[object, ...]:
         claim.unit,
         claim.kind,
         encode_claim_json(claim),
+        1 if claim.record else 0,
+        claim.sentence.start,
+        claim.sentence.end,
     )
 
 
@@ -209,7 +219,9 @@ class ClaimStore:
             rowid = int(row[0])
             db.execute("DELETE FROM claims WHERE document = ?", (rowid,))
             db.executemany(
-                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO claims (document, number, metric, entities, scope, flow_from, "
+                "flow_to, period_start, period_end, unit, kind, claim, record, sentence_start, "
+                "sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_claim_row(rowid, number, claim) for number, claim in enumerate(claims)],
             )
         except BaseException:
@@ -265,50 +277,47 @@ class ClaimStore:
         return out
 
     def related(
-        self, claims: Iterable[Claim], *, exclude: Collection[str] = ()
+        self,
+        claims: Iterable[Claim],
+        *,
+        exclude: Collection[str] = (),
+        context: Iterable[Claim] = (),
+        config: EngineConfig | None = None,
+        texts: Mapping[str, str] | None = None,
     ) -> list[tuple[Document, tuple[Claim, ...]]]:
         """Stored claims the cross-document rules may relate to ``claims``, with their documents.
+
+        The part of :meth:`related_by_scope` that the rules can relate to
+        ``claims`` (and ``context``, the ``--against`` claims): the same
+        report, read from far fewer claims on a pair the store covers
+        heavily (:func:`claimcheck.store.related.related_claims`, whose
+        docstring derives it rule by rule). ``config`` is the run's pack
+        settings and ``texts`` the texts of the new and context documents by
+        id; without them the narrowing is conservative.
+        """
+        return related_claims(
+            self.connection,
+            claims,
+            exclude=exclude,
+            context=context,
+            config=config,
+            texts=texts,
+        )
+
+    def related_by_scope(
+        self, claims: Iterable[Claim], *, exclude: Collection[str] = ()
+    ) -> list[tuple[Document, tuple[Claim, ...]]]:
+        """Every keyed stored claim sharing a scope with ``claims``, with their documents.
 
         Every indexable stored claim (metric known, not a count) that shares
         the scope of an indexable claim in ``claims`` (any metric, unit, flow
         direction or period), grouped by document, documents ordered by id.
         Claims without any entity are not looked up: they carry no scope
         that could tie them to another article. Documents whose id is in
-        ``exclude`` (the documents being checked) are left out.
+        ``exclude`` (the documents being checked) are left out. A superset of
+        :meth:`related` giving the same report (tests compare the two).
         """
-        scopes = sorted({s for c in claims if indexable(c) and (s := scope_of(c))})
-        if not scopes:
-            return []
-        db = self.connection
-        found: dict[int, list[tuple[int, str]]] = {}
-        for chunk in _chunks(scopes):
-            marks = ",".join("?" * len(chunk))
-            for document, number, encoded in db.execute(
-                "SELECT document, number, claim FROM claims "
-                f"WHERE scope IN ({marks}) AND metric IS NOT NULL AND kind != 'count'",
-                chunk,
-            ):
-                found.setdefault(document, []).append((number, encoded))
-        if not found:
-            return []
-        rows = []
-        for chunk in _chunks(sorted(found)):
-            marks = ",".join("?" * len(chunk))
-            rows += db.execute(
-                "SELECT rowid, id, published, metadata, text FROM documents "
-                f"WHERE rowid IN ({marks})",
-                chunk,
-            ).fetchall()
-        rows.sort(key=lambda r: r[1])
-        excluded = set(exclude)
-        out = []
-        for rowid, document_id, published, metadata, text in rows:
-            if document_id in excluded:
-                continue
-            encoded = [e for _, e in sorted(found[rowid])]
-            claims_of = decode_claims("[" + ",".join(encoded) + "]", document_id)
-            out.append((_document(document_id, published, metadata, text), claims_of))
-        return out
+        return related_by_scope(self.connection, claims, exclude=exclude)
 
     def stats(self) -> StoreStats:
         """Counts and coverage of the store."""

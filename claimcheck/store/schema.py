@@ -23,13 +23,22 @@ Tables:
     ``entities`` (sorted, joined with ``|``), ``scope`` (sorted entities plus
     the flow's countries, joined with ``|``: the engine's grouping scope),
     ``flow_from``, ``flow_to``, ``period_start``, ``period_end``, ``unit``,
-    ``kind``, and ``claim`` (the exact claim, :mod:`claimcheck.store.codec`).
+    ``kind``, ``claim`` (the exact claim, :mod:`claimcheck.store.codec`) and,
+    since version 2, ``record`` (1 for a figure called a record) and
+    ``sentence_start``/``sentence_end`` (the claim's sentence in the document
+    text): what the narrowed ``check --store`` query
+    (:mod:`claimcheck.store.related`) needs without decoding claims.
     Deleting a document deletes its claims (``ON DELETE CASCADE``).
+
+Migration steps are SQL statements or Python callables taking the connection
+(version 2 fills its new columns from the stored claims).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Callable
 
 __all__ = [
     "MIGRATIONS",
@@ -50,7 +59,26 @@ class SchemaTooNewError(StoreError):
     """The store was written by a newer claimcheck with a schema this one does not know."""
 
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+Step = str | Callable[[sqlite3.Connection], None]
+"""One migration step: an SQL statement, or a function of the connection."""
+
+
+def _fill_claim_columns(connection: sqlite3.Connection) -> None:
+    """Version 2: ``record`` and the sentence offsets of every stored claim, from its codec
+    array (positions 2, 3 and 13: :func:`claimcheck.store.codec.encode_claim`)."""
+    rows = connection.execute("SELECT document, number, claim FROM claims").fetchall()
+    updates = []
+    for document, number, encoded in rows:
+        array = json.loads(encoded)
+        updates.append((1 if array[13] else 0, array[2], array[3], document, number))
+    connection.executemany(
+        "UPDATE claims SET record = ?, sentence_start = ?, sentence_end = ? "
+        "WHERE document = ? AND number = ?",
+        updates,
+    )
+
+
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     # 0 -> 1: documents and claims, keyed for the cross-document lookups.
     (
         """
@@ -88,6 +116,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX claims_flow ON claims (flow_from, flow_to)",
         "CREATE INDEX claims_period ON claims (period_start, period_end)",
     ),
+    # 1 -> 2: what the narrowed related-claims query filters on, and its index.
+    (
+        "ALTER TABLE claims ADD COLUMN record INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE claims ADD COLUMN sentence_start INTEGER",
+        "ALTER TABLE claims ADD COLUMN sentence_end INTEGER",
+        _fill_claim_columns,
+        "CREATE INDEX claims_window ON claims "
+        "(scope, period_end, period_start, kind, metric, record, unit)",
+    ),
 )
 """``MIGRATIONS[n]`` takes a store from schema version ``n`` to ``n + 1``."""
 
@@ -124,7 +161,10 @@ def migrate(connection: sqlite3.Connection, name: str) -> int:
         version = check_version(connection, name)  # another writer may have migrated meanwhile
         for statements in MIGRATIONS[version:]:
             for statement in statements:
-                connection.execute(statement)
+                if isinstance(statement, str):
+                    connection.execute(statement)
+                else:
+                    statement(connection)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
         connection.execute("ROLLBACK")
