@@ -150,11 +150,11 @@ def test_failure_inside_a_write_rolls_the_document_back(
     real = db_module._claim_row
     calls = {"n": 0}
 
-    def failing_row(document: int, number: int, claim: object) -> tuple[object, ...]:
+    def failing_row(*args: object) -> tuple[object, ...]:
         calls["n"] += 1
         if calls["n"] == 20:  # in the middle of some document's claims
             raise Interrupted
-        return real(document, number, claim)  # type: ignore[arg-type]
+        return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(db_module, "_claim_row", failing_row)
     with ClaimStore.open(db, create=True) as store, pytest.raises(Interrupted):
@@ -229,8 +229,11 @@ def test_related_returns_the_claims_sharing_a_scope(tmp_path: Path) -> None:
     claims = extract_document(new)
     scopes = {scope_of(c) for c in claims if c.metric is not None and scope_of(c)}
     with ClaimStore.open(db) as store:
-        related = store.related(claims, exclude={new.id})
+        related = store.related_by_scope(claims, exclude={new.id})
+        narrowed = store.related(claims, exclude={new.id})
     assert related
+    wide = {(d.id, c) for d, found in related for c in found}
+    assert {(d.id, c) for d, found in narrowed for c in found} <= wide
     assert new.id not in {d.id for d, _ in related}
     assert {"China|Russia"} <= scopes
     for document, found in related:

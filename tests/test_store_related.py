@@ -118,7 +118,8 @@ def _sentences(rng: random.Random, a: str, b: str) -> Iterator[str]:
         elif pick == 10:
             yield f"{a}'s exports to {b} rose {abs(growth)}% {when}."
         elif pick == 11:
-            yield f"Imports from {b} fell short of the goal of ${round(base)} bln set for {deadline}."
+            goal = f"${round(base)} bln"
+            yield f"Imports from {b} fell short of the goal of {goal} set for {deadline}."
         elif pick == 12:
             yield f"Trade between {a} and {b} tripled to {_money(total)} {when}."
         else:
@@ -197,7 +198,9 @@ PAIRS = st.sampled_from([HOT, HOT, ORDINARY, OTHERS[0]])
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**9), pair=PAIRS)
-def test_narrowed_report_is_the_scope_wide_one(store: ClaimStore, seed: int, pair: tuple[str, str]) -> None:
+def test_narrowed_report_is_the_scope_wide_one(
+    store: ClaimStore, seed: int, pair: tuple[str, str]
+) -> None:
     _same_report(store, [article(seed, pair, "new")], config=load_config())
 
 
@@ -266,6 +269,8 @@ def test_version_1_store_is_migrated_and_gives_the_same_report(
         assert migrated.connection.execute(query).fetchall() == (
             store.connection.execute(query).fetchall()
         )
-        assert store.connection.execute("SELECT count(*) FROM claims WHERE record = 1").fetchone()[0]
+        assert store.connection.execute("SELECT count(*) FROM claims WHERE record = 1").fetchone()[
+            0
+        ]
         for seed in range(4):
             _same_report(migrated, [article(seed, HOT, "new")], config=load_config())

@@ -81,7 +81,7 @@ class StoreStats:
     last_indexed: str | None
 
 
-def _claim_row(document: int, number: int, claim: Claim) -> tuple[object, ...]:
+def _claim_row(document: int, number: int, claim: Claim, text: str) -> tuple[object, ...]:
     period = claim.period
     flow = claim.flow
     return (
@@ -100,6 +100,7 @@ def _claim_row(document: int, number: int, claim: Claim) -> tuple[object, ...]:
         1 if claim.record else 0,
         claim.sentence.start,
         claim.sentence.end,
+        claim.sentence.slice(text) if claim.kind == "target" else None,
     )
 
 
@@ -221,8 +222,11 @@ class ClaimStore:
             db.executemany(
                 "INSERT INTO claims (document, number, metric, entities, scope, flow_from, "
                 "flow_to, period_start, period_end, unit, kind, claim, record, sentence_start, "
-                "sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_claim_row(rowid, number, claim) for number, claim in enumerate(claims)],
+                "sentence_end, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    _claim_row(rowid, number, claim, document.text)
+                    for number, claim in enumerate(claims)
+                ],
             )
         except BaseException:
             db.execute("ROLLBACK")

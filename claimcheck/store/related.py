@@ -79,7 +79,6 @@ compares the reports of both queries on many generated articles.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import zlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -87,7 +86,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimcheck.model import Claim, Document
-from claimcheck.store.codec import decode_claim, decode_claims, decode_metadata
+from claimcheck.store.codec import decode_claims, decode_metadata
 
 if TYPE_CHECKING:
     import sqlite3
@@ -160,8 +159,7 @@ def _assemble(
     for chunk in _chunks(sorted(found)):
         marks = ",".join("?" * len(chunk))
         rows += db.execute(
-            "SELECT rowid, id, published, metadata, text FROM documents "
-            f"WHERE rowid IN ({marks})",
+            f"SELECT rowid, id, published, metadata, text FROM documents WHERE rowid IN ({marks})",
             chunk,
         ).fetchall()
     rows.sort(key=lambda r: r[1])
@@ -234,6 +232,12 @@ class _Plan:
         metric_sql, metric_params = self.metrics(measures)
         condition = _Condition(scope, f"({sql}) AND {metric_sql}", (*params, *metric_params))
         self.conditions.append(condition)
+
+    def measures(self, metric: str, measure: str) -> bool:
+        """Whether a stored claim's ``metric`` passes :meth:`metrics` for ``measure``."""
+        if self.flows is None:
+            return True
+        return ("flow" if metric in self.flows else metric) == measure
 
     # -- what the rules read
 
@@ -384,7 +388,9 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
     if kind != "level":
         return out
     levels = _kinds(_LEVELS)
-    plan.add(scope, f"{levels} AND period_start <= ? AND period_end >= ?", [start, end], [measure])
+    plan.add(  # 2 (by the end: "+" keeps SQLite from scanning every earlier start)
+        scope, f"{levels} AND +period_start <= ? AND period_end >= ?", [start, end], [measure]
+    )
     after, before = _iso(span[1] + _DAY), _iso(span[0] - _DAY)
     plan.add(  # 4
         scope,
@@ -402,12 +408,18 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
     )
     plan.add(  # 3 (CC302: pairs of adjacent periods making this one)
         scope,
-        f"{levels} AND ((period_start = ? AND period_end < ? AND EXISTS (SELECT 1 FROM claims u "
+        f"{levels} AND period_start = ? AND period_end < ? AND EXISTS (SELECT 1 FROM claims u "
         "WHERE u.scope = ? AND u.period_end = ? AND u.period_start = date(claims.period_end, "
-        "'+1 day'))) OR (period_end = ? AND period_start > ? AND EXISTS (SELECT 1 FROM claims u "
+        "'+1 day'))",
+        [start, end, scope, end],
+        [measure],
+    )
+    plan.add(
+        scope,
+        f"{levels} AND period_end = ? AND period_start > ? AND EXISTS (SELECT 1 FROM claims u "
         "WHERE u.scope = ? AND u.period_start = ? AND u.period_end = date(claims.period_start, "
-        "'-1 day'))))",
-        [start, end, scope, end, end, start, scope, start],
+        "'-1 day'))",
+        [end, start, scope, start],
         [measure],
     )
     for later in [span, *_comparing(span)]:  # 6 (and stored changes of the same period)
@@ -438,7 +450,7 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
 def _select(db: sqlite3.Connection, conditions: Sequence[_Condition]) -> set[tuple[int, int]]:
     """``(document rowid, number)`` of the keyed stored claims matching any condition."""
     found: set[tuple[int, int]] = set()
-    for chunk in _chunks(list(conditions), 50):
+    for chunk in _chunks(list(dict.fromkeys(conditions)), 50):
         parts, params = [], []
         for condition in chunk:
             assert isinstance(condition, _Condition)
@@ -460,14 +472,16 @@ class _Texts:
         self.texts: dict[int, str] = {}
 
     def read(self, rowids: Iterable[int]) -> None:
-        wanted = sorted(set(rowids) - set(self.texts))
+        """Read the documents ``rowids`` not read yet."""
+        texts = self.texts
+        wanted = sorted({r for r in rowids if r not in texts})
         for chunk in _chunks(wanted):
             marks = ",".join("?" * len(chunk))
             for rowid, document_id, text in self.db.execute(
                 f"SELECT rowid, id, text FROM documents WHERE rowid IN ({marks})", chunk
             ):
                 self.ids[rowid] = document_id
-                self.texts[rowid] = zlib.decompress(text).decode("utf-8", "surrogatepass")
+                texts[rowid] = zlib.decompress(text).decode("utf-8", "surrogatepass")
 
 
 def related_claims(
@@ -535,15 +549,22 @@ def _decode(
     db: sqlite3.Connection, keys: Collection[tuple[int, int]], reader: _Texts
 ) -> dict[tuple[int, int], Claim]:
     """The decoded claims of ``keys``."""
+    numbers: dict[int, set[int]] = {}
+    for document, number in keys:
+        numbers.setdefault(document, set()).add(number)
     out: dict[tuple[int, int], Claim] = {}
-    documents = sorted({d for d, _ in keys})
-    for chunk in _chunks(documents):
+    for chunk in _chunks(sorted(numbers)):
         marks = ",".join("?" * len(chunk))
-        for document, number, encoded in db.execute(
+        encoded: dict[int, list[tuple[int, str]]] = {}
+        for document, number, claim in db.execute(
             f"SELECT document, number, claim FROM claims WHERE document IN ({marks})", chunk
         ):
-            if (document, number) in keys:
-                out[(document, number)] = decode_claim(json.loads(encoded), reader.ids[document])
+            if number in numbers[document]:
+                encoded.setdefault(document, []).append((number, claim))
+        for document, found in encoded.items():
+            claims = decode_claims("[" + ",".join(e for _, e in found) + "]", reader.ids[document])
+            for (number, _), claim in zip(found, claims, strict=True):
+                out[(document, number)] = claim
     return out
 
 
@@ -562,27 +583,17 @@ def _closure(
     sentences) need, decided on the loaded buckets of the new claims' own periods."""
     closure = _Plan(plan.config)
     cited: set[tuple[int, int]] = set()  # the stored targets and records themselves
+    saying = _Saying(db, plan, reader, excluded)
     for scope, measure, span, extreme in _extremes(plan, known, decoded, reader, excluded):
         start, end = _iso(span[0]), _iso(span[1])
         levels = _kinds(_LEVELS)
         metric_sql, metric_params = plan.metrics([measure])
         if extreme.highest or extreme.lowest:  # 8, stored targets said met or missed
             latest = None
-            for document, number, first, last, deadline in db.execute(
-                f"SELECT document, number, sentence_start, sentence_end, period_end FROM claims "
-                f"WHERE scope = ? AND {_KEYED} AND kind = 'target' AND period_end >= ? "
-                f"AND {metric_sql}",
-                [scope, end, *metric_params],
-            ):
-                reader.read([document])
-                if reader.ids[document] in excluded:
-                    continue
-                text = reader.texts[document]
-                sentence = None if first is None else text[first:last]
-                if plan.says_status(sentence):
-                    cited.add((document, number))
-                    if latest is None or deadline > latest:
-                        latest = deadline
+            for document, number, deadline in saying.of(scope, end, measure):
+                cited.add((document, number))
+                if latest is None or deadline > latest:
+                    latest = deadline
             if latest is not None:
                 closure.add(
                     scope,
@@ -592,13 +603,14 @@ def _closure(
                 )
         if extreme.highest:  # 7, stored records of later like periods
             latest = None
-            for document, number, record_start in db.execute(
+            records = db.execute(
                 f"SELECT document, number, period_start FROM claims WHERE scope = ? AND {_KEYED} "
                 f"AND record = 1 AND {levels} AND period_start > ? "
                 f"AND substr(period_start, 5) = ? AND substr(period_end, 5) = ? AND {metric_sql}",
                 [scope, end, start[4:], end[4:], *metric_params],
-            ):
-                reader.read([document])
+            ).fetchall()
+            reader.read(r[0] for r in records)
+            for document, number, record_start in records:
                 if reader.ids[document] in excluded:
                     continue
                 cited.add((document, number))
@@ -623,6 +635,38 @@ def _closure(
     return more | _stored_sentences(
         db, plan, level_spans=level_spans, scopes=scopes, reader=reader, excluded=excluded
     )
+
+
+class _Saying:
+    """Stored targets whose sentence says they were met or missed (rule 8), by scope."""
+
+    def __init__(
+        self, db: sqlite3.Connection, plan: _Plan, reader: _Texts, excluded: Collection[str]
+    ) -> None:
+        self.db, self.plan, self.reader, self.excluded = db, plan, reader, excluded
+        self.rows: dict[str, list[tuple[int, int, str, str]]] = {}
+        self.status: dict[str | None, bool] = {}
+
+    def of(self, scope: str, end: str, measure: str) -> Iterator[tuple[int, int, str]]:
+        """``(document, number, deadline)`` of those of ``measure`` with a deadline from
+        ``end`` on."""
+        if scope not in self.rows:
+            rows = self.db.execute(
+                f"SELECT document, number, metric, period_end, sentence FROM claims "
+                f"WHERE scope = ? AND {_KEYED} AND kind = 'target' AND period_end IS NOT NULL",
+                [scope],
+            ).fetchall()
+            kept = []
+            for document, number, metric, deadline, sentence in rows:
+                if sentence not in self.status:
+                    self.status[sentence] = self.plan.says_status(sentence)
+                if self.status[sentence]:
+                    kept.append((document, number, metric, deadline))
+            self.reader.read(r[0] for r in kept)
+            self.rows[scope] = [r for r in kept if self.reader.ids[r[0]] not in self.excluded]
+        for document, number, metric, deadline in self.rows[scope]:
+            if deadline >= end and self.plan.measures(metric, measure):
+                yield document, number, deadline
 
 
 @attrs.frozen
@@ -664,7 +708,8 @@ def _extremes(
         for (document, _), claim in sorted(
             decoded.items(), key=lambda kv: (reader.ids[kv[0][0]], kv[0][1])
         )
-        if reader.ids[document] not in excluded
+        if claim.kind in _LEVELS
+        and reader.ids[document] not in excluded
         and (span := _span(claim)) is not None
         and span in wanted.get(_scope(claim), ())
     ]

@@ -26,7 +26,8 @@ Tables:
     ``kind``, ``claim`` (the exact claim, :mod:`claimcheck.store.codec`) and,
     since version 2, ``record`` (1 for a figure called a record) and
     ``sentence_start``/``sentence_end`` (the claim's sentence in the document
-    text): what the narrowed ``check --store`` query
+    text) and ``sentence`` (its text, for targets only: whether it says the
+    target was met): what the narrowed ``check --store`` query
     (:mod:`claimcheck.store.related`) needs without decoding claims.
     Deleting a document deletes its claims (``ON DELETE CASCADE``).
 
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Callable
 
 __all__ = [
@@ -65,14 +67,24 @@ Step = str | Callable[[sqlite3.Connection], None]
 
 def _fill_claim_columns(connection: sqlite3.Connection) -> None:
     """Version 2: ``record`` and the sentence offsets of every stored claim, from its codec
-    array (positions 2, 3 and 13: :func:`claimcheck.store.codec.encode_claim`)."""
-    rows = connection.execute("SELECT document, number, claim FROM claims").fetchall()
+    array (positions 2, 3 and 13: :func:`claimcheck.store.codec.encode_claim`), and the
+    sentence of every target."""
+    rows = connection.execute("SELECT document, number, kind, claim FROM claims").fetchall()
+    texts: dict[int, str] = {}
     updates = []
-    for document, number, encoded in rows:
+    for document, number, kind, encoded in rows:
         array = json.loads(encoded)
-        updates.append((1 if array[13] else 0, array[2], array[3], document, number))
+        sentence = None
+        if kind == "target":
+            if document not in texts:
+                (blob,) = connection.execute(
+                    "SELECT text FROM documents WHERE rowid = ?", (document,)
+                ).fetchone()
+                texts[document] = zlib.decompress(blob).decode("utf-8", "surrogatepass")
+            sentence = texts[document][array[2] : array[3]]
+        updates.append((1 if array[13] else 0, array[2], array[3], sentence, document, number))
     connection.executemany(
-        "UPDATE claims SET record = ?, sentence_start = ?, sentence_end = ? "
+        "UPDATE claims SET record = ?, sentence_start = ?, sentence_end = ?, sentence = ? "
         "WHERE document = ? AND number = ?",
         updates,
     )
@@ -121,9 +133,14 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "ALTER TABLE claims ADD COLUMN record INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE claims ADD COLUMN sentence_start INTEGER",
         "ALTER TABLE claims ADD COLUMN sentence_end INTEGER",
+        "ALTER TABLE claims ADD COLUMN sentence TEXT",
         _fill_claim_columns,
         "CREATE INDEX claims_window ON claims "
         "(scope, period_end, period_start, kind, metric, record, unit)",
+        "CREATE INDEX claims_window_start ON claims "
+        "(scope, period_start, period_end, kind, metric, record, sentence_start, sentence_end)",
+        "CREATE INDEX claims_targets ON claims (scope, period_end, metric, kind, sentence) "
+        "WHERE kind = 'target'",
     ),
 )
 """``MIGRATIONS[n]`` takes a store from schema version ``n`` to ``n + 1``."""
