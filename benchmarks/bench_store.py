@@ -19,12 +19,24 @@ as a user would run it):
    store query returned and how long the query took.
 
 Results are printed and written to ``benchmarks/results/store.json``.
+
+Latency only, on existing stores (no corpus is generated)::
+
+    .venv/bin/python benchmarks/bench_store.py --latency DB [DB ...] [--runs 5] [--tree DIR]
+
+runs ``claimcheck check NEW.md --store DB -f json -q --no-config --exit-zero``
+for an article on the hot pair (:data:`NEW_ARTICLE`, China-Russia) and one on an
+ordinary pair (:data:`ORDINARY_ARTICLE`), each ``--runs`` times in fresh
+processes, and prints the median wall and CPU time and the peak RSS; ``--tree``
+runs the claimcheck of another checkout (to compare before and after a change).
+A store of an older schema must be migrated first (``claimcheck index``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -49,6 +61,58 @@ were $91.25 bln.
 
 China thus ran a trade surplus of $18.85 bln with Russia.
 """
+
+
+ORDINARY_ARTICLE = """---
+published: 2024-02-21
+source: Bench Wire
+---
+Trade between Brazil and Chile reached $12.40 bln in 2023, up 4.1% year on year.
+Brazil's exports to Chile amounted to $7.30 bln, while imports from Chile were $5.10 bln.
+"""
+
+
+def _measured(tree: Path, *args: str) -> tuple[float, float, float]:
+    """``claimcheck ARGS`` of the checkout ``tree`` in a fresh process: wall and CPU seconds,
+    peak RSS in MB."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", *args],
+        cwd=tree,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stderr is not None
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"claimcheck {' '.join(args)}: {stderr}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def latency(stores: list[Path], runs: int, tree: Path) -> None:
+    """Print the ``check NEW --store`` latency of the hot and the ordinary article."""
+    with tempfile.TemporaryDirectory(prefix="claimcheck-latency-") as work:
+        for store in stores:
+            for label, text in (("hot", NEW_ARTICLE), ("ordinary", ORDINARY_ARTICLE)):
+                new = Path(work) / f"new-{label}.md"
+                new.write_text(text, encoding="utf-8")
+                args = ("check", str(new), "--store", str(store), "-f", "json", "-q")
+                measured = [
+                    _measured(tree, *args, "--no-config", "--exit-zero") for _ in range(runs)
+                ]
+                wall = statistics.median(m[0] for m in measured)
+                cpu = statistics.median(m[1] for m in measured)
+                rss = max(m[2] for m in measured)
+                print(
+                    f"{store.name:24} {label:9} wall median {wall:6.3f} s  "
+                    f"cpu median {cpu:6.3f} s  peak RSS {rss:6.1f} MB  ({runs} runs)",
+                    flush=True,
+                )
 
 
 def _claimcheck(*args: str) -> float:
@@ -116,7 +180,16 @@ def main() -> None:
     )
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks/results/store.json")
+    parser.add_argument(
+        "--latency", nargs="+", type=Path, metavar="DB", help="only the check latency on DB"
+    )
+    parser.add_argument(
+        "--tree", type=Path, default=ROOT, help="claimcheck checkout to run (for --latency)"
+    )
     args = parser.parse_args()
+    if args.latency:
+        latency(args.latency, args.runs, args.tree)
+        return
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="claimcheck-store-"))
     workdir.mkdir(parents=True, exist_ok=True)
     corpus, db, new = workdir / "corpus", workdir / "claims.db", workdir / "new.md"

@@ -236,6 +236,29 @@ def test_fixed_articles_on_each_pair(store: ClaimStore) -> None:
             _same_report(store, [article(seed, pair, f"fixed-{seed}")], config=load_config())
 
 
+def test_period_sum_across_new_stored_and_context_figures(tmp_path: Path) -> None:
+    """CC302 with the first half new, the second half stored and the year in ``--against``:
+    the stored half is read although the store holds no figure for the whole year."""
+    texts = [
+        "Trade between China and Russia reached $100.00 bln in the second half of 2023.",
+        "Trade between China and Russia reached $95.00 bln in the first half of 2022.",
+        "Trade between China and Russia reached $88.00 bln in the second half of 2021.",
+    ]
+    path = tmp_path / "claims.db"
+    with ClaimStore.open(path, create=True) as writer:
+        index_documents(writer, [Document(id=f"s{n}", text=t) for n, t in enumerate(texts)])
+    new = Document(id="new", text="Trade between China and Russia was $90.00 bln in H1 2023.")
+    year = Document(id="year", text="Trade between China and Russia was $150.00 bln in 2023.")
+    with ClaimStore.open(path) as store:
+        read, _ = _same_report(store, [new], [year], config=load_config())
+        assert read == 1  # the second half of 2023 only
+        context = extract_document(year)
+        stored = store.related(extract_document(new), context=context, config=load_config())
+    report = check([new], against=[year, *stored])
+    (finding,) = [f for f in report.findings if f.code == "CC302"]
+    assert {c.document for c in finding.claims} == {"new", "year", "s0"}
+
+
 def _v1_copy(source: Path, target: Path) -> None:
     """``source`` (a current store) rewritten as a schema version 1 store."""
     connection = sqlite3.connect(target, isolation_level=None)

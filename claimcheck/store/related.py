@@ -39,7 +39,8 @@ one of them, else ``M`` alone:
    only then (decided on the loaded bucket of ``P``). CC302 with ``P`` the
    whole: pairs of adjacent periods that make ``P``.
 4. **adjacent periods** (CC302, ``M``): the period right after (before) ``P``
-   when the period made of both exists in the store.
+   when the period made of both exists in the store, or is itself a new or
+   context figure.
 5. **compared periods** of a change (CC201 year-on-year, month-on-month,
    quarter-on-quarter, CC502): levels and shares of ``M`` in every period the
    change may compare with.
@@ -447,6 +448,27 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
     return out
 
 
+def _plan_thirds(plan: _Plan, known: Sequence[Claim]) -> None:
+    """Rule 4 when the period made of two adjacent ones is itself a new or context figure
+    (not in the store): the stored third period of each such CC302 relation."""
+    spans: dict[tuple[str, str], set[Span]] = {}
+    for claim in known:
+        span, measure = _span(claim), plan.measure(claim)
+        if span is not None and measure is not None and claim.kind in _LEVELS:
+            spans.setdefault((_scope(claim), measure), set()).add(span)
+    for (scope, measure), found in spans.items():
+        for part in found:
+            for whole in found:
+                third = None
+                if part[0] == whole[0] and part[1] < whole[1]:  # the first part: the second
+                    third = (part[1] + _DAY, whole[1])
+                elif part[1] == whole[1] and part[0] > whole[0]:  # the second: the first
+                    third = (whole[0], part[0] - _DAY)
+                if third is not None:
+                    sql, params = _exact(third)
+                    plan.add(scope, f"{_kinds(_LEVELS)} AND {sql}", params, [measure])
+
+
 def _select(db: sqlite3.Connection, conditions: Sequence[_Condition]) -> set[tuple[int, int]]:
     """``(document rowid, number)`` of the keyed stored claims matching any condition."""
     found: set[tuple[int, int]] = set()
@@ -512,6 +534,7 @@ def related_claims(
         text = None if texts is None else texts.get(claim.document_id)
         for span in _plan_claim(plan, claim, text):
             level_spans.setdefault(_scope(claim), set()).add(span)
+    _plan_thirds(plan, known)
     keys = _select(db, plan.conditions)
     reader = _Texts(db)
     reader.read({d for d, _ in keys})
