@@ -80,6 +80,7 @@ compares the reports of both queries on many generated articles.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import zlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -93,6 +94,8 @@ if TYPE_CHECKING:
     import sqlite3
 
     from claimcheck.engine.config import EngineConfig
+    from claimcheck.engine.index import Key
+    from claimcheck.engine.intervals import Interval
 
 __all__ = ["related_by_scope", "related_claims"]
 
@@ -197,6 +200,7 @@ class _Plan:
     def __init__(self, config: EngineConfig | None) -> None:
         self.config = config
         self.conditions: list[_Condition] = []
+        self._multiplies: dict[str, bool] = {}
         if config is None:
             self.flows: frozenset[str] | None = None
         else:
@@ -263,9 +267,13 @@ class _Plan:
             return True
         if not self.config.multipliers:
             return False
-        from claimcheck.checks._common import find_words
+        found = self._multiplies.get(sentence)
+        if found is None:
+            from claimcheck.checks._common import find_words
 
-        return bool(find_words(sentence, [w for w, _ in self.config.multipliers]))
+            words = [w for w, _ in self.config.multipliers]
+            found = self._multiplies[sentence] = bool(find_words(sentence, words))
+        return found
 
 
 def _span(claim: Claim) -> Span | None:
@@ -492,6 +500,7 @@ class _Texts:
         self.db = db
         self.ids: dict[int, str] = {}
         self.texts: dict[int, str] = {}
+        self.columns: dict[int, tuple[str | None, str]] = {}  # published, metadata
 
     def read(self, rowids: Iterable[int]) -> None:
         """Read the documents ``rowids`` not read yet."""
@@ -499,10 +508,13 @@ class _Texts:
         wanted = sorted({r for r in rowids if r not in texts})
         for chunk in _chunks(wanted):
             marks = ",".join("?" * len(chunk))
-            for rowid, document_id, text in self.db.execute(
-                f"SELECT rowid, id, text FROM documents WHERE rowid IN ({marks})", chunk
+            for rowid, document_id, published, metadata, text in self.db.execute(
+                "SELECT rowid, id, published, metadata, text FROM documents "
+                f"WHERE rowid IN ({marks})",
+                chunk,
             ):
                 self.ids[rowid] = document_id
+                self.columns[rowid] = (published, metadata)
                 texts[rowid] = zlib.decompress(text).decode("utf-8", "surrogatepass")
 
 
@@ -560,9 +572,7 @@ def related_claims(
             found.setdefault(document, []).append((number, claim))
     out = []
     for document in sorted(found, key=lambda d: reader.ids[d]):
-        published, metadata = db.execute(
-            "SELECT published, metadata FROM documents WHERE rowid = ?", (document,)
-        ).fetchone()
+        published, metadata = reader.columns[document]
         body = decode_metadata(reader.ids[document], reader.texts[document], published, metadata)
         out.append((body, tuple(c for _, c in sorted(found[document], key=lambda nc: nc[0]))))
     return out
@@ -723,9 +733,9 @@ def _extremes(
             if span is not None and claim.kind in _LEVELS and measure is not None:
                 yield _scope(claim), measure, span, _Extreme(True, True, True)
         return
-    from claimcheck.checks.cc301_subperiod import _unslipped
-    from claimcheck.engine.index import ClaimIndex
+    from claimcheck.engine.index import normalise
 
+    assert plan.flows is not None
     stored = [
         claim
         for (document, _), claim in sorted(
@@ -736,24 +746,67 @@ def _extremes(
         and (span := _span(claim)) is not None
         and span in wanted.get(_scope(claim), ())
     ]
+    # the buckets of the engine's index: (level, key, period), in input order (new first)
+    buckets: dict[tuple[Key, Span], list[_Entry]] = {}
+    for order, claim in enumerate([*known, *stored]):
+        span = _span(claim)
+        if claim.kind not in _LEVELS or span is None or span not in wanted.get(_scope(claim), ()):
+            continue
+        normal = normalise(claim, plan.flows)
+        if normal is not None:
+            buckets.setdefault((normal[0], span), []).append(_Entry(claim, order, normal[1]))
     own = {id(c) for c in known}
-    index = ClaimIndex([*known, *stored], config)
     threshold = config.tolerance_for("CC301").scale_slip_ratio
-    for item in index.items:
-        if id(item.claim) not in own or item.kind != "level" or item.start is None:
-            continue
-        if item.period is None or item.period[0] in ("by", "?") or item.end is None:
-            continue
-        bucket = list(index.get("level", item.key, item.period))
-        highest = max(bucket, key=lambda i: (i.value.lo, -i.order)) is item
-        lowest = min(bucket, key=lambda i: (i.value.hi, i.order)) is item
-        pool = _unslipped(bucket, threshold)
-        smallest = bool(pool) and min(pool, key=lambda i: (i.value.hi, i.order)) is item
-        if highest or lowest or smallest:
-            measure = plan.measure(item.claim)
-            assert measure is not None
-            span = (item.start, item.end)
-            yield _scope(item.claim), measure, span, _Extreme(highest, lowest, smallest)
+    for (key, span), bucket in buckets.items():
+        lowest_entry = min(bucket, key=lambda e: (e.value.hi, e.order))
+        highest_entry = max(bucket, key=lambda e: (e.value.lo, -e.order))
+        filtered, smallest_entry = _smallest(key, span, bucket, threshold)
+        if not filtered:
+            smallest_entry = lowest_entry
+        for entry in bucket:
+            if id(entry.claim) not in own:
+                continue
+            highest, lowest = entry is highest_entry, entry is lowest_entry
+            smallest = entry is smallest_entry
+            if highest or lowest or smallest:
+                measure = plan.measure(entry.claim)
+                assert measure is not None
+                yield _scope(entry.claim), measure, span, _Extreme(highest, lowest, smallest)
+
+
+@attrs.frozen
+class _Entry:
+    """A claim of a bucket, its position in the run's input and its normalised value."""
+
+    claim: Claim
+    order: int
+    value: Interval
+
+
+def _smallest(
+    key: Key, span: Span, bucket: list[_Entry], threshold: float
+) -> tuple[bool, _Entry | None]:
+    """CC301's smallest whole of a bucket after its scale-slip filter: ``(False, None)``
+    when the filter leaves every figure (the smallest is then the lowest), else ``(True,
+    the smallest or None when every figure is filtered out)``."""
+    if threshold <= 0 or len(bucket) < 2:
+        return False, None
+    for sign in (1.0, -1.0):
+        sizes = [sign * e.value.mid for e in bucket if sign * e.value.mid > 0]
+        if sizes and not (math.isfinite(max(sizes)) and max(sizes) / min(sizes) < threshold):
+            break
+    else:
+        return False, None  # no two figures a scale slip apart
+    from claimcheck.checks.cc301_subperiod import _unslipped
+    from claimcheck.engine.index import Item
+
+    period = (_iso(span[0]), _iso(span[1]))
+    items = [Item(e.claim, e.order, key, "level", period, *span, e.value) for e in bucket]
+    pool = _unslipped(items, threshold)
+    if not pool:
+        return True, None
+    chosen = min(pool, key=lambda i: (i.value.hi, i.order))
+    return True, next(e for e in bucket if e.claim is chosen.claim)
 
 
 def _stored_sentences(
