@@ -372,7 +372,7 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
         if kind == "target" and _undated(claim):  # 8 (CC601)
             plan.add(
                 scope,
-                "kind = 'target' AND period_start IS NULL AND period_end IS NULL",
+                "kind = 'target' AND (period_start IS NULL OR period_end IS NULL)",
                 [],
                 [measure],
             )
