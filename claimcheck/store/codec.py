@@ -16,6 +16,7 @@ the layout makes the next ``claimcheck index`` re-extract everything.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 from collections.abc import Sequence
 from typing import Any, cast
@@ -92,7 +93,21 @@ def _period(p: Period | None) -> list[Any] | None:
 def _unperiod(row: list[Any] | None) -> Period | None:
     if row is None:
         return None
-    return Period(_undate(row[0]), _undate(row[1]), row[2], row[3], row[4])
+    return _period_of(row[0], row[1], row[2], row[3], row[4])
+
+
+@functools.lru_cache(maxsize=4096)
+def _period_of(
+    start: str | None, end: str | None, text: str, kind: str, unresolved: str | None
+) -> Period:
+    """One (immutable, shared) :class:`Period` per distinct encoding: a store's claims name
+    few periods, and decoding them is a good part of reading claims."""
+    return Period(_undate(start), _undate(end), text, kind, unresolved)  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=4096)
+def _flow_of(source: str, dest: str) -> Flow:
+    return Flow(source, dest)
 
 
 def encode_claim(claim: Claim) -> list[Any]:
@@ -127,13 +142,13 @@ def decode_claim(row: list[Any], document_id: str) -> Claim:
         kind=cast(ClaimKind, row[4]),
         metric=row[5],
         entities=tuple(row[6]),
-        flow=None if flow is None else Flow(flow[0], flow[1]),
+        flow=None if flow is None else _flow_of(flow[0], flow[1]),
         period=_unperiod(row[8]),
         value=row[9],
         interval=(row[10], row[11]),
         basis=row[12],
         record=row[13],
-        unresolved=tuple(Unresolved(f, r) for f, r in row[14]),
+        unresolved=tuple(Unresolved(f, r) for f, r in row[14]) if row[14] else (),
     )
 
 

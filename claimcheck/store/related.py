@@ -80,6 +80,7 @@ compares the reports of both queries on many generated articles.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import math
 import zlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
@@ -88,7 +89,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimcheck.model import Claim, Document
-from claimcheck.store.codec import decode_claims, decode_metadata
+from claimcheck.store.codec import decode_claim, decode_claims, decode_metadata
 
 if TYPE_CHECKING:
     import sqlite3
@@ -586,18 +587,20 @@ def _decode(
     for document, number in keys:
         numbers.setdefault(document, set()).add(number)
     out: dict[tuple[int, int], Claim] = {}
+    ids = reader.ids
     for chunk in _chunks(sorted(numbers)):
         marks = ",".join("?" * len(chunk))
-        encoded: dict[int, list[tuple[int, str]]] = {}
+        found: list[tuple[int, int]] = []
+        encoded: list[str] = []
         for document, number, claim in db.execute(
             f"SELECT document, number, claim FROM claims WHERE document IN ({marks})", chunk
         ):
             if number in numbers[document]:
-                encoded.setdefault(document, []).append((number, claim))
-        for document, found in encoded.items():
-            claims = decode_claims("[" + ",".join(e for _, e in found) + "]", reader.ids[document])
-            for (number, _), claim in zip(found, claims, strict=True):
-                out[(document, number)] = claim
+                found.append((document, number))
+                encoded.append(claim)
+        rows = json.loads("[" + ",".join(encoded) + "]")  # one parse for the chunk
+        for (document, number), row in zip(found, rows, strict=True):
+            out[(document, number)] = decode_claim(row, ids[document])
     return out
 
 
