@@ -149,15 +149,19 @@ def change_one_percent(corpus: Path) -> int:
 def _query(db: Path, new: Path) -> dict[str, float]:
     """In-process: the store query of ``check --store`` for ``new``."""
     from claimcheck.documents import load_documents
+    from claimcheck.engine.config import load_config
     from claimcheck.extract import extract_document
     from claimcheck.model import Document
     from claimcheck.store import ClaimStore
 
     (document,) = [d for d in load_documents([str(new)]) if isinstance(d, Document)]
     claims = extract_document(document)
+    config = load_config()
     start = time.perf_counter()
     with ClaimStore.open(db) as store:
-        related = store.related(claims, exclude={document.id})
+        related = store.related(
+            claims, exclude={document.id}, config=config, texts={document.id: document.text}
+        )
     elapsed = time.perf_counter() - start
     return {
         "query_s": round(elapsed, 4),
