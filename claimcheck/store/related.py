@@ -575,32 +575,28 @@ def related_claims(
     for document in sorted(found, key=lambda d: reader.ids[d]):
         published, metadata = reader.columns[document]
         body = decode_metadata(reader.ids[document], reader.texts[document], published, metadata)
-        out.append((body, tuple(c for _, c in sorted(found[document], key=lambda nc: nc[0]))))
+        found[document].sort(key=lambda nc: nc[0])
+        out.append((body, tuple([c for _, c in found[document]])))
     return out
 
 
 def _decode(
     db: sqlite3.Connection, keys: Collection[tuple[int, int]], reader: _Texts
 ) -> dict[tuple[int, int], Claim]:
-    """The decoded claims of ``keys``."""
-    numbers: dict[int, set[int]] = {}
-    for document, number in keys:
-        numbers.setdefault(document, set()).add(number)
+    """The decoded claims of ``keys`` (only those rows are read)."""
     out: dict[tuple[int, int], Claim] = {}
     ids = reader.ids
-    for chunk in _chunks(sorted(numbers)):
-        marks = ",".join("?" * len(chunk))
-        found: list[tuple[int, int]] = []
-        encoded: list[str] = []
-        for document, number, claim in db.execute(
-            f"SELECT document, number, claim FROM claims WHERE document IN ({marks})", chunk
-        ):
-            if number in numbers[document]:
-                found.append((document, number))
-                encoded.append(claim)
-        rows = json.loads("[" + ",".join(encoded) + "]")  # one parse for the chunk
-        for (document, number), row in zip(found, rows, strict=True):
-            out[(document, number)] = decode_claim(row, ids[document])
+    for chunk in _chunks(sorted(keys), 400):
+        marks = ",".join(["(?,?)"] * len(chunk))
+        params = [value for key in chunk for value in key]  # type: ignore[attr-defined]
+        rows = db.execute(  # CROSS JOIN: one primary-key look-up per wanted claim
+            f"WITH wanted(d, n) AS (VALUES {marks}) SELECT c.document, c.number, c.claim "
+            "FROM wanted CROSS JOIN claims c ON c.document = wanted.d AND c.number = wanted.n",
+            params,
+        ).fetchall()
+        arrays = json.loads("[" + ",".join(r[2] for r in rows) + "]")  # one parse a chunk
+        for (document, number, _), array in zip(rows, arrays, strict=True):
+            out[(document, number)] = decode_claim(array, ids[document])
     return out
 
 
