@@ -52,13 +52,14 @@ one of them, else ``M`` alone:
 7. **records** (CC603): a new record reads every earlier period of the same
    shape (levels of ``M``); a stored record of a later like period cites a
    new level only when that level is the highest of its bucket, and then
-   every like period before the record is read.
+   the record and every like period before it are read.
 8. **targets** (CC602): a new target said to be met or missed (the pack's
    ``target_met``/``target_missed`` words in its sentence) reads every level
    of ``M`` up to its deadline; a stored target with such words and a
    deadline after ``P`` cites a new level only when that level is the highest
-   or lowest of its bucket, and then every level up to the deadline is read.
-   CC601: a new target without a deadline reads every stored one.
+   or lowest of its bucket, and then the target and every level up to its
+   deadline are read. CC601: a new target without a deadline reads every
+   stored one.
 9. **multipliers** (CC501): a new sentence with a verbal multiplier
    ("doubled") reads the year-earlier periods of its levels and shares; a
    stored sentence with one whose level or share is a year after ``P`` may
@@ -68,7 +69,7 @@ one of them, else ``M`` alone:
     CC501's own-sentence pairs stay within one article: no stored claim.
 
 Claims with unresolved periods are keyed per document and never meet a new
-claim; neither do stored claims without a period other than targets (7, 8).
+claim; neither do stored claims without a period other than targets (8).
 Every condition above is applied as a superset (any unit, flow direction or
 kind where a rule looks at fewer), and the decisions that depend on pack
 settings (words, multipliers, flow metrics, scale-slip ratio) are taken with
