@@ -17,6 +17,12 @@ more than one document: ``claimcheck check NEW.md`` pays nothing for it.
 A document whose extraction raises is yielded with the exception (as in
 :func:`claimcheck.store.indexer.extract_sequentially`), its traceback text
 in ``exception.worker_traceback``.
+
+What travels back from a worker is kept small, since the parent pays for
+unpickling it on top of its own work: claims are sent packed as plain tuples
+(:mod:`claimcheck.packing`), and a caller that needs only a text made of
+each document's claims (``claimcheck extract`` writing JSON, JSONL or CSV)
+uses :func:`render_stream`, whose workers send back that text.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from record_strategies import claims, documents, numbers, texts
 
 from claimcheck.documents import LoadFailure
 from claimcheck.model import Claim, Document
-from claimcheck.report.extract_csv import CsvWriter, claim_row, document_rows
+from claimcheck.report.extract_csv import CsvWriter, cell, claim_row, document_rows
 from claimcheck.report.extract_json import JsonlWriter, JsonWriter
 from claimcheck.report.extract_render import Prerendering, document_block, document_line
 from claimcheck.serialize import (
@@ -85,6 +85,12 @@ def _outcome(function: Any, *args: Any, **kwargs: Any) -> tuple[str, str]:
 @given(numbers)
 def test_number_json_is_json_of_number(value: float) -> None:
     assert number_json(value) == json.dumps(number(value))
+
+
+@given(st.none() | numbers)
+def test_csv_cell_is_repr_of_number(value: float | None) -> None:
+    safe = None if value is None else number(value)
+    assert cell(value) == ("" if safe is None else repr(safe))
 
 
 @pytest.mark.parametrize(

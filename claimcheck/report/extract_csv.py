@@ -22,9 +22,8 @@ from claimcheck.documents import LoadFailure
 from claimcheck.model import Claim, Document
 from claimcheck.report.extract_flush import Flusher
 from claimcheck.report.extract_render import Render
-from claimcheck.serialize import number
 
-__all__ = ["CSV_COLUMNS", "CsvWriter", "claim_row", "document_rows"]
+__all__ = ["CSV_COLUMNS", "CsvWriter", "cell", "claim_row", "document_rows"]
 
 CSV_COLUMNS = (
     "document_id",
@@ -57,9 +56,11 @@ CSV_COLUMNS = (
 )
 
 
-def _cell(value: float | None) -> str:
-    safe = None if value is None else number(value)
-    return "" if safe is None else repr(safe)
+def cell(value: float | None) -> str:
+    """The cell of a float: ``repr(number(value))``, empty for ``None``, infinities and NaN."""
+    if value is None or value - value != 0.0:  # inf - inf and nan - nan are nan
+        return ""
+    return repr(value + 0.0)  # as number(): a float, and 0.0 for -0.0
 
 
 def claim_row(document: Document, claim: Claim) -> list[str]:
@@ -71,11 +72,11 @@ def claim_row(document: Document, claim: Claim) -> list[str]:
         str(claim.span.start),
         str(claim.span.end),
         claim.text,
-        _cell(claim.value),
+        cell(claim.value),
         claim.unit,
         claim.quantity.noun or "",
-        _cell(claim.interval[0]),
-        _cell(claim.interval[1]),
+        cell(claim.interval[0]),
+        cell(claim.interval[1]),
         claim.qualifier or "",
         claim.kind,
         claim.metric or "",
