@@ -509,18 +509,45 @@ def _text_document(
             raise DocumentError(
                 path, f"front matter 'published': {exc}", meta["published"][1]
             ) from None
-    document = make_document(
+    return _dated_document(
         body,
         id=values["id"] or default_id,
-        published=date if date is not None else published,
+        own_date=date,
+        published=published,
         path=path,
         source=values["source"],
         url=values["url"],
         title=values["title"],
     )
-    if date is not None:
-        document = attrs.evolve(document, published_from="front_matter")
-    return document
+
+
+def _dated_document(
+    text: str,
+    *,
+    id: str,
+    own_date: _dt.date | None,
+    published: _dt.date | None,
+    path: str,
+    source: str | None,
+    url: str | None,
+    title: str | None,
+) -> Document:
+    """:func:`make_document`, except that the document's own date (front matter, JSON
+    ``published``) wins, with ``published_from="front_matter"``."""
+    if own_date is None:
+        return make_document(
+            text, id=id, published=published, path=path, source=source, url=url, title=title
+        )
+    return Document(
+        id=id,
+        text=text,
+        path=path,
+        published=own_date,
+        published_from="front_matter",
+        source=source,
+        url=url,
+        title=title,
+    )
 
 
 # --------------------------------------------------------------------------- JSON
@@ -530,6 +557,8 @@ _TOO_DEEP = "invalid JSON: nested too deeply"
 
 def _require_unicode(value: str, key: str, path: str, line: int | None) -> None:
     """A JSON string with an unpaired surrogate escape (``\\ud800``) is not text."""
+    if value.isascii():  # the common case, without encoding a copy
+        return
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -568,18 +597,16 @@ def _json_document(
             date = parse_date(fields["published"])
         except ValueError as exc:
             raise DocumentError(path, f"'published': {exc}", line) from None
-    document = make_document(
+    return _dated_document(
         text,
         id=fields["id"] or default_id,
-        published=date if date is not None else published,
+        own_date=date,
+        published=published,
         path=path,
         source=fields["source"],
         url=fields["url"],
         title=fields["title"],
     )
-    if date is not None:
-        document = attrs.evolve(document, published_from="front_matter")
-    return document
 
 
 def _load_json(

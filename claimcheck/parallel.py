@@ -17,20 +17,28 @@ more than one document: ``claimcheck check NEW.md`` pays nothing for it.
 A document whose extraction raises is yielded with the exception (as in
 :func:`claimcheck.store.indexer.extract_sequentially`), its traceback text
 in ``exception.worker_traceback``.
+
+What travels back from a worker is kept small, since the parent pays for
+unpickling it on top of its own work: claims are sent packed as plain tuples
+(:mod:`claimcheck.packing`), and a caller that needs only a text made of
+each document's claims (``claimcheck extract`` writing JSON, JSONL or CSV)
+uses :func:`render_stream`, whose workers send back that text.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import pickle
 import signal
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from claimcheck.model import Claim, Document
+from claimcheck.packing import Packed, pack_claims, unpack_claims
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -44,6 +52,9 @@ __all__ = [
     "extract_documents",
     "extract_one",
     "extract_stream",
+    "render_documents",
+    "render_one",
+    "render_stream",
 ]
 
 CHUNK_BYTES = 64 * 1024
@@ -59,6 +70,8 @@ Outcome = tuple[Claim, ...] | Exception
 """A document's claims, or the exception its extraction raised."""
 
 T = TypeVar("T")
+R = TypeVar("R")
+Out = TypeVar("Out")
 
 
 def available_cores() -> int:
@@ -80,7 +93,7 @@ def extract_one(document: Document) -> Outcome:
         return exc
 
 
-def _picklable(outcome: Outcome) -> Outcome:
+def _picklable(outcome: R | Exception) -> R | Exception:
     """``outcome``, or a :class:`RuntimeError` with its text when the exception cannot be
     sent back to the parent."""
     if not isinstance(outcome, Exception):
@@ -96,9 +109,40 @@ def _picklable(outcome: Outcome) -> Outcome:
     return outcome
 
 
-def _extract_chunk(documents: list[Document]) -> list[Outcome]:
+def render_one(
+    render: Callable[[Document, tuple[Claim, ...]], R], document: Document
+) -> R | Exception:
+    """``render(document, claims)``, or the exception extraction or rendering raised (never
+    raises)."""
+    outcome = extract_one(document)
+    if isinstance(outcome, Exception):
+        return outcome
+    try:
+        return render(document, outcome)
+    except Exception as exc:  # as extract_one: the other documents go on
+        exc.worker_traceback = traceback.format_exc()  # type: ignore[attr-defined]
+        return exc
+
+
+def _extract_packed(document: Document) -> Packed | Exception:
+    """Worker side of :func:`extract_documents`: the claims as plain values, cheap to pickle."""
+    outcome = extract_one(document)
+    return outcome if isinstance(outcome, Exception) else pack_claims(outcome)
+
+
+def _unpacked(result: Packed | Exception) -> Outcome:
+    return result if isinstance(result, Exception) else unpack_claims(result)
+
+
+def _same(result: R) -> R:
+    return result
+
+
+def _run_chunk(
+    task: Callable[[Document], R | Exception], documents: list[Document]
+) -> list[R | Exception]:
     """Worker side: the outcomes of one chunk, in order."""
-    return [_picklable(extract_one(d)) for d in documents]
+    return [_picklable(task(d)) for d in documents]
 
 
 def _warm_up() -> None:
@@ -141,30 +185,62 @@ def extract_documents(
 
     With ``jobs`` > 1 (and more than one document) extraction runs in that
     many worker processes; at most ``jobs`` × :data:`CHUNKS_PER_WORKER`
-    chunks are read ahead of the consumer.
+    chunks are read ahead of the consumer. Workers send the claims back
+    packed (:mod:`claimcheck.packing`).
     """
+    return _mapped(documents, jobs, extract_one, _extract_packed, _unpacked)
+
+
+def render_documents(
+    documents: Iterable[Document], jobs: int, render: Callable[[Document, tuple[Claim, ...]], R]
+) -> Iterator[tuple[Document, R | Exception]]:
+    """``(document, render(document, claims) or exception)`` for every document, in input
+    order, as :func:`extract_documents` (see :func:`render_one`).
+
+    For a caller that needs only what ``render`` makes of the claims (the text
+    ``claimcheck extract`` writes): the workers render, and send back that
+    instead of the claims. ``render`` must be picklable (a module-level
+    function).
+    """
+    task = functools.partial(render_one, render)
+    return _mapped(documents, jobs, task, task, _same)
+
+
+def _mapped(
+    documents: Iterable[Document],
+    jobs: int,
+    local: Callable[[Document], Out],
+    remote: Callable[[Document], R | Exception],
+    decode: Callable[[R | Exception], Out],
+) -> Iterator[tuple[Document, Out]]:
+    """``(document, local(document))`` for every document, in input order; in worker processes
+    ``decode(remote(document))``."""
     stream = iter(documents)
     head = list(itertools.islice(stream, 2))
     if jobs <= 1 or len(head) < 2:
         for document in itertools.chain(head, stream):
-            yield document, extract_one(document)
+            yield document, local(document)
         return
     _warm_up()
     pool = _context().Pool(jobs, initializer=_worker_init)
     try:
-        yield from _pooled(pool, itertools.chain(head, stream), jobs)
+        for document, result in _pooled(pool, itertools.chain(head, stream), jobs, remote):
+            yield document, decode(result)
     finally:
         pool.terminate()
         pool.join()
 
 
 def _pooled(
-    pool: Pool, documents: Iterator[Document], jobs: int
-) -> Iterator[tuple[Document, Outcome]]:
-    in_flight: deque[tuple[list[Document], AsyncResult[list[Outcome]]]] = deque()
+    pool: Pool,
+    documents: Iterator[Document],
+    jobs: int,
+    task: Callable[[Document], R | Exception],
+) -> Iterator[tuple[Document, R | Exception]]:
+    in_flight: deque[tuple[list[Document], AsyncResult[list[R | Exception]]]] = deque()
     limit = jobs * CHUNKS_PER_WORKER
     for chunk in _chunks(documents):
-        in_flight.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+        in_flight.append((chunk, pool.apply_async(_run_chunk, (task, chunk))))
         while len(in_flight) >= limit:
             yield from _collect(in_flight.popleft())
     while in_flight:
@@ -172,8 +248,8 @@ def _pooled(
 
 
 def _collect(
-    pending: tuple[list[Document], AsyncResult[list[Outcome]]],
-) -> Iterator[tuple[Document, Outcome]]:
+    pending: tuple[list[Document], AsyncResult[list[R | Exception]]],
+) -> Iterator[tuple[Document, R | Exception]]:
     chunk, result = pending
     yield from zip(chunk, result.get(), strict=True)
 
@@ -183,6 +259,20 @@ def extract_stream(
 ) -> Iterator[T | tuple[Document, Outcome]]:
     """Like :func:`extract_documents`, with other items (load failures) passed through in
     their place: ``inputs`` order is kept exactly."""
+    return _interleaved(inputs, lambda documents: extract_documents(documents, jobs))
+
+
+def render_stream(
+    inputs: Iterable[T | Document], jobs: int, render: Callable[[Document, tuple[Claim, ...]], R]
+) -> Iterator[T | tuple[Document, R | Exception]]:
+    """Like :func:`render_documents`, with other items passed through in their place."""
+    return _interleaved(inputs, lambda documents: render_documents(documents, jobs, render))
+
+
+def _interleaved(
+    inputs: Iterable[T | Document],
+    mapper: Callable[[Iterator[Document]], Iterator[tuple[Document, Out]]],
+) -> Iterator[T | tuple[Document, Out]]:
     held: deque[T] = deque()
     order: deque[bool] = deque()  # True: the next output is a document's
 
@@ -200,7 +290,7 @@ def extract_stream(
             order.popleft()
             yield held.popleft()
 
-    for extracted in extract_documents(documents(), jobs):
+    for extracted in mapper(documents()):
         yield from passed()
         order.popleft()
         yield extracted

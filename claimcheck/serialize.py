@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 from claimcheck.documents import LoadFailure
@@ -47,9 +48,11 @@ __all__ = [
     "claim_to_dict",
     "document_to_dict",
     "dumps",
+    "encode_string",
     "extract_to_dict",
     "failure_to_dict",
     "number",
+    "number_json",
 ]
 
 SCHEMA_VERSION = 1
@@ -163,40 +166,86 @@ def extract_summary(documents: int, errors: Sequence[dict[str, Any]]) -> dict[st
     return {"documents": documents, "skipped": skipped, "failed": len(errors) - skipped}
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+"""The one compact encoder (stateless, so shared): ``json.dumps`` without building one per call."""
+
+encode_string: Callable[[str], str] = encode_basestring
+"""A ``str`` as a JSON string literal, as :data:`_ENCODER` writes it (not ``\\u``-escaped)."""
+
+
+def number_json(value: float) -> str:
+    """The JSON text of :func:`number` (``null`` for infinities and NaN), as ``dumps`` writes it."""
+    if value - value == 0.0:  # finite: inf - inf and nan - nan are nan
+        return repr(value + 0.0)  # + 0.0 makes a float of an int and 0.0 of -0.0
+    return "null"
+
+
 def _is_scalar(value: Any) -> bool:
     return value is None or isinstance(value, str | int | float | bool)
+
+
+_LITERALS: dict[Any, str] = {None: "null", True: "true", False: "false"}
+
+
+def _scalar(value: Any) -> str:
+    """``_ENCODER.encode(value)`` for a value that is not a non-empty dict or list."""
+    kind = type(value)
+    if kind is str:
+        return encode_string(value)
+    if kind is float and value - value == 0.0:
+        return float.__repr__(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None or kind is bool:
+        return _LITERALS[value]
+    return _ENCODER.encode(value)  # anything else (NaN raises), exactly as json writes it
+
+
+def _scalars(values: list[Any]) -> str:
+    """``_ENCODER.encode(values)`` for a list of scalars."""
+    return "[" + ", ".join(map(_scalar, values)) + "]"
 
 
 def _pretty(value: Any, indent: str, step: str, out: list[str]) -> None:
     if isinstance(value, dict) and value:
         inner = indent + step
         out.append("{\n")
+        last = len(value) - 1
         for position, (key, item) in enumerate(value.items()):
-            out.append(f"{inner}{json.dumps(key, ensure_ascii=False)}: ")
+            key_text = (
+                encode_string(key) if type(key) is str else json.dumps(key, ensure_ascii=False)
+            )
+            out.append(f"{inner}{key_text}: ")
             _pretty(item, inner, step, out)
-            out.append(",\n" if position < len(value) - 1 else "\n")
+            out.append(",\n" if position < last else "\n")
         out.append(indent + "}")
-    elif isinstance(value, list) and value and not all(_is_scalar(item) for item in value):
+    elif isinstance(value, list) and value:
+        if all(_is_scalar(item) for item in value):
+            out.append(_scalars(value))
+            return
         inner = indent + step
         out.append("[\n")
+        last = len(value) - 1
         for position, item in enumerate(value):
             out.append(inner)
             _pretty(item, inner, step, out)
-            out.append(",\n" if position < len(value) - 1 else "\n")
+            out.append(",\n" if position < last else "\n")
         out.append(indent + "]")
     else:
-        out.append(json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": ")))
+        out.append(_scalar(value))
 
 
-def dumps(obj: Any, *, indent: int | None = 2) -> str:
+def dumps(obj: Any, *, indent: int | None = 2, depth: int = 0) -> str:
     """Serialize deterministically (no trailing newline).
 
     With ``indent``, objects and lists of objects are spread over lines while
     lists of plain values (spans, intervals, entities) stay on one line;
-    without, the output is one compact line.
+    without, the output is one compact line. ``depth`` is the nesting level
+    the value is written at (as the value of a key at that level of a larger
+    object: lines after the first start ``depth`` indents further in).
     """
     if indent is None:
-        return json.dumps(obj, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+        return _ENCODER.encode(obj)
     out: list[str] = []
-    _pretty(obj, "", " " * indent, out)
+    _pretty(obj, " " * (indent * depth), " " * indent, out)
     return "".join(out)

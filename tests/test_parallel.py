@@ -15,13 +15,14 @@ from claimcheck.engine.groups import group_labels, relation_groups
 from claimcheck.engine.index import flow_metrics, normalise, scope_key
 from claimcheck.engine.runner import Plan, check_group, report_of
 from claimcheck.extract import extract_document
-from claimcheck.model import Document
+from claimcheck.model import Claim, Document
 from claimcheck.parallel import (
     CHUNK_DOCUMENTS,
     CHUNKS_PER_WORKER,
     available_cores,
     extract_documents,
     extract_stream,
+    render_stream,
 )
 from tests.scale_support import FIXTURES, corpus, run
 
@@ -192,3 +193,38 @@ def test_against_skips_unrelated_groups_with_the_same_findings(tmp_path: Path) -
     assert naive.findings or naive.verified
     config = load_config([])
     assert len(relation_groups([(d.id, c) for d, c in loaded], config)) > 1  # type: ignore[misc]
+
+
+def _claim_ids(document: Document, claims: tuple[Claim, ...]) -> str:
+    """A render function for the tests (module-level: workers get it by name)."""
+    if "Chile" in document.text:
+        raise ValueError("no Chile")
+    return f"{document.id}: {' '.join(claim.id for claim in claims)}"
+
+
+def test_render_stream_renders_in_the_workers_as_in_process() -> None:
+    inputs: list[Document | LoadFailure] = [
+        make_document(f"Exports to Peru rose {n}% to ${n}.5 bln in 2023.", id=f"d{n}")
+        for n in range(150)
+    ]
+    inputs.insert(7, LoadFailure("bad.md", "broken"))
+    inputs.insert(40, make_document("Exports to Chile rose 5% in 2023.", id="chile"))
+    one = list(render_stream(inputs, 1, _claim_ids))
+    two = list(render_stream(inputs, 2, _claim_ids))
+    assert [str(x) for x in one] == [str(x) for x in two]
+    assert one[7] == two[7] == LoadFailure("bad.md", "broken")
+    document, failed = two[40]  # type: ignore[misc]
+    assert document.id == "chile" and isinstance(failed, ValueError)
+    assert "no Chile" in failed.worker_traceback  # type: ignore[attr-defined]
+    document, text = two[0]  # type: ignore[misc]
+    assert text == _claim_ids(document, tuple(extract_document(document)))
+    assert text.startswith("d0: d0#1")
+
+
+def test_extract_documents_in_workers_sends_equal_claims() -> None:
+    documents = [
+        make_document(f"Imports from Peru fell {n}% to over ${n}.25 bln in 2024.", id=f"d{n}")
+        for n in range(100)
+    ]
+    for document, claims in extract_documents(documents, 2):
+        assert claims == tuple(extract_document(document))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.commands._io import (
     EXIT_BAD_INPUT,
@@ -17,6 +19,9 @@ from claimcheck.commands._io import (
     wants_color,
 )
 
+if TYPE_CHECKING:
+    from claimcheck.model import Document
+
 __all__ = ["FORMATS", "run"]
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -26,8 +31,9 @@ def run(args: argparse.Namespace) -> int:
     """Extract and write the claims of ``args.paths``; return the exit status."""
     from claimcheck.commands._jobs import jobs_of
     from claimcheck.documents import LoadFailure, load_documents
-    from claimcheck.parallel import extract_stream
+    from claimcheck.parallel import extract_stream, render_stream
     from claimcheck.report import extract_writer
+    from claimcheck.report.extract_render import Prerendering
 
     options = input_options(args)
     if options is None:
@@ -41,25 +47,33 @@ def run(args: argparse.Namespace) -> int:
             color = fmt == "table" and not to_file and wants_color(stream)
             writer = extract_writer(fmt, stream, color=color)
             loaded = load_documents(args.paths, published=published, max_bytes=max_bytes)
-            for result in extract_stream(loaded, jobs_of(args)):
+            results: Iterator[LoadFailure | tuple[Document, Any]]
+            write: Callable[[Document, Any], None]
+            if isinstance(writer, Prerendering):  # workers send each document's text back
+                results = render_stream(loaded, jobs_of(args), writer.render)
+                write = writer.rendered
+            else:
+                results = extract_stream(loaded, jobs_of(args))
+                write = writer.document
+            for result in results:
                 if isinstance(result, LoadFailure):
                     report_load_failure(result)
                     writer.failure(result)
                     bad_input = bad_input or not result.skipped or args.strict
                     continue
-                document, claims = result
-                if isinstance(claims, Exception):  # one document's bug must not stop the others
+                document, outcome = result  # claims, or their text
+                if isinstance(outcome, Exception):  # one document's bug must not stop the others
                     where = document.path or document.id
                     failure = LoadFailure(
-                        where, f"extraction failed ({type(claims).__name__}: {claims})"
+                        where, f"extraction failed ({type(outcome).__name__}: {outcome})"
                     )
                     error(failure.message + ("" if args.debug else "; rerun with --debug"))
                     if args.debug:
-                        print(getattr(claims, "worker_traceback", ""), end="", file=sys.stderr)
+                        print(getattr(outcome, "worker_traceback", ""), end="", file=sys.stderr)
                     writer.failure(failure)
                     internal = True
                     continue
-                writer.document(document, claims)
+                write(document, outcome)
             writer.close()
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):

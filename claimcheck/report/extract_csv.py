@@ -14,14 +14,16 @@ failed one row with ``document_id`` (its path), ``status`` (``skipped`` or
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from typing import TextIO
 
 from claimcheck.documents import LoadFailure
 from claimcheck.model import Claim, Document
-from claimcheck.serialize import number
+from claimcheck.report.extract_flush import Flusher
+from claimcheck.report.extract_render import Render
 
-__all__ = ["CSV_COLUMNS", "CsvWriter", "claim_row"]
+__all__ = ["CSV_COLUMNS", "CsvWriter", "cell", "claim_row", "document_rows"]
 
 CSV_COLUMNS = (
     "document_id",
@@ -54,9 +56,11 @@ CSV_COLUMNS = (
 )
 
 
-def _cell(value: float | None) -> str:
-    safe = None if value is None else number(value)
-    return "" if safe is None else repr(safe)
+def cell(value: float | None) -> str:
+    """The cell of a float: ``repr(number(value))``, empty for ``None``, infinities and NaN."""
+    if value is None or value - value != 0.0:  # inf - inf and nan - nan are nan
+        return ""
+    return repr(value + 0.0)  # as number(): a float, and 0.0 for -0.0
 
 
 def claim_row(document: Document, claim: Claim) -> list[str]:
@@ -68,11 +72,11 @@ def claim_row(document: Document, claim: Claim) -> list[str]:
         str(claim.span.start),
         str(claim.span.end),
         claim.text,
-        _cell(claim.value),
+        cell(claim.value),
         claim.unit,
         claim.quantity.noun or "",
-        _cell(claim.interval[0]),
-        _cell(claim.interval[1]),
+        cell(claim.interval[0]),
+        cell(claim.interval[1]),
         claim.qualifier or "",
         claim.kind,
         claim.metric or "",
@@ -98,28 +102,51 @@ def _row(**cells: str) -> list[str]:
     return [cells.get(column, "") for column in CSV_COLUMNS]
 
 
+def document_rows(document: Document, claims: Sequence[Claim]) -> str:
+    """The CSV text of a document's rows: one per claim, or the row of a document without any."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    if claims:
+        writer.writerows([claim_row(document, claim) for claim in claims])
+    else:
+        writer.writerow(_row(document_id=document.id, status="extracted"))
+    return buffer.getvalue()
+
+
 class CsvWriter:
-    """Writes the header at once and a row per claim as documents arrive."""
+    """Writes the header at once and a row per claim as documents arrive.
+
+    The stream is flushed as :class:`~claimcheck.report.extract_flush.Flusher`
+    says (after each document on a terminal or a pipe).
+    """
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
+        self._flush = Flusher(stream)
         self._writer = csv.writer(stream, lineterminator="\n")
         self._writer.writerow(CSV_COLUMNS)
 
+    @property
+    def render(self) -> Render:
+        """A document's rows."""
+        return document_rows
+
     def document(self, document: Document, claims: Sequence[Claim]) -> None:
         """Write the rows of one document."""
-        for claim in claims:
-            self._writer.writerow(claim_row(document, claim))
-        if not claims:
-            self._writer.writerow(_row(document_id=document.id, status="extracted"))
-        self._stream.flush()
+        self.rendered(document, document_rows(document, claims))
+
+    def rendered(self, document: Document, text: str) -> None:
+        """Write the rows of one document made by :attr:`render`."""
+        self._stream.write(text)
+        self._flush()
 
     def failure(self, failure: LoadFailure) -> None:
         """Write the row of an input that was skipped or failed."""
         self._writer.writerow(
             _row(document_id=failure.path, status=failure.status, reason=failure.message)
         )
-        self._stream.flush()
+        self._flush()
 
     def close(self) -> None:
-        """Nothing left to write."""
+        """Flush what is left."""
+        self._stream.flush()
