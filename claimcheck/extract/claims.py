@@ -467,21 +467,22 @@ def _claim(
     if kind_sign_applies and sign < 0:
         value = -value
         interval = (-interval[1], -interval[0])
+    # Positional arguments, in the field order of Claim: this runs once per figure.
     return Claim(
-        id=claim_id,
-        document_id=document.id,
-        quantity=quantity,
-        sentence=sentence,
-        kind=kind,
-        metric=metric,
-        entities=entities,
-        flow=flow,
-        period=period,
-        value=value,
-        interval=interval,
-        basis=basis,
-        record=record,
-        unresolved=tuple(unresolved),
+        claim_id,
+        document.id,
+        quantity,
+        sentence,
+        kind,
+        metric,
+        entities,
+        flow,
+        period,
+        value,
+        interval,
+        basis,
+        record,
+        tuple(unresolved),
     )
 
 

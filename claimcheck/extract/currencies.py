@@ -35,7 +35,10 @@ def prefix_currency(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple
         end -= 1
         if end == 0:
             return None
-    candidates = ctx.prefixes_by_last.get(text[end - 1])
+    # The prefixes ending in the two characters before ``end`` (see ``Patterns``).
+    candidates = ctx.prefixes_by_tail.get(text[end - 2 : end]) if end >= 2 else None
+    if candidates is None:
+        candidates = ctx.single_prefixes.get(text[end - 1])
     if not candidates:
         return None
     for prefix in candidates:

@@ -374,6 +374,21 @@ class Patterns:
         self.prefixes_by_last: dict[str, list[str]] = {}
         for prefix in prefixes:
             self.prefixes_by_last.setdefault(prefix[-1], []).append(prefix)
+        # By the last two characters: "$" ends 22 prefixes ("US$", "HK$", ...), but only
+        # those ending in the two characters before a number can match there. Each list
+        # keeps the longest-first order of ``prefixes_by_last`` (one-character prefixes
+        # included); a pair no longer prefix ends in falls back to ``single_prefixes``.
+        self.prefixes_by_tail: dict[str, list[str]] = {}
+        for prefix in prefixes:
+            if len(prefix) >= 2:
+                tail = prefix[-2:]
+                self.prefixes_by_tail[tail] = [
+                    p for p in self.prefixes_by_last[tail[-1]] if len(p) == 1 or p.endswith(tail)
+                ]
+        self.single_prefixes: dict[str, list[str]] = {}
+        for prefix in prefixes:
+            if len(prefix) == 1:
+                self.single_prefixes.setdefault(prefix, []).append(prefix)
         self.prefix_max = max(len(p) for p in prefixes) + 1
         self.qualifier_last_words = frozenset(q.split()[-1] for q in lex.qualifiers)
 
