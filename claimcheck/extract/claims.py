@@ -190,9 +190,14 @@ class _DocIndex:
     def _claim_regions(self, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
         spans = self.sentences.spans
         wanted: set[int] = set()
+        index_at = self.sentences.index_at
+        last = len(spans) - 1
         for quantity in quantities:
-            i = self.sentences.index_at(quantity.span.start)
-            wanted.update(j for j in (i, i + 1) if 0 <= j < len(spans))
+            i = index_at(quantity.span.start)
+            if i >= 0:
+                wanted.add(i)
+            if 0 <= i + 1 <= last:
+                wanted.add(i + 1)
         regions: list[tuple[int, int]] = []
         for i in sorted(wanted):
             span = spans[i]
@@ -248,7 +253,7 @@ class _DocIndex:
                 span,
                 cues,
                 _between(self.metrics, self.metric_starts, lo, hi),
-                tuple(e for e in _between(self.entities, self.entity_starts, lo, hi) if e.party),
+                tuple([e for e in _between(self.entities, self.entity_starts, lo, hi) if e.party]),
                 _between(self.periods, self.period_starts, lo, hi),
                 frozenset(c.name for c in cues),
             )
@@ -378,15 +383,20 @@ def _claim(
     if inside_period or quantity.unit in _PERIOD_UNITS:
         unresolved.append(Unresolved("metric", "the number is part of a time expression"))
         return Claim(
-            id=claim_id,
-            document_id=document.id,
-            quantity=quantity,
-            sentence=sentence,
-            kind="count" if quantity.unit == "count" else "level",
-            metric=None,
-            value=quantity.value,
-            interval=quantity.interval,
-            unresolved=tuple(unresolved),
+            claim_id,
+            document.id,
+            quantity,
+            sentence,
+            "count" if quantity.unit == "count" else "level",
+            None,
+            (),
+            None,
+            None,
+            quantity.value,
+            quantity.interval,
+            None,
+            False,
+            tuple(unresolved),
         )
 
     kind, sign = _kind(index, quantity, clause, bundle)
@@ -415,27 +425,12 @@ def _claim(
         unresolved.append(Unresolved("metric", reason))
 
     entities, flow, metric = _entities_and_flow(
-        index,
-        state,
-        clause=clause,
-        bundle=bundle,
-        mention=mention,
-        metric=metric,
-        kind=kind,
-        quantity_start=quantity.span.start,
+        index, state, clause, bundle, mention, metric, kind, quantity.span.start
     )
     if not entities:
         unresolved.append(Unresolved("entities", "no country named in the sentence or before"))
 
-    period = _period(
-        index,
-        state,
-        quantity,
-        bundle=bundle,
-        sentence_no=sentence_no,
-        paragraph=paragraph,
-        kind=kind,
-    )
+    period = _period(index, state, quantity, bundle, sentence_no, paragraph, kind)
     if period is None:
         unresolved.append(Unresolved("period", "no time phrase in the sentence or before"))
     elif period.unresolved:
@@ -507,17 +502,18 @@ def _kind(
     sentence_before: list[Cue] = []
     before_cues: list[Cue] = []
     after_cues: list[Cue] = []
+    names_before: set[str] = set()
     for cue in bundle.cues:
         cue_start = cue.span.start
         if cue_start < start:
             sentence_before.append(cue)
+            names_before.add(cue.name)
             if cue_start >= lo:
                 before_cues.append(cue)
         elif (
             not after_cues and end <= cue_start < after_end and cue.name in ("increase", "decrease")
         ):
             after_cues.append(cue)
-    names_before = {c.name for c in sentence_before}
 
     if (
         quantity.unit == "count"
@@ -530,16 +526,18 @@ def _kind(
         and any(c.name == "target" and end <= c.span.start < end + 25 for c in bundle.cues)
         and bool(_TARGET_AFTER.match(text, end))
     )
-    realised = (target_after or bool(names_before & {"target", "forecast"})) and bool(
-        _REALISED_AFTER.match(text, end)
-    )
+    realised = (
+        target_after or "target" in names_before or "forecast" in names_before
+    ) and bool(_REALISED_AFTER.match(text, end))
     if target_after and not realised:
         return "target", 1
     if "target" in names_before and not realised and _target_governs(index, sentence_before, start):
         return "target", 1
-    deadline_after = any(
-        p.role == "deadline" and end <= p.span.start < clause.end for p in bundle.periods
-    )
+    deadline_after = False
+    for period in bundle.periods:
+        if period.role == "deadline" and end <= period.span.start < clause.end:
+            deadline_after = True
+            break
     if deadline_after and "forecast" not in names_before:
         return "target", 1
     if "forecast" in names_before and not realised:
@@ -724,7 +722,6 @@ def _other(pair: Sequence[str], known: str) -> str | None:
 def _entities_and_flow(
     index: _DocIndex,
     state: _Discourse,
-    *,
     clause: Span,
     bundle: _Sentence,
     mention: MetricMention | None,
@@ -768,7 +765,7 @@ def _entities_and_flow(
 
     flow: Flow | None = None
     if mention is not None and mention.directional and metric is not None:
-        flow, metric = _flow(index, state, clause, mention, metric, bundle=bundle)
+        flow, metric = _flow(index, state, clause, mention, metric, bundle)
     elif mention is not None and metric == "trade_balance" and kind != "milestone":
         flow = _balance_flow(index, state, bundle, mention)
     entities = tuple(sorted({flow.source, flow.dest})) if flow else tuple(sorted(set(names)))
@@ -855,7 +852,6 @@ def _flow(
     clause: Span,
     mention: MetricMention,
     metric: str,
-    *,
     bundle: _Sentence,
 ) -> tuple[Flow | None, str]:
     """Read source and destination around an exports/imports/supplies term."""
@@ -952,7 +948,6 @@ def _period(
     index: _DocIndex,
     state: _Discourse,
     quantity: Quantity,
-    *,
     bundle: _Sentence,
     sentence_no: int,
     paragraph: int,

@@ -511,6 +511,12 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 
+_PLAN: tuple[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (name, pattern, _NEEDS[name], _REQUIRED.get(name, ())) for name, pattern in _PATTERNS
+)
+"""Each pattern with its triggers and required words, looked up once."""
+
+
 def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sort and merge windows, widened to white space so that no token is cut.
 
@@ -611,26 +617,29 @@ def _scan(text: str) -> list[_Raw]:
     regions = _regions(text, low)
     # A pattern with several triggers runs once over the union of their windows.
     unions: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for name, pattern in _PATTERNS:
-        needs = _NEEDS[name]
+    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for name, pattern, needs, required in _PLAN:
         windows = unions.get(needs)
         if windows is None:
             windows = _union([regions[need] for need in needs if need in regions])
             unions[needs] = windows
-        required = _REQUIRED.get(name, ())
         for lo, hi in windows:
-            if required and all(low.find(word, lo, hi) < 0 for word in required):
-                continue
+            if required:
+                for word in required:
+                    if low.find(word, lo, hi) >= 0:
+                        break
+                else:
+                    continue  # none of the words every match contains
             for match in pattern.finditer(low, lo, hi):
                 start, end = match.span()
-                candidates.append((start, start - end, name, match))
-    # Earliest first, then longest (stable: pattern order breaks ties); a candidate that
-    # does not read as a period (``_raw`` is None) leaves the place to shorter ones.
-    candidates.sort(key=lambda c: (c[0], c[1]))
+                candidates.append((start, start - end, len(candidates), name, match))
+    # Earliest first, then longest, then in pattern order (the running count breaks ties,
+    # so the matches themselves are never compared); a candidate that does not read as
+    # a period (``_raw`` is None) leaves the place to shorter ones.
+    candidates.sort()
     out: list[_Raw] = []
     last_end = -1
-    for start, _, name, match in candidates:
+    for start, _, _, name, match in candidates:
         if start >= last_end:
             raw = _raw(name, match, text)
             if raw is not None:
