@@ -169,6 +169,7 @@ class _DocIndex:
         )
         # Metric terms, countries and cues only matter in sentences with figures (and the
         # sentence after each, for "It is a record"): scan just those.
+        self.quantity_sentences: list[int] = []  # the sentence of each quantity, in order
         regions = self._claim_regions(quantities)
         self.entities, self.entity_starts = _index(self._all_entities)
         self.low = lowered(text)
@@ -194,6 +195,7 @@ class _DocIndex:
         last = len(spans) - 1
         for quantity in quantities:
             i = index_at(quantity.span.start)
+            self.quantity_sentences.append(i)
             if i >= 0:
                 wanted.add(i)
             if 0 <= i + 1 <= last:
@@ -366,7 +368,7 @@ def build_claims(document: Document, quantities: Sequence[Quantity]) -> tuple[Cl
 def _claim(
     document: Document, index: _DocIndex, state: _Discourse, quantity: Quantity, n: int
 ) -> Claim:
-    sentence_no = index.sentences.index_at(quantity.span.start)
+    sentence_no = index.quantity_sentences[n - 1]  # index.sentences.index_at(its start)
     bundle = index.sentence(sentence_no)
     sentence = bundle.span
     paragraph = index.sentences.paragraph_at(quantity.span.start)
