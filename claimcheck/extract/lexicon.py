@@ -374,21 +374,16 @@ class Patterns:
         self.prefixes_by_last: dict[str, list[str]] = {}
         for prefix in prefixes:
             self.prefixes_by_last.setdefault(prefix[-1], []).append(prefix)
-        # By the last two characters: "$" ends 22 prefixes ("US$", "HK$", ...), but only
-        # those ending in the two characters before a number can match there. Each list
-        # keeps the longest-first order of ``prefixes_by_last`` (one-character prefixes
-        # included); a pair no longer prefix ends in falls back to ``single_prefixes``.
-        self.prefixes_by_tail: dict[str, list[str]] = {}
+        # Every tail of a prefix ("S $" of "US $"), with the prefixes that are themselves
+        # tails of it, longest first: the prefixes written before a position are those of
+        # the longest tail of the text there that is a key (a longer prefix would have
+        # made a longer tail a key). "$" ends 22 prefixes; one look-up per length finds
+        # the few that match instead of trying them all.
+        self.prefix_tails: dict[str, tuple[str, ...]] = {}
         for prefix in prefixes:
-            if len(prefix) >= 2:
-                tail = prefix[-2:]
-                self.prefixes_by_tail[tail] = [
-                    p for p in self.prefixes_by_last[tail[-1]] if len(p) == 1 or p.endswith(tail)
-                ]
-        self.single_prefixes: dict[str, list[str]] = {}
-        for prefix in prefixes:
-            if len(prefix) == 1:
-                self.single_prefixes.setdefault(prefix, []).append(prefix)
+            for k in range(1, len(prefix) + 1):
+                tail = prefix[-k:]
+                self.prefix_tails[tail] = tuple(p for p in prefixes if tail.endswith(p))
         self.prefix_max = max(len(p) for p in prefixes) + 1
         self.qualifier_last_words = frozenset(q.split()[-1] for q in lex.qualifiers)
 
