@@ -126,6 +126,8 @@ class _Sentence(NamedTuple):
     periods: tuple[PeriodMention, ...]
     names: frozenset[str]
     """The names of the cue lists of ``cues``: a cheap test before looking for one."""
+    party_starts: list[int]
+    """The start of each of ``parties``, to find those in a range by bisection."""
 
 
 def _in(cues: Sequence[Cue], lo: int, hi: int, name: str | None = None) -> list[Cue]:
@@ -251,13 +253,15 @@ class _DocIndex:
             span = self.sentence_span(index)
             lo, hi = span.start, span.end
             cues = _between(self.cues, self.cue_starts, lo, hi)
+            parties = [e for e in _between(self.entities, self.entity_starts, lo, hi) if e.party]
             found = _Sentence(
                 span,
                 cues,
                 _between(self.metrics, self.metric_starts, lo, hi),
-                tuple([e for e in _between(self.entities, self.entity_starts, lo, hi) if e.party]),
+                tuple(parties),
                 _between(self.periods, self.period_starts, lo, hi),
-                frozenset(c.name for c in cues),
+                frozenset([c.name for c in cues]),
+                [e.span.start for e in parties],
             )
             self._sentence_cache[index] = found
         return found
@@ -671,22 +675,24 @@ def _metric_mention(
         if start <= mention.span.start and mention.span.end == end:
             return mention  # the counted noun names the metric: "14.9 million tourists"
     for span in (clause, bundle.span):
-        found = [m for m in bundle.metrics if span.start <= m.span.start < span.end]
-        if not found:
-            continue
-        before = [m for m in found if m.span.end <= quantity.span.start]
-        after = [
-            m
-            for m in found
-            if m.span.start >= quantity.span.end
-            and not index.quantity_between(quantity.span.end, m.span.start)
-        ]
-        if kind == "share" and after:
-            return after[0]
-        if before:
-            return before[-1]
-        if after:
-            return after[0]
+        # In the span: the last term ending before the figure, and the first one after
+        # it with no other figure between.
+        before: MetricMention | None = None
+        after: MetricMention | None = None
+        for m in bundle.metrics:
+            m_start = m.span.start
+            if not span.start <= m_start < span.end:
+                continue
+            if m.span.end <= start:
+                before = m
+            elif after is None and m_start >= end and not index.quantity_between(end, m_start):
+                after = m
+        if kind == "share" and after is not None:
+            return after
+        if before is not None:
+            return before
+        if after is not None:
+            return after
     return None
 
 
@@ -704,8 +710,9 @@ def _parties(index: _DocIndex, span: Span) -> list[EntityMention]:
     ]
 
 
-def _parties_in(bundle: _Sentence, lo: int, hi: int) -> list[EntityMention]:
-    return [e for e in bundle.parties if lo <= e.span.start < hi]
+def _parties_in(bundle: _Sentence, lo: int, hi: int) -> Sequence[EntityMention]:
+    """The parties of the sentence starting in ``[lo, hi)`` (they are in text order)."""
+    return _between(bundle.parties, bundle.party_starts, lo, hi)
 
 
 def _distinct(mentions: Sequence[EntityMention]) -> list[str]:
