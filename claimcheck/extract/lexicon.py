@@ -386,6 +386,17 @@ class Patterns:
                 self.prefix_tails[tail] = tuple(p for p in prefixes if tail.endswith(p))
         self.prefix_max = max(len(p) for p in prefixes) + 1
         self.qualifier_last_words = frozenset(q.split()[-1] for q in lex.qualifiers)
+        # Per last word, the word counts (4 at most, longest first) of the qualifier
+        # phrases ending in it: what :func:`~claimcheck.extract.qualifiers.qualifier_before`
+        # needs to try, instead of every count from 4 to 1.
+        lengths: dict[str, set[int]] = {}
+        for phrase in lex.qualifiers:
+            words = phrase.split(" ")
+            if len(words) <= 4:
+                lengths.setdefault(words[-1], set()).add(len(words))
+        self.qualifier_lengths = {
+            last: tuple(sorted(counts, reverse=True)) for last, counts in lengths.items()
+        }
 
 
 @functools.cache
