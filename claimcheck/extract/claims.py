@@ -431,12 +431,27 @@ def _claim(
         unresolved.append(Unresolved("metric", reason))
 
     entities, flow, metric = _entities_and_flow(
-        index, state, clause, bundle, mention, metric, kind, quantity.span.start
+        index,
+        state,
+        clause=clause,
+        bundle=bundle,
+        mention=mention,
+        metric=metric,
+        kind=kind,
+        quantity_start=quantity.span.start,
     )
     if not entities:
         unresolved.append(Unresolved("entities", "no country named in the sentence or before"))
 
-    period = _period(index, state, quantity, bundle, sentence_no, paragraph, kind)
+    period = _period(
+        index,
+        state,
+        quantity,
+        bundle=bundle,
+        sentence_no=sentence_no,
+        paragraph=paragraph,
+        kind=kind,
+    )
     if period is None:
         unresolved.append(Unresolved("period", "no time phrase in the sentence or before"))
     elif period.unresolved:
@@ -532,9 +547,9 @@ def _kind(
         and any(c.name == "target" and end <= c.span.start < end + 25 for c in bundle.cues)
         and bool(_TARGET_AFTER.match(text, end))
     )
-    realised = (
-        target_after or "target" in names_before or "forecast" in names_before
-    ) and bool(_REALISED_AFTER.match(text, end))
+    realised = (target_after or "target" in names_before or "forecast" in names_before) and bool(
+        _REALISED_AFTER.match(text, end)
+    )
     if target_after and not realised:
         return "target", 1
     if "target" in names_before and not realised and _target_governs(index, sentence_before, start):
@@ -731,6 +746,7 @@ def _other(pair: Sequence[str], known: str) -> str | None:
 def _entities_and_flow(
     index: _DocIndex,
     state: _Discourse,
+    *,
     clause: Span,
     bundle: _Sentence,
     mention: MetricMention | None,
@@ -774,7 +790,7 @@ def _entities_and_flow(
 
     flow: Flow | None = None
     if mention is not None and mention.directional and metric is not None:
-        flow, metric = _flow(index, state, clause, mention, metric, bundle)
+        flow, metric = _flow(index, state, clause, mention, metric, bundle=bundle)
     elif mention is not None and metric == "trade_balance" and kind != "milestone":
         flow = _balance_flow(index, state, bundle, mention)
     entities = tuple(sorted({flow.source, flow.dest})) if flow else tuple(sorted(set(names)))
@@ -861,6 +877,7 @@ def _flow(
     clause: Span,
     mention: MetricMention,
     metric: str,
+    *,
     bundle: _Sentence,
 ) -> tuple[Flow | None, str]:
     """Read source and destination around an exports/imports/supplies term."""
@@ -957,6 +974,7 @@ def _period(
     index: _DocIndex,
     state: _Discourse,
     quantity: Quantity,
+    *,
     bundle: _Sentence,
     sentence_no: int,
     paragraph: int,

@@ -519,9 +519,7 @@ def _plan() -> tuple[tuple[tuple[str, ...], tuple[_Step, ...]], ...]:
     with its place in :data:`_PATTERNS` and its required words."""
     groups: dict[tuple[str, ...], list[_Step]] = {}
     for order, (name, pattern) in enumerate(_PATTERNS):
-        groups.setdefault(_NEEDS[name], []).append(
-            (order, name, pattern, _REQUIRED.get(name, ()))
-        )
+        groups.setdefault(_NEEDS[name], []).append((order, name, pattern, _REQUIRED.get(name, ())))
     return tuple((needs, tuple(steps)) for needs, steps in groups.items())
 
 
