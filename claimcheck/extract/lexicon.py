@@ -379,11 +379,14 @@ class Patterns:
         # the longest tail of the text there that is a key (a longer prefix would have
         # made a longer tail a key). "$" ends 22 prefixes; one look-up per length finds
         # the few that match instead of trying them all.
+        # (The tails of a tail that are prefixes: one set look-up per length, longest first.)
         self.prefix_tails: dict[str, tuple[str, ...]] = {}
         for prefix in prefixes:
             for k in range(1, len(prefix) + 1):
                 tail = prefix[-k:]
-                self.prefix_tails[tail] = tuple(p for p in prefixes if tail.endswith(p))
+                self.prefix_tails[tail] = tuple(
+                    tail[i:] for i in range(len(tail)) if tail[i:] in lex.currency_prefix
+                )
         self.prefix_max = max(len(p) for p in prefixes) + 1
         self.qualifier_last_words = frozenset(q.split()[-1] for q in lex.qualifiers)
         # Per last word, the word counts (4 at most, longest first) of the qualifier
