@@ -2,14 +2,15 @@
 
 Usage (from the project root; needs ``valgrind``)::
 
-    .venv/bin/python benchmarks/bench_instructions.py [--corpus DIR] [--stage all|q|c]
+    .venv/bin/python benchmarks/bench_instructions.py [--corpus DIR] [--stage all|q|c] [--no-cold]
 
 Wall and CPU times swing with the load of other processes; the number of
 instructions executed does not. This runs ``valgrind --tool=cachegrind``
 (no cache simulation) on
 
 * a process that extracts the corpus (``../shared/corpus`` seeds and real
-  texts, or ``--corpus``) once as a warm-up and then 0 or 5 more times: the
+  texts, or ``--corpus``: such a folder, or any folder of documents, e.g. a
+  synthetic JSONL corpus) once as a warm-up and then 0 or 5 more times: the
   difference divided by 5 is the instruction count of one pass (``all``:
   :func:`claimcheck.extract`; ``q``: ``find_quantities``; ``c``:
   ``build_claims`` with the quantities found beforehand);
@@ -82,10 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED, help="../shared/corpus elsewhere")
     parser.add_argument("--stage", choices=("all", "q", "c"), default="all")
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold-start count")
     args = parser.parse_args(argv)
     corpus: Path = args.corpus
     paths = [str(corpus / "seeds"), str(corpus / "real")]
     if not all(Path(p).is_dir() for p in paths):
+        paths = [str(corpus)]  # any other folder of documents (e.g. a synthetic JSONL corpus)
+    if not corpus.is_dir():
         print(f"corpus not found: {corpus}", file=sys.stderr)
         return 2
     env_note = "PYTHONDONTWRITEBYTECODE unset for the cold start"
@@ -96,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         zero, five = _instructions([*base, "0"]), _instructions([*base, "5"])
         per_pass = (five - zero) / 5
         print(f"{args.stage}: {per_pass / 1e6:.1f} M instructions per corpus pass")
+        if args.no_cold:
+            return 0
         first = sorted(Path(paths[0]).iterdir())[0]
         one = Path(tmp) / "one.txt"
         one.write_text(first.read_text(encoding="utf-8"), encoding="utf-8")

@@ -126,6 +126,8 @@ class _Sentence(NamedTuple):
     periods: tuple[PeriodMention, ...]
     names: frozenset[str]
     """The names of the cue lists of ``cues``: a cheap test before looking for one."""
+    party_starts: list[int]
+    """The start of each of ``parties``, to find those in a range by bisection."""
 
 
 def _in(cues: Sequence[Cue], lo: int, hi: int, name: str | None = None) -> list[Cue]:
@@ -169,6 +171,7 @@ class _DocIndex:
         )
         # Metric terms, countries and cues only matter in sentences with figures (and the
         # sentence after each, for "It is a record"): scan just those.
+        self.quantity_sentences: list[int] = []  # the sentence of each quantity, in order
         regions = self._claim_regions(quantities)
         self.entities, self.entity_starts = _index(self._all_entities)
         self.low = lowered(text)
@@ -190,9 +193,15 @@ class _DocIndex:
     def _claim_regions(self, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
         spans = self.sentences.spans
         wanted: set[int] = set()
+        index_at = self.sentences.index_at
+        last = len(spans) - 1
         for quantity in quantities:
-            i = self.sentences.index_at(quantity.span.start)
-            wanted.update(j for j in (i, i + 1) if 0 <= j < len(spans))
+            i = index_at(quantity.span.start)
+            self.quantity_sentences.append(i)
+            if i >= 0:
+                wanted.add(i)
+            if 0 <= i + 1 <= last:
+                wanted.add(i + 1)
         regions: list[tuple[int, int]] = []
         for i in sorted(wanted):
             span = spans[i]
@@ -244,13 +253,15 @@ class _DocIndex:
             span = self.sentence_span(index)
             lo, hi = span.start, span.end
             cues = _between(self.cues, self.cue_starts, lo, hi)
+            parties = [e for e in _between(self.entities, self.entity_starts, lo, hi) if e.party]
             found = _Sentence(
                 span,
                 cues,
                 _between(self.metrics, self.metric_starts, lo, hi),
-                tuple(e for e in _between(self.entities, self.entity_starts, lo, hi) if e.party),
+                tuple(parties),
                 _between(self.periods, self.period_starts, lo, hi),
-                frozenset(c.name for c in cues),
+                frozenset([c.name for c in cues]),
+                [e.span.start for e in parties],
             )
             self._sentence_cache[index] = found
         return found
@@ -361,7 +372,7 @@ def build_claims(document: Document, quantities: Sequence[Quantity]) -> tuple[Cl
 def _claim(
     document: Document, index: _DocIndex, state: _Discourse, quantity: Quantity, n: int
 ) -> Claim:
-    sentence_no = index.sentences.index_at(quantity.span.start)
+    sentence_no = index.quantity_sentences[n - 1]  # index.sentences.index_at(its start)
     bundle = index.sentence(sentence_no)
     sentence = bundle.span
     paragraph = index.sentences.paragraph_at(quantity.span.start)
@@ -378,15 +389,20 @@ def _claim(
     if inside_period or quantity.unit in _PERIOD_UNITS:
         unresolved.append(Unresolved("metric", "the number is part of a time expression"))
         return Claim(
-            id=claim_id,
-            document_id=document.id,
-            quantity=quantity,
-            sentence=sentence,
-            kind="count" if quantity.unit == "count" else "level",
-            metric=None,
-            value=quantity.value,
-            interval=quantity.interval,
-            unresolved=tuple(unresolved),
+            claim_id,
+            document.id,
+            quantity,
+            sentence,
+            "count" if quantity.unit == "count" else "level",
+            None,
+            (),
+            None,
+            None,
+            quantity.value,
+            quantity.interval,
+            None,
+            False,
+            tuple(unresolved),
         )
 
     kind, sign = _kind(index, quantity, clause, bundle)
@@ -467,21 +483,22 @@ def _claim(
     if kind_sign_applies and sign < 0:
         value = -value
         interval = (-interval[1], -interval[0])
+    # Positional arguments, in the field order of Claim: this runs once per figure.
     return Claim(
-        id=claim_id,
-        document_id=document.id,
-        quantity=quantity,
-        sentence=sentence,
-        kind=kind,
-        metric=metric,
-        entities=entities,
-        flow=flow,
-        period=period,
-        value=value,
-        interval=interval,
-        basis=basis,
-        record=record,
-        unresolved=tuple(unresolved),
+        claim_id,
+        document.id,
+        quantity,
+        sentence,
+        kind,
+        metric,
+        entities,
+        flow,
+        period,
+        value,
+        interval,
+        basis,
+        record,
+        tuple(unresolved),
     )
 
 
@@ -506,17 +523,18 @@ def _kind(
     sentence_before: list[Cue] = []
     before_cues: list[Cue] = []
     after_cues: list[Cue] = []
+    names_before: set[str] = set()
     for cue in bundle.cues:
         cue_start = cue.span.start
         if cue_start < start:
             sentence_before.append(cue)
+            names_before.add(cue.name)
             if cue_start >= lo:
                 before_cues.append(cue)
         elif (
             not after_cues and end <= cue_start < after_end and cue.name in ("increase", "decrease")
         ):
             after_cues.append(cue)
-    names_before = {c.name for c in sentence_before}
 
     if (
         quantity.unit == "count"
@@ -529,16 +547,18 @@ def _kind(
         and any(c.name == "target" and end <= c.span.start < end + 25 for c in bundle.cues)
         and bool(_TARGET_AFTER.match(text, end))
     )
-    realised = (target_after or bool(names_before & {"target", "forecast"})) and bool(
+    realised = (target_after or "target" in names_before or "forecast" in names_before) and bool(
         _REALISED_AFTER.match(text, end)
     )
     if target_after and not realised:
         return "target", 1
     if "target" in names_before and not realised and _target_governs(index, sentence_before, start):
         return "target", 1
-    deadline_after = any(
-        p.role == "deadline" and end <= p.span.start < clause.end for p in bundle.periods
-    )
+    deadline_after = False
+    for period in bundle.periods:
+        if period.role == "deadline" and end <= period.span.start < clause.end:
+            deadline_after = True
+            break
     if deadline_after and "forecast" not in names_before:
         return "target", 1
     if "forecast" in names_before and not realised:
@@ -670,22 +690,24 @@ def _metric_mention(
         if start <= mention.span.start and mention.span.end == end:
             return mention  # the counted noun names the metric: "14.9 million tourists"
     for span in (clause, bundle.span):
-        found = [m for m in bundle.metrics if span.start <= m.span.start < span.end]
-        if not found:
-            continue
-        before = [m for m in found if m.span.end <= quantity.span.start]
-        after = [
-            m
-            for m in found
-            if m.span.start >= quantity.span.end
-            and not index.quantity_between(quantity.span.end, m.span.start)
-        ]
-        if kind == "share" and after:
-            return after[0]
-        if before:
-            return before[-1]
-        if after:
-            return after[0]
+        # In the span: the last term ending before the figure, and the first one after
+        # it with no other figure between.
+        before: MetricMention | None = None
+        after: MetricMention | None = None
+        for m in bundle.metrics:
+            m_start = m.span.start
+            if not span.start <= m_start < span.end:
+                continue
+            if m.span.end <= start:
+                before = m
+            elif after is None and m_start >= end and not index.quantity_between(end, m_start):
+                after = m
+        if kind == "share" and after is not None:
+            return after
+        if before is not None:
+            return before
+        if after is not None:
+            return after
     return None
 
 
@@ -703,8 +725,9 @@ def _parties(index: _DocIndex, span: Span) -> list[EntityMention]:
     ]
 
 
-def _parties_in(bundle: _Sentence, lo: int, hi: int) -> list[EntityMention]:
-    return [e for e in bundle.parties if lo <= e.span.start < hi]
+def _parties_in(bundle: _Sentence, lo: int, hi: int) -> Sequence[EntityMention]:
+    """The parties of the sentence starting in ``[lo, hi)`` (they are in text order)."""
+    return _between(bundle.parties, bundle.party_starts, lo, hi)
 
 
 def _distinct(mentions: Sequence[EntityMention]) -> list[str]:

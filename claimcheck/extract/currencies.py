@@ -35,18 +35,24 @@ def prefix_currency(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple
         end -= 1
         if end == 0:
             return None
-    candidates = ctx.prefixes_by_last.get(text[end - 1])
-    if not candidates:
+    if text[end - 1] not in ctx.prefixes_by_last:
         return None
-    for prefix in candidates:
+    # The prefixes written right before ``end``, longest first (see ``Patterns``).
+    tails = ctx.prefix_tails
+    written: tuple[str, ...] = ()
+    for k in range(min(ctx.prefix_max - 1, end), 0, -1):
+        found = tails.get(text[end - k : end])
+        if found is not None:
+            written = found
+            break
+    for prefix in written:
         pos = end - len(prefix)
-        if pos >= 0 and text.startswith(prefix, pos, end):
-            if prefix[0].isalpha():
-                if pos > 0 and text[pos - 1].isalnum():
-                    continue
-                if spaced and prefix in _ATTACHED_ONLY:
-                    continue
-            return pos, lex.currency_prefix[prefix]
+        if prefix[0].isalpha():
+            if pos > 0 and text[pos - 1].isalnum():
+                continue
+            if spaced and prefix in _ATTACHED_ONLY:
+                continue
+        return pos, lex.currency_prefix[prefix]
     return None
 
 

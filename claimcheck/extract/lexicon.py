@@ -374,8 +374,32 @@ class Patterns:
         self.prefixes_by_last: dict[str, list[str]] = {}
         for prefix in prefixes:
             self.prefixes_by_last.setdefault(prefix[-1], []).append(prefix)
+        # Every tail of a prefix ("S $" of "US $"), with the prefixes that are themselves
+        # tails of it, longest first: the prefixes written before a position are those of
+        # the longest tail of the text there that is a key (a longer prefix would have
+        # made a longer tail a key). "$" ends 22 prefixes; one look-up per length finds
+        # the few that match instead of trying them all.
+        # (The tails of a tail that are prefixes: one set look-up per length, longest first.)
+        self.prefix_tails: dict[str, tuple[str, ...]] = {}
+        for prefix in prefixes:
+            for k in range(1, len(prefix) + 1):
+                tail = prefix[-k:]
+                self.prefix_tails[tail] = tuple(
+                    tail[i:] for i in range(len(tail)) if tail[i:] in lex.currency_prefix
+                )
         self.prefix_max = max(len(p) for p in prefixes) + 1
         self.qualifier_last_words = frozenset(q.split()[-1] for q in lex.qualifiers)
+        # Per last word, the word counts (4 at most, longest first) of the qualifier
+        # phrases ending in it: what :func:`~claimcheck.extract.qualifiers.qualifier_before`
+        # needs to try, instead of every count from 4 to 1.
+        lengths: dict[str, set[int]] = {}
+        for phrase in lex.qualifiers:
+            words = phrase.split(" ")
+            if len(words) <= 4:
+                lengths.setdefault(words[-1], set()).add(len(words))
+        self.qualifier_lengths = {
+            last: tuple(sorted(counts, reverse=True)) for last, counts in lengths.items()
+        }
 
 
 @functools.cache

@@ -237,6 +237,12 @@ def _word_starts_list() -> tuple[str, list[str]]:
 
 
 @functools.cache
+def _word_firsts() -> str:
+    """The first letters of :func:`_word_starts_list`, computed once (like the scans)."""
+    return _word_starts_list()[0]
+
+
+@functools.cache
 def _word_scan() -> re.Pattern[str]:
     words = words_pattern()
     firsts, starts = _word_starts_list()
@@ -286,7 +292,7 @@ def _word_matches(lowered: str) -> list[re.Match[str]]:
     match = _word_scan().match
     out: list[re.Match[str]] = []
     taken = 0  # ``finditer`` goes on from the end of the last match (never empty)
-    first = match(lowered) if lowered[:1] in _word_starts_list()[0] else None
+    first = match(lowered) if lowered[:1] in _word_firsts() else None
     if first is not None:
         out.append(first)
         taken = first.end()

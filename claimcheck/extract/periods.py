@@ -511,6 +511,21 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 
+_Step = tuple[int, str, re.Pattern[str], tuple[str, ...]]
+
+
+def _plan() -> tuple[tuple[tuple[str, ...], tuple[_Step, ...]], ...]:
+    """The patterns grouped by the triggers they need (their windows are the same), each
+    with its place in :data:`_PATTERNS` and its required words."""
+    groups: dict[tuple[str, ...], list[_Step]] = {}
+    for order, (name, pattern) in enumerate(_PATTERNS):
+        groups.setdefault(_NEEDS[name], []).append((order, name, pattern, _REQUIRED.get(name, ())))
+    return tuple((needs, tuple(steps)) for needs, steps in groups.items())
+
+
+_PLAN = _plan()
+
+
 def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sort and merge windows, widened to white space so that no token is cut.
 
@@ -610,27 +625,27 @@ def _scan(text: str) -> list[_Raw]:
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     regions = _regions(text, low)
     # A pattern with several triggers runs once over the union of their windows.
-    unions: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for name, pattern in _PATTERNS:
-        needs = _NEEDS[name]
-        windows = unions.get(needs)
-        if windows is None:
-            windows = _union([regions[need] for need in needs if need in regions])
-            unions[needs] = windows
-        required = _REQUIRED.get(name, ())
+    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for needs, plan in _PLAN:
+        windows = _union([regions[need] for need in needs if need in regions])
         for lo, hi in windows:
-            if required and all(low.find(word, lo, hi) < 0 for word in required):
-                continue
-            for match in pattern.finditer(low, lo, hi):
-                start, end = match.span()
-                candidates.append((start, start - end, name, match))
-    # Earliest first, then longest (stable: pattern order breaks ties); a candidate that
-    # does not read as a period (``_raw`` is None) leaves the place to shorter ones.
-    candidates.sort(key=lambda c: (c[0], c[1]))
+            for order, name, pattern, required in plan:
+                if required:
+                    for word in required:
+                        if low.find(word, lo, hi) >= 0:
+                            break
+                    else:
+                        continue  # none of the words every match contains
+                for match in pattern.finditer(low, lo, hi):
+                    start, end = match.span()
+                    candidates.append((start, start - end, order, name, match))
+    # Earliest first, then longest, then in pattern order (a pattern's matches all start
+    # apart, so the matches themselves are never compared); a candidate that does not
+    # read as a period (``_raw`` is None) leaves the place to shorter ones.
+    candidates.sort()
     out: list[_Raw] = []
     last_end = -1
-    for start, _, name, match in candidates:
+    for start, _, _, name, match in candidates:
         if start >= last_end:
             raw = _raw(name, match, text)
             if raw is not None:

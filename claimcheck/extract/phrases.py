@@ -171,6 +171,9 @@ def _starts_pattern(trie: _Trie) -> re.Pattern[str]:
     return re.compile(r"[^0-9a-z_](?:" + "|".join(branches) + ")")
 
 
+_NON_WORD = re.compile(r"\W")
+
+
 class MultiScanner:
     """Several phrase vocabularies found in one regex pass over lower-cased text.
 
@@ -291,11 +294,9 @@ class MultiScanner:
                 # Trying the pattern there, left to right and skipping what a match covers,
                 # finds what ``finditer`` would from ``taken``, without scanning past
                 # ``end`` (matches starting there are the main scan's).
-                starts = [
-                    p
-                    for p in range(start, end)
-                    if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_")
-                ]
+                # (``\W`` is exactly "not ``isalnum()`` and not ``_``".)
+                starts = [start] if start == 0 or _NON_WORD.match(low, start - 1) else []
+                starts += [m.end() for m in _NON_WORD.finditer(low, start, end - 1)]
                 limit = min(hi, end + self._reach)
                 for name, pattern in self._patterns.items():
                     for p in starts:

@@ -25,7 +25,10 @@ def qualifier_before(text: str, start: int, lex: Lexicon) -> Qualifier | None:
     if text[cut + 1 : start - 1].lower() not in patterns().qualifier_last_words:
         return None
     tokens = text[max(0, start - 40) : start].split()
-    for n in (4, 3, 2, 1):
+    if not tokens:
+        return None
+    # Only the word counts of the phrases ending in the last word can match.
+    for n in patterns().qualifier_lengths.get(tokens[-1].lower(), ()):
         if len(tokens) < n:
             continue
         phrase = " ".join(tokens[-n:]).lower()

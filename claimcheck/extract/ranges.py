@@ -28,6 +28,10 @@ _RANGE_GAP = re.compile(
     r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]{1,2}(?:to|through|and|or)(?:-|[ \u00a0]{1,2})|-to-"
 )
 
+_LONGEST_GAP = 11
+"""The longest text :data:`_RANGE_GAP` or :data:`_FROM_GAP` matches ("  through  "): figures
+further apart are neither a range nor a transition, and their gap is not even sliced."""
+
 
 def merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Join adjacent candidates that form a range; mark "to B from A" transitions."""
@@ -35,7 +39,12 @@ def merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
     i = 0
     while i < len(cands):
         a = cands[i]
-        if i + 1 < len(cands) and not a.is_range and not cands[i + 1].is_range:
+        if (
+            i + 1 < len(cands)
+            and not a.is_range
+            and not cands[i + 1].is_range
+            and cands[i + 1].start - a.end <= _LONGEST_GAP
+        ):
             b = cands[i + 1]
             gap = gap_between(text, a, b)
             m = _RANGE_GAP.fullmatch(gap)

@@ -139,6 +139,25 @@ def split_paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def _paragraph_starts(text: str) -> list[int]:
+    """The starts of the spans of :func:`split_paragraphs`, without building the spans."""
+    starts: list[int] = []
+    start = 0
+    for match in _PARA_BREAK.finditer(text):
+        _append_start(text, start, match.start(), starts)
+        start = match.end()
+    _append_start(text, start, len(text), starts)
+    return starts
+
+
+def _append_start(text: str, start: int, end: int, out: list[int]) -> None:
+    """The start :func:`_append_trimmed` gives ``text[start:end]``, if not blank."""
+    piece = text[start:end]
+    kept = piece.lstrip()
+    if kept:
+        out.append(start + len(piece) - len(kept))
+
+
 def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
     # ``str.strip()`` drops exactly the characters ``str.isspace()`` accepts.
     piece = text[start:end]
@@ -218,13 +237,12 @@ def split_sentences(text: str, keep: Sequence[Span] = ()) -> tuple[Span, ...]:
 class Sentences:
     """Sentences and paragraphs of one text, indexed for offset look-ups."""
 
-    __slots__ = ("_para_starts", "_starts", "paragraphs", "spans")
+    __slots__ = ("_para_starts", "_starts", "spans")
 
     def __init__(self, text: str, keep: Sequence[Span] = ()) -> None:
         self.spans = split_sentences(text, keep)
-        self.paragraphs = split_paragraphs(text)
         self._starts = [s.start for s in self.spans]
-        self._para_starts = [p.start for p in self.paragraphs]
+        self._para_starts = _paragraph_starts(text)
 
     def index_at(self, offset: int) -> int:
         """Index of the sentence containing (or last starting before) ``offset``; -1 if none."""
