@@ -159,6 +159,28 @@ def _check_on_dask(
     return report_of(plan, primary, args.dask.check(plan, checked))
 
 
+LISTED_FORMATS = ("text", "json", "markdown", "junit", "html")
+"""Formats that list verified or not-checked results one by one (the others write the
+findings and counts: their run keeps only those, :class:`~claimcheck.findings.Counted`)."""
+
+
+def _check_locally(
+    args: argparse.Namespace, primary: Loaded, against: Loaded, reference: ReferenceTable
+) -> Report:
+    """The report of the rules run here, one relation group at a time
+    (:func:`~claimcheck.engine.runner.check_by_group`); verified and not-checked results
+    are only counted unless the format lists them."""
+    from claimcheck.engine.runner import Plan, check_by_group
+
+    plan = Plan.of(
+        select=args.select_codes,
+        ignore=args.ignore_codes,
+        packs=args.packs or None,
+        reference=reference,
+    )
+    return check_by_group(plan, primary, against, listed=args.format in LISTED_FORMATS)
+
+
 def _stored(path: str, primary: Loaded, *, exclude: set[str]) -> Loaded | None:
     """The stored documents and claims related to ``primary`` (None: the store is unusable).
 
@@ -251,7 +273,7 @@ def run(args: argparse.Namespace) -> int:
     """Check the documents of ``args.paths``; return the exit status."""
     from claimcheck.baseline import BaselineError, write_baseline
     from claimcheck.config import ConfigError
-    from claimcheck.engine import RuleSelectionError, check, select_rules
+    from claimcheck.engine import RuleSelectionError, select_rules
     from claimcheck.progress import progress_for
     from claimcheck.reference import ReferenceError, load_reference
     from claimcheck.report.check_writers import check_writer
@@ -311,14 +333,7 @@ def run(args: argparse.Namespace) -> int:
             if args.dask is not None:
                 report = _check_on_dask(args, primary, against, reference)
             else:
-                report = check(
-                    primary,
-                    against=against,
-                    select=args.select_codes,
-                    ignore=args.ignore_codes,
-                    packs=args.packs or None,
-                    reference=reference,
-                )
+                report = _check_locally(args, primary, against, reference)
         except (RuleSelectionError, RulePackError, ReferenceError) as exc:
             progress.close()
             error(str(exc))
@@ -328,7 +343,7 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
         if args.dask is not None:
             args.dask.close()
-    checked_anything = bool(report.findings or report.verified)
+    checked_anything = bool(report.findings or report.verified_count)
     try:
         if args.write_baseline is not None:
             write_baseline(Path(args.write_baseline), report.findings)
