@@ -157,3 +157,26 @@ def test_cli_formats_are_byte_identical_to_the_listed_report(
         assert status == 0
         out = capsys.readouterr().out
         assert out == _written(fmt, listed, by_id, False)
+
+
+def test_packed_claims_group_and_check_as_the_claims(loaded: Loaded) -> None:
+    """Claims held pickled (as the CLI's counted run holds them) give the same groups and
+    report, and unpickle to equal claims."""
+    from claimcheck.engine.config import load_config
+    from claimcheck.engine.groups import document_scopes
+    from claimcheck.engine.index import flow_metrics
+    from claimcheck.engine.packed import PackedClaims
+
+    plan = Plan.of()
+    packed: Loaded = [(d, PackedClaims(c)) for d, c in loaded]
+    assert all(
+        p.unpack() == tuple(c) and len(p) == len(c)
+        for (_, c), (_, p) in zip(loaded, packed, strict=True)
+    )
+    config = load_config([])
+    for flows in (flow_metrics(plan.config), frozenset(), frozenset({"exports"})):
+        for (_, claims), (_, pack) in zip(loaded, packed, strict=True):
+            assert document_scopes(pack, config, flows) == document_scopes(claims, config, flows)
+    assert check_by_group(plan, packed, listed=False) == check_by_group(plan, loaded, listed=False)
+    primary, against = packed[::5], packed[1::5]
+    assert check_by_group(plan, primary, against) == check_by_group(plan, loaded[::5], loaded[1::5])

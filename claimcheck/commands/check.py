@@ -80,7 +80,7 @@ def _codes(values: Sequence[str] | None) -> list[str] | None:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
-Loaded = list[tuple[Document, tuple[Claim, ...]]]
+Loaded = list[tuple[Document, Sequence[Claim]]]
 
 
 def _read(
@@ -109,7 +109,8 @@ def _extract(
     statuses: list[InputStatus],
 ) -> Loaded:
     """Extract the claims of ``documents`` (``--jobs`` processes or the Dask cluster; the
-    order is kept); a document whose extraction fails is left out.
+    order is kept); a document whose extraction fails is left out. With ``args.packed``
+    the claims are held pickled (:class:`~claimcheck.engine.packed.PackedClaims`).
 
     Its entry in ``statuses`` becomes ``failed`` with the reason.
     """
@@ -138,7 +139,12 @@ def _extract(
                         status.path, "failed", reason, document=document.id, role=status.role
                     )
             continue
-        loaded.append((document, claims))
+        if getattr(args, "packed", False):
+            from claimcheck.engine.packed import PackedClaims
+
+            loaded.append((document, PackedClaims(claims)))
+        else:
+            loaded.append((document, claims))
         progress.document_done(len(claims))
     return loaded
 
@@ -191,7 +197,8 @@ def _stored(path: str, primary: Loaded, *, exclude: set[str]) -> Loaded | None:
 
     try:
         with ClaimStore.open(path) as store:
-            return store.related([c for _, claims in primary for c in claims], exclude=exclude)
+            related = store.related([c for _, cs in primary for c in cs], exclude=exclude)
+            return [(document, claims) for document, claims in related]
     except StoreError as exc:
         error(str(exc))
         return None
@@ -317,6 +324,8 @@ def run(args: argparse.Namespace) -> int:
     progress = progress_for(
         sys.stderr, len(primary_documents) + len(against_documents), quiet=args.quiet
     )
+    # a counted run holds claims pickled until their relation group is checked
+    args.packed = args.dask is None and args.format not in LISTED_FORMATS
     try:
         primary = _extract(primary_documents, args, progress, primary_statuses)
         against = _extract(against_documents, args, progress, against_statuses)
