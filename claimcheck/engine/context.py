@@ -297,21 +297,25 @@ def combinations(roles: Sequence[Sequence[Item]], *, cross: bool = True) -> Iter
     yield from itertools.islice((list(c) for c in itertools.product(*firsts)), MAX_COMBINATIONS)
 
 
-def best_of(results: Sequence[Result]) -> Result | None:
+def best_of(results: Iterable[Result]) -> Result | None:
     """The verdict on one relation tried with several readings (duplicated figures).
 
     A relation holds when any reading holds: an article that gives a total and,
     elsewhere, a smaller figure for one commodity of the same flow is not
     inconsistent. Otherwise the reading with the smallest gap is reported.
+    ``results`` may be a generator: it is not read beyond the first reading that holds
+    (the readings after it need not be judged).
     """
-    if not results:
-        return None
+    tried: list[Result] = []
     for result in results:
         if isinstance(result, Verified):
             return result
-    findings = [r for r in results if isinstance(r, Finding)]
+        tried.append(result)
+    if not tried:
+        return None
+    findings = [r for r in tried if isinstance(r, Finding)]
     if not findings:
-        return results[0]
+        return tried[0]
     return min(findings, key=lambda f: f.arithmetic.gap if f.arithmetic else 0.0)
 
 
