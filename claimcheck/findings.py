@@ -8,7 +8,11 @@
 * :class:`NotChecked`: a check that could not run (missing period, unknown
   date), counted apart and never shown as a pass;
 * :class:`Report`: all three, deterministically ordered, with a stable JSON
-  form (:meth:`Report.to_dict`).
+  form (:meth:`Report.to_dict`); a *counted* report (:class:`Counted`) keeps
+  only the number of verified and not-checked results, for outputs that do
+  not list them;
+* :class:`ReportBuilder`: sorts and de-duplicates results as they come, one
+  relation group at a time (so a run holds one group's results, not all).
 """
 
 from __future__ import annotations
@@ -28,9 +32,11 @@ __all__ = [
     "SEVERITIES",
     "Arithmetic",
     "ClaimRef",
+    "Counted",
     "Finding",
     "NotChecked",
     "Report",
+    "ReportBuilder",
     "Result",
     "Severity",
     "Verified",
@@ -218,9 +224,31 @@ def _sort_key(code: str, claims: Sequence[ClaimRef], text: str) -> tuple[Any, ..
     return (first[0], first[1], code, tuple(refs), text)
 
 
+def _ident(result: Result) -> tuple[Any, ...]:
+    """What makes two results the same relation: code and cited claims."""
+    return (result.code, tuple(sorted((c.document, c.id) for c in result.claims)))
+
+
+@attrs.frozen(slots=True)
+class Counted:
+    """What a counted report keeps of the results it does not list: how many were
+    verified and not checked, and the name of each rule code among them (SARIF
+    describes every rule that gave a result)."""
+
+    verified: int
+    not_checked: int
+    names: tuple[tuple[str, str], ...] = ()
+    """``(code, name)`` of the verified and not-checked results, sorted by code."""
+
+
 @attrs.frozen(slots=True)
 class Report:
-    """The outcome of :func:`claimcheck.engine.check`."""
+    """The outcome of :func:`claimcheck.engine.check`.
+
+    With ``counted``, ``verified`` and ``not_checked`` are empty and ``counted``
+    holds their numbers (:class:`ReportBuilder` with ``listed=False``): the
+    counts, :meth:`summary` and the findings are those of the listed report.
+    """
 
     findings: tuple[Finding, ...]
     verified: tuple[Verified, ...]
@@ -228,6 +256,7 @@ class Report:
     documents: tuple[str, ...]
     claims_count: int
     rules: tuple[str, ...] = ()
+    counted: Counted | None = None
 
     @classmethod
     def build(
@@ -239,29 +268,28 @@ class Report:
         rules: Sequence[str] = (),
     ) -> Report:
         """Sort and de-duplicate ``results`` (same code and claims -> first kept)."""
-        findings: dict[tuple[Any, ...], Finding] = {}
-        verified: dict[tuple[Any, ...], Verified] = {}
-        not_checked: dict[tuple[Any, ...], NotChecked] = {}
-        for result in results:
-            ident = (result.code, tuple(sorted((c.document, c.id) for c in result.claims)))
-            if isinstance(result, Finding):
-                if ident not in findings or _rank(result) < _rank(findings[ident]):
-                    findings[ident] = result
-            elif isinstance(result, Verified):
-                verified.setdefault(ident, result)
-            else:
-                not_checked.setdefault((*ident, result.reason), result)
-        # a relation found failing is not also listed as verified
-        for ident in findings:
-            verified.pop(ident, None)
-        return cls(
-            findings=tuple(sorted(findings.values(), key=lambda f: f.sort_key())),
-            verified=tuple(sorted(verified.values(), key=lambda v: v.sort_key())),
-            not_checked=tuple(sorted(not_checked.values(), key=lambda n: n.sort_key())),
-            documents=tuple(documents),
-            claims_count=claims_count,
-            rules=tuple(rules),
-        )
+        builder = ReportBuilder()
+        builder.add(results)
+        return builder.report(documents=documents, claims_count=claims_count, rules=rules)
+
+    @property
+    def verified_count(self) -> int:
+        """How many checks held (listed or counted)."""
+        return len(self.verified) if self.counted is None else self.counted.verified
+
+    @property
+    def not_checked_count(self) -> int:
+        """How many checks could not run (listed or counted)."""
+        return len(self.not_checked) if self.counted is None else self.counted.not_checked
+
+    def result_names(self) -> dict[str, str]:
+        """``{code: rule name}`` of every result (findings, verified, not checked)."""
+        names = {r.code: r.name for r in self.findings}
+        if self.counted is not None:
+            names.update(self.counted.names)
+        names.update((r.code, r.name) for r in self.verified)
+        names.update((r.code, r.name) for r in self.not_checked)
+        return names
 
     def by_severity(self, severity: Severity) -> tuple[Finding, ...]:
         """The findings of one severity."""
@@ -277,14 +305,17 @@ class Report:
             "errors": severity.get("error", 0),
             "warnings": severity.get("warning", 0),
             "infos": severity.get("info", 0),
-            "verified": len(self.verified),
-            "not_checked": len(self.not_checked),
+            "verified": self.verified_count,
+            "not_checked": self.not_checked_count,
             "by_rule": dict(sorted(Counter(f.code for f in self.findings).items())),
             "rules": list(self.rules),
         }
 
     def to_dict(self) -> dict[str, Any]:
-        """Stable JSON form: ``{"schema": 1, "findings", "verified", "not_checked", "summary"}``."""
+        """Stable JSON form: ``{"schema": 1, "findings", "verified", "not_checked", "summary"}``
+        (:class:`ValueError` for a counted report: it cannot list what it did not keep)."""
+        if self.counted is not None:
+            raise ValueError("a counted report does not list its verified and unchecked results")
         return {
             "schema": SCHEMA,
             "findings": [f.to_dict() for f in self.findings],
@@ -292,6 +323,81 @@ class Report:
             "not_checked": [n.to_dict() for n in self.not_checked],
             "summary": self.summary(),
         }
+
+
+class ReportBuilder:
+    """Sorts and de-duplicates results into a :class:`Report`, one batch at a time.
+
+    Each :meth:`add` batch is de-duplicated as :meth:`Report.build` does (same
+    code and claims -> the first kept, the most severe finding; a relation found
+    failing is not also verified). Batches must not share a relation: the
+    results of different relation groups (:mod:`claimcheck.engine.groups`) never
+    do, as a group's results cite only its own claims. So batches of whole
+    groups give exactly the report of all their results at once, and the
+    builder holds one batch's duplicates at a time.
+
+    With ``listed=False`` verified and not-checked results are only counted
+    (:class:`Counted`): the report holds its findings, not every relation that
+    held, for the outputs that list findings only.
+    """
+
+    def __init__(self, *, listed: bool = True) -> None:
+        self.listed = listed
+        self._findings: list[Finding] = []
+        self._verified: list[Verified] = []
+        self._not_checked: list[NotChecked] = []
+        self._verified_count = 0
+        self._not_checked_count = 0
+        self._names: dict[str, str] = {}
+
+    def add(self, results: Iterable[Result]) -> None:
+        """Add the results of one batch (whole relation groups, see the class)."""
+        findings: dict[tuple[Any, ...], Finding] = {}
+        verified: dict[tuple[Any, ...], Verified | None] = {}
+        not_checked: dict[tuple[Any, ...], NotChecked | None] = {}
+        listed = self.listed
+        names = self._names
+        for result in results:
+            ident = _ident(result)
+            if isinstance(result, Finding):
+                if ident not in findings or _rank(result) < _rank(findings[ident]):
+                    findings[ident] = result
+            elif isinstance(result, Verified):
+                if ident not in verified:
+                    verified[ident] = result if listed else None
+                    names[result.code] = result.name
+            else:
+                key = (*ident, result.reason)
+                if key not in not_checked:
+                    not_checked[key] = result if listed else None
+                    names[result.code] = result.name
+        # a relation found failing is not also listed as verified
+        for ident in findings:
+            verified.pop(ident, None)
+        self._findings.extend(findings.values())
+        if listed:
+            self._verified.extend(v for v in verified.values() if v is not None)
+            self._not_checked.extend(n for n in not_checked.values() if n is not None)
+        self._verified_count += len(verified)
+        self._not_checked_count += len(not_checked)
+
+    def report(
+        self, *, documents: Sequence[str], claims_count: int, rules: Sequence[str] = ()
+    ) -> Report:
+        """The report of every batch added: results sorted."""
+        counted = None
+        if not self.listed:
+            names = tuple(sorted(self._names.items()))
+            counted = Counted(self._verified_count, self._not_checked_count, names)
+        return Report(
+            findings=tuple(sorted(self._findings, key=lambda f: f.sort_key())),
+            verified=tuple(sorted(self._verified, key=lambda v: v.sort_key())),
+            not_checked=tuple(sorted(self._not_checked, key=lambda n: n.sort_key())),
+            documents=tuple(documents),
+            claims_count=claims_count,
+            rules=tuple(rules),
+            counted=counted,
+        )
 
 
 def _rank(finding: Finding) -> int:

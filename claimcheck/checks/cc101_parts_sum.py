@@ -51,7 +51,7 @@ class PartsSum(Rule):
             for group in grouped(combinations(roles)).values():
                 if not ctx.concerns_any(group):
                     continue
-                result = best_of([self._verdict(ctx, key, combo) for combo in group])
+                result = best_of(self._verdict(ctx, key, combo) for combo in group)
                 if result is not None:
                     yield result
             yield from self._one_way(ctx, roles[0], roles[1], roles[2])

@@ -47,7 +47,7 @@ class Balance(Rule):
             for group in grouped(combinations(roles)).values():
                 if not ctx.concerns_any(group):
                     continue
-                result = best_of([self._verdict(ctx, key, combo) for combo in group])
+                result = best_of(self._verdict(ctx, key, combo) for combo in group)
                 if result is not None:
                     yield result
 

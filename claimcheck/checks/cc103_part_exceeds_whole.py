@@ -66,7 +66,7 @@ class PartExceedsWhole(Rule):
                     for group in grouped(combinations(roles)).values():
                         if not ctx.concerns_any(group):
                             continue
-                        result = best_of([self._verdict(ctx, key, c) for c in group])
+                        result = best_of(self._verdict(ctx, key, c) for c in group)
                         if result is not None:
                             yield result
 

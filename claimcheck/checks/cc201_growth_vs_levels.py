@@ -115,7 +115,7 @@ class GrowthVsLevels(Rule):
             tried: set[str] = set()
             for basis, combos in trials:
                 result = best_of(
-                    [self._verdict(ctx, [change, cur, pre], basis) for cur, pre in combos]
+                    self._verdict(ctx, [change, cur, pre], basis) for cur, pre in combos
                 )
                 if result is not None:
                     results.append(result)

@@ -110,12 +110,11 @@ class ImpliedPrior(Rule):
                 ident = (combo[0].document, combo[0].value.pair())
                 groups.setdefault(ident, []).append(combo)
             for group in groups.values():
-                results = [
+                result = best_of(
                     self._verdict(ctx, measure, combo)
                     for combo in group
                     if _compatible([combo[0], combo[1], combo[3]])
-                ]
-                result = best_of(results)
+                )
                 if result is not None:
                     yield result
 

@@ -62,7 +62,7 @@ class PeriodSum(Rule):
                         continue
                     roles = [totals, first_items, second_items]
                     for group in grouped(combinations(roles)).values():
-                        result = best_of([self._verdict(ctx, c) for c in group])
+                        result = best_of(self._verdict(ctx, c) for c in group)
                         if result is not None:
                             yield result
 

@@ -134,8 +134,7 @@ class DerivedFigures(Rule):
                 for f in by_target.get((role, span), [])
                 if item.claim.id not in f.input_ids and _new_relation(f, present)
             ]
-            results = [self._verdict(ctx, item, f, scale, unit) for f in candidates]
-            verdict = best_of(results)
+            verdict = best_of(self._verdict(ctx, item, f, scale, unit) for f in candidates)
             if verdict is not None:
                 yield verdict
             if role != "B" and is_cumulative(ctx, item.key):

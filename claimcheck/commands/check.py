@@ -80,7 +80,7 @@ def _codes(values: Sequence[str] | None) -> list[str] | None:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
-Loaded = list[tuple[Document, tuple[Claim, ...]]]
+Loaded = list[tuple[Document, Sequence[Claim]]]
 
 
 def _read(
@@ -109,7 +109,8 @@ def _extract(
     statuses: list[InputStatus],
 ) -> Loaded:
     """Extract the claims of ``documents`` (``--jobs`` processes or the Dask cluster; the
-    order is kept); a document whose extraction fails is left out.
+    order is kept); a document whose extraction fails is left out. With ``args.packed``
+    the claims are held pickled (:class:`~claimcheck.engine.packed.PackedClaims`).
 
     Its entry in ``statuses`` becomes ``failed`` with the reason.
     """
@@ -138,7 +139,12 @@ def _extract(
                         status.path, "failed", reason, document=document.id, role=status.role
                     )
             continue
-        loaded.append((document, claims))
+        if getattr(args, "packed", False):
+            from claimcheck.engine.packed import PackedClaims
+
+            loaded.append((document, PackedClaims(claims)))
+        else:
+            loaded.append((document, claims))
         progress.document_done(len(claims))
     return loaded
 
@@ -157,6 +163,28 @@ def _check_on_dask(
     )
     checked = frozenset(d.id for d, _ in primary) if against else None
     return report_of(plan, primary, args.dask.check(plan, checked))
+
+
+LISTED_FORMATS = ("text", "json", "markdown", "junit", "html")
+"""Formats that list verified or not-checked results one by one (the others write the
+findings and counts: their run keeps only those, :class:`~claimcheck.findings.Counted`)."""
+
+
+def _check_locally(
+    args: argparse.Namespace, primary: Loaded, against: Loaded, reference: ReferenceTable
+) -> Report:
+    """The report of the rules run here, one relation group at a time
+    (:func:`~claimcheck.engine.runner.check_by_group`); verified and not-checked results
+    are only counted unless the format lists them."""
+    from claimcheck.engine.runner import Plan, check_by_group
+
+    plan = Plan.of(
+        select=args.select_codes,
+        ignore=args.ignore_codes,
+        packs=args.packs or None,
+        reference=reference,
+    )
+    return check_by_group(plan, primary, against, listed=args.format in LISTED_FORMATS)
 
 
 def _stored(
@@ -185,13 +213,14 @@ def _stored(
         config = None
     try:
         with ClaimStore.open(path) as store:
-            return store.related(
+            related = store.related(
                 [c for _, claims in primary for c in claims],
                 exclude=exclude,
                 context=[c for _, claims in against for c in claims],
                 config=config,
                 texts={d.id: d.text for d, _ in [*primary, *against]},
             )
+            return [(document, claims) for document, claims in related]
     except StoreError as exc:
         error(str(exc))
         return None
@@ -273,7 +302,7 @@ def run(args: argparse.Namespace) -> int:
     """Check the documents of ``args.paths``; return the exit status."""
     from claimcheck.baseline import BaselineError, write_baseline
     from claimcheck.config import ConfigError
-    from claimcheck.engine import RuleSelectionError, check, select_rules
+    from claimcheck.engine import RuleSelectionError, select_rules
     from claimcheck.progress import progress_for
     from claimcheck.reference import ReferenceError, load_reference
     from claimcheck.report.check_writers import check_writer
@@ -317,6 +346,8 @@ def run(args: argparse.Namespace) -> int:
     progress = progress_for(
         sys.stderr, len(primary_documents) + len(against_documents), quiet=args.quiet
     )
+    # a counted run holds claims encoded (PackedClaims) until their relation group is checked
+    args.packed = args.dask is None and args.format not in LISTED_FORMATS
     try:
         primary = _extract(primary_documents, args, progress, primary_statuses)
         against = _extract(against_documents, args, progress, against_statuses)
@@ -339,14 +370,7 @@ def run(args: argparse.Namespace) -> int:
             if args.dask is not None:
                 report = _check_on_dask(args, primary, against, reference)
             else:
-                report = check(
-                    primary,
-                    against=against,
-                    select=args.select_codes,
-                    ignore=args.ignore_codes,
-                    packs=args.packs or None,
-                    reference=reference,
-                )
+                report = _check_locally(args, primary, against, reference)
         except (RuleSelectionError, RulePackError, ReferenceError) as exc:
             progress.close()
             error(str(exc))
@@ -356,7 +380,7 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
         if args.dask is not None:
             args.dask.close()
-    checked_anything = bool(report.findings or report.verified)
+    checked_anything = bool(report.findings or report.verified_count)
     try:
         if args.write_baseline is not None:
             write_baseline(Path(args.write_baseline), report.findings)

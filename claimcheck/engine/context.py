@@ -49,6 +49,8 @@ MAX_COMBINATIONS = 16
 
 _SCALES = ((1e12, "trn"), (1e9, "bln"), (1e6, "mln"), (1e3, "thousand"))
 _UNIT_NAMES = {"m**3": "m³", "t": "t", "barrel": "barrels", "barrel/day": "barrels/day"}
+_LABELS: dict[tuple[str, float], str] = {}
+"""scale_label's labels by (unit, scale): few units and scales, asked for every relation."""
 
 
 @attrs.frozen(slots=True)
@@ -154,17 +156,25 @@ class Context:
 
 def scale_label(items: Sequence[Item]) -> tuple[float, str]:
     """The display scale of amounts (the first item's printed scale) and its label."""
-    unit = items[0].key.unit if items else ""
+    if not items:
+        return 1.0, ""
+    first = items[0]
+    unit = first.key.unit
     if unit in ("percent", "percentage_point"):
         return 1.0, "%" if unit == "percent" else "pp"
-    scale = max((i.scale for i in items[:1]), default=1.0)
-    if scale <= 1.0 and items:
-        magnitude = abs(items[0].value.mid)
+    scale = first.scale
+    if scale <= 1.0:
+        magnitude = abs(first.value.mid)
         scale = next((s for s, _ in _SCALES if magnitude >= s), 1.0)
-    word = next((w for s, w in _SCALES if s == scale), "")
-    if unit in _UNIT_NAMES or not unit.isupper():
-        return scale, f"{word} {_UNIT_NAMES.get(unit, unit)}".strip()
-    return scale, f"{unit} {word}".strip()
+    label = _LABELS.get((unit, scale))
+    if label is None:
+        word = next((w for s, w in _SCALES if s == scale), "")
+        if unit in _UNIT_NAMES or not unit.isupper():
+            label = f"{word} {_UNIT_NAMES.get(unit, unit)}".strip()
+        else:
+            label = f"{unit} {word}".strip()
+        _LABELS[(unit, scale)] = label
+    return scale, label
 
 
 def show(value: Interval | float, scale: float = 1.0, digits: int = 4) -> str:
@@ -287,21 +297,25 @@ def combinations(roles: Sequence[Sequence[Item]], *, cross: bool = True) -> Iter
     yield from itertools.islice((list(c) for c in itertools.product(*firsts)), MAX_COMBINATIONS)
 
 
-def best_of(results: Sequence[Result]) -> Result | None:
+def best_of(results: Iterable[Result]) -> Result | None:
     """The verdict on one relation tried with several readings (duplicated figures).
 
     A relation holds when any reading holds: an article that gives a total and,
     elsewhere, a smaller figure for one commodity of the same flow is not
     inconsistent. Otherwise the reading with the smallest gap is reported.
+    ``results`` may be a generator: it is not read beyond the first reading that holds
+    (the readings after it need not be judged).
     """
-    if not results:
-        return None
+    tried: list[Result] = []
     for result in results:
         if isinstance(result, Verified):
             return result
-    findings = [r for r in results if isinstance(r, Finding)]
+        tried.append(result)
+    if not tried:
+        return None
+    findings = [r for r in tried if isinstance(r, Finding)]
     if not findings:
-        return results[0]
+        return tried[0]
     return min(findings, key=lambda f: f.arithmetic.gap if f.arithmetic else 0.0)
 
 

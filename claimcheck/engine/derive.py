@@ -26,7 +26,6 @@ claim for the same figure and period (no circular derivations).
 from __future__ import annotations
 
 import datetime as _dt
-import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
@@ -44,7 +43,7 @@ ROLES = ("T", "O", "I", "B")
 _PER_ROLE = 4
 """Cap on the figures kept for one role and period at each stage (duplicated figures)."""
 
-# target -> ((first role, second role, expression template), ...); values in _combine
+# target -> ((first role, second role, expression template), ...); values in _OPERATIONS
 _FORMULAS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "T": (("O", "I", "{O} + {I}"), ("I", "B", "2×{I} + {B}"), ("O", "B", "2×{O} − {B}")),
     "O": (("T", "I", "{T} − {I}"), ("I", "B", "{I} + {B}"), ("T", "B", "({T} + {B}) / 2")),
@@ -53,16 +52,27 @@ _FORMULAS: dict[str, tuple[tuple[str, str, str], ...]] = {
 }
 
 
+_OPERATIONS: dict[tuple[str, str, str], Callable[[Interval, Interval], Interval]] = {
+    ("T", "O", "I"): lambda x, y: x + y,
+    ("T", "I", "B"): lambda x, y: 2 * x + y,
+    ("T", "O", "B"): lambda x, y: 2 * x - y,
+    ("O", "T", "I"): lambda x, y: x - y,
+    ("O", "I", "B"): lambda x, y: x + y,
+    ("O", "T", "B"): lambda x, y: (x + y) / 2,
+    ("I", "T", "O"): lambda x, y: x - y,
+    ("I", "O", "B"): lambda x, y: x - y,
+    ("I", "T", "B"): lambda x, y: (x - y) / 2,
+    ("B", "O", "I"): lambda x, y: x - y,
+    ("B", "T", "I"): lambda x, y: x - 2 * y,
+    ("B", "T", "O"): lambda x, y: 2 * y - x,
+}
+"""The value of the target from the values ``x`` and ``y`` of the two source roles, by
+``(target, first role, second role)`` of :data:`_FORMULAS`."""
+
+
 def _combine(target: str, a: str, b: str, x: Interval, y: Interval) -> Interval:
     """The value of ``target`` from roles ``a`` (value ``x``) and ``b`` (value ``y``)."""
-    pair = (a, b)
-    if target == "T":
-        return x + y if pair == ("O", "I") else 2 * x + y if pair == ("I", "B") else 2 * x - y
-    if target == "O":
-        return x - y if pair == ("T", "I") else x + y if pair == ("I", "B") else (x + y) / 2
-    if target == "I":
-        return x - y if pair == ("T", "O") else x - y if pair == ("O", "B") else (x - y) / 2
-    return x - y if pair == ("O", "I") else x - 2 * y if pair == ("T", "I") else 2 * y - x
+    return _OPERATIONS[(target, a, b)](x, y)
 
 
 Slot = tuple[str | None, Span | None]
@@ -182,11 +192,6 @@ class _Table:
         return {span for _, span in self.by}
 
 
-def _disjoint(a: Figure, b: Figure) -> bool:
-    """Whether two figures rest on different claims (no claim used twice)."""
-    return a.input_ids.isdisjoint(b.input_ids)
-
-
 def _avoids(figure: Figure, role: str, span: Span) -> bool:
     """Whether ``figure`` uses no stated claim of ``role`` in ``span`` (no circularity)."""
     return (role, span) not in figure.slots
@@ -213,6 +218,11 @@ def _coefficients(target: str, a: str, b: str) -> tuple[float, float]:
 
 _COEFFICIENTS = {(t, a, b): _coefficients(t, a, b) for t, fs in _FORMULAS.items() for a, b, _ in fs}
 
+_DIRECT_FORMULAS = {
+    (t, a, b): frozenset((t, a, b)) in _DIRECT for t, fs in _FORMULAS.items() for a, b, _ in fs
+}
+"""Whether the formula relates three figures that CC101 or CC102 check (see _DIRECT)."""
+
 
 def _identity(
     target: str,
@@ -225,34 +235,45 @@ def _identity(
     """``target`` in ``span`` from every pair of source roles (with ``derived_only``, not
     from two stated figures when CC101 or CC102 relate the three; with ``keep``, only the
     figures whose value it accepts)."""
+    slot = (target, span)  # a source using a stated claim of it would be circular (_avoids)
     for a, b, template in _FORMULAS[target]:
-        direct = derived_only and frozenset((target, a, b)) in _DIRECT
-        ca, cb = _COEFFICIENTS[(target, a, b)]
-        pairs = itertools.product(sources.get(a, ())[:_PER_ROLE], sources.get(b, ())[:_PER_ROLE])
-        for x, y in pairs:
-            if direct and x.stated and y.stated:
+        xs = sources.get(a, ())[:_PER_ROLE]
+        ys = sources.get(b, ())[:_PER_ROLE]
+        if not xs or not ys:
+            continue
+        formula = (target, a, b)
+        direct = derived_only and _DIRECT_FORMULAS[formula]
+        operation = _OPERATIONS[formula]
+        ca, cb = _COEFFICIENTS[formula]
+        names = (a, b)
+        for x in xs:  # every pair (x, y) resting on different claims, none circular
+            if slot in x.slots:
                 continue
-            if not _disjoint(x, y) or not (_avoids(x, target, span) and _avoids(y, target, span)):
-                continue
-            value = _combine(target, a, b, x.value, y.value)
-            if keep is not None and not keep(value):
-                continue
-            weight = ca * x.magnitude + cb * y.magnitude
-            yield Figure(
-                target,
-                span,
-                value,
-                template,
-                x.inputs + y.inputs,
-                steps=max(x.steps, y.steps) + 1,
-                derived_inputs=not (x.stated and y.stated),
-                signed=x.signed and y.signed,
-                weight=weight,
-                operands=(x, y),
-                names=(a, b),
-                input_ids=x.input_ids | y.input_ids,
-                slots=x.slots | y.slots,
-            )
+            x_ids, x_stated = x.input_ids, x.steps == 0
+            for y in ys:
+                if direct and x_stated and y.steps == 0:
+                    continue
+                if not x_ids.isdisjoint(y.input_ids) or slot in y.slots:
+                    continue
+                value = operation(x.value, y.value)
+                if keep is not None and not keep(value):
+                    continue
+                weight = ca * x.magnitude + cb * y.magnitude
+                yield Figure(
+                    target,
+                    span,
+                    value,
+                    template,
+                    x.inputs + y.inputs,
+                    steps=max(x.steps, y.steps) + 1,
+                    derived_inputs=not (x_stated and y.steps == 0),
+                    signed=x.signed and y.signed,
+                    weight=weight,
+                    operands=(x, y),
+                    names=names,
+                    input_ids=x_ids | y.input_ids,
+                    slots=x.slots | y.slots,
+                )
 
 
 def _wrap(figure: Figure) -> str:

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from claimcheck.engine.config import EngineConfig
 from claimcheck.engine.index import flow_metrics, scope_key
+from claimcheck.engine.packed import PackedClaims
 from claimcheck.model import Claim
 
 __all__ = ["GroupLabel", "document_scopes", "group_labels", "relation_groups"]
@@ -53,6 +54,8 @@ def document_scopes(
     ``flows`` is :func:`~claimcheck.engine.index.flow_metrics` of ``config``, if known."""
     if flows is None:
         flows = flow_metrics(config)
+    if isinstance(claims, PackedClaims):  # known without unpickling
+        return claims.scopes(flows)
     scopes: set[Scope] = set()
     for claim in claims:
         scope = scope_key(claim, flows)

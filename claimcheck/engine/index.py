@@ -54,7 +54,7 @@ PeriodKey = tuple[str, ...]
 ``("?", document id, text)`` for an unresolved period."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, cache_hash=True)  # a dict key of every index and view lookup
 class Key:
     """What a figure measures: ``measure`` for ``scope`` (sorted entities) in ``unit``."""
 

@@ -20,11 +20,7 @@ import attrs
 __all__ = ["Interval", "format_number"]
 
 
-def _mul(a: float, b: float) -> float:
-    """Product where ``0 * inf`` is 0 (a zero bound times an unbounded one)."""
-    if a == 0.0 or b == 0.0:
-        return 0.0
-    return a * b
+_INF = math.inf
 
 
 @attrs.frozen(slots=True)
@@ -35,9 +31,9 @@ class Interval:
     hi: float
 
     def __attrs_post_init__(self) -> None:
-        if math.isnan(self.lo) or math.isnan(self.hi):
-            raise ValueError("interval bounds must not be NaN")
-        if self.lo > self.hi:
+        if not self.lo <= self.hi:  # one comparison in the common case (false with a NaN too)
+            if math.isnan(self.lo) or math.isnan(self.hi):
+                raise ValueError("interval bounds must not be NaN")
             raise ValueError(f"empty interval [{self.lo}, {self.hi}]")
 
     # -- construction ---------------------------------------------------------------------
@@ -66,6 +62,9 @@ class Interval:
     @property
     def mid(self) -> float:
         """The midpoint (the finite bound when the other is infinite)."""
+        lo, hi = self.lo, self.hi
+        if lo > -_INF and hi < _INF:  # both bounds finite (lo <= hi, never NaN)
+            return (lo + hi) / 2
         if math.isinf(self.lo) and math.isinf(self.hi):
             return 0.0
         if math.isinf(self.lo):
@@ -103,6 +102,8 @@ class Interval:
     # -- arithmetic -----------------------------------------------------------------------
 
     def __add__(self, other: Interval | float) -> Interval:
+        if isinstance(other, Interval):
+            return Interval(self.lo + other.lo, self.hi + other.hi)
         o = _coerce(other)
         return Interval(self.lo + o.lo, self.hi + o.hi)
 
@@ -110,6 +111,8 @@ class Interval:
         return self + other
 
     def __sub__(self, other: Interval | float) -> Interval:
+        if isinstance(other, Interval):
+            return Interval(self.lo - other.hi, self.hi - other.lo)
         o = _coerce(other)
         return Interval(self.lo - o.hi, self.hi - o.lo)
 
@@ -120,14 +123,19 @@ class Interval:
         return Interval(-self.hi, -self.lo)
 
     def __mul__(self, other: Interval | float) -> Interval:
-        o = _coerce(other)
-        products = [
-            _mul(self.lo, o.lo),
-            _mul(self.lo, o.hi),
-            _mul(self.hi, o.lo),
-            _mul(self.hi, o.hi),
-        ]
-        return Interval(min(products), max(products))
+        if isinstance(other, Interval):
+            olo, ohi = other.lo, other.hi
+        else:
+            olo = ohi = float(other)
+            if math.isnan(olo):
+                raise ValueError("interval bounds must not be NaN")
+        lo, hi = self.lo, self.hi
+        # the four bound products, where 0 * inf is 0 (a zero bound times an unbounded one)
+        p1 = 0.0 if lo == 0.0 or olo == 0.0 else lo * olo
+        p2 = 0.0 if lo == 0.0 or ohi == 0.0 else lo * ohi
+        p3 = 0.0 if hi == 0.0 or olo == 0.0 else hi * olo
+        p4 = 0.0 if hi == 0.0 or ohi == 0.0 else hi * ohi
+        return Interval(min(p1, p2, p3, p4), max(p1, p2, p3, p4))
 
     def __rmul__(self, other: float) -> Interval:
         return self * other

@@ -1,8 +1,13 @@
 """Run the selected rules over documents and collect a :class:`~claimcheck.findings.Report`.
 
-:func:`check_group` is the unit of work shared by the local run (:func:`check`,
-one call over every relation group that matters) and the Dask engine
-(:mod:`claimcheck.dask_engine`, one call per shuffled bucket of groups).
+:func:`check_group` is the unit of work shared by the local run
+(:func:`check_by_group`: one call per relation group that matters) and the
+Dask engine (:mod:`claimcheck.dask_engine`, one call per shuffled bucket of
+groups). A local run checks one relation group at a time and reduces its
+results before the next (:class:`~claimcheck.findings.ReportBuilder`), so it
+holds one group's index, context and results at a time, not the whole
+corpus's; with ``listed=False`` it keeps only the findings and counts the rest
+(for outputs that list findings only: ``jsonl``, ``sarif``, ``github``).
 """
 
 from __future__ import annotations
@@ -19,12 +24,22 @@ from claimcheck.engine.context import Context
 from claimcheck.engine.groups import relation_groups
 from claimcheck.engine.index import ClaimIndex
 from claimcheck.engine.registry import Rule, select_rules
-from claimcheck.findings import Report, Result
+from claimcheck.findings import Report, ReportBuilder, Result
 from claimcheck.model import Claim, Document
 from claimcheck.reference import ReferenceTable, load_reference
 from claimcheck.rulepacks import RulePack
 
-__all__ = ["Input", "Plan", "check", "check_group", "prepare", "relevant", "report_of"]
+__all__ = [
+    "Input",
+    "Plan",
+    "check",
+    "check_by_group",
+    "check_group",
+    "iter_group",
+    "prepare",
+    "relevant",
+    "report_of",
+]
 
 Input = Document | tuple[Document, Sequence[Claim]]
 """A loaded document (extracted on the fly) or a document with its claims."""
@@ -97,13 +112,14 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_group(
+def iter_group(
     plan: Plan,
     group: Sequence[tuple[Document, Sequence[Claim]]],
     primary: Collection[str] | None = None,
-) -> list[Result]:
-    """Run the plan's rules over one relation group (or a union of groups, see
-    :mod:`claimcheck.engine.groups`) in input order.
+) -> Iterator[Result]:
+    """The results of the plan's rules over one relation group (or a union of groups,
+    see :mod:`claimcheck.engine.groups`), as the rules give them: the group's index
+    and context live until the iterator is exhausted or closed.
 
     With ``primary`` (the ids of the documents being checked), only results
     citing a claim of one of them are kept (and the rules skip relations that
@@ -111,7 +127,6 @@ def check_group(
     """
     documents = {d.id: d for d, _ in group}
     claims = [c for _, cs in group for c in cs]
-    results: list[Result] = []
     with _gc_paused():
         ctx = Context(
             documents,
@@ -120,11 +135,54 @@ def check_group(
             plan.reference,
             None if primary is None else frozenset(primary),
         )
+        del claims
         for rule_class in plan.rules:
             for result in rule_class().run(ctx):
                 if primary is None or any(c.document in primary for c in result.claims):
-                    results.append(result)
-    return results
+                    yield result
+
+
+def check_group(
+    plan: Plan,
+    group: Sequence[tuple[Document, Sequence[Claim]]],
+    primary: Collection[str] | None = None,
+) -> list[Result]:
+    """Run the plan's rules over one relation group (or a union of groups, see
+    :mod:`claimcheck.engine.groups`) in input order: the results of :func:`iter_group`."""
+    return list(iter_group(plan, group, primary))
+
+
+def check_by_group(
+    plan: Plan,
+    primary: Sequence[tuple[Document, Sequence[Claim]]],
+    against: Sequence[tuple[Document, Sequence[Claim]]] = (),
+    *,
+    listed: bool = True,
+) -> Report:
+    """The report of ``primary`` checked with ``against``, one relation group at a time.
+
+    Exactly the report of :func:`check_group` over every document (results sorted and
+    de-duplicated by :func:`report_of`): a group's results cite only its claims
+    (:mod:`claimcheck.engine.groups`). Groups without a document of ``primary`` are
+    skipped when ``against`` is given (they can only give results citing none).
+    Each group's index, context and duplicate results are released before the next;
+    with ``listed=False`` verified and not-checked results are counted, not kept
+    (:class:`~claimcheck.findings.Counted`).
+    """
+    loaded = [*primary, *against]
+    ids = frozenset(d.id for d, _ in primary) if against else None
+    builder = ReportBuilder(listed=listed)
+    for positions in relation_groups([(d.id, cs) for d, cs in loaded], plan.config):
+        group = [loaded[i] for i in positions]
+        if ids is None or any(d.id in ids for d, _ in group):
+            builder.add(iter_group(plan, group, ids))
+        del group
+    with _gc_paused():
+        return builder.report(
+            documents=[d.id for d, _ in primary],
+            claims_count=sum(len(cs) for _, cs in primary),
+            rules=plan.codes(),
+        )
 
 
 def relevant(
@@ -164,13 +222,7 @@ def check(
     primary = prepare(documents)
     extra = prepare(against)
     plan = Plan.of(select=select, ignore=ignore, packs=packs, reference=reference, rules=rules)
-    if extra:
-        primary_ids = {d.id for d, _ in primary}
-        group = relevant([*primary, *extra], primary_ids, plan.config)
-        results = check_group(plan, group, primary_ids)
-    else:
-        results = check_group(plan, primary)
-    return report_of(plan, primary, results)
+    return check_by_group(plan, primary, extra)
 
 
 def report_of(

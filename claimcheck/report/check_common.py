@@ -451,7 +451,7 @@ def rule_info(code: str, name: str = "") -> RuleInfo:
 def rules_used(report: Report) -> list[str]:
     """Codes of the rules that ran or produced a result, sorted."""
     codes = set(report.rules)
-    codes.update(r.code for r in all_results(report))
+    codes.update(report.result_names())
     return sorted(codes)
 
 

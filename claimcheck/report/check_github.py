@@ -105,7 +105,7 @@ def write_github(
         out.write(_annotation(finding, report, locator) + "\n")
     summary = report.summary()
     counted = input_counts(inputs)
-    if not report.findings and not report.verified:
+    if not report.findings and not report.verified_count:
         message = (
             f"Nothing was checked: no rule could relate the {summary['claims']} claims "
             f"of {summary['documents']} documents ({summary['not_checked']} checks could not run)."

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
-from claimcheck.findings import Report
+from claimcheck.findings import SCHEMA, Finding, NotChecked, Report, Verified
 from claimcheck.inputs import InputStatus
 from claimcheck.model import Document
 from claimcheck.report.check_common import summary_with_inputs, tallies
@@ -94,6 +94,52 @@ def write_json(
     color: bool = False,
     inputs: Sequence[InputStatus] = (),
 ) -> None:
-    """Write the report as one indented JSON object (``verbose``/``color`` are ignored)."""
-    out.write(dumps(report_to_dict(report, documents, inputs)) + "\n")
+    """Write the report as one indented JSON object (``verbose``/``color`` are ignored).
+
+    The text is that of ``dumps(report_to_dict(...))``, written one result at a time: a
+    large run's report is not also held as one dict and one string.
+    """
+    members: list[tuple[str, Any]] = [
+        ("schema", SCHEMA),
+        ("documents", documents_info(report, documents)),
+        ("inputs", [item.to_dict() for item in inputs]),
+        ("findings", report.findings),
+        ("verified", report.verified),
+        ("not_checked", report.not_checked),
+        ("summary", summary_with_inputs(report, inputs)),
+    ]
+    if report.counted is not None:
+        report.to_dict()  # refuses: a counted report cannot list its results
+    out.write("{\n")
+    for position, (key, value) in enumerate(members):
+        out.write(f"{_STEP}{dumps(key)}: ")
+        if isinstance(value, tuple):  # results: an indented list of objects, or []
+            _write_results(value, out)
+        else:
+            out.write(_indented(dumps(value), _STEP))
+        out.write(",\n" if position < len(members) - 1 else "\n")
+    out.write("}\n")
     out.flush()
+
+
+_STEP = "  "
+"""The indentation step of :func:`claimcheck.serialize.dumps`."""
+
+
+def _indented(text: str, indent: str) -> str:
+    """``dumps`` text nested at ``indent`` (JSON strings hold no raw newlines)."""
+    return text.replace("\n", "\n" + indent)
+
+
+def _write_results(results: tuple[Finding | Verified | NotChecked, ...], out: TextIO) -> None:
+    """A list of results as ``dumps`` nests it at the first level, one result at a time."""
+    if not results:
+        out.write("[]")
+        return
+    inner = _STEP * 2
+    out.write("[\n")
+    last = len(results) - 1
+    for position, result in enumerate(results):
+        out.write(inner + _indented(dumps(result.to_dict()), inner))
+        out.write(",\n" if position < last else "\n")
+    out.write(_STEP + "]")

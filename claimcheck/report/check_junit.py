@@ -72,12 +72,12 @@ def _unique(name: str, used: dict[str, int]) -> str:
     return name if count == 1 else f"{name} #{count}"
 
 
-def _inputs_suite(root: ET.Element, inputs: Sequence[InputStatus], totals: dict[str, int]) -> None:
+def _inputs_suite(inputs: Sequence[InputStatus]) -> ET.Element | None:
     """The ``inputs`` suite: one case per skipped or failed input (none when all were read)."""
     items = not_checked_inputs(inputs)
     if not items:
-        return
-    suite = ET.SubElement(root, "testsuite", name="inputs")
+        return None
+    suite = ET.Element("testsuite", name="inputs")
     used: dict[str, int] = {}
     counts = {"tests": 0, "failures": 0, "skipped": 0, "errors": 0}
     for item in items:
@@ -93,8 +93,68 @@ def _inputs_suite(root: ET.Element, inputs: Sequence[InputStatus], totals: dict[
             counts["errors"] += 1
     for key, value in counts.items():
         suite.set(key, str(value))
-        totals[key] += value
     suite.set("time", "0")
+    return suite
+
+
+Section = tuple[list[Finding], list[Verified], list[NotChecked]]
+
+
+def _counts(
+    findings: list[Finding], verified: list[Verified], not_checked: list[NotChecked]
+) -> dict[str, int]:
+    """The ``tests``, ``failures`` and ``skipped`` of one document's suite."""
+    tests = len(findings) + len(verified) + len(not_checked)
+    failures = sum(f.severity in ("error", "warning") for f in findings)
+    if not tests:  # the "nothing checked" case
+        return {"tests": 1, "failures": 0, "skipped": 1}
+    return {"tests": tests, "failures": failures, "skipped": len(not_checked)}
+
+
+def _document_suite(
+    document_id: str, section: Section, documents: Mapping[str, Document], locator: Locator
+) -> ET.Element:
+    """One document's suite: a case per result shown under it."""
+    findings, verified, not_checked = section
+    label = printable(document_id)
+    suite = ET.Element("testsuite", name=label)
+    used: dict[str, int] = {}
+    cases: list[Finding | Verified | NotChecked] = [*findings, *verified, *not_checked]
+    for result in cases:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=label,
+            name=_unique(_case_name(result), used),
+            time="0",
+        )
+        if isinstance(result, Finding):
+            text = _details(result, documents, locator)
+            if result.severity in ("error", "warning"):
+                failure = ET.SubElement(
+                    case, "failure", message=one_line(result.message), type=result.severity
+                )
+                failure.text = text
+            else:
+                ET.SubElement(case, "system-out").text = text
+        elif isinstance(result, NotChecked):
+            ET.SubElement(case, "skipped", message=one_line(result.reason))
+        else:
+            ET.SubElement(case, "system-out").text = _details(result, documents, locator)
+    if not cases:
+        case = ET.SubElement(suite, "testcase", classname=label, name="nothing checked", time="0")
+        ET.SubElement(case, "skipped", message="no check could run on this document")
+    for key, value in _counts(findings, verified, not_checked).items():
+        suite.set(key, str(value))
+    suite.set("errors", "0")
+    suite.set("time", "0")
+    return suite
+
+
+def _nested(suite: ET.Element) -> str:
+    """A suite as it reads inside the indented ``testsuites`` element (without its tail)."""
+    ET.indent(suite, space="  ", level=1)
+    return ET.tostring(suite, encoding="unicode")
 
 
 def write_junit(
@@ -106,57 +166,39 @@ def write_junit(
     color: bool = False,
     inputs: Sequence[InputStatus] = (),
 ) -> None:
-    """Write the JUnit XML document (UTF-8 declaration, final newline)."""
+    """Write the JUnit XML document (UTF-8 declaration, final newline).
+
+    The totals are counted first; then each suite is built, written and dropped in turn
+    (the text is that of the whole tree indented at once).
+    """
     locator = Locator(documents)
-    root = ET.Element("testsuites", name="claimcheck")
+    sections = split_by_home(report)
+    inputs_suite = _inputs_suite(inputs)
     totals = {"tests": 0, "failures": 0, "skipped": 0, "errors": 0}
-    for document_id, (findings, verified, not_checked) in split_by_home(report).items():
-        label = printable(document_id)
-        suite = ET.SubElement(root, "testsuite", name=label)
-        used: dict[str, int] = {}
-        counts = {"tests": 0, "failures": 0, "skipped": 0}
-        cases: list[Finding | Verified | NotChecked] = [*findings, *verified, *not_checked]
-        for result in cases:
-            case = ET.SubElement(
-                suite,
-                "testcase",
-                classname=label,
-                name=_unique(_case_name(result), used),
-                time="0",
-            )
-            counts["tests"] += 1
-            if isinstance(result, Finding):
-                text = _details(result, documents, locator)
-                if result.severity in ("error", "warning"):
-                    failure = ET.SubElement(
-                        case, "failure", message=one_line(result.message), type=result.severity
-                    )
-                    failure.text = text
-                    counts["failures"] += 1
-                else:
-                    ET.SubElement(case, "system-out").text = text
-            elif isinstance(result, NotChecked):
-                ET.SubElement(case, "skipped", message=one_line(result.reason))
-                counts["skipped"] += 1
-            else:
-                ET.SubElement(case, "system-out").text = _details(result, documents, locator)
-        if not cases:
-            case = ET.SubElement(
-                suite, "testcase", classname=label, name="nothing checked", time="0"
-            )
-            ET.SubElement(case, "skipped", message="no check could run on this document")
-            counts["tests"] += 1
-            counts["skipped"] += 1
-        for key, value in counts.items():
-            suite.set(key, str(value))
+    for section in sections.values():
+        for key, value in _counts(*section).items():
             totals[key] += value
-        suite.set("errors", "0")
-        suite.set("time", "0")
-    _inputs_suite(root, inputs, totals)
+    if inputs_suite is not None:
+        for key in totals:
+            totals[key] += int(inputs_suite.get(key, "0"))
+    root = ET.Element("testsuites", name="claimcheck")
     for key, value in totals.items():
         root.set(key, str(value))
     root.set("time", "0")
-    ET.indent(root, space="  ")
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode") + "\n")
+    if not sections and inputs_suite is None:
+        out.write(ET.tostring(root, encoding="unicode") + "\n")
+        out.flush()
+        return
+    ET.SubElement(root, "placeholder")
+    ET.indent(root, space="  ")
+    head, tail = ET.tostring(root, encoding="unicode").split("<placeholder />")
+    out.write(head)
+    separator = ""
+    for document_id, section in sections.items():
+        out.write(separator + _nested(_document_suite(document_id, section, documents, locator)))
+        separator = "\n  "
+    if inputs_suite is not None:
+        out.write(separator + _nested(inputs_suite))
+    out.write(tail + "\n")
     out.flush()

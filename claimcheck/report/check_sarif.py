@@ -38,7 +38,6 @@ from claimcheck.inputs import InputStatus, input_counts, not_checked_inputs
 from claimcheck.model import Document
 from claimcheck.report.check_common import (
     Locator,
-    all_results,
     primary_claims,
     rule_info,
     rules_used,
@@ -144,7 +143,7 @@ def report_to_sarif(
     from claimcheck import __version__
 
     codes = rules_used(report)
-    names = {r.code: r.name for r in all_results(report)}
+    names = report.result_names()
     rules = []
     for code in codes:
         info = rule_info(code, names.get(code, ""))
