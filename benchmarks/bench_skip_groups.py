@@ -27,9 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_store import NEW_ARTICLE  # noqa: E402
+from bench_store import NEW_ARTICLE, ORDINARY_ARTICLE  # noqa: E402
 from gen_corpus import write  # noqa: E402
-from run_all import ORDINARY_ARTICLE  # noqa: E402
 
 from claimcheck.documents import load_documents  # noqa: E402
 from claimcheck.engine import check  # noqa: E402

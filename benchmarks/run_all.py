@@ -51,16 +51,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_store import NEW_ARTICLE, change_one_percent  # noqa: E402
+from bench_store import NEW_ARTICLE, ORDINARY_ARTICLE, change_one_percent  # noqa: E402
 from gen_corpus import write  # noqa: E402
-
-ORDINARY_ARTICLE = """---
-published: 2024-02-21
-source: Bench Wire
----
-Trade between Brazil and Chile reached $12.40 bln in 2023, up 4.1% year on year.
-Brazil's exports to Chile amounted to $7.30 bln, while imports from Chile were $5.10 bln.
-"""
 
 MB = 1024 * 1024
 
