@@ -30,9 +30,19 @@ _dates = st.none() | st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))
 
 
 @st.composite
-def claims(draw: st.DrawFn) -> Claim:
-    """An arbitrary claim (its sentence span may reach past any text)."""
-    start = draw(st.integers(0, 200))
+def claims(
+    draw: st.DrawFn,
+    *,
+    numbers: st.SearchStrategy[float] = numbers,
+    texts: st.SearchStrategy[str] = texts,
+    dates: st.SearchStrategy[dt.date | None] = _dates,
+    document_id: str | None = None,
+    max_start: int = 200,
+) -> Claim:
+    """An arbitrary claim (its sentence span may reach past any text); the keyword
+    arguments narrow what the fields hold (e.g. floats only, for a storage round trip)."""
+    _opt_text = st.none() | texts
+    start = draw(st.integers(0, max_start))
     quantity = Quantity(
         span=Span(start, start + draw(st.integers(0, 50))),
         text=draw(texts),
@@ -52,8 +62,8 @@ def claims(draw: st.DrawFn) -> Claim:
         st.none()
         | st.builds(
             Period,
-            _dates,
-            _dates,
+            dates,
+            dates,
             texts,
             st.sampled_from(["interval", "deadline", "point"]),
             _opt_text,
@@ -61,7 +71,7 @@ def claims(draw: st.DrawFn) -> Claim:
     )
     return Claim(
         id=draw(texts),
-        document_id=draw(texts),
+        document_id=draw(texts) if document_id is None else document_id,
         quantity=quantity,
         sentence=Span(draw(st.integers(0, 100)), draw(st.integers(0, 100))),
         kind=draw(st.sampled_from(["level", "change", "share", "target", "count"])),

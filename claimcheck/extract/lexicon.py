@@ -116,9 +116,7 @@ def _caseless(char: str) -> str:
 def trie_regex(node: dict[str, Any]) -> str:
     """The regex of a prefix trie (``{char: subtrie}``, ``""`` marking a word's end)."""
     ends = "" in node
-    branches = [
-        re.escape(char) + trie_regex(child) for char, child in sorted(node.items()) if char
-    ]
+    branches = [re.escape(char) + trie_regex(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

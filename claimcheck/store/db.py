@@ -38,7 +38,7 @@ from claimcheck.store.codec import (
     encode_claim_json,
     encode_metadata,
 )
-from claimcheck.store.related import related_by_scope, related_claims
+from claimcheck.store.related import indexable, related_by_scope, related_claims, scope_of
 from claimcheck.store.schema import SCHEMA_VERSION, StoreError, check_version, migrate
 
 if TYPE_CHECKING:
@@ -46,23 +46,11 @@ if TYPE_CHECKING:
 
 __all__ = ["ClaimStore", "StoreStats", "indexable", "scope_of"]
 
+_SEPARATOR = "|"
+"""Joins the names of an entities column (as in :func:`~claimcheck.store.related.scope_of`)."""
+
 BUSY_TIMEOUT_S = 60.0
 """How long a writer waits for another writer before giving up."""
-
-_SEPARATOR = "|"
-
-
-def scope_of(claim: Claim) -> str:
-    """The engine's grouping scope of a claim: sorted entities and flow countries, ``|``-joined."""
-    names = set(claim.entities)
-    if claim.flow is not None:
-        names.update((claim.flow.source, claim.flow.dest))
-    return _SEPARATOR.join(sorted(names))
-
-
-def indexable(claim: Claim) -> bool:
-    """Whether the engine files the claim under a key (it has a metric and is not a count)."""
-    return claim.metric is not None and claim.kind != "count"
 
 
 @attrs.frozen(slots=True)

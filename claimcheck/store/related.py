@@ -99,7 +99,7 @@ if TYPE_CHECKING:
     from claimcheck.engine.index import Key
     from claimcheck.engine.intervals import Interval
 
-__all__ = ["related_by_scope", "related_claims"]
+__all__ = ["indexable", "related_by_scope", "related_claims", "scope_of"]
 
 Loaded = list[tuple[Document, tuple[Claim, ...]]]
 Span = tuple[_dt.date, _dt.date]
@@ -112,14 +112,16 @@ _BASES = ("yoy", "mom", "qoq")
 _DAY = _dt.timedelta(days=1)
 
 
-def _scope(claim: Claim) -> str:
+def scope_of(claim: Claim) -> str:
+    """The engine's grouping scope of a claim: sorted entities and flow countries, ``|``-joined."""
     names = set(claim.entities)
     if claim.flow is not None:
         names.update((claim.flow.source, claim.flow.dest))
     return _SEPARATOR.join(sorted(names))
 
 
-def _keyed(claim: Claim) -> bool:
+def indexable(claim: Claim) -> bool:
+    """Whether the engine files the claim under a key (it has a metric and is not a count)."""
     return claim.metric is not None and claim.kind != "count"
 
 
@@ -141,7 +143,7 @@ def related_by_scope(
 ) -> Loaded:
     """Every keyed stored claim sharing the scope of a keyed claim of ``claims``, grouped by
     document (documents by id, claims in document order; ``exclude``: ids left out)."""
-    scopes = sorted({s for c in claims if _keyed(c) and (s := _scope(c))})
+    scopes = sorted({s for c in claims if indexable(c) and (s := scope_of(c))})
     if not scopes:
         return []
     found: dict[int, list[tuple[int, str]]] = {}
@@ -355,7 +357,7 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
     measure = plan.measure(claim)
     if measure is None:
         return []
-    scope = _scope(claim)
+    scope = scope_of(claim)
     kind = "level" if claim.kind == "milestone" else claim.kind
     sentence = None if text is None else claim.sentence.slice(text)
     deadline = _deadline(claim)
@@ -465,7 +467,7 @@ def _plan_thirds(plan: _Plan, known: Sequence[Claim]) -> None:
     for claim in known:
         span, measure = _span(claim), plan.measure(claim)
         if span is not None and measure is not None and claim.kind in _LEVELS:
-            spans.setdefault((_scope(claim), measure), set()).add(span)
+            spans.setdefault((scope_of(claim), measure), set()).add(span)
     for (scope, measure), found in spans.items():
         for part in found:
             for whole in found:
@@ -538,16 +540,16 @@ def related_claims(
     context documents (for the words of their sentences; without it, as if present).
     """
     claims = list(claims)
-    scopes = {s for c in claims if _keyed(c) and (s := _scope(c))}
+    scopes = {s for c in claims if indexable(c) and (s := scope_of(c))}
     if not scopes:
         return []
     plan = _Plan(config)
-    known = [c for c in [*claims, *context] if _keyed(c) and _scope(c) in scopes]
+    known = [c for c in [*claims, *context] if indexable(c) and scope_of(c) in scopes]
     level_spans: dict[str, set[Span]] = {}
     for claim in known:
         text = None if texts is None else texts.get(claim.document_id)
         for span in _plan_claim(plan, claim, text):
-            level_spans.setdefault(_scope(claim), set()).add(span)
+            level_spans.setdefault(scope_of(claim), set()).add(span)
     _plan_thirds(plan, known)
     keys = _select(db, plan.conditions)
     reader = _Texts(db)
@@ -722,7 +724,7 @@ def _extremes(
     for claim in known:
         span = _span(claim)
         if span is not None and claim.kind in _LEVELS and plan.measure(claim) is not None:
-            wanted.setdefault(_scope(claim), set()).add(span)
+            wanted.setdefault(scope_of(claim), set()).add(span)
     if not wanted:
         return
     config = plan.config
@@ -731,7 +733,7 @@ def _extremes(
             span = _span(claim)
             measure = plan.measure(claim)
             if span is not None and claim.kind in _LEVELS and measure is not None:
-                yield _scope(claim), measure, span, _Extreme(True, True, True)
+                yield scope_of(claim), measure, span, _Extreme(True, True, True)
         return
     from claimcheck.engine.index import normalise
 
@@ -744,13 +746,13 @@ def _extremes(
         if claim.kind in _LEVELS
         and reader.ids[document] not in excluded
         and (span := _span(claim)) is not None
-        and span in wanted.get(_scope(claim), ())
+        and span in wanted.get(scope_of(claim), ())
     ]
     # the buckets of the engine's index: (level, key, period), in input order (new first)
     buckets: dict[tuple[Key, Span], list[_Entry]] = {}
     for order, claim in enumerate([*known, *stored]):
         span = _span(claim)
-        if claim.kind not in _LEVELS or span is None or span not in wanted.get(_scope(claim), ()):
+        if claim.kind not in _LEVELS or span is None or span not in wanted.get(scope_of(claim), ()):
             continue
         normal = normalise(claim, plan.flows)
         if normal is not None:
@@ -771,7 +773,7 @@ def _extremes(
             if highest or lowest or smallest:
                 measure = plan.measure(entry.claim)
                 assert measure is not None
-                yield _scope(entry.claim), measure, span, _Extreme(highest, lowest, smallest)
+                yield scope_of(entry.claim), measure, span, _Extreme(highest, lowest, smallest)
 
 
 @attrs.frozen
