@@ -3,9 +3,10 @@
 :class:`ClaimStore` wraps one connection in autocommit mode and opens every
 write transaction itself (``BEGIN IMMEDIATE``), so that
 
-* each document and its claims are written in one transaction: an
-  interrupted run loses nothing already committed and never leaves a
-  document without its claims;
+* each document and its claims are written atomically, in a transaction of
+  their own or a savepoint of a batch (:meth:`ClaimStore.batched`, as
+  ``claimcheck index`` writes): an interrupted run loses nothing already
+  committed and never leaves a document without its claims;
 * the store is in WAL mode: readers (``claimcheck check --store``, ``store
   stats``) keep working while one writer indexes; a second writer waits for
   the first (``busy_timeout``).
@@ -21,10 +22,12 @@ the whole scopes (the same report, from many more claims).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import sqlite3
+import time
 import zlib
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -51,6 +54,10 @@ _SEPARATOR = "|"
 
 BUSY_TIMEOUT_S = 60.0
 """How long a writer waits for another writer before giving up."""
+
+BATCH_DOCUMENTS = 500
+BATCH_SECONDS = 1.0
+"""A :meth:`ClaimStore.batched` transaction is committed after this many documents or seconds."""
 
 
 @attrs.frozen(slots=True)
@@ -92,12 +99,55 @@ def _claim_row(document: int, number: int, claim: Claim, text: str) -> tuple[obj
     )
 
 
+class Batch:
+    """The open transaction of :meth:`ClaimStore.batched`: begun at the first write, committed
+    when enough documents or time have gone by (:meth:`written`) and at :meth:`close`."""
+
+    def __init__(self, connection: sqlite3.Connection, documents: int, seconds: float) -> None:
+        self._connection = connection
+        self._limit = documents
+        self._seconds = seconds
+        self._count = 0
+        self._since = 0.0
+        self._open = False
+
+    def begin(self) -> None:
+        """Open the transaction if none is open (before a write)."""
+        if not self._open:
+            self._connection.execute("BEGIN IMMEDIATE")
+            self._open = True
+            self._count = 0
+            self._since = time.monotonic()
+
+    def written(self) -> None:
+        """Count one document written; commit when the batch is full or old enough."""
+        self._count += 1
+        if self._count >= self._limit or time.monotonic() - self._since >= self._seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the open transaction (if any)."""
+        if self._open:
+            self._open = False
+            self._connection.execute("COMMIT")
+
+    def close(self) -> None:
+        """Commit what was written; roll back instead if the commit itself fails."""
+        try:
+            self.commit()
+        except sqlite3.Error:
+            if self._connection.in_transaction:
+                self._connection.execute("ROLLBACK")
+            raise
+
+
 class ClaimStore:
     """One open claims store. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, connection: sqlite3.Connection, path: str) -> None:
         self.connection = connection
         self.path = path
+        self._batch: Batch | None = None
 
     # ------------------------------------------------------------------ opening
 
@@ -174,13 +224,45 @@ class ClaimStore:
             (document.path, encode_metadata(document), document.id),
         )
 
+    @contextlib.contextmanager
+    def batched(
+        self, *, documents: int = BATCH_DOCUMENTS, seconds: float = BATCH_SECONDS
+    ) -> Iterator[Batch]:
+        """Group the :meth:`put` calls of the block into few transactions.
+
+        A transaction is committed after ``documents`` documents or ``seconds``
+        seconds (:meth:`Batch.written`, called after each :meth:`put`), and when
+        the block ends, normally or by an exception (``Ctrl-C`` included): every
+        document whose :meth:`put` returned is kept. Each :meth:`put` is still
+        atomic (a savepoint): one that fails leaves no trace of its document. A
+        hard kill (power loss, ``SIGKILL``) loses at most the open batch; the
+        store stays consistent either way. Committing per document costs about
+        a third more CPU and far more I/O.
+        """
+        batch = Batch(self.connection, documents, seconds)
+        self._batch = batch
+        try:
+            yield batch
+        finally:
+            self._batch = None
+            batch.close()
+
     def put(self, document: Document, claims: Sequence[Claim], content_hash: str) -> None:
-        """Store (or replace) one document and its claims, in one transaction."""
+        """Store (or replace) one document and its claims, atomically (its own transaction,
+        or a savepoint of the open :meth:`batched` transaction)."""
         now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         text = zlib.compress(document.text.encode("utf-8", "surrogatepass"), 6)
         published = document.published.isoformat() if document.published else None
         db = self.connection
-        db.execute("BEGIN IMMEDIATE")
+        batch = self._batch
+        begin, commit, rollback = (
+            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+            if batch is None
+            else ("SAVEPOINT put", "RELEASE put", "ROLLBACK TO put")
+        )
+        if batch is not None:
+            batch.begin()
+        db.execute(begin)
         try:
             row = db.execute(
                 """
@@ -217,9 +299,11 @@ class ClaimStore:
                 ],
             )
         except BaseException:
-            db.execute("ROLLBACK")
+            db.execute(rollback)
+            if batch is not None:
+                db.execute(commit)  # a savepoint rolled back to stays open until released
             raise
-        db.execute("COMMIT")
+        db.execute(commit)
 
     def remove(self, ids: Collection[str]) -> int:
         """Delete the documents ``ids`` (and their claims) in one transaction; return how many."""

@@ -122,17 +122,19 @@ def index_documents(
             hashes[item.id] = digest
             yield item
 
-    for document, result in extractor(pending()):
-        if isinstance(result, Exception):
-            where = document.path or document.id
-            failed(LoadFailure(where, f"extraction failed ({type(result).__name__}: {result})"))
-            continue
-        store.put(document, result, hashes.pop(document.id))
-        if document.id in known:
-            summary.updated += 1
-        else:
-            summary.added += 1
-        summary.claims += len(result)
+    with store.batched() as batch:
+        for document, result in extractor(pending()):
+            if isinstance(result, Exception):
+                where = document.path or document.id
+                failed(LoadFailure(where, f"extraction failed ({type(result).__name__}: {result})"))
+                continue
+            store.put(document, result, hashes.pop(document.id))
+            batch.written()
+            if document.id in known:
+                summary.updated += 1
+            else:
+                summary.added += 1
+            summary.claims += len(result)
     if prune:
         keep_paths = {f.path for f in [*summary.failed, *summary.skipped]}
         gone = [i for i, (_, path, _) in known.items() if i not in seen and path not in keep_paths]
