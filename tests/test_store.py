@@ -322,3 +322,59 @@ def test_metadata_change_is_rewritten_without_re_extraction(
     assert document.path == f"corpus/{retitled.name}"
     assert claims == extract_document(document)
     assert _index(db, Path("corpus")) == (0, 0, 8, 0, 0)
+
+
+def _stored_count(db: Path) -> int:
+    """Documents another connection sees (committed ones only)."""
+    connection = sqlite3.connect(db)
+    try:
+        return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def test_a_batch_commits_when_full_and_at_its_end(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "claims.db"
+    documents = [d for d in load_documents([str(corpus)]) if isinstance(d, Document)]
+    assert len(documents) >= 4
+    seen = []
+    with ClaimStore.open(db, create=True) as store:
+        with store.batched(documents=2, seconds=3600) as batch:
+            for number, document in enumerate(documents[:4], 1):
+                store.put(document, extract_document(document), f"hash{number}")
+                batch.written()
+                seen.append(_stored_count(db))
+        seen.append(_stored_count(db))
+    # committed after the 2nd and 4th document, nothing visible in between
+    assert seen == [0, 2, 2, 4, 4]
+
+
+def test_a_failed_put_inside_a_batch_keeps_the_documents_before_it(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimcheck.store.db as db_module
+
+    db = tmp_path / "claims.db"
+    documents = [d for d in load_documents([str(corpus)]) if isinstance(d, Document)]
+    real = db_module._claim_row
+    with (
+        ClaimStore.open(db, create=True) as store,
+        pytest.raises(Interrupted),
+        store.batched(documents=100, seconds=3600) as batch,
+    ):
+        store.put(documents[0], extract_document(documents[0]), "h0")
+        batch.written()
+        monkeypatch.setattr(db_module, "_claim_row", _raising)
+        store.put(documents[1], extract_document(documents[1]), "h1")
+    monkeypatch.setattr(db_module, "_claim_row", real)
+    with ClaimStore.open(db) as store:
+        assert [d.id for d, _ in store.documents()] == [documents[0].id]
+        (claims,) = [c for _, c in store.documents()]
+        assert len(claims) == len(extract_document(documents[0]))
+    connection = sqlite3.connect(db)
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    connection.close()
+
+
+def _raising(*args: object) -> tuple[object, ...]:
+    raise Interrupted
