@@ -32,7 +32,7 @@ from typing import Any, TextIO
 from claimcheck.findings import SCHEMA, Finding, NotChecked, Report, Verified
 from claimcheck.inputs import InputStatus
 from claimcheck.model import Document
-from claimcheck.report.check_common import summary_with_inputs, tallies
+from claimcheck.report.check_common import document_positions, summary_with_inputs, tallies
 from claimcheck.serialize import dumps
 
 __all__ = ["documents_info", "report_to_dict", "write_json"]
@@ -42,7 +42,8 @@ def documents_info(report: Report, documents: Mapping[str, Document]) -> list[di
     """The ``documents`` list of the JSON report."""
     out = []
     counts = tallies(report)
-    against = sorted(d for d in counts if d not in report.documents)
+    checked = document_positions(report)
+    against = sorted(d for d in counts if d not in checked)
     roles = [(d, "checked") for d in report.documents] + [(d, "against") for d in against]
     for document_id, role in roles:
         tally = counts[document_id]
