@@ -13,9 +13,9 @@ from claimcheck.commands.check import LISTED_FORMATS
 from claimcheck.documents import load_documents, make_document
 from claimcheck.engine import check
 from claimcheck.engine.groups import relation_groups
-from claimcheck.engine.runner import Plan, check_by_group, check_group, report_of
+from claimcheck.engine.runner import Plan, check_by_group, check_group, iter_group, report_of
 from claimcheck.extract import extract_document
-from claimcheck.findings import Report, ReportBuilder
+from claimcheck.findings import Report, ReportBuilder, Verified
 from claimcheck.model import Claim, Document
 from claimcheck.parallel import extract_documents
 from claimcheck.report.check_writers import CHECK_FORMATS, write_check_report
@@ -125,6 +125,25 @@ def test_counted_report_writes_the_same_output(loaded: Loaded, verbose: bool) ->
         except ValueError:
             continue
         assert lean_text != _written(fmt, listed, documents, verbose)
+
+
+def test_a_counting_run_gives_the_same_results_without_verified_texts(loaded: Loaded) -> None:
+    """``listed=False``: the same results in the same order, findings and not-checked
+    ones unchanged, verified ones with their code, name and claims only."""
+    plan = Plan.of()
+    full = list(iter_group(plan, loaded))
+    lean = list(iter_group(plan, loaded, listed=False))
+    assert len(full) == len(lean)
+    verified = 0
+    for a, b in zip(full, lean, strict=True):
+        if isinstance(a, Verified):
+            assert isinstance(b, Verified)
+            assert (a.code, a.name, a.claims) == (b.code, b.name, b.claims)
+            if b.message == "" and b.arithmetic is None and a.arithmetic is not None:
+                verified += 1
+        else:
+            assert a == b
+    assert verified > 0
 
 
 def test_builder_batches_of_groups_equal_one_batch(loaded: Loaded) -> None:

@@ -232,3 +232,47 @@ def test_growth_without_basis_over_one_month_is_not_used() -> None:
     monthly = tuple(attrs.evolve(c, basis="mom") if c.kind == "change" else c for c in doc[1])
     stated = check([(doc[0], monthly)], select=["CC402"])
     assert codes(stated, "error") == ["CC402"]
+
+
+def _four_figures() -> Article:
+    """All four figures of 2023 (turnover, both flows, balance) and the growth of exports."""
+    text = (
+        "Trade between China and Russia came to $240.11 bln in 2023: Chinese exports of "
+        "$110.97 bln, up 46.9%, and imports of $129.14 bln left a deficit of $18.17 bln."
+    )
+    return article(
+        text,
+        [
+            spec(text="$240.11 bln", metric="trade_turnover", entities=PAIR, period="2023"),
+            spec(text="$110.97 bln", metric="exports", flow=OUT, period="2023"),
+            spec(text="46.9%", metric="exports", kind="change", flow=OUT, period="2023"),
+            spec(text="$129.14 bln", metric="imports", flow=BACK, period="2023"),
+            spec(text="$18.17 bln", metric="trade_balance", entities=PAIR, period="2023"),
+        ],
+    )
+
+
+def test_new_relations_leaves_out_only_stated_relations_of_a_full_period() -> None:
+    """``new_relations`` drops exactly the stage-3 figures from two stated figures of a
+    period stating all four figures; the growth figures are kept."""
+    _, claims = _four_figures()
+    index = ClaimIndex(claims, load_config())
+    levels = [(i, (i.start, i.end)) for i in index.items if i.kind == "level"]
+    change = next(i for i in index.items if i.kind == "change")
+    span = (change.start, change.end)
+    prior = (span[0].replace(year=2022), span[1].replace(year=2022))  # type: ignore[union-attr]
+    growths = [Growth(change, "O", span, prior)]  # type: ignore[arg-type]
+    every = derive(levels, growths, 1e9)  # type: ignore[arg-type]
+    new = derive(levels, growths, 1e9, new_relations=True)  # type: ignore[arg-type]
+    assert [f for f in every if f.growth] == [f for f in new if f.growth] != []
+    left_out = [f for f in every if f not in new]
+    assert left_out
+    assert all(not f.growth and not f.derived_inputs for f in left_out)
+    assert [f for f in every if f in new] == new
+
+
+def test_a_period_stating_all_four_figures_gives_no_derived_conflict() -> None:
+    """Relations of four stated figures are CC101's and CC102's, even with a growth rate."""
+    report = check([_four_figures()], select=["CC402"])
+    assert report.findings == ()
+    assert report.verified == ()

@@ -83,6 +83,17 @@ def test_format_number() -> None:
     assert format_number(math.inf) == "∞"
 
 
+def test_format_number_cache_keys_that_compare_equal_give_equal_texts() -> None:
+    """The cache serves ``-0.0`` for ``0.0`` and ``1.0`` for ``1``: their texts agree."""
+    format_number.cache_clear()
+    assert format_number(0.0) == format_number(-0.0) == "0"
+    format_number.cache_clear()
+    assert format_number(-0.0) == format_number(0.0) == "0"
+    assert format_number(2, 2) == format_number(2.0, 2) == "2"
+    assert format_number(-1.23456, 2) == "-1.23"
+    assert format_number(-1.23456) == "-1.2346"
+
+
 @given(interval_strategy(), interval_strategy(), finite, finite)
 def test_addition_contains_sums_of_members(a: Interval, b: Interval, s: float, t: float) -> None:
     x = a.lo + (a.hi - a.lo) * (abs(s) % 1)

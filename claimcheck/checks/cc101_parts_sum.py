@@ -118,12 +118,12 @@ class PartsSum(Rule):
             items=[total, first, second],
             computed=computed,
             stated=total.value,
-            expression=(
+            expression=lambda: (
                 f"{show(first.value, scale)} + {show(second.value, scale)} = "
                 f"{computed.format(scale)} vs stated {total.value.format(scale)}"
             ),
-            ok=f"{key.label()} in {label}: the two flows add up to the total.",
-            fail=(
+            ok=lambda: f"{key.label()} in {label}: the two flows add up to the total.",
+            fail=lambda: (
                 f"The two flows add up to {show(computed, scale)} {unit}, not the "
                 f"stated total of {show(total.value, scale)} {unit} "
                 f"({key.label()}, {label})."

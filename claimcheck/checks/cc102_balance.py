@@ -64,13 +64,13 @@ class Balance(Rule):
             items=[balance, outflow, inflow],
             computed=computed,
             stated=balance.value,
-            expression=(
+            expression=lambda: (
                 f"{show(outflow.value, scale)} − {show(inflow.value, scale)} = "
                 f"{difference.format(scale)} vs stated {who} "
                 f"{balance.value.format(scale)}"
             ),
-            ok=f"{key.label()} in {period_label(balance)} equals exports minus imports.",
-            fail=(
+            ok=lambda: f"{key.label()} in {period_label(balance)} equals exports minus imports.",
+            fail=lambda: (
                 f"Exports minus imports give {show(computed, scale)} {unit}, but "
                 f"{who} is stated as {show(balance.value, scale)} {unit} "
                 f"({' and '.join(key.scope)}, {period_label(balance)})."

@@ -93,9 +93,9 @@ class PartExceedsWhole(Rule):
             items=[total, part],
             computed=whole,
             stated=size,
-            expression=(f"part {size.format(scale)} ≤ whole {total.value.format(scale)}"),
-            ok=f"{part.key.label()} is within the {key.label()} in {period_label(total)}.",
-            fail=(
+            expression=lambda: f"part {size.format(scale)} ≤ whole {total.value.format(scale)}",
+            ok=lambda: f"{part.key.label()} is within the {key.label()} in {period_label(total)}.",
+            fail=lambda: (
                 f"The {part.key.label()} of {show(size, scale)} {unit} is larger than the "
                 f"whole {key.label()} of {show(total.value, scale)} {unit} "
                 f"({period_label(total)}){note}."

@@ -172,15 +172,15 @@ class GrowthVsLevels(Rule):
             tolerance=max(tol.absolute_percent_points, slack),
             computed=computed,
             stated=change.value,
-            expression=(
+            expression=lambda: (
                 f"{show(cur, scale)} / {show(pre, scale)} − 1 = {computed.format(digits=2)}% "
                 f"vs stated {change.value.format(digits=2)}% ({label})"
             ),
-            ok=(
+            ok=lambda: (
                 f"The change of the {change.key.label()} in {period_label(change)} matches "
                 f"its levels ({label})."
             ),
-            fail=(
+            fail=lambda: (
                 f"The levels give a change of {show(computed, digits=2)}% ({label}, "
                 f"{period_label(prior)} to {period_label(current)}), not the stated "
                 f"{show(change.value)}% ({change.key.label()}){note}."

@@ -154,12 +154,12 @@ class ImpliedPrior(Rule):
             items=list(combo),
             computed=parts,
             stated=prior_total,
-            expression=expression,
-            ok=(
+            expression=lambda: expression,
+            ok=lambda: (
                 f"The earlier {what} implied by the stated changes agrees with its parts "
                 f"({' and '.join(out_level.key.scope)}, {period_label(g_total)})."
             ),
-            fail=(
+            fail=lambda: (
                 f"The stated changes imply an earlier {what} of {show(prior_total, scale, 2)} "
                 f"{unit}, but earlier parts of {show(parts, scale, 2)} {unit} "
                 f"({' and '.join(out_level.key.scope)}, {period_label(g_total)})."

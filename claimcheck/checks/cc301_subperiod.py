@@ -98,12 +98,14 @@ class SubperiodExceedsPeriod(Rule):
             items=[part, whole],
             computed=bound,
             stated=part.value,
-            expression=(
+            expression=lambda: (
                 f"{period_label(part)} {part.value.format(scale)} ≤ "
                 f"{period_label(whole)} {whole.value.format(scale)}"
             ),
-            ok=f"{period_label(part)} stays within {period_label(whole)} ({part.key.label()}).",
-            fail=(
+            ok=lambda: (
+                f"{period_label(part)} stays within {period_label(whole)} ({part.key.label()})."
+            ),
+            fail=lambda: (
                 f"The {part.key.label()} for {period_label(part)} ({show(part.value, scale)} "
                 f"{unit}) exceeds the figure for the whole of {period_label(whole)} "
                 f"({show(whole.value, scale)} {unit}){note}."

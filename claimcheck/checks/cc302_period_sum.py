@@ -76,16 +76,16 @@ class PeriodSum(Rule):
             items=combo,
             computed=computed,
             stated=total.value,
-            expression=(
+            expression=lambda: (
                 f"{period_label(first)} {show(first.value, scale)} + {period_label(second)} "
                 f"{show(second.value, scale)} = {computed.format(scale)} vs "
                 f"{period_label(total)} {total.value.format(scale)}"
             ),
-            ok=(
+            ok=lambda: (
                 f"{period_label(first)} and {period_label(second)} add up to "
                 f"{period_label(total)} ({total.key.label()})."
             ),
-            fail=(
+            fail=lambda: (
                 f"{period_label(first)} ({show(first.value, scale)}) plus {period_label(second)} "
                 f"({show(second.value, scale)}) make {show(computed, scale)} {unit}, not the "
                 f"{show(total.value, scale)} {unit} stated for {period_label(total)} "

@@ -129,9 +129,9 @@ class ConflictingFigures(Rule):
             items=[a, b],
             computed=a.value,
             stated=b.value,
-            expression=f"{a.value.format(scale)} vs {b.value.format(scale)}",
-            ok=f"The {label} agrees {where}.",
-            fail=(
+            expression=lambda: f"{a.value.format(scale)} vs {b.value.format(scale)}",
+            ok=lambda: f"The {label} agrees {where}.",
+            fail=lambda: (
                 f"The same figure ({label}) is given as {show(a.value, scale)} and "
                 f"{show(b.value, scale)} {unit} {where}{note}."
             ),

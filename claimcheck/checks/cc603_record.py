@@ -64,15 +64,15 @@ class RecordContradicted(Rule):
             items=[record, earlier],
             computed=ceiling,
             stated=record.value,
-            expression=(
+            expression=lambda: (
                 f"record {period_label(record)} {record.value.format(scale)} ≥ "
                 f"{period_label(earlier)} {earlier.value.format(scale)}"
             ),
-            ok=(
+            ok=lambda: (
                 f"The record {period_label(record)} figure is above {period_label(earlier)} "
                 f"({record.key.label()})."
             ),
-            fail=(
+            fail=lambda: (
                 f"{show(record.value, scale)} {unit} in {period_label(record)} is called a "
                 f"record, but {period_label(earlier)} was higher at "
                 f"{show(earlier.value, scale)} {unit} ({record.key.label()})."

@@ -35,6 +35,7 @@ from claimcheck.reference import ReferenceTable
 __all__ = [
     "MAX_COMBINATIONS",
     "Context",
+    "Text",
     "View",
     "best_of",
     "combinations",
@@ -43,6 +44,9 @@ __all__ = [
     "scale_label",
     "show",
 ]
+
+Text = str | Callable[[], str]
+"""A result's text, or a function giving it (built only when the result shows it)."""
 
 MAX_COMBINATIONS = 16
 """Cap on the claim combinations a rule tries for one relation (duplicated figures)."""
@@ -84,6 +88,10 @@ class Context:
     give context (``--against``, ``--store``): results citing none of their claims are
     not reported, so rules skip the relations that hold no claim of theirs
     (:meth:`concerns`) before working out a verdict. ``None``: every document is checked.
+
+    With ``listed`` false the run only counts the checks that held
+    (:class:`~claimcheck.findings.ReportBuilder` with ``listed=False``): :func:`judge`
+    gives them no message or arithmetic (only their code, name and claims are read).
     """
 
     documents: Mapping[str, Document]
@@ -91,6 +99,7 @@ class Context:
     config: EngineConfig
     reference: ReferenceTable | None = None
     primary: frozenset[str] | None = None
+    listed: bool = True
     _views: dict[tuple[str, Key, PeriodKey | None], View] = attrs.field(
         factory=dict, eq=False, repr=False
     )
@@ -193,9 +202,9 @@ def judge(
     items: Sequence[Item],
     computed: Interval,
     stated: Interval,
-    expression: str,
-    ok: str,
-    fail: str,
+    expression: Text,
+    ok: Text,
+    fail: Text,
     percent: bool = False,
     scale: float = 1.0,
     unit: str = "",
@@ -215,6 +224,9 @@ def judge(
     stated) holds once one item is rescaled by a power of 1000 (that item is
     then reported as printed in the wrong scale) or once two adjacent digits
     of one item's printed figure are swapped back (a typo: 916.48 for 196.48).
+
+    The texts may be given as functions (:data:`Text`), called only when the result
+    shows them: in a counting run (``ctx.listed`` false) a check that holds shows none.
     """
     tol = ctx.tolerance(rule)
     if same_scope and computed.bounded and stated.bounded and computed.mid and stated.mid:
@@ -222,20 +234,22 @@ def judge(
         factor = max(ratio, 1 / ratio)
         limit = tol.different_figure_ratio
         if 0 < tol.scale_slip_ratio <= factor:
-            fail = fail.rstrip(".") + f": a figure is likely in the wrong scale (×{factor:.3g})."
+            slip = f": a figure is likely in the wrong scale (×{factor:.3g})."
+            fail = _text(fail).rstrip(".") + slip
         elif limit > 0 and factor > limit:
             culprit = _rescaled(items, relation, tol.relative)
             typo = None if culprit is not None else _transposed(items, relation, tol.relative)
             if culprit is not None:
                 item, by = culprit
                 fail = (
-                    fail.rstrip(".") + f": “{item.claim.text}” is likely in the wrong scale "
+                    _text(fail).rstrip(".") + f": “{item.claim.text}” is likely in the wrong scale "
                     f"(×{by:g})."
                 )
             elif typo is not None:
                 item, meant = typo
                 fail = (
-                    fail.rstrip(".") + f": {item.key.label()} {show(item.value, item.scale)} "
+                    _text(fail).rstrip(".")
+                    + f": {item.key.label()} {show(item.value, item.scale)} "
                     f"likely has two digits swapped ({meant} would fit)."
                 )
             else:
@@ -252,8 +266,10 @@ def judge(
     magnitude = max(abs(stated.mid), abs(computed.mid), 1e-300)
     if gap <= 1e-12 * magnitude:
         gap = 0.0
+    if gap == 0.0 and not ctx.listed:
+        return Verified(rule.code, rule.name, "", ctx.refs(items))  # only counted
     arithmetic = Arithmetic(
-        expression=expression,
+        expression=_text(expression),
         computed=(computed.lo / scale, computed.hi / scale),
         stated=(stated.lo / scale, stated.hi / scale),
         gap=gap / scale,
@@ -262,13 +278,17 @@ def judge(
     )
     refs = ctx.refs(items)
     if gap == 0.0:
-        return Verified(rule.code, rule.name, ok, refs, arithmetic)
+        return Verified(rule.code, rule.name, _text(ok), refs, arithmetic)
     severity = ctx.severity(rule)
     if gap <= tolerance:
         small: Severity = "warning" if severity == "error" else "info"
         note = " (a small gap, within the tolerance allowed for revisions)"
-        return Finding(rule.code, rule.name, small, fail + note, refs, arithmetic)
-    return Finding(rule.code, rule.name, severity, fail, refs, arithmetic)
+        return Finding(rule.code, rule.name, small, _text(fail) + note, refs, arithmetic)
+    return Finding(rule.code, rule.name, severity, _text(fail), refs, arithmetic)
+
+
+def _text(text: Text) -> str:
+    return text if isinstance(text, str) else text()
 
 
 def combinations(roles: Sequence[Sequence[Item]], *, cross: bool = True) -> Iterator[list[Item]]:

@@ -223,6 +223,13 @@ _DIRECT_FORMULAS = {
 }
 """Whether the formula relates three figures that CC101 or CC102 check (see _DIRECT)."""
 
+_FOURTH = {
+    (t, a, b): next(r for r in ROLES if r not in (t, a, b))
+    for t, fs in _FORMULAS.items()
+    for a, b, _ in fs
+}
+"""The role a formula leaves out."""
+
 
 def _identity(
     target: str,
@@ -231,18 +238,29 @@ def _identity(
     *,
     derived_only: bool = False,
     keep: Callable[[Interval], bool] | None = None,
+    stated_roles: frozenset[str] | None = None,
 ) -> Iterator[Figure]:
     """``target`` in ``span`` from every pair of source roles (with ``derived_only``, not
     from two stated figures when CC101 or CC102 relate the three; with ``keep``, only the
-    figures whose value it accepts)."""
+    figures whose value it accepts).
+
+    With ``stated_roles`` (the roles stated for ``span``; with ``derived_only``), not from
+    two stated figures when the fourth role is stated too: the four stated figures of a
+    period are related by CC101 and CC102 (whose sources are then ``sources`` of stated
+    figures only, so such a formula is skipped whole).
+    """
     slot = (target, span)  # a source using a stated claim of it would be circular (_avoids)
     for a, b, template in _FORMULAS[target]:
+        formula = (target, a, b)
+        direct = derived_only and _DIRECT_FORMULAS[formula]
+        if derived_only and stated_roles is not None and _FOURTH[formula] in stated_roles:
+            if a in stated_roles and b in stated_roles:
+                continue  # only stated sources: nothing new
+            direct = True
         xs = sources.get(a, ())[:_PER_ROLE]
         ys = sources.get(b, ())[:_PER_ROLE]
         if not xs or not ys:
             continue
-        formula = (target, a, b)
-        direct = derived_only and _DIRECT_FORMULAS[formula]
         operation = _OPERATIONS[formula]
         ca, cb = _COEFFICIENTS[formula]
         names = (a, b)
@@ -296,14 +314,57 @@ class Growth:
     anchors: frozenset[str] = frozenset()
 
 
+class _FirstStage:
+    """Stage 1, computed per role and period when asked for: each figure of a period
+    from two figures the document states (a pure function of the stated figures of
+    that period, so the figures asked for are those of computing every one)."""
+
+    def __init__(self, stated: _Table) -> None:
+        self.stated = stated
+        self.spans = stated.spans()
+        self.by: dict[tuple[str, Span], list[Figure]] = {}
+
+    def get(self, role: str, span: Span) -> list[Figure]:
+        key = (role, span)
+        figures = self.by.get(key)
+        if figures is None:
+            figures = self.by[key] = self._compute(role, span)
+        return figures
+
+    def _compute(self, role: str, span: Span) -> list[Figure]:
+        if span not in self.spans:
+            return []
+        stated = self.stated
+        sources = {r: stated.get(r, span) for r in ROLES}
+        # also where the document states the figure but differently: the stated one
+        # may be of another scope (a commodity within the total); a derived figure
+        # that agrees with a stated one adds nothing to it
+        same = [s.value for s in stated.get(role, span)]
+
+        def new(value: Interval) -> bool:
+            return not any(value.overlaps(s) for s in same)
+
+        table = _Table()
+        for figure in _identity(role, span, sources, keep=new):
+            table.add(figure)
+        return table.get(role, span)
+
+
 def derive(
-    levels: Iterable[tuple[Item, Span]], changes: Iterable[Growth], scale: float
+    levels: Iterable[tuple[Item, Span]],
+    changes: Iterable[Growth],
+    scale: float,
+    *,
+    new_relations: bool = False,
 ) -> list[Figure]:
     """Every derived figure of one document, pair of countries and unit.
 
     ``levels`` are the stated levels with their periods; ``changes`` the stated
     growth rates. Returns the derived figures of stage 2 and 3 (stage-1
     figures are intermediates only: they restate what the other rules check).
+    With ``new_relations``, stage 3 leaves out the figures computed from two
+    stated figures of a period that states all four roles' figures (relations
+    between stated figures only: CC101's and CC102's, see ``_identity``).
     """
     stated = _Table()
     for item, span in levels:
@@ -311,20 +372,7 @@ def derive(
             stated.add(leaf)
     stated_keys = set(stated.by)
     # stage 1: each figure of a period from two figures the document states
-    first = _Table()
-    for span in sorted(stated.spans()):
-        sources = {r: stated.get(r, span) for r in ROLES}
-        for role in ROLES:
-            # also where the document states the figure but differently: the stated one
-            # may be of another scope (a commodity within the total); a derived figure
-            # that agrees with a stated one adds nothing to it
-            same = [s.value for s in stated.get(role, span)]
-
-            def new(value: Interval, same: list[Interval] = same) -> bool:
-                return not any(value.overlaps(s) for s in same)
-
-            for figure in _identity(role, span, sources, keep=new):
-                first.add(figure)
+    first = _FirstStage(stated)
     # stage 2: growth rates, both ways
     second = _Table()
     out: list[Figure] = []
@@ -374,8 +422,9 @@ def derive(
                 mixed[role] = stated.get(role, span)
             else:
                 mixed[role] = first.get(role, span) + second.get(role, span)
+        known = frozenset(r for r in ROLES if (r, span) in stated_keys) if new_relations else None
         for role in ROLES:
             if (role, span) not in stated_keys:
                 continue
-            out.extend(_identity(role, span, mixed, derived_only=True))
+            out.extend(_identity(role, span, mixed, derived_only=True, stated_roles=known))
     return out

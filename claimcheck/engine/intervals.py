@@ -12,6 +12,7 @@ division needs a divisor that does not contain zero.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 
@@ -224,8 +225,13 @@ def _coerce(value: Interval | float) -> Interval:
     return value if isinstance(value, Interval) else Interval(float(value), float(value))
 
 
+@functools.lru_cache(maxsize=4096)
 def format_number(value: float, digits: int = 4) -> str:
-    """A compact decimal: at most ``digits`` decimals, trailing zeros removed."""
+    """A compact decimal: at most ``digits`` decimals, trailing zeros removed.
+
+    Cached: a figure is shown in every relation it takes part in (equal keys give
+    equal texts: ``-0.0`` and ``0.0`` both give ``"0"``, an int as its float).
+    """
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
     text = f"{value:.{digits}f}".rstrip("0").rstrip(".")

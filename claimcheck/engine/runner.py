@@ -116,6 +116,8 @@ def iter_group(
     plan: Plan,
     group: Sequence[tuple[Document, Sequence[Claim]]],
     primary: Collection[str] | None = None,
+    *,
+    listed: bool = True,
 ) -> Iterator[Result]:
     """The results of the plan's rules over one relation group (or a union of groups,
     see :mod:`claimcheck.engine.groups`), as the rules give them: the group's index
@@ -123,7 +125,9 @@ def iter_group(
 
     With ``primary`` (the ids of the documents being checked), only results
     citing a claim of one of them are kept (and the rules skip relations that
-    hold none: :meth:`~claimcheck.engine.context.Context.concerns`).
+    hold none: :meth:`~claimcheck.engine.context.Context.concerns`). With ``listed``
+    false, verified results carry no message or arithmetic (a counting run only
+    counts them: :attr:`~claimcheck.engine.context.Context.listed`).
     """
     documents = {d.id: d for d, _ in group}
     claims = [c for _, cs in group for c in cs]
@@ -134,6 +138,7 @@ def iter_group(
             plan.config,
             plan.reference,
             None if primary is None else frozenset(primary),
+            listed=listed,
         )
         del claims
         for rule_class in plan.rules:
@@ -175,7 +180,7 @@ def check_by_group(
     for positions in relation_groups([(d.id, cs) for d, cs in loaded], plan.config):
         group = [loaded[i] for i in positions]
         if ids is None or any(d.id in ids for d, _ in group):
-            builder.add(iter_group(plan, group, ids))
+            builder.add(iter_group(plan, group, ids, listed=listed))
         del group
     with _gc_paused():
         return builder.report(
