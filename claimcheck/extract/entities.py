@@ -42,14 +42,21 @@ class EntityMention(NamedTuple):
     says why: "describes" (a person or body: "Russian President"),
     "currency" ("US$") or "place" (a dateline or "in Bishkek"). A named
     tuple rather than an attrs class: a text has hundreds of mentions, and named
-    tuples are several times cheaper to build.
+    tuples are several times cheaper to build, and plain ``start``/``end`` offsets
+    spare a :class:`~claimcheck.model.Span` per mention.
     """
 
-    span: Span
+    start: int
+    end: int
     entity: str
     form: EntityForm
     party: bool = True
     reason: str | None = None
+
+    @property
+    def span(self) -> Span:
+        """Where the mention is, as a :class:`~claimcheck.model.Span` (built on request)."""
+        return Span(self.start, self.end)
 
 
 @attrs.frozen(slots=True)
@@ -243,7 +250,7 @@ def find_entities(text: str, regions: Regions | None = None) -> tuple[EntityMent
                 reason = "place"
         elif form == "demonym" and compiled.not_before.match(text, end):
             reason = "describes"
-        out.append(EntityMention(Span(start, end), entity, form, reason is None, reason))
+        out.append(EntityMention(start, end, entity, form, reason is None, reason))
     return tuple(out)
 
 

@@ -43,21 +43,33 @@ __all__ = [
 
 
 class MetricMention(NamedTuple):
-    """One occurrence of a metric term (a named tuple: cheap to build)."""
+    """One occurrence of a metric term (a named tuple with plain offsets: cheap to build)."""
 
-    span: Span
+    start: int
+    end: int
     metric: str
     term: str
     directional: bool = False
     neutral: bool = False
 
+    @property
+    def span(self) -> Span:
+        """Where the mention is, as a :class:`~claimcheck.model.Span` (built on request)."""
+        return Span(self.start, self.end)
+
 
 class Cue(NamedTuple):
     """One occurrence of a cue phrase of the list ``name`` ("increase", "yoy", ...)."""
 
-    span: Span
+    start: int
+    end: int
     name: str
     phrase: str
+
+    @property
+    def span(self) -> Span:
+        """Where the mention is, as a :class:`~claimcheck.model.Span` (built on request)."""
+        return Span(self.start, self.end)
 
 
 def _alternation(phrases: list[str], before: str = "") -> str:
@@ -173,9 +185,7 @@ def _metric_mentions(
         veto = compiled.veto(metric.key)
         if veto is not None and veto.match(text, end):
             continue
-        out.append(
-            MetricMention(Span(start, end), metric.key, term, metric.directional, metric.neutral)
-        )
+        out.append(MetricMention(start, end, metric.key, term, metric.directional, metric.neutral))
     return tuple(out)
 
 
@@ -247,11 +257,10 @@ def _cues(
     out: list[Cue] = []
     for start, end, phrase in found:
         qualifier = phrase in ("more", "less", "up") and _NOT_A_CHANGE.match(text, end)
-        span = Span(start, end)
         for name in owners[phrase]:
             if qualifier and name in ("increase", "decrease"):
                 continue
-            out.append(Cue(span, name, phrase))
+            out.append(Cue(start, end, name, phrase))
     return tuple(out)
 
 
