@@ -180,12 +180,14 @@ def _metric_mentions(
     text: str, compiled: _MetricPattern, found: Iterable[tuple[int, int, str]]
 ) -> tuple[MetricMention, ...]:
     out: list[MetricMention] = []
+    new = tuple.__new__  # skips the named tuple's ``__new__`` (Python code: ~60% of its cost)
     for start, end, term in found:
         metric = compiled.by_term[term]
         veto = compiled.veto(metric.key)
         if veto is not None and veto.match(text, end):
             continue
-        out.append(MetricMention(start, end, metric.key, term, metric.directional, metric.neutral))
+        fields = (start, end, metric.key, term, metric.directional, metric.neutral)
+        out.append(new(MetricMention, fields))  # every field, in order
     return tuple(out)
 
 
@@ -255,12 +257,13 @@ def _cues(
     text: str, owners: Mapping[str, tuple[str, ...]], found: Iterable[tuple[int, int, str]]
 ) -> tuple[Cue, ...]:
     out: list[Cue] = []
+    new = tuple.__new__  # skips the named tuple's ``__new__`` (Python code: ~60% of its cost)
     for start, end, phrase in found:
         qualifier = phrase in ("more", "less", "up") and _NOT_A_CHANGE.match(text, end)
         for name in owners[phrase]:
             if qualifier and name in ("increase", "decrease"):
                 continue
-            out.append(Cue(start, end, name, phrase))
+            out.append(new(Cue, (start, end, name, phrase)))  # every field, in order
     return tuple(out)
 
 

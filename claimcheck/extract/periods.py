@@ -633,8 +633,10 @@ def _scan(text: str) -> list[_Raw]:
     # A pattern with several triggers runs once over the union of their windows.
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     for needs, plan in _PLAN:
-        windows = _union([regions[need] for need in needs if need in regions])
-        for lo, hi in windows:
+        groups = [regions[need] for need in needs if need in regions]
+        if not groups:
+            continue  # none of the triggers in the text: most groups, most texts
+        for lo, hi in groups[0] if len(groups) == 1 else _union(groups):
             for order, name, pattern, required in plan:
                 if required:
                     for word in required:
