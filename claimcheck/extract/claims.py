@@ -194,10 +194,10 @@ class _DocIndex:
         self.quantity_ends = [q.span.end for q in quantities]
 
     def _claim_regions(self, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
-        spans = self.sentences.spans
+        bounds = self.sentences.bounds
         wanted: set[int] = set()
         index_at = self.sentences.index_at
-        last = len(spans) - 1
+        last = len(bounds) - 1
         for quantity in quantities:
             i = index_at(quantity.span.start)
             self.quantity_sentences.append(i)
@@ -207,11 +207,10 @@ class _DocIndex:
                 wanted.add(i + 1)
         regions: list[tuple[int, int]] = []
         for i in sorted(wanted):
-            span = spans[i]
             if regions and i - 1 in wanted:
-                regions[-1] = (regions[-1][0], span.end)
+                regions[-1] = (regions[-1][0], bounds[i][1])
             else:
-                regions.append((span.start, span.end))
+                regions.append(bounds[i])
         return regions
 
     @property
@@ -232,10 +231,11 @@ class _DocIndex:
             self._default_pair = _default_pair(self._all_entities)
         return self._default_pair
 
-    def sentence_span(self, index: int) -> Span:
+    def sentence_bounds(self, index: int) -> _Bounds:
+        """The ``(start, end)`` of sentence ``index`` (``(0, 0)`` for none)."""
         if index < 0:
-            return Span(0, 0)
-        return self.sentences.spans[index]
+            return (0, 0)
+        return self.sentences.bounds[index]
 
     def clause(self, sentence: Span, quantity: Quantity) -> _Bounds:
         """The clause of the sentence around the quantity."""
@@ -253,12 +253,13 @@ class _DocIndex:
         """The mentions of sentence ``index``, gathered on first use."""
         found = self._sentence_cache.get(index)
         if found is None:
-            span = self.sentence_span(index)
-            lo, hi = span.start, span.end
+            lo, hi = self.sentence_bounds(index)
             cues = _between(self.cues, self.cue_starts, lo, hi)
             parties = [e for e in _between(self.entities, self.entity_starts, lo, hi) if e.party]
-            found = _Sentence(
-                span,
+            # The sentence's Span is built here, once: claims hand it on (Claim.sentence).
+            # Every field, in order: ``tuple.__new__`` skips the named tuple's ``__new__``.
+            fields = (
+                Span(lo, hi),
                 cues,
                 _between(self.metrics, self.metric_starts, lo, hi),
                 tuple(parties),
@@ -266,6 +267,7 @@ class _DocIndex:
                 frozenset([c.name for c in cues]),
                 [e.start for e in parties],
             )
+            found = tuple.__new__(_Sentence, fields)
             self._sentence_cache[index] = found
         return found
 
@@ -273,12 +275,12 @@ class _DocIndex:
         """Whether the sentence refers back to a figure ("this figure", "it"); cached."""
         found = self._anaphoric.get(sentence_no)
         if found is None:
-            span = self.sentence_span(sentence_no)
+            lo, hi = self.sentence_bounds(sentence_no)
             if self.low is not None:
                 pattern, haystack = cue_regex_lower("anaphora"), self.low
             else:
                 pattern, haystack = cue_regex("anaphora"), self.text
-            found = pattern.search(haystack, span.start, span.end) is not None
+            found = pattern.search(haystack, lo, hi) is not None
             self._anaphoric[sentence_no] = found
         return found
 
@@ -1035,7 +1037,7 @@ def _period(
         return found_period
     # Periods named in sentences without figures still set the discourse period.
     # Walk back only as far as the sentence the discourse period was last set in.
-    horizon = index.sentence_span(state.period_sentence).end
+    horizon = index.sentence_bounds(state.period_sentence)[1]
     i = bisect.bisect_left(index.period_starts, sentence.start) - 1
     while i >= 0 and index.periods[i].start >= horizon:
         mention = index.periods[i]
@@ -1092,10 +1094,9 @@ def _record(
             return True
     # "... rose to $190 bln. It is an all-time record": the last figure of the sentence.
     following = sentence_no + 1
-    if following < len(index.sentences.spans) and not index.quantity_between(end, sentence.end):
-        nxt = index.sentences.spans[following]
-        head = index.text[nxt.start : nxt.start + 12].lower()
-        return head.startswith(("it ", "this ")) and bool(
-            index.cues_in(nxt.start, nxt.end, "record")
-        )
+    bounds = index.sentences.bounds
+    if following < len(bounds) and not index.quantity_between(end, sentence.end):
+        lo, hi = bounds[following]
+        head = index.text[lo : lo + 12].lower()
+        return head.startswith(("it ", "this ")) and bool(index.cues_in(lo, hi, "record"))
     return False
