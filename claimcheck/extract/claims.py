@@ -38,6 +38,9 @@ from claimcheck.model import Claim, ClaimKind, Document, Flow, Period, Quantity,
 __all__ = ["build_claims"]
 
 _T = TypeVar("_T", EntityMention, MetricMention, Cue, PeriodMention)
+_Bounds = tuple[int, int]
+"""The ``(start, end)`` offsets of a clause: a plain pair, cheaper to build than a
+:class:`~claimcheck.model.Span`, as it never leaves this module."""
 
 _CLAUSE_BREAK = re.compile(
     r"[;(),wW](?:(?<=[;()])|(?<=,)\s+(?i:while|whereas|but|and|with|so(?!\s+(?:far|much|many)\b))\b"
@@ -104,11 +107,11 @@ _PERIOD_UNITS = frozenset({"year", "month", "day", "week", "quarter", "a", "d", 
 
 
 def _index(items: Sequence[_T]) -> tuple[tuple[_T, ...], list[int]]:
-    starts = [m.span.start for m in items]
+    starts = [m.start for m in items]
     if starts == sorted(starts):  # the scans give text order: nothing to sort
         return tuple(items), starts
-    ordered = tuple(sorted(items, key=lambda m: m.span.start))
-    return ordered, [m.span.start for m in ordered]
+    ordered = tuple(sorted(items, key=lambda m: m.start))
+    return ordered, [m.start for m in ordered]
 
 
 def _between(items: tuple[_T, ...], starts: list[int], lo: int, hi: int) -> tuple[_T, ...]:
@@ -132,7 +135,7 @@ class _Sentence(NamedTuple):
 
 def _in(cues: Sequence[Cue], lo: int, hi: int, name: str | None = None) -> list[Cue]:
     """The cues of a sentence starting in ``[lo, hi)`` (of list ``name`` when given)."""
-    return [c for c in cues if lo <= c.span.start < hi and (name is None or c.name == name)]
+    return [c for c in cues if lo <= c.start < hi and (name is None or c.name == name)]
 
 
 @attrs.define
@@ -191,10 +194,10 @@ class _DocIndex:
         self.quantity_ends = [q.span.end for q in quantities]
 
     def _claim_regions(self, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
-        spans = self.sentences.spans
+        bounds = self.sentences.bounds
         wanted: set[int] = set()
         index_at = self.sentences.index_at
-        last = len(spans) - 1
+        last = len(bounds) - 1
         for quantity in quantities:
             i = index_at(quantity.span.start)
             self.quantity_sentences.append(i)
@@ -204,20 +207,19 @@ class _DocIndex:
                 wanted.add(i + 1)
         regions: list[tuple[int, int]] = []
         for i in sorted(wanted):
-            span = spans[i]
             if regions and i - 1 in wanted:
-                regions[-1] = (regions[-1][0], span.end)
+                regions[-1] = (regions[-1][0], bounds[i][1])
             else:
-                regions.append((span.start, span.end))
+                regions.append(bounds[i])
         return regions
 
     @property
     def dateline_country(self) -> str | None:
         """The country of a dateline capital opening the text ("NEW DELHI, July 10 -")."""
         for mention in self._all_entities[:3]:
-            if mention.span.start > 40:
+            if mention.start > 40:
                 break
-            surface = self.text[mention.span.start : mention.span.end]
+            surface = self.text[mention.start : mention.end]
             if mention.form == "capital" and surface.isupper():
                 return mention.entity
         return None
@@ -229,12 +231,13 @@ class _DocIndex:
             self._default_pair = _default_pair(self._all_entities)
         return self._default_pair
 
-    def sentence_span(self, index: int) -> Span:
+    def sentence_bounds(self, index: int) -> _Bounds:
+        """The ``(start, end)`` of sentence ``index`` (``(0, 0)`` for none)."""
         if index < 0:
-            return Span(0, 0)
-        return self.sentences.spans[index]
+            return (0, 0)
+        return self.sentences.bounds[index]
 
-    def clause(self, sentence: Span, quantity: Quantity) -> Span:
+    def clause(self, sentence: Span, quantity: Quantity) -> _Bounds:
         """The clause of the sentence around the quantity."""
         q_start, q_end = quantity.span.start, quantity.span.end
         # The last break ending before the quantity, and the first starting after it.
@@ -244,25 +247,27 @@ class _DocIndex:
         end = (
             min(sentence.end, self.break_starts[j]) if j < len(self.break_starts) else sentence.end
         )
-        return Span(start, max(start, end))
+        return (start, max(start, end))
 
     def sentence(self, index: int) -> _Sentence:
         """The mentions of sentence ``index``, gathered on first use."""
         found = self._sentence_cache.get(index)
         if found is None:
-            span = self.sentence_span(index)
-            lo, hi = span.start, span.end
+            lo, hi = self.sentence_bounds(index)
             cues = _between(self.cues, self.cue_starts, lo, hi)
             parties = [e for e in _between(self.entities, self.entity_starts, lo, hi) if e.party]
-            found = _Sentence(
-                span,
+            # The sentence's Span is built here, once: claims hand it on (Claim.sentence).
+            # Every field, in order: ``tuple.__new__`` skips the named tuple's ``__new__``.
+            fields = (
+                Span(lo, hi),
                 cues,
                 _between(self.metrics, self.metric_starts, lo, hi),
                 tuple(parties),
                 _between(self.periods, self.period_starts, lo, hi),
                 frozenset([c.name for c in cues]),
-                [e.span.start for e in parties],
+                [e.start for e in parties],
             )
+            found = tuple.__new__(_Sentence, fields)
             self._sentence_cache[index] = found
         return found
 
@@ -270,12 +275,12 @@ class _DocIndex:
         """Whether the sentence refers back to a figure ("this figure", "it"); cached."""
         found = self._anaphoric.get(sentence_no)
         if found is None:
-            span = self.sentence_span(sentence_no)
+            lo, hi = self.sentence_bounds(sentence_no)
             if self.low is not None:
                 pattern, haystack = cue_regex_lower("anaphora"), self.low
             else:
                 pattern, haystack = cue_regex("anaphora"), self.text
-            found = pattern.search(haystack, span.start, span.end) is not None
+            found = pattern.search(haystack, lo, hi) is not None
             self._anaphoric[sentence_no] = found
         return found
 
@@ -285,16 +290,16 @@ class _DocIndex:
         "up from $84.84 bln in 2022-23", "than 26.8% in 2022": the phrase right after a
         figure introduced by "from", "than", "compared with" belongs to that figure only.
         """
-        found = self._compared.get(mention.span.start, -1)
+        found = self._compared.get(mention.start, -1)
         if found == -1:
             found = None
-            start = mention.span.start
+            start = mention.start
             i = bisect.bisect_right(self.quantity_ends, start) - 1
             if i >= 0 and _COMPARED_GAP.fullmatch(self.text, self.quantity_ends[i], start):
                 q_start = self.quantity_starts[i]
                 if _COMPARED_BEFORE.search(self.text, max(0, q_start - 40), q_start):
                     found = q_start
-            self._compared[mention.span.start] = found
+            self._compared[mention.start] = found
         return found
 
     def change_target_between(self, quantity: Quantity, hi: int) -> bool:
@@ -383,7 +388,7 @@ def _claim(
     q_start, q_end = quantity.span.start, quantity.span.end
     inside_period = False
     for found in bundle.periods:
-        if found.span.start <= q_start and q_end <= found.span.end:
+        if found.start <= q_start and q_end <= found.end:
             inside_period = True
             break
     if inside_period or quantity.unit in _PERIOD_UNITS:
@@ -506,17 +511,17 @@ def _claim(
 
 
 def _kind(
-    index: _DocIndex, quantity: Quantity, clause: Span, bundle: _Sentence
+    index: _DocIndex, quantity: Quantity, clause: _Bounds, bundle: _Sentence
 ) -> tuple[ClaimKind, int]:
     """The claim kind and, for a change, its sign (+1/-1)."""
     text = index.text
     start, end = quantity.span.start, quantity.span.end
     # The anchored look-backs only need the last few words before the figure.
-    before_text = text[max(clause.start, start - 40) : start]
+    before_text = text[max(clause[0], start - 40) : start]
     by_before = "by" in before_text.lower() and _BY_BEFORE.search(before_text) is not None
-    after_end = max(end, min(clause.end, end + _CHANGE_AFTER))
+    after_end = max(end, min(clause[1], end + _CHANGE_AFTER))
     # Cues between the previous quantity (or clause start) and this one.
-    lo = max(clause.start, start - _CHANGE_BEFORE)
+    lo = max(clause[0], start - _CHANGE_BEFORE)
     i = bisect.bisect_left(index.quantity_ends, start) - 1
     if i >= 0 and index.quantity_ends[i] <= start:
         lo = max(lo, index.quantity_ends[i])
@@ -525,7 +530,7 @@ def _kind(
     after_cues: list[Cue] = []
     names_before: set[str] = set()
     for cue in bundle.cues:
-        cue_start = cue.span.start
+        cue_start = cue.start
         if cue_start < start:
             sentence_before.append(cue)
             names_before.add(cue.name)
@@ -544,7 +549,7 @@ def _kind(
         return "count", 1
     target_after = (
         "target" in bundle.names
-        and any(c.name == "target" and end <= c.span.start < end + 25 for c in bundle.cues)
+        and any(c.name == "target" and end <= c.start < end + 25 for c in bundle.cues)
         and bool(_TARGET_AFTER.match(text, end))
     )
     realised = (target_after or "target" in names_before or "forecast" in names_before) and bool(
@@ -556,7 +561,7 @@ def _kind(
         return "target", 1
     deadline_after = False
     for period in bundle.periods:
-        if period.role == "deadline" and end <= period.span.start < clause.end:
+        if period.role == "deadline" and end <= period.start < clause[1]:
             deadline_after = True
             break
     if deadline_after and "forecast" not in names_before:
@@ -630,13 +635,13 @@ def _counted_metric(index: _DocIndex, quantity: Quantity, bundle: _Sentence) -> 
     """
     start, end = quantity.span.start, quantity.span.end
     for mention in bundle.metrics:
-        if start <= mention.span.start and mention.span.end == end:
+        if start <= mention.start and mention.end == end:
             return True
         if (
             mention.directional
-            and mention.span.end <= start
+            and mention.end <= start
             and mention.term in _VERB_TERMS
-            and _VERB_GAP.fullmatch(index.text, mention.span.end, start)
+            and _VERB_GAP.fullmatch(index.text, mention.end, start)
         ):
             return True
     return False
@@ -648,8 +653,8 @@ def _target_governs(index: _DocIndex, cues: list[Cue], start: int) -> bool:
     Not when a crossing verb ("the goal ... was exceeded") or a verb of a realised
     figure ("despite the target, trade reached $190 bln") stands between.
     """
-    last = max((c.span.end for c in cues if c.name == "target"), default=-1)
-    if any(c.name == "milestone_verbs" and c.span.start >= last for c in cues):
+    last = max((c.end for c in cues if c.name == "target"), default=-1)
+    if any(c.name == "milestone_verbs" and c.start >= last for c in cues):
         return False
     return _REALISED.search(index.text, last, start) is None
 
@@ -659,46 +664,47 @@ def _sign(before: list[Cue], after: list[Cue]) -> int:
     return -1 if cue.name == "decrease" else 1
 
 
-def _share(index: _DocIndex, quantity: Quantity, clause: Span, bundle: _Sentence) -> bool:
-    if "share" in bundle.names and _in(bundle.cues, clause.start, quantity.span.start, "share"):
+def _share(index: _DocIndex, quantity: Quantity, clause: _Bounds, bundle: _Sentence) -> bool:
+    if "share" in bundle.names and _in(bundle.cues, clause[0], quantity.span.start, "share"):
         return True
     return _SHARE_AFTER.match(index.text, quantity.span.end) is not None
 
 
-def _milestone(quantity: Quantity, clause: Span, cues: Sequence[Cue]) -> bool:
+def _milestone(quantity: Quantity, clause: _Bounds, cues: Sequence[Cue]) -> bool:
     end = quantity.span.end
-    near_after = _in(cues, end, min(clause.end, end + 15), "milestone")
+    near_after = _in(cues, end, min(clause[1], end + 15), "milestone")
     if any(c.phrase != "for the first time" for c in near_after):
         return True
     first_time = any(
-        c.phrase == "for the first time" for c in _in(cues, clause.start, clause.end, "milestone")
+        c.phrase == "for the first time" for c in _in(cues, clause[0], clause[1], "milestone")
     )
     if not first_time:
         return False
     start = quantity.span.start
-    return bool(_in(cues, max(clause.start, start - 40), start, "milestone_verbs"))
+    return bool(_in(cues, max(clause[0], start - 40), start, "milestone_verbs"))
 
 
 # --- metric -----------------------------------------------------------------------------------
 
 
 def _metric_mention(
-    index: _DocIndex, quantity: Quantity, clause: Span, bundle: _Sentence, kind: ClaimKind
+    index: _DocIndex, quantity: Quantity, clause: _Bounds, bundle: _Sentence, kind: ClaimKind
 ) -> MetricMention | None:
     start, end = quantity.span.start, quantity.span.end
     for mention in bundle.metrics:
-        if start <= mention.span.start and mention.span.end == end:
+        if start <= mention.start and mention.end == end:
             return mention  # the counted noun names the metric: "14.9 million tourists"
-    for span in (clause, bundle.span):
-        # In the span: the last term ending before the figure, and the first one after
-        # it with no other figure between.
+    sentence = bundle.span
+    for lo, hi in (clause, (sentence.start, sentence.end)):
+        # In the clause, then the sentence: the last term ending before the figure, and
+        # the first one after it with no other figure between.
         before: MetricMention | None = None
         after: MetricMention | None = None
         for m in bundle.metrics:
-            m_start = m.span.start
-            if not span.start <= m_start < span.end:
+            m_start = m.start
+            if not lo <= m_start < hi:
                 continue
-            if m.span.end <= start:
+            if m.end <= start:
                 before = m
             elif after is None and m_start >= end and not index.quantity_between(end, m_start):
                 after = m
@@ -747,7 +753,7 @@ def _entities_and_flow(
     index: _DocIndex,
     state: _Discourse,
     *,
-    clause: Span,
+    clause: _Bounds,
     bundle: _Sentence,
     mention: MetricMention | None,
     metric: str | None,
@@ -759,12 +765,12 @@ def _entities_and_flow(
     trade = _is_trade(metric)
     pair = state.pair or index.default_pair
     sentence = bundle.span
-    in_clause = _parties_in(bundle, clause.start, clause.end)
+    in_clause = _parties_in(bundle, clause[0], clause[1])
     parties = in_clause
     if not parties and not (trade and pair):
         parties = list(bundle.parties)
     names = _distinct(parties)
-    world = index.world_in(clause.start, clause.end) or (
+    world = index.world_in(clause[0], clause[1]) or (
         not in_clause and index.world_in(sentence.start, sentence.end)
     )
     explicit = len(names) >= 2
@@ -805,7 +811,7 @@ _RECEIVED = re.compile(
 
 
 def _visitor_flow(
-    index: _DocIndex, state: _Discourse, clause: Span, bundle: _Sentence, start: int
+    index: _DocIndex, state: _Discourse, clause: _Bounds, bundle: _Sentence, start: int
 ) -> tuple[tuple[str, ...], Flow | None]:
     """Entities and flow of tourist arrivals: from the visitors' home to the destination.
 
@@ -813,18 +819,18 @@ def _visitor_flow(
     the article); "Germany sent 6.6 million tourists to Turkey", "Russia ... with 1.5 mn
     visitors": the country before the figure is where the visitors come from.
     """
-    before = _parties_in(bundle, clause.start, start)
+    before = _parties_in(bundle, clause[0], start)
     after = [
         e
-        for e in _parties_in(bundle, start, clause.end)
-        if _TO_BEFORE.search(index.text, max(start, e.span.start - 12), e.span.start)
-        or _IN_BEFORE.search(index.text, max(start, e.span.start - 12), e.span.start)
+        for e in _parties_in(bundle, start, clause[1])
+        if _TO_BEFORE.search(index.text, max(start, e.start - 12), e.start)
+        or _IN_BEFORE.search(index.text, max(start, e.start - 12), e.start)
     ]
     if not before:
         home = after[0].entity if after else state.visited
         return ((home,) if home else ()), None
     origin = before[-1]
-    if not after and _RECEIVED.search(index.text, origin.span.end, start):
+    if not after and _RECEIVED.search(index.text, origin.end, start):
         state.visited = origin.entity
         return (origin.entity,), None
     dest = after[0].entity if after else state.visited
@@ -850,14 +856,14 @@ def _balance_flow(
     text = index.text
     owner: str | None = None
     partner: str | None = None
-    before = [e for e in bundle.parties if e.span.end <= mention.span.start]
-    if before and _OWNER_GAP.fullmatch(text, before[-1].span.end, mention.span.start):
+    before = [e for e in bundle.parties if e.end <= mention.start]
+    if before and _OWNER_GAP.fullmatch(text, before[-1].end, mention.start):
         owner = before[-1].entity
-    elif bundle.parties and bundle.parties[0].span.end <= mention.span.start:
+    elif bundle.parties and bundle.parties[0].end <= mention.start:
         owner = bundle.parties[0].entity
     for entity in bundle.parties:
-        if entity.span.start >= mention.span.end and _PARTNER_BEFORE.search(
-            text, max(mention.span.end, entity.span.start - 30), entity.span.start
+        if entity.start >= mention.end and _PARTNER_BEFORE.search(
+            text, max(mention.end, entity.start - 30), entity.start
         ):
             partner = entity.entity
             break
@@ -874,7 +880,7 @@ def _balance_flow(
 def _flow(
     index: _DocIndex,
     state: _Discourse,
-    clause: Span,
+    clause: _Bounds,
     mention: MetricMention,
     metric: str,
     *,
@@ -882,33 +888,33 @@ def _flow(
 ) -> tuple[Flow | None, str]:
     """Read source and destination around an exports/imports/supplies term."""
     text = index.text
-    lo = min(clause.start, mention.span.start)
+    lo = min(clause[0], mention.start)
     premod: str | None = None
-    near = _parties_in(bundle, max(lo, mention.span.start - 40), mention.span.start)
-    if near and _ADJACENT_BEFORE.fullmatch(text, near[-1].span.end, mention.span.start):
+    near = _parties_in(bundle, max(lo, mention.start - 40), mention.start)
+    if near and _ADJACENT_BEFORE.fullmatch(text, near[-1].end, mention.start):
         premod = near[-1].entity
     verb = mention.term in _VERB_TERMS or mention.metric == "investment"
     if premod is None and verb:
         # "Russia stayed China's top supplier, shipping 89.4 mln tonnes": the subject.
-        subject = [e for e in bundle.parties if e.span.end <= mention.span.start]
+        subject = [e for e in bundle.parties if e.end <= mention.start]
         if subject:
             premod = subject[0].entity
     source: str | None = None
     dest: str | None = None
     # Read up to the next flow term of the clause ("sold ... to B and bought ... from B").
-    stop = max(clause.end, mention.span.end)
+    stop = max(clause[1], mention.end)
     for later in bundle.metrics:
-        if later.directional and mention.span.end <= later.span.start < stop:
-            stop = later.span.start
+        if later.directional and mention.end <= later.start < stop:
+            stop = later.start
             break
-    for entity in _parties_in(bundle, mention.span.end, stop):
-        before = text[max(mention.span.end, entity.span.start - 30) : entity.span.start]
+    for entity in _parties_in(bundle, mention.end, stop):
+        before = text[max(mention.end, entity.start - 30) : entity.start]
         if (
             verb
             and metric not in ("imports", "investment")
             and dest is None
             and entity.form in ("name", "alias")
-            and entity.span.start - mention.span.end <= 1
+            and entity.start - mention.end <= 1
         ):
             dest = entity.entity  # "Russia supplied India with ..."
         elif source is None and _FROM_BEFORE.search(before):
@@ -917,11 +923,7 @@ def _flow(
             _TO_BEFORE.search(before) or (metric == "investment" and _IN_BEFORE.search(before))
         ):
             dest = entity.entity
-        elif (
-            source is None
-            and entity.form == "demonym"
-            and _GOODS_AFTER.match(text, entity.span.end)
-        ):
+        elif source is None and entity.form == "demonym" and _GOODS_AFTER.match(text, entity.end):
             source = entity.entity
     if premod is not None and metric != "imports" and premod not in (source, dest):
         source = premod  # "Kazakhstan sold goods worth $2.7 bln to Uzbekistan"
@@ -992,13 +994,13 @@ def _period(
         compared_of = index.compared_figure(mention)
         if compared_of is not None and compared_of != quantity.span.start:
             continue
-        if mention.span.end <= quantity.span.start:
-            distance = quantity.span.start - mention.span.end
-        elif mention.span.start >= quantity.span.end:
-            gap = text[quantity.span.end : mention.span.start]
+        if mention.end <= quantity.span.start:
+            distance = quantity.span.start - mention.end
+        elif mention.start >= quantity.span.end:
+            gap = text[quantity.span.end : mention.start]
             if any(ch in gap for ch in ",;") or (
-                index.quantity_between(quantity.span.end, mention.span.start)
-                and not index.change_target_between(quantity, mention.span.start)
+                index.quantity_between(quantity.span.end, mention.start)
+                and not index.change_target_between(quantity, mention.start)
             ):
                 continue
             # "the $240 bln recorded in 2023": the phrase right after a realised figure.
@@ -1025,7 +1027,7 @@ def _period(
             # exceed $250 bln this year"); "the $10 billion target set for 2030" is due by the
             # end of its year.
             found = best.period
-            if best.span.start < quantity.span.end or found.end is None:
+            if best.start < quantity.span.end or found.end is None:
                 return None
             if kind == "forecast":
                 return found
@@ -1035,14 +1037,14 @@ def _period(
         return found_period
     # Periods named in sentences without figures still set the discourse period.
     # Walk back only as far as the sentence the discourse period was last set in.
-    horizon = index.sentence_span(state.period_sentence).end
+    horizon = index.sentence_bounds(state.period_sentence)[1]
     i = bisect.bisect_left(index.period_starts, sentence.start) - 1
-    while i >= 0 and index.periods[i].span.start >= horizon:
+    while i >= 0 and index.periods[i].start >= horizon:
         mention = index.periods[i]
         if mention.role in ("period", "anaphoric"):
             state.period = mention.period
-            state.period_sentence = index.sentences.index_at(mention.span.start)
-            state.period_paragraph = index.sentences.paragraph_at(mention.span.start)
+            state.period_sentence = index.sentences.index_at(mention.start)
+            state.period_paragraph = index.sentences.paragraph_at(mention.start)
             break
         i -= 1
     if state.period is None and kind == "level":
@@ -1060,13 +1062,14 @@ def _period(
     return None
 
 
-def _basis(index: _DocIndex, clause: Span, bundle: _Sentence) -> str | None:
-    for span in (clause, bundle.span):
-        for cue in _in(bundle.cues, span.start, span.end):
+def _basis(index: _DocIndex, clause: _Bounds, bundle: _Sentence) -> str | None:
+    sentence = bundle.span
+    for lo, hi in (clause, (sentence.start, sentence.end)):
+        for cue in _in(bundle.cues, lo, hi):
             if cue.name in ("yoy", "mom", "qoq"):
                 return cue.name
         for mention in bundle.periods:
-            if not span.start <= mention.span.start < span.end:
+            if not lo <= mention.start < hi:
                 continue
             if mention.role == "period" and mention.granularity in ("year", "fiscal"):
                 if index.compared_figure(mention) is not None:
@@ -1078,23 +1081,22 @@ def _basis(index: _DocIndex, clause: Span, bundle: _Sentence) -> str | None:
 
 
 def _record(
-    index: _DocIndex, quantity: Quantity, clause: Span, bundle: _Sentence, sentence_no: int
+    index: _DocIndex, quantity: Quantity, clause: _Bounds, bundle: _Sentence, sentence_no: int
 ) -> bool:
     """A record cue right before the figure (no other figure between) or right after it."""
     start, end = quantity.span.start, quantity.span.end
     sentence = bundle.span
     if "record" in bundle.names:
-        for cue in _in(bundle.cues, clause.start, start, "record"):
-            if not index.quantity_between(cue.span.end, start):
+        for cue in _in(bundle.cues, clause[0], start, "record"):
+            if not index.quantity_between(cue.end, start):
                 return True
-        if _in(bundle.cues, end, min(clause.end, end + 25), "record"):
+        if _in(bundle.cues, end, min(clause[1], end + 25), "record"):
             return True
     # "... rose to $190 bln. It is an all-time record": the last figure of the sentence.
     following = sentence_no + 1
-    if following < len(index.sentences.spans) and not index.quantity_between(end, sentence.end):
-        nxt = index.sentences.spans[following]
-        head = index.text[nxt.start : nxt.start + 12].lower()
-        return head.startswith(("it ", "this ")) and bool(
-            index.cues_in(nxt.start, nxt.end, "record")
-        )
+    bounds = index.sentences.bounds
+    if following < len(bounds) and not index.quantity_between(end, sentence.end):
+        lo, hi = bounds[following]
+        head = index.text[lo : lo + 12].lower()
+        return head.startswith(("it ", "this ")) and bool(index.cues_in(lo, hi, "record"))
     return False

@@ -43,21 +43,33 @@ __all__ = [
 
 
 class MetricMention(NamedTuple):
-    """One occurrence of a metric term (a named tuple: cheap to build)."""
+    """One occurrence of a metric term (a named tuple with plain offsets: cheap to build)."""
 
-    span: Span
+    start: int
+    end: int
     metric: str
     term: str
     directional: bool = False
     neutral: bool = False
 
+    @property
+    def span(self) -> Span:
+        """Where the mention is, as a :class:`~claimcheck.model.Span` (built on request)."""
+        return Span(self.start, self.end)
+
 
 class Cue(NamedTuple):
     """One occurrence of a cue phrase of the list ``name`` ("increase", "yoy", ...)."""
 
-    span: Span
+    start: int
+    end: int
     name: str
     phrase: str
+
+    @property
+    def span(self) -> Span:
+        """Where the mention is, as a :class:`~claimcheck.model.Span` (built on request)."""
+        return Span(self.start, self.end)
 
 
 def _alternation(phrases: list[str], before: str = "") -> str:
@@ -168,14 +180,14 @@ def _metric_mentions(
     text: str, compiled: _MetricPattern, found: Iterable[tuple[int, int, str]]
 ) -> tuple[MetricMention, ...]:
     out: list[MetricMention] = []
+    new = tuple.__new__  # skips the named tuple's ``__new__`` (Python code: ~60% of its cost)
     for start, end, term in found:
         metric = compiled.by_term[term]
         veto = compiled.veto(metric.key)
         if veto is not None and veto.match(text, end):
             continue
-        out.append(
-            MetricMention(Span(start, end), metric.key, term, metric.directional, metric.neutral)
-        )
+        fields = (start, end, metric.key, term, metric.directional, metric.neutral)
+        out.append(new(MetricMention, fields))  # every field, in order
     return tuple(out)
 
 
@@ -245,13 +257,13 @@ def _cues(
     text: str, owners: Mapping[str, tuple[str, ...]], found: Iterable[tuple[int, int, str]]
 ) -> tuple[Cue, ...]:
     out: list[Cue] = []
+    new = tuple.__new__  # skips the named tuple's ``__new__`` (Python code: ~60% of its cost)
     for start, end, phrase in found:
         qualifier = phrase in ("more", "less", "up") and _NOT_A_CHANGE.match(text, end)
-        span = Span(start, end)
         for name in owners[phrase]:
             if qualifier and name in ("increase", "decrease"):
                 continue
-            out.append(Cue(span, name, phrase))
+            out.append(new(Cue, (start, end, name, phrase)))  # every field, in order
     return tuple(out)
 
 

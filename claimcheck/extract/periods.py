@@ -48,13 +48,19 @@ class PeriodMention(NamedTuple):
     (A named tuple: cheap to build.)
     """
 
-    span: Span
+    start: int
+    end: int
     role: PeriodRole
     period: Period
     granularity: str
     explicit_year: int | None = None
     narrow: bool = False
     """A sub-period singled out ("October alone"): "the same period" later does not mean it."""
+
+    @property
+    def span(self) -> Span:
+        """Where the mention is, as a :class:`~claimcheck.model.Span` (built on request)."""
+        return Span(self.start, self.end)
 
 
 _MONTHS = {
@@ -627,8 +633,10 @@ def _scan(text: str) -> list[_Raw]:
     # A pattern with several triggers runs once over the union of their windows.
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     for needs, plan in _PLAN:
-        windows = _union([regions[need] for need in needs if need in regions])
-        for lo, hi in windows:
+        groups = [regions[need] for need in needs if need in regions]
+        if not groups:
+            continue  # none of the triggers in the text: most groups, most texts
+        for lo, hi in groups[0] if len(groups) == 1 else _union(groups):
             for order, name, pattern, required in plan:
                 if required:
                     for word in required:
@@ -708,7 +716,6 @@ def find_periods(
         sentence = sentences.index_at(raw.start)
         paragraph = sentences.paragraph_at(raw.start)
         phrase = text[raw.start : raw.end]
-        span = Span(raw.start, raw.end)
         if raw.role == "anaphoric":
             if discourse is None:
                 period = Period(
@@ -721,10 +728,12 @@ def find_periods(
                     discourse.start, discourse.end, phrase, discourse.kind, discourse.unresolved
                 )
             granularity = "year" if raw.granularity == "year" else "same"
-            mentions.append(PeriodMention(span, "anaphoric", period, granularity))
+            mentions.append(PeriodMention(raw.start, raw.end, "anaphoric", period, granularity))
             continue
         if raw.kind == "anaphoric":  # "the same period last year"
-            mentions.append(PeriodMention(span, "basis", Period(None, None, phrase), "same"))
+            mentions.append(
+                PeriodMention(raw.start, raw.end, "basis", Period(None, None, phrase), "same")
+            )
             continue
         year, reason = _resolve_year(raw, published, sentence, paragraph, year_marks)
         period = _period(raw, phrase, year, reason)
@@ -732,7 +741,7 @@ def find_periods(
         if role == "event" and _AS_OF_BEFORE.search(text, max(0, raw.start - 12), raw.start):
             role = "period"  # "as of Dec. 31": the date a stock figure is measured at
         narrow = role == "period" and _ALONE_AFTER.match(text, raw.end) is not None
-        mention = PeriodMention(span, role, period, raw.granularity, raw.year, narrow)
+        mention = PeriodMention(raw.start, raw.end, role, period, raw.granularity, raw.year, narrow)
         mentions.append(mention)
         if raw.year is not None:
             year_marks.append((sentence, paragraph, raw.year))
@@ -758,12 +767,11 @@ def _fiscal_period(
 ) -> PeriodMention:
     """Resolve a fiscal-year phrase (see :func:`_fiscal`)."""
     phrase = text[raw.start : raw.end]
-    span = Span(raw.start, raw.end)
     explicit = raw.year
     if raw.first_month == 0:
         if fiscal_year_start is None or fiscal_year_start == 1:
             period = Period(None, None, phrase, unresolved="fiscal year of an unknown calendar")
-            return PeriodMention(span, raw.role, period, "fiscal", explicit)
+            return PeriodMention(raw.start, raw.end, raw.role, period, "fiscal", explicit)
         raw = raw._replace(
             first_month=fiscal_year_start, last_month=(fiscal_year_start + 10) % 12 + 1
         )
@@ -773,10 +781,12 @@ def _fiscal_period(
             period = Period(
                 None, None, phrase, unresolved="relative to an unknown publication date"
             )
-            return PeriodMention(span, raw.role, period, "fiscal")
+            return PeriodMention(raw.start, raw.end, raw.role, period, "fiscal")
         # "the financial year that ended in March": the latest such year by publication.
         year = published.year if raw.last_month < published.month else published.year - 1
-    return PeriodMention(span, raw.role, _period(raw, phrase, year, None), "fiscal", explicit)
+    return PeriodMention(
+        raw.start, raw.end, raw.role, _period(raw, phrase, year, None), "fiscal", explicit
+    )
 
 
 def _resolve_year(

@@ -24,7 +24,13 @@ from collections.abc import Sequence
 
 from claimcheck.model import Span
 
-__all__ = ["MAX_SENTENCE", "Sentences", "split_paragraphs", "split_sentences"]
+__all__ = [
+    "MAX_SENTENCE",
+    "Sentences",
+    "sentence_bounds",
+    "split_paragraphs",
+    "split_sentences",
+]
 
 MAX_SENTENCE = 1000
 """Longest sentence span, in characters (see the module documentation)."""
@@ -130,13 +136,13 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
 
 def split_paragraphs(text: str) -> tuple[Span, ...]:
     """Return the spans of the paragraphs of ``text`` (blank-line separated), trimmed."""
-    spans: list[Span] = []
+    bounds: list[tuple[int, int]] = []
     start = 0
     for match in _PARA_BREAK.finditer(text):
-        _append_trimmed(text, start, match.start(), spans)
+        _append_trimmed(text, start, match.start(), bounds)
         start = match.end()
-    _append_trimmed(text, start, len(text), spans)
-    return tuple(spans)
+    _append_trimmed(text, start, len(text), bounds)
+    return tuple(Span(start, end) for start, end in bounds)
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -158,13 +164,13 @@ def _append_start(text: str, start: int, end: int, out: list[int]) -> None:
         out.append(start + len(piece) - len(kept))
 
 
-def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
+def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     # ``str.strip()`` drops exactly the characters ``str.isspace()`` accepts.
     piece = text[start:end]
     kept = piece.lstrip()
     if kept:
         start += len(piece) - len(kept)
-        out.append(Span(start, start + len(kept.rstrip())))
+        out.append((start, start + len(kept.rstrip())))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
@@ -189,7 +195,7 @@ class _Keep:
         return cut
 
 
-def _cut_long(text: str, start: int, end: int, out: list[Span], keep: _Keep) -> None:
+def _cut_long(text: str, start: int, end: int, out: list[tuple[int, int]], keep: _Keep) -> None:
     """Append ``text[start:end]`` trimmed, cut into pieces of at most :data:`MAX_SENTENCE`."""
     while end - start > MAX_SENTENCE:
         limit = start + MAX_SENTENCE
@@ -214,8 +220,13 @@ def split_sentences(text: str, keep: Sequence[Span] = ()) -> tuple[Span, ...]:
     A sentence too long is cut, never inside a span of ``keep`` (see the module
     documentation).
     """
+    return tuple(Span(start, end) for start, end in sentence_bounds(text, keep))
+
+
+def sentence_bounds(text: str, keep: Sequence[Span] = ()) -> list[tuple[int, int]]:
+    """:func:`split_sentences` as ``(start, end)`` pairs (no :class:`Span` built)."""
     kept = _Keep(keep)
-    spans: list[Span] = []
+    spans: list[tuple[int, int]] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
         end = match.end()
@@ -231,18 +242,24 @@ def split_sentences(text: str, keep: Sequence[Span] = ()) -> tuple[Span, ...]:
         _cut_long(text, start, end, spans, kept)
         start = match.end()
     _cut_long(text, start, len(text), spans, kept)
-    return tuple(spans)
+    return spans
 
 
 class Sentences:
     """Sentences and paragraphs of one text, indexed for offset look-ups."""
 
-    __slots__ = ("_para_starts", "_starts", "spans")
+    __slots__ = ("_para_starts", "_starts", "bounds")
 
     def __init__(self, text: str, keep: Sequence[Span] = ()) -> None:
-        self.spans = split_sentences(text, keep)
-        self._starts = [s.start for s in self.spans]
+        self.bounds = sentence_bounds(text, keep)
+        """The ``(start, end)`` of each sentence, in order (see :func:`split_sentences`)."""
+        self._starts = [start for start, _ in self.bounds]
         self._para_starts = _paragraph_starts(text)
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The sentences as :class:`~claimcheck.model.Span` records (built on request)."""
+        return tuple(Span(start, end) for start, end in self.bounds)
 
     def index_at(self, offset: int) -> int:
         """Index of the sentence containing (or last starting before) ``offset``; -1 if none."""
