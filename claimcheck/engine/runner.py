@@ -177,12 +177,15 @@ def check_by_group(
     loaded = [*primary, *against]
     ids = frozenset(d.id for d, _ in primary) if against else None
     builder = ReportBuilder(listed=listed)
-    for positions in relation_groups([(d.id, cs) for d, cs in loaded], plan.config):
-        group = [loaded[i] for i in positions]
-        if ids is None or any(d.id in ids for d, _ in group):
-            builder.add(iter_group(plan, group, ids, listed=listed))
-        del group
+    # paused across the groups, not per group: re-enabled between groups, the collector
+    # would walk the whole heap (every document and claim) once per group, which grows
+    # with the square of the corpus (~10% of a 100k-article check)
     with _gc_paused():
+        for positions in relation_groups([(d.id, cs) for d, cs in loaded], plan.config):
+            group = [loaded[i] for i in positions]
+            if ids is None or any(d.id in ids for d, _ in group):
+                builder.add(iter_group(plan, group, ids, listed=listed))
+            del group
         return builder.report(
             documents=[d.id for d, _ in primary],
             claims_count=sum(len(cs) for _, cs in primary),
