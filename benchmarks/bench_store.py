@@ -44,7 +44,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -72,16 +75,28 @@ Brazil's exports to Chile amounted to $7.30 bln, while imports from Chile were $
 """
 
 
-def _measured(tree: Path, *args: str) -> tuple[float, float, float]:
-    """``claimcheck ARGS`` of the checkout ``tree`` in a fresh process: wall and CPU seconds,
-    peak RSS in MB."""
+@dataclass(frozen=True)
+class Measured:
+    """One ``claimcheck`` process: exit status, wall and CPU seconds (with its workers),
+    peak RSS in MB, and what it wrote to stderr."""
+
+    status: int
+    wall_s: float
+    cpu_s: float
+    peak_rss_mb: float
+    stderr: str
+
+
+def measured_process(tree: Path, args: Sequence[str], stdout: IO[bytes] | int) -> Measured:
+    """Run ``claimcheck ARGS`` of the checkout ``tree`` in a fresh process (cold start
+    included, bytecode caches allowed) and measure it with ``os.wait4``."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "claimcheck", *args],
         cwd=tree,
-        stdout=subprocess.DEVNULL,
+        stdout=stdout,
         stderr=subprocess.PIPE,
         env=env,
     )
@@ -89,9 +104,22 @@ def _measured(tree: Path, *args: str) -> tuple[float, float, float]:
     stderr = process.stderr.read().decode("utf-8", "replace")
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"claimcheck {' '.join(args)}: {stderr}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return Measured(
+        os.waitstatus_to_exitcode(status),
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
+        stderr,
+    )
+
+
+def _measured(tree: Path, *args: str) -> tuple[float, float, float]:
+    """``claimcheck ARGS`` of the checkout ``tree`` in a fresh process: wall and CPU seconds,
+    peak RSS in MB."""
+    done = measured_process(tree, args, subprocess.DEVNULL)
+    if done.status != 0:
+        raise SystemExit(f"claimcheck {' '.join(args)}: {done.stderr}")
+    return done.wall_s, done.cpu_s, done.peak_rss_mb
 
 
 def latency(stores: list[Path], runs: int, tree: Path) -> None:

@@ -51,7 +51,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_store import NEW_ARTICLE, ORDINARY_ARTICLE, change_one_percent  # noqa: E402
+from bench_store import (  # noqa: E402
+    NEW_ARTICLE,
+    ORDINARY_ARTICLE,
+    change_one_percent,
+    measured_process,
+)
 from gen_corpus import write  # noqa: E402
 
 MB = 1024 * 1024
@@ -59,31 +64,18 @@ MB = 1024 * 1024
 
 def run(*args: str, output: Path | None = None) -> dict[str, Any]:
     """Run ``claimcheck ARGS`` in a fresh process: wall, CPU (with its workers), peak RSS."""
-    stdout = output.open("wb") if output is not None else subprocess.DEVNULL
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "claimcheck", *args],
-        cwd=ROOT,
-        stdout=stdout,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    assert process.stderr is not None
-    stderr = process.stderr.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if output is not None and not isinstance(stdout, int):
-        stdout.close()
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"claimcheck {' '.join(args)}: exit {process.returncode}\n{stderr}")
+    if output is None:
+        done = measured_process(ROOT, args, subprocess.DEVNULL)
+    else:
+        with output.open("wb") as stdout:
+            done = measured_process(ROOT, args, stdout)
+    if done.status not in (0, 1):
+        raise SystemExit(f"claimcheck {' '.join(args)}: exit {done.status}\n{done.stderr}")
     return {
-        "wall_s": round(wall, 3),
-        "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
-        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-        "stderr": stderr,
+        "wall_s": round(done.wall_s, 3),
+        "cpu_s": round(done.cpu_s, 3),
+        "peak_rss_mb": round(done.peak_rss_mb, 1),
+        "stderr": done.stderr,
     }
 
 
