@@ -145,19 +145,7 @@ def latency(stores: list[Path], runs: int, tree: Path) -> None:
 
 def _claimcheck(*args: str) -> float:
     """Run ``claimcheck ARGS`` in a fresh process; return its wall time in seconds."""
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "claimcheck", *args],
-        check=False,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"claimcheck {' '.join(args)}: exit {done.returncode}\n{done.stderr}")
-    return elapsed
+    return _measured(ROOT, *args)[0]
 
 
 def change_one_percent(corpus: Path) -> int:
