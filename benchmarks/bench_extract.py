@@ -171,9 +171,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import claimcheck
+    from claimcheck.native import describe
 
     description, texts = corpus(args.corpus)
     size = sum(len(t.encode("utf-8")) for t in texts)
+    print(f"claimcheck {claimcheck.__version__} ({describe()})")
     print(f"corpus: {description}, {size / 1024:.1f} KB")
 
     start = time.perf_counter()
@@ -233,6 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "benchmark": "extract",
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "claimcheck": claimcheck.__version__,
+        "build": describe(),
         "python": platform.python_version(),
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",
         "corpus": {

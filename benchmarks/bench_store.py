@@ -35,6 +35,7 @@ A store of an older schema must be migrated first (``claimcheck index``).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -85,6 +86,16 @@ class Measured:
     cpu_s: float
     peak_rss_mb: float
     stderr: str
+
+
+def claimcheck_tree() -> Path:
+    """The folder holding the ``claimcheck`` package that this interpreter imports: the
+    checkout for an editable install, ``site-packages`` for a built (possibly compiled)
+    wheel in another environment (``claimcheck --version`` tells which)."""
+    spec = importlib.util.find_spec("claimcheck")
+    if spec is None or spec.origin is None:
+        raise SystemExit("claimcheck is not installed in this environment")
+    return Path(spec.origin).resolve().parents[1]
 
 
 def measured_process(tree: Path, args: Sequence[str], stdout: IO[bytes] | int) -> Measured:
@@ -145,7 +156,7 @@ def latency(stores: list[Path], runs: int, tree: Path) -> None:
 
 def _claimcheck(*args: str) -> float:
     """Run ``claimcheck ARGS`` in a fresh process; return its wall time in seconds."""
-    return _measured(ROOT, *args)[0]
+    return _measured(claimcheck_tree(), *args)[0]
 
 
 def change_one_percent(corpus: Path) -> int:
@@ -204,11 +215,14 @@ def main() -> None:
         "--latency", nargs="+", type=Path, metavar="DB", help="only the check latency on DB"
     )
     parser.add_argument(
-        "--tree", type=Path, default=ROOT, help="claimcheck checkout to run (for --latency)"
+        "--tree",
+        type=Path,
+        default=None,
+        help="claimcheck checkout to run (for --latency; default: the one this Python imports)",
     )
     args = parser.parse_args()
     if args.latency:
-        latency(args.latency, args.runs, args.tree)
+        latency(args.latency, args.runs, args.tree or claimcheck_tree())
         return
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="claimcheck-store-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -228,11 +242,14 @@ def main() -> None:
     alone = [_claimcheck(*check_args) for _ in range(args.runs)]
     stored = [_claimcheck(*check_args, "--store", str(db)) for _ in range(args.runs)]
 
+    from claimcheck.native import describe
+
     results = {
         "machine": {
             "python": platform.python_version(),
             "platform": platform.platform(),
             "processor": platform.processor() or platform.machine(),
+            "claimcheck_build": describe(),
         },
         "documents": args.documents,
         "hot_share": args.hot_share,

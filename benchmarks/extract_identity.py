@@ -188,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", type=Path)
     parser.add_argument("--shared", type=Path, default=SHARED, help="reference folder")
     args = parser.parse_args(argv)
+    import claimcheck
+    from claimcheck.native import describe
+
+    print(f"claimcheck from {Path(claimcheck.__file__).parent} ({describe()})")
     if not args.shared.is_dir():
         print(f"note: {args.shared} absent; fixtures and synthetic texts only", file=sys.stderr)
     if args.action == "dump":

@@ -55,6 +55,7 @@ from bench_store import (  # noqa: E402
     NEW_ARTICLE,
     ORDINARY_ARTICLE,
     change_one_percent,
+    claimcheck_tree,
     measured_process,
 )
 from gen_corpus import write  # noqa: E402
@@ -65,10 +66,10 @@ MB = 1024 * 1024
 def run(*args: str, output: Path | None = None) -> dict[str, Any]:
     """Run ``claimcheck ARGS`` in a fresh process: wall, CPU (with its workers), peak RSS."""
     if output is None:
-        done = measured_process(ROOT, args, subprocess.DEVNULL)
+        done = measured_process(claimcheck_tree(), args, subprocess.DEVNULL)
     else:
         with output.open("wb") as stdout:
-            done = measured_process(ROOT, args, stdout)
+            done = measured_process(claimcheck_tree(), args, stdout)
     if done.status not in (0, 1):
         raise SystemExit(f"claimcheck {' '.join(args)}: exit {done.status}\n{done.stderr}")
     return {
@@ -341,11 +342,14 @@ def main() -> None:
         sizes[str(size)] = measure(size, work, args)
         sizes[str(size)]["measured"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     checks = targets(sizes)
+    from claimcheck.native import describe
+
     results = {
         "benchmark": "run_all",
         "machine": {
             "python": platform.python_version(),
             "platform": platform.platform(),
+            "claimcheck_build": describe(),
             "cpus": os.cpu_count(),
             "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
             "note": "shared VM: other processes ran at the same time; timings are noisy",

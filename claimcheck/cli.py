@@ -65,13 +65,33 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+class _Version(argparse.Action):
+    """``--version``: the version and whether the compiled modules are in use (looked up
+    only when asked, not on every start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from claimcheck.native import describe
+
+        print(f"claimcheck {__version__} ({describe()})")
+        parser.exit(0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the ``claimcheck`` command and its subcommands."""
     parser = _Parser(
         prog="claimcheck",
         description="Extract numeric claims from news articles and cross-check them.",
     )
-    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     extract_parser = commands.add_parser(
         "extract",

@@ -188,12 +188,12 @@ class MultiScanner:
     """
 
     __slots__ = (
-        "_complex",
         "_owners",
         "_patterns",
         "_reach",
         "_scanned",
         "_starts",
+        "_tangled",
         "_trie",
         "pattern",
     )
@@ -224,7 +224,8 @@ class MultiScanner:
         self._owners = {phrase: tuple(names) for phrase, names in owners.items()}
         # Generous: phrases may match with longer white space than written.
         self._reach = 2 * max((len(phrase) for phrase in owners), default=0)
-        self._complex = frozenset(p for p in owners if self._overlaps_others(p, owners))
+        # (not "_complex": mypyc names the C struct field "__complex", a GCC keyword)
+        self._tangled = frozenset(p for p in owners if self._overlaps_others(p, owners))
 
     def _overlaps_others(self, phrase: str, owners: dict[str, list[str]]) -> bool:
         """Whether some vocabulary finds in ``phrase`` anything but ``phrase`` itself, or
@@ -275,7 +276,7 @@ class MultiScanner:
         """
         found: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self._patterns}
         taken = dict.fromkeys(self._patterns, -1)  # per vocabulary, the end of its last match
-        owners, complex_ = self._owners, self._complex
+        owners, complex_ = self._owners, self._tangled
         for lo, hi in regions if regions is not None else ((0, len(low)),):
             for match in self._matches(low, lo, hi):
                 phrase = _canonical(match.group())
