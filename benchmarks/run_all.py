@@ -220,9 +220,14 @@ def targets(sizes: dict[str, dict[str, Any]]) -> list[tuple[str, bool | None, st
         f"{rate:.0f} KB/s per core at {largest['documents']} documents",
     ))  # fmt: skip
     quantulum = [s["quantulum3"]["kb_per_s_per_core"] for s in sizes.values() if "quantulum3" in s]
-    if quantulum:  # against quantulum3's best sample rate
-        ratio = largest["extract"]["kb_per_s_per_core"] / max(quantulum)
-        out.append(("extraction >= 40x quantulum3", ratio >= 40, f"x{ratio:.1f} (sample)"))
+    if quantulum:  # against quantulum3's best sample rate, which only extracts
+        ratio = rate / max(quantulum)
+        alone = largest["extract"]["kb_per_s_per_core"] / max(quantulum)
+        out.append((
+            "extraction+check >= 40x quantulum3 extraction",
+            ratio >= 40,
+            f"x{ratio:.1f} (extraction alone x{alone:.1f}; quantulum3 on a sample)",
+        ))  # fmt: skip
     big, ten = sizes.get("100000"), sizes.get("10000")
     if big:
         rss = big["check"]["peak_rss_mb"]
