@@ -423,26 +423,57 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
         scope, f"{levels} AND +period_start <= ? AND period_end >= ?", [start, end], [measure]
     )
     after, before = _iso(span[1] + _DAY), _iso(span[0] - _DAY)
-    plan.add(  # 4
+    # 4: the period right after P whose union with P is stored, and the one right before.
+    # The unions listed are only those reaching past P (few), not every stored period
+    # starting or ending with P (thousands on a pair the store covers heavily); the second
+    # condition of each pair keeps periods ending before they start, if any, as before
+    plan.add(
         scope,
         f"{levels} AND period_start = ? AND period_end IN (SELECT u.period_end FROM claims u "
-        "WHERE u.scope = ? AND u.period_start = ?)",
-        [after, scope, start],
+        "WHERE u.scope = ? AND u.period_start = ? AND u.period_end >= ?)",
+        [after, scope, start, after],
+        [measure],
+    )
+    plan.add(
+        scope,
+        f"{levels} AND period_start = ? AND period_end < ? AND period_end IN (SELECT "
+        "u.period_end FROM claims u WHERE u.scope = ? AND u.period_start = ?)",
+        [after, after, scope, start],
         [measure],
     )
     plan.add(
         scope,
         f"{levels} AND period_end = ? AND period_start IN (SELECT u.period_start FROM claims u "
-        "WHERE u.scope = ? AND u.period_end = ?)",
-        [before, scope, end],
+        "WHERE u.scope = ? AND u.period_end = ? AND u.period_start <= ?)",
+        [before, scope, end, before],
         [measure],
     )
-    plan.add(  # 3 (CC302: pairs of adjacent periods making this one)
+    plan.add(
+        scope,
+        f"{levels} AND period_end = ? AND period_start > ? AND period_start IN (SELECT "
+        "u.period_start FROM claims u WHERE u.scope = ? AND u.period_end = ?)",
+        [before, before, scope, end],
+        [measure],
+    )
+    # 3 (CC302: pairs of adjacent periods making this one). Both look-ups are driven by
+    # the stored periods that end with this one and start later (few: second halves,
+    # last quarters), not by those starting with it (every January-to-month figure of
+    # the year, thousands on a pair the store covers heavily): the first parts are
+    # sought by the day before each second part starts ("+": not by a range)
+    plan.add(
+        scope,
+        f"{levels} AND period_start = ? AND +period_end < ? AND period_end IN (SELECT "
+        "date(u.period_start, '-1 day') FROM claims u WHERE u.scope = ? AND u.period_end = ? "
+        "AND u.period_start > ?)",
+        [start, end, scope, end, start],
+        [measure],
+    )
+    plan.add(  # ... and first parts ending before they start, if any (then u starts by P's)
         scope,
         f"{levels} AND period_start = ? AND period_end < ? AND EXISTS (SELECT 1 FROM claims u "
         "WHERE u.scope = ? AND u.period_end = ? AND u.period_start = date(claims.period_end, "
         "'+1 day'))",
-        [start, end, scope, end],
+        [start, start, scope, end],
         [measure],
     )
     plan.add(
@@ -511,7 +542,7 @@ def _select(db: sqlite3.Connection, conditions: Sequence[_Condition]) -> set[tup
                 f"WHERE scope = ? AND {_KEYED} AND ({condition.sql})"
             )
             params += [condition.scope, *condition.params]
-        found.update(db.execute(" UNION ".join(parts), params).fetchall())
+        found.update(db.execute(" UNION ALL ".join(parts), params).fetchall())
     return found
 
 
@@ -779,25 +810,31 @@ def _extremes(
         return
     from claimcheck.engine.index import normalise
 
-    assert plan.flows is not None
+    flows = plan.flows
+    assert flows is not None
     ids = reader.ids
-    levels = [
-        (key, claim)
-        for key, claim in decoded.items()
+    # the buckets of the engine's index: (level, key, period), in input order (new first,
+    # then stored documents by id and their claims by number)
+    filed = [
+        (order, claim, span)
+        for order, claim in enumerate(known)
         if claim.kind in _LEVELS
-        and ids[key[0]] not in excluded
         and (span := _span(claim)) is not None
         and span in wanted.get(scope_of(claim), ())
     ]
-    levels.sort(key=lambda kv: (ids[kv[0][0]], kv[0][1]))  # the engine's input order
-    stored = [claim for _, claim in levels]
-    # the buckets of the engine's index: (level, key, period), in input order (new first)
+    stored = [
+        (ids[document], number, claim, span)
+        for (document, number), claim in decoded.items()
+        if claim.kind in _LEVELS
+        and ids[document] not in excluded
+        and (span := _span(claim)) is not None
+        and span in wanted.get(scope_of(claim), ())
+    ]
+    stored.sort(key=lambda row: (row[0], row[1]))
+    filed += [(order, row[2], row[3]) for order, row in enumerate(stored, len(known))]
     buckets: dict[tuple[Key, Span], list[_Entry]] = {}
-    for order, claim in enumerate([*known, *stored]):
-        span = _span(claim)
-        if claim.kind not in _LEVELS or span is None or span not in wanted.get(scope_of(claim), ()):
-            continue
-        normal = normalise(claim, plan.flows)
+    for order, claim, span in filed:
+        normal = normalise(claim, flows)
         if normal is not None:
             buckets.setdefault((normal[0], span), []).append(_Entry(claim, order, normal[1]))
     own = {id(c) for c in known}
