@@ -7,6 +7,7 @@ import math
 from functools import cache
 from pathlib import Path
 
+import attrs
 import record_strategies
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,7 @@ from claimcheck.extract import extract_document
 from claimcheck.model import Claim, Document
 from claimcheck.store.codec import (
     decode_claims,
+    decode_documents,
     decode_metadata,
     encode_claims,
     encode_metadata,
@@ -84,21 +86,47 @@ def test_arbitrary_claims_round_trip(generated: list[Claim]) -> None:
         assert repr(a.value) == repr(b.value)  # -0.0 stays -0.0
 
 
-@settings(max_examples=100, deadline=None)
-@given(
-    st.builds(
-        Document,
-        id=_text,
-        text=_text,
-        path=_opt_text,
-        published=_dates,
-        published_from=_opt_text,
-        source=_opt_text,
-        url=_opt_text,
-        title=_opt_text,
-    )
+_documents = st.builds(
+    Document,
+    id=_text,
+    text=_text,
+    path=_opt_text,
+    published=_dates,
+    published_from=_opt_text,
+    source=_opt_text,
+    url=_opt_text,
+    title=_opt_text,
 )
+
+
+@settings(max_examples=100, deadline=None)
+@given(_documents)
 def test_document_metadata_round_trips(document: Document) -> None:
     published = document.published.isoformat() if document.published else None
     back = decode_metadata(document.id, document.text, published, encode_metadata(document))
     assert back == document
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(_documents, max_size=5))
+def test_documents_decoded_together_are_those_decoded_one_by_one(
+    documents: list[Document],
+) -> None:
+    rows = [
+        (
+            d.id,
+            d.text,
+            d.published.isoformat() if d.published else None,
+            encode_metadata(d),
+        )
+        for d in documents
+    ]
+    assert decode_documents(rows) == [decode_metadata(*row) for row in rows] == documents
+
+
+def test_decoded_claims_share_equal_spans_but_stay_equal_to_the_originals() -> None:
+    claims = fixture_claims()
+    back = decode_claims(encode_claims(claims), claims[0].document_id)
+    assert [attrs.evolve(c, document_id=claims[0].document_id) for c in claims] == list(back)
+    first = [c for c in back if c.sentence == back[0].sentence]
+    assert len(first) > 1 and all(c.sentence is first[0].sentence for c in first)

@@ -297,3 +297,17 @@ def test_version_1_store_is_migrated_and_gives_the_same_report(
         ]
         for seed in range(4):
             _same_report(migrated, [article(seed, HOT, "new")], config=load_config())
+
+
+def test_conditions_differing_only_by_measure_are_one_index_pass() -> None:
+    from claimcheck.store.related import _Plan
+
+    plan = _Plan(load_config())
+    plan.add("China|Russia", "period_end >= ?", ["2023-12-31"], ["trade_turnover"])
+    plan.add("China|Russia", "period_end >= ?", ["2023-12-31"], ["flow", "trade_balance"])
+    plan.add("China|Russia", "period_end >= ?", ["2024-12-31"], ["trade_turnover"])
+    plan.add("Brazil|Chile", "period_end >= ?", ["2023-12-31"], ["trade_turnover"])
+    selected = plan.selected()
+    assert len(selected) == 3
+    (merged,) = [c for c in selected if c.scope == "China|Russia" and "2023-12-31" in c.params]
+    assert {"trade_turnover", "trade_balance", "exports", "imports"} <= set(merged.params)

@@ -19,14 +19,15 @@ import datetime as _dt
 import functools
 import json
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
-from claimcheck.model import Claim, ClaimKind, Document, Flow, Period, Quantity, Span, Unresolved
+from claimcheck.model import Claim, Document, Flow, Period, Quantity, Span, Unresolved
 
 __all__ = [
     "CODEC_VERSION",
     "decode_claim",
     "decode_claims",
+    "decode_documents",
     "decode_metadata",
     "encode_claim",
     "encode_claim_json",
@@ -67,20 +68,21 @@ def _quantity(q: Quantity) -> list[Any]:
 
 
 def _unquantity(row: list[Any]) -> Quantity:
+    """The quantity of :func:`_quantity`'s array (positional arguments, in field order)."""
     return Quantity(
-        span=Span(row[0], row[1]),
-        text=row[2],
-        value=row[3],
-        unit=row[4],
-        interval=(row[5], row[6]),
-        precision=row[7],
-        low=row[8],
-        high=row[9],
-        noun=row[10],
-        qualifier=row[11],
-        scale=row[12],
-        is_range=row[13],
-        transition=row[14],
+        _span_of(row[0], row[1]),
+        row[2],
+        row[3],
+        row[4],
+        (row[5], row[6]),
+        row[7],
+        row[8],
+        row[9],
+        row[10],
+        row[11],
+        row[12],
+        row[13],
+        row[14],
     )
 
 
@@ -88,12 +90,6 @@ def _period(p: Period | None) -> list[Any] | None:
     if p is None:
         return None
     return [_date(p.start), _date(p.end), p.text, p.kind, p.unresolved]
-
-
-def _unperiod(row: list[Any] | None) -> Period | None:
-    if row is None:
-        return None
-    return _period_of(row[0], row[1], row[2], row[3], row[4])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -108,6 +104,11 @@ def _period_of(
 @functools.lru_cache(maxsize=4096)
 def _flow_of(source: str, dest: str) -> Flow:
     return Flow(source, dest)
+
+
+_span_of = functools.lru_cache(maxsize=16384)(Span)
+"""One (immutable, shared) :class:`Span` per offset pair: claims of a store repeat few
+offsets (sentences start at 0, short articles), and spans are a quarter of a claim's objects."""
 
 
 def encode_claim(claim: Claim) -> list[Any]:
@@ -132,23 +133,30 @@ def encode_claim(claim: Claim) -> list[Any]:
 
 
 def decode_claim(row: list[Any], document_id: str) -> Claim:
-    """The claim of :func:`encode_claim`'s array, in document ``document_id``."""
+    """The claim of :func:`encode_claim`'s array, in document ``document_id``.
+
+    Reading a store decodes thousands of claims per check: the fields are passed by
+    position, and spans, flows and periods are shared objects (:func:`_span_of`,
+    :func:`_flow_of`, :func:`_period_of`).
+    """
     flow = row[7]
+    period = row[8]
+    unresolved = row[14]
     return Claim(
-        id=row[0],
-        document_id=document_id,
-        quantity=_unquantity(row[1]),
-        sentence=Span(row[2], row[3]),
-        kind=cast(ClaimKind, row[4]),
-        metric=row[5],
-        entities=tuple(row[6]),
-        flow=None if flow is None else _flow_of(flow[0], flow[1]),
-        period=_unperiod(row[8]),
-        value=row[9],
-        interval=(row[10], row[11]),
-        basis=row[12],
-        record=row[13],
-        unresolved=tuple(Unresolved(f, r) for f, r in row[14]) if row[14] else (),
+        row[0],
+        document_id,
+        _unquantity(row[1]),
+        _span_of(row[2], row[3]),
+        row[4],
+        row[5],
+        tuple(row[6]),
+        None if flow is None else _flow_of(flow[0], flow[1]),
+        None if period is None else _period_of(*period),
+        row[9],
+        (row[10], row[11]),
+        row[12],
+        row[13],
+        tuple([Unresolved(f, r) for f, r in unresolved]) if unresolved else (),
     )
 
 
@@ -189,3 +197,17 @@ def decode_metadata(document_id: str, text: str, published: str | None, metadata
         url=url,
         title=title,
     )
+
+
+def decode_documents(rows: Sequence[tuple[str, str, str | None, str]]) -> list[Document]:
+    """The documents of ``(id, text, published, metadata)`` rows, as :func:`decode_metadata`
+    gives them one by one (the metadata strings are parsed in one go)."""
+    if not rows:
+        return []
+    fields = json.loads("[" + ",".join(row[3] for row in rows) + "]")
+    return [
+        Document(document_id, text, path, _undate(published), published_from, source, url, title)
+        for (document_id, text, published, _), (path, published_from, source, url, title) in zip(
+            rows, fields, strict=True
+        )
+    ]

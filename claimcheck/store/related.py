@@ -81,6 +81,8 @@ compares the reports of both queries on many generated articles.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import gc
 import json
 import math
 import zlib
@@ -89,8 +91,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimcheck.model import Claim, Document
-from claimcheck.store.codec import decode_claim, decode_claims, decode_metadata
+from claimcheck.model import Claim, Document, Flow
+from claimcheck.store.codec import decode_claim, decode_claims, decode_documents, decode_metadata
 
 if TYPE_CHECKING:
     import sqlite3
@@ -114,9 +116,15 @@ _DAY = _dt.timedelta(days=1)
 
 def scope_of(claim: Claim) -> str:
     """The engine's grouping scope of a claim: sorted entities and flow countries, ``|``-joined."""
-    names = set(claim.entities)
-    if claim.flow is not None:
-        names.update((claim.flow.source, claim.flow.dest))
+    return _scope(claim.entities, claim.flow)
+
+
+@functools.lru_cache(maxsize=4096)
+def _scope(entities: tuple[str, ...], flow: Flow | None) -> str:
+    """:func:`scope_of` by entities and flow (few distinct ones among thousands of claims)."""
+    names = set(entities)
+    if flow is not None:
+        names.update((flow.source, flow.dest))
     return _SEPARATOR.join(sorted(names))
 
 
@@ -203,7 +211,8 @@ class _Plan:
 
     def __init__(self, config: EngineConfig | None) -> None:
         self.config = config
-        self.conditions: list[_Condition] = []
+        self.conditions: list[_Condition] = []  # without a metric filter
+        self._measured: dict[tuple[str, str, tuple[object, ...]], set[str]] = {}
         self._multiplies: dict[str, bool] = {}
         if config is None:
             self.flows: frozenset[str] | None = None
@@ -238,9 +247,18 @@ class _Plan:
         return f"{column} IN ({','.join('?' * len(ordered))})", list(ordered)
 
     def add(self, scope: str, sql: str, params: Sequence[object], measures: Iterable[str]) -> None:
-        metric_sql, metric_params = self.metrics(measures)
-        condition = _Condition(scope, f"({sql}) AND {metric_sql}", (*params, *metric_params))
-        self.conditions.append(condition)
+        """Stored claims of ``scope`` matching ``sql`` whose metric is of ``measures``."""
+        self._measured.setdefault((scope, sql, tuple(params)), set()).update(measures)
+
+    def selected(self) -> list[_Condition]:
+        """Every condition added, those of one scope and SQL condition merged into one (the
+        union of their measures): a single pass over the index entries they read, as the
+        containing periods of a turnover, its flows and its balance are."""
+        out = list(self.conditions)
+        for (scope, sql, params), measures in self._measured.items():
+            metric_sql, metric_params = self.metrics(sorted(measures))
+            out.append(_Condition(scope, f"({sql}) AND {metric_sql}", (*params, *metric_params)))
+        return out
 
     def measures(self, metric: str, measure: str) -> bool:
         """Whether a stored claim's ``metric`` passes :meth:`metrics` for ``measure``."""
@@ -405,26 +423,57 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
         scope, f"{levels} AND +period_start <= ? AND period_end >= ?", [start, end], [measure]
     )
     after, before = _iso(span[1] + _DAY), _iso(span[0] - _DAY)
-    plan.add(  # 4
+    # 4: the period right after P whose union with P is stored, and the one right before.
+    # The unions listed are only those reaching past P (few), not every stored period
+    # starting or ending with P (thousands on a pair the store covers heavily); the second
+    # condition of each pair keeps periods ending before they start, if any, as before
+    plan.add(
         scope,
         f"{levels} AND period_start = ? AND period_end IN (SELECT u.period_end FROM claims u "
-        "WHERE u.scope = ? AND u.period_start = ?)",
-        [after, scope, start],
+        "WHERE u.scope = ? AND u.period_start = ? AND u.period_end >= ?)",
+        [after, scope, start, after],
+        [measure],
+    )
+    plan.add(
+        scope,
+        f"{levels} AND period_start = ? AND period_end < ? AND period_end IN (SELECT "
+        "u.period_end FROM claims u WHERE u.scope = ? AND u.period_start = ?)",
+        [after, after, scope, start],
         [measure],
     )
     plan.add(
         scope,
         f"{levels} AND period_end = ? AND period_start IN (SELECT u.period_start FROM claims u "
-        "WHERE u.scope = ? AND u.period_end = ?)",
-        [before, scope, end],
+        "WHERE u.scope = ? AND u.period_end = ? AND u.period_start <= ?)",
+        [before, scope, end, before],
         [measure],
     )
-    plan.add(  # 3 (CC302: pairs of adjacent periods making this one)
+    plan.add(
+        scope,
+        f"{levels} AND period_end = ? AND period_start > ? AND period_start IN (SELECT "
+        "u.period_start FROM claims u WHERE u.scope = ? AND u.period_end = ?)",
+        [before, before, scope, end],
+        [measure],
+    )
+    # 3 (CC302: pairs of adjacent periods making this one). Both look-ups are driven by
+    # the stored periods that end with this one and start later (few: second halves,
+    # last quarters), not by those starting with it (every January-to-month figure of
+    # the year, thousands on a pair the store covers heavily): the first parts are
+    # sought by the day before each second part starts ("+": not by a range)
+    plan.add(
+        scope,
+        f"{levels} AND period_start = ? AND +period_end < ? AND period_end IN (SELECT "
+        "date(u.period_start, '-1 day') FROM claims u WHERE u.scope = ? AND u.period_end = ? "
+        "AND u.period_start > ?)",
+        [start, end, scope, end, start],
+        [measure],
+    )
+    plan.add(  # ... and first parts ending before they start, if any (then u starts by P's)
         scope,
         f"{levels} AND period_start = ? AND period_end < ? AND EXISTS (SELECT 1 FROM claims u "
         "WHERE u.scope = ? AND u.period_end = ? AND u.period_start = date(claims.period_end, "
         "'+1 day'))",
-        [start, end, scope, end],
+        [start, start, scope, end],
         [measure],
     )
     plan.add(
@@ -493,7 +542,7 @@ def _select(db: sqlite3.Connection, conditions: Sequence[_Condition]) -> set[tup
                 f"WHERE scope = ? AND {_KEYED} AND ({condition.sql})"
             )
             params += [condition.scope, *condition.params]
-        found.update(db.execute(" UNION ".join(parts), params).fetchall())
+        found.update(db.execute(" UNION ALL ".join(parts), params).fetchall())
     return found
 
 
@@ -538,8 +587,32 @@ def related_claims(
     followed as well); ``config``: the run's pack settings (without it, every decision that
     depends on them is taken conservatively); ``texts``: document id -> text of the new and
     context documents (for the words of their sentences; without it, as if present).
+
+    The cyclic garbage collector is paused meanwhile: decoding allocates some fifteen
+    acyclic objects per stored claim, and its passes over them (a fifth of the time on a
+    pair the store covers heavily) find nothing.
     """
-    claims = list(claims)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _related_claims(
+            db, list(claims), exclude=exclude, context=context, config=config, texts=texts
+        )
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _related_claims(
+    db: sqlite3.Connection,
+    claims: Sequence[Claim],
+    *,
+    exclude: Collection[str],
+    context: Iterable[Claim],
+    config: EngineConfig | None,
+    texts: Mapping[str, str] | None,
+) -> Loaded:
+    """:func:`related_claims` (with the collector paused)."""
     scopes = {s for c in claims if indexable(c) and (s := scope_of(c))}
     if not scopes:
         return []
@@ -551,7 +624,7 @@ def related_claims(
         for span in _plan_claim(plan, claim, text):
             level_spans.setdefault(scope_of(claim), set()).add(span)
     _plan_thirds(plan, known)
-    keys = _select(db, plan.conditions)
+    keys = _select(db, plan.selected())
     reader = _Texts(db)
     reader.read({d for d, _ in keys})
     excluded = set(exclude)
@@ -574,10 +647,10 @@ def related_claims(
     for (document, number), claim in decoded.items():
         if reader.ids[document] not in excluded:
             found.setdefault(document, []).append((number, claim))
+    order = sorted(found, key=lambda d: reader.ids[d])
+    bodies = decode_documents([(reader.ids[d], reader.texts[d], *reader.columns[d]) for d in order])
     out = []
-    for document in sorted(found, key=lambda d: reader.ids[d]):
-        published, metadata = reader.columns[document]
-        body = decode_metadata(reader.ids[document], reader.texts[document], published, metadata)
+    for document, body in zip(order, bodies, strict=True):
         found[document].sort(key=lambda nc: nc[0])
         out.append((body, tuple([c for _, c in found[document]])))
     return out
@@ -666,7 +739,7 @@ def _closure(
                 [start, end],
                 [measure],
             )
-    more = cited | _select(db, closure.conditions)
+    more = cited | _select(db, closure.selected())
     return more | _stored_sentences(
         db, plan, level_spans=level_spans, scopes=scopes, reader=reader, excluded=excluded
     )
@@ -737,24 +810,31 @@ def _extremes(
         return
     from claimcheck.engine.index import normalise
 
-    assert plan.flows is not None
-    stored = [
-        claim
-        for (document, _), claim in sorted(
-            decoded.items(), key=lambda kv: (reader.ids[kv[0][0]], kv[0][1])
-        )
+    flows = plan.flows
+    assert flows is not None
+    ids = reader.ids
+    # the buckets of the engine's index: (level, key, period), in input order (new first,
+    # then stored documents by id and their claims by number)
+    filed = [
+        (order, claim, span)
+        for order, claim in enumerate(known)
         if claim.kind in _LEVELS
-        and reader.ids[document] not in excluded
         and (span := _span(claim)) is not None
         and span in wanted.get(scope_of(claim), ())
     ]
-    # the buckets of the engine's index: (level, key, period), in input order (new first)
+    stored = [
+        (ids[document], number, claim, span)
+        for (document, number), claim in decoded.items()
+        if claim.kind in _LEVELS
+        and ids[document] not in excluded
+        and (span := _span(claim)) is not None
+        and span in wanted.get(scope_of(claim), ())
+    ]
+    stored.sort(key=lambda row: (row[0], row[1]))
+    filed += [(order, row[2], row[3]) for order, row in enumerate(stored, len(known))]
     buckets: dict[tuple[Key, Span], list[_Entry]] = {}
-    for order, claim in enumerate([*known, *stored]):
-        span = _span(claim)
-        if claim.kind not in _LEVELS or span is None or span not in wanted.get(scope_of(claim), ()):
-            continue
-        normal = normalise(claim, plan.flows)
+    for order, claim, span in filed:
+        normal = normalise(claim, flows)
         if normal is not None:
             buckets.setdefault((normal[0], span), []).append(_Entry(claim, order, normal[1]))
     own = {id(c) for c in known}
@@ -866,4 +946,4 @@ def _stored_sentences(
                     follow.conditions.append(
                         _Condition(scope, f"{_kinds((*_LEVELS, 'share'))} AND {sql}", tuple(params))
                     )
-    return out | _select(db, follow.conditions)
+    return out | _select(db, follow.selected())
