@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from claimcheck.checks._common import adjacent, contains, is_cumulative, period_of
 from claimcheck.checks.cc301_subperiod import SubperiodExceedsPeriod, _unslipped, containments
 from claimcheck.checks.cc302_period_sum import _by_start
+from claimcheck.engine import check
 from claimcheck.engine.config import load_config
 from claimcheck.engine.context import Context
 from claimcheck.engine.index import ClaimIndex, Item
@@ -122,3 +123,28 @@ def test_subperiod_results_are_those_of_every_pair(
         return list(rule.run(ctx))
 
     assert results(SubperiodExceedsPeriod()) == results(_EveryPair())
+
+
+def _flows(doc_id: str, *stated: tuple[str, tuple[str, str]]) -> Article:
+    text = " ".join(
+        f"Exports were {surface} in 2023 ({n})." for n, (surface, _) in enumerate(stated)
+    )
+    specs = [
+        spec(text=surface, metric="exports", flow=flow, period="2023") for surface, flow in stated
+    ]
+    return article(text, specs, doc_id=doc_id)
+
+
+def test_conflicting_flows_look_swapped_by_the_first_figures_own_document() -> None:
+    there, back = ("China", "Russia"), ("Russia", "China")
+    swapped = _flows("a", ("$10.1 bln", there), ("$12.4 bln", back))
+    other = _flows("b", ("$12.4 bln", there))
+    # a third article's reverse figure matching the first one's is not its own document's
+    bystander = _flows("c", ("$10.1 bln", back))
+    report = check([swapped, other], select=["CC401"])
+    assert [
+        f.message.endswith("the two directions of trade look swapped.") for f in report.findings
+    ] == [True]
+    unrelated = check([_flows("a", ("$10.1 bln", there)), other, bystander], select=["CC401"])
+    assert [f.code for f in unrelated.findings] == ["CC401"]
+    assert "swapped" not in unrelated.findings[0].message

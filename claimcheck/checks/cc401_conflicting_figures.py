@@ -149,8 +149,11 @@ class ConflictingFigures(Rule):
             return ""
         reverse = Key(FLOW, a.key.scope, (a.key.flow[1], a.key.flow[0]), a.key.unit)
         for first, second in ((a, b), (b, a)):
-            for other in ctx.index.get("level", reverse, first.period):
-                if other.document == first.document and other.value.overlaps(second.value):
+            # the first figure's own document's reverse flows (a view, cached: not a scan of
+            # the reverse bucket, every document's, for each conflict)
+            view = ctx.view("level", reverse, first.period)
+            for other in view.by_document.get(first.document, ()):
+                if other.value.overlaps(second.value):
                     return "; the two directions of trade look swapped"
         return ""
 
