@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+import datetime as _dt
+from collections.abc import Iterator, Sequence
+
+import attrs
 
 from claimcheck.checks._common import (
     apart,
@@ -40,6 +44,7 @@ class SubperiodExceedsPeriod(Rule):
     severity = "error"
 
     def run(self, ctx: Context) -> Iterator[Result]:
+        threshold = ctx.tolerance(self).scale_slip_ratio
         for key, by_period in ctx.index.groups("level"):
             if not is_cumulative(ctx, key):
                 continue
@@ -47,33 +52,28 @@ class SubperiodExceedsPeriod(Rule):
             for period, items in by_period.items():
                 span = period_of(items[0]) if period is not None else None
                 if span is not None and period is not None:
-                    resolved.append((span, period, items))
+                    resolved.append((span, items))
             if len(resolved) < 2:
                 continue
-            for inner_span, _, inner_items in resolved:
-                for outer_span, _, outer_items in resolved:
-                    if not contains(outer_span, inner_span):
-                        continue
-                    if not ctx.concerns_any((inner_items, outer_items)):
-                        continue  # each comparison cites one part and one whole
-                    yield from self._compare(ctx, inner_items, outer_items)
+            sides: dict[int, _Side] = {}  # a period's figures, summarised once for all pairs
+            for inner, outer in containments([span for span, _ in resolved]):
+                inner_items, outer_items = resolved[inner][1], resolved[outer][1]
+                if not ctx.concerns_any((inner_items, outer_items)):
+                    continue  # each comparison cites one part and one whole
+                for index, items in ((inner, inner_items), (outer, outer_items)):
+                    if index not in sides:
+                        sides[index] = _Side.of(items, threshold)
+                yield from self._compare(ctx, sides[inner], sides[outer])
 
-    def _compare(self, ctx: Context, inner: list[Item], outer: list[Item]) -> Iterator[Result]:
+    def _compare(self, ctx: Context, inner: _Side, outer: _Side) -> Iterator[Result]:
         # each document's largest part against its own whole and against the smallest
         # whole of any document (linear in the number of claims); a figure that looks
         # scale-slipped against another figure for the same period is left to CC401
-        threshold = ctx.tolerance(self).scale_slip_ratio
-        inner, outer = _unslipped(inner, threshold), _unslipped(outer, threshold)
-        if not inner or not outer:
-            return
-        smallest = min(outer, key=lambda o: (o.value.hi, o.order))
-        own: dict[str, Item] = {}
-        for whole in sorted(outer, key=lambda o: (o.value.hi, o.order)):
-            own.setdefault(whole.document, whole)
-        largest: dict[str, Item] = {}
-        for part in sorted(inner, key=lambda i: (-i.value.lo, i.order)):
-            largest.setdefault(part.document, part)
-        for document, part in largest.items():
+        smallest = outer.smallest
+        if smallest is None or inner.smallest is None:
+            return  # every figure of a side is a likely scale slip
+        own = outer.own
+        for document, part in inner.largest.items():
             wholes = {own[document].claim.id: own[document]} if document in own else {}
             wholes.setdefault(smallest.claim.id, smallest)
             for whole in wholes.values():
@@ -113,6 +113,57 @@ class SubperiodExceedsPeriod(Rule):
             scale=scale,
             unit=unit,
         )
+
+
+Span = tuple[_dt.date, _dt.date]
+
+
+def containments(spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """``(inner, outer)`` positions of every pair of spans where the outer one
+    :func:`~claimcheck.checks._common.contains` the inner one, in the order of a loop over
+    inners and, for each, over outers.
+
+    An inner span starts within its outer span (or ends before it starts), so each outer
+    span is tested against the spans that start within it, found by bisection, rather than
+    against every span: on calendar periods a span holds a few others, whatever their number.
+    """
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    starts = [spans[i][0] for i in order]
+    inverted = [i for i in order if spans[i][0] > spans[i][1]]  # tested against every span
+    pairs: list[tuple[int, int]] = []
+    for outer, (start, end) in enumerate(spans):
+        low = bisect.bisect_left(starts, start)
+        high = bisect.bisect_right(starts, end)
+        candidates = order[low:high] + [i for i in inverted if not start <= spans[i][0] <= end]
+        pairs.extend((inner, outer) for inner in candidates if contains(spans[outer], spans[inner]))
+    pairs.sort()
+    return pairs
+
+
+@attrs.frozen(slots=True)
+class _Side:
+    """One period's figures as :meth:`SubperiodExceedsPeriod._compare` reads them: without
+    likely scale slips, the smallest (``None``: none left), each document's smallest (as
+    wholes) and each document's largest (as parts)."""
+
+    smallest: Item | None
+    own: dict[str, Item]
+    largest: dict[str, Item]
+
+    @classmethod
+    def of(cls, items: list[Item], threshold: float) -> _Side:
+        """Summarise a period's items (``threshold``: the pack's ``scale_slip_ratio``)."""
+        kept = _unslipped(items, threshold)
+        if not kept:
+            return cls(None, {}, {})
+        smallest = min(kept, key=lambda o: (o.value.hi, o.order))
+        own: dict[str, Item] = {}
+        for whole in sorted(kept, key=lambda o: (o.value.hi, o.order)):
+            own.setdefault(whole.document, whole)
+        largest: dict[str, Item] = {}
+        for part in sorted(kept, key=lambda i: (-i.value.lo, i.order)):
+            largest.setdefault(part.document, part)
+        return cls(smallest, own, largest)
 
 
 def _unslipped(items: list[Item], threshold: float) -> list[Item]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as _dt
+from collections.abc import Iterable, Iterator
 
-from claimcheck.checks._common import adjacent, is_cumulative, period_label, period_of
+from claimcheck.checks._common import is_cumulative, period_label, period_of
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -17,6 +18,8 @@ from claimcheck.engine.context import (
 from claimcheck.engine.index import Item
 from claimcheck.engine.registry import Rule, register
 from claimcheck.findings import Result
+
+Span = tuple[_dt.date, _dt.date]
 
 
 @register
@@ -52,10 +55,10 @@ class PeriodSum(Rule):
                     spans[span] = items
             if len(spans) < 3:
                 continue
+            following = _by_start(spans)
             for first, first_items in spans.items():
-                for second, second_items in spans.items():
-                    if not adjacent(first, second):
-                        continue
+                for second in following.get(first[1] + _DAY, ()):
+                    second_items = spans[second]
                     union = (first[0], second[1])
                     totals = spans.get(union)
                     if not totals:
@@ -96,3 +99,16 @@ class PeriodSum(Rule):
             same_scope=True,
             relation=lambda v: (v[1] + v[2], v[0]),
         )
+
+
+_DAY = _dt.timedelta(days=1)
+
+
+def _by_start(spans: Iterable[Span]) -> dict[_dt.date, list[Span]]:
+    """The spans by start date, each list in ``spans`` order: the spans adjacent to one
+    (:func:`~claimcheck.checks._common.adjacent`: starting the day after it ends) are
+    ``by_start[end + 1 day]``, one look-up per span instead of a test of every pair."""
+    out: dict[_dt.date, list[Span]] = {}
+    for span in spans:
+        out.setdefault(span[0], []).append(span)
+    return out

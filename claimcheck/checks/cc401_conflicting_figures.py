@@ -96,7 +96,10 @@ class ConflictingFigures(Rule):
         percent = a.key.unit in ("percent", "percentage_point")
         scale, unit = scale_label([a])
         where = "in one article" if a.document == b.document else "in two articles"
-        label = f"{a.key.label()}, {period_label(a)}"
+
+        def label() -> str:  # built only for a result that shows it (most hold, counted)
+            return f"{a.key.label()}, {period_label(a)}"
+
         if not percent and a.value.bounded and b.value.bounded:
             slip = scale_slip(a.value.mid, b.value.mid, ctx.tolerance(self).scale_slip_ratio)
             if slip is not None:
@@ -104,7 +107,7 @@ class ConflictingFigures(Rule):
                     self.code,
                     self.name,
                     ctx.severity(self),
-                    f"The same figure ({label}) is given as “{a.claim.text}” and "
+                    f"The same figure ({label()}) is given as “{a.claim.text}” and "
                     f"“{b.claim.text}” {where}: likely a scale slip "
                     f"(×{1000 ** abs(slip):g}).",
                     ctx.refs([a, b]),
@@ -130,9 +133,9 @@ class ConflictingFigures(Rule):
             computed=a.value,
             stated=b.value,
             expression=lambda: f"{a.value.format(scale)} vs {b.value.format(scale)}",
-            ok=lambda: f"The {label} agrees {where}.",
+            ok=lambda: f"The {label()} agrees {where}.",
             fail=lambda: (
-                f"The same figure ({label}) is given as {show(a.value, scale)} and "
+                f"The same figure ({label()}) is given as {show(a.value, scale)} and "
                 f"{show(b.value, scale)} {unit} {where}{note}."
             ),
             percent=percent,
@@ -146,8 +149,11 @@ class ConflictingFigures(Rule):
             return ""
         reverse = Key(FLOW, a.key.scope, (a.key.flow[1], a.key.flow[0]), a.key.unit)
         for first, second in ((a, b), (b, a)):
-            for other in ctx.index.get("level", reverse, first.period):
-                if other.document == first.document and other.value.overlaps(second.value):
+            # the first figure's own document's reverse flows (a view, cached: not a scan of
+            # the reverse bucket, every document's, for each conflict)
+            view = ctx.view("level", reverse, first.period)
+            for other in view.by_document.get(first.document, ()):
+                if other.value.overlaps(second.value):
                     return "; the two directions of trade look swapped"
         return ""
 

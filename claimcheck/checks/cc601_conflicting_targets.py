@@ -58,7 +58,7 @@ class ConflictingTargets(Rule):
                 firsts = _first_per_document(items)
                 pairs = list(itertools.pairwise(sorted(firsts, key=lambda i: i.value.mid)))
                 for members in _by_document(items).values():
-                    pairs += list(itertools.combinations(members, 2))[:8]
+                    pairs += itertools.islice(itertools.combinations(members, 2), 8)
                 seen: set[tuple[str, str]] = set()
                 for a, b in pairs:
                     ident = tuple(sorted((a.claim.id, b.claim.id)))

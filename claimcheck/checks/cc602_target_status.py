@@ -7,9 +7,11 @@ from collections.abc import Iterator
 
 from claimcheck.checks._common import find_words, months, period_label, period_of
 from claimcheck.engine.context import Context, scale_label, show
-from claimcheck.engine.index import Item, Key
+from claimcheck.engine.index import Item, Key, PeriodKey
 from claimcheck.engine.registry import Rule, register
 from claimcheck.findings import Arithmetic, Finding, Result, Verified
+
+_Extremes = dict[tuple[Key, PeriodKey], tuple[Item, Item]]
 
 
 @register
@@ -35,6 +37,7 @@ class TargetStatus(Rule):
     severity = "error"
 
     def run(self, ctx: Context) -> Iterator[Result]:
+        extremes: _Extremes = {}  # a period's highest and lowest figure, found once
         for target in ctx.index.of_kind("target"):
             status = self._status(ctx, target)
             if status is None:
@@ -43,13 +46,13 @@ class TargetStatus(Rule):
                 target.period is None
                 or target.period[0] != "by"
                 or target.end is None
-                or not ctx.concerns(self._actuals(ctx, target, target.end))
+                or not ctx.concerns(self._actuals(ctx, target, target.end, extremes))
             ):
                 continue  # every verdict on it cites claims of context documents only
             if target.period is None or target.period[0] != "by" or target.end is None:
                 yield ctx.not_checked(self, "the target's deadline is not known", [target])
                 continue
-            actuals = self._actuals(ctx, target, target.end)
+            actuals = self._actuals(ctx, target, target.end, extremes)
             if not actuals:
                 yield ctx.not_checked(
                     self, "no actual figure up to the deadline to compare with", [target]
@@ -67,9 +70,11 @@ class TargetStatus(Rule):
         return None
 
     @staticmethod
-    def _actuals(ctx: Context, target: Item, deadline: _dt.date) -> list[Item]:
+    def _actuals(ctx: Context, target: Item, deadline: _dt.date, extremes: _Extremes) -> list[Item]:
         """Per period up to the deadline: the target document's own figures and the
-        highest and lowest figure of any document (enough for every verdict below)."""
+        highest and lowest figure of any document (enough for every verdict below;
+        ``extremes`` caches the latter by key and period: many targets of one key would
+        otherwise scan every figure of the key each)."""
         key = Key(target.key.measure, target.key.scope, target.key.flow, target.key.unit)
         out: list[Item] = []
         for period, items in ctx.index.periods("level", key).items():
@@ -80,10 +85,14 @@ class TargetStatus(Rule):
                 continue
             view = ctx.view("level", key, period)
             chosen = {i.claim.id: i for i in view.by_document.get(target.document, ())}
-            for extreme in (
-                max(items, key=lambda i: (i.value.lo, -i.order)),
-                min(items, key=lambda i: (i.value.hi, i.order)),
-            ):
+            highest_lowest = extremes.get((key, period))
+            if highest_lowest is None:
+                highest_lowest = (
+                    max(items, key=lambda i: (i.value.lo, -i.order)),
+                    min(items, key=lambda i: (i.value.hi, i.order)),
+                )
+                extremes[(key, period)] = highest_lowest
+            for extreme in highest_lowest:
                 chosen.setdefault(extreme.claim.id, extreme)
             out += chosen.values()
         return out
