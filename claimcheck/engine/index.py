@@ -182,14 +182,26 @@ class ClaimIndex:
         )
         self._claims_by_sentence: dict[tuple[str, int, int], list[Claim]] = defaultdict(list)
         flows = flow_metrics(config)
+        # One Key object per distinct key: every later dict look-up by an item's key then
+        # matches by identity before comparing fields. Period keys are worked out once per
+        # Period object (stored claims share them; the claims keep them alive meanwhile).
+        keys: dict[Key, Key] = {}
+        period_keys: dict[int, tuple[PeriodKey | None, _dt.date | None, _dt.date | None]] = {}
         for order, claim in enumerate(claims):
-            self._claims_by_sentence[_sentence_key(claim)].append(claim)
+            sentence = _sentence_key(claim)
+            self._claims_by_sentence[sentence].append(claim)
             normal = normalise(claim, flows)
             if normal is None:
                 self.unindexed.append(claim)
                 continue
             key, value, signed = normal
-            period, start, end = _period_key(claim)
+            key = keys.setdefault(key, key)
+            dated = period_keys.get(id(claim.period))
+            if dated is None:
+                dated = _period_key(claim)
+                if dated[0] is not None and dated[0][0] != "?":  # "?" keys name the document
+                    period_keys[id(claim.period)] = dated
+            period, start, end = dated
             item = Item(claim, order, key, kind_class(claim), period, start, end, value, signed)
             self.items.append(item)
             self._by[(item.kind, key, period)].append(item)
@@ -197,7 +209,7 @@ class ClaimIndex:
             if not by_period:
                 self._related[(item.kind, key.measure, key.scope, key.flow)].append(key)
             by_period.setdefault(period, []).append(item)
-            self._sentences[_sentence_key(claim)].append(item)
+            self._sentences[sentence].append(item)
 
     def __len__(self) -> int:
         return len(self.items)
