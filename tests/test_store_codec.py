@@ -64,7 +64,6 @@ def test_every_fixture_claim_round_trips() -> None:
 
 
 _text = st.text(max_size=12)
-_opt_text = st.none() | _text
 _dates = st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 _ROUND_TRIPPABLE = record_strategies.claims(
     numbers=st.floats(allow_nan=False),
@@ -86,17 +85,7 @@ def test_arbitrary_claims_round_trip(generated: list[Claim]) -> None:
         assert repr(a.value) == repr(b.value)  # -0.0 stays -0.0
 
 
-_documents = st.builds(
-    Document,
-    id=_text,
-    text=_text,
-    path=_opt_text,
-    published=_dates,
-    published_from=_opt_text,
-    source=_opt_text,
-    url=_opt_text,
-    title=_opt_text,
-)
+_documents = record_strategies.documents
 
 
 @settings(max_examples=100, deadline=None)
