@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -18,6 +17,7 @@ from claimcheck.checks._common import (
     slip_note,
 )
 from claimcheck.engine.context import Context, judge, scale_label, show
+from claimcheck.engine.derive import Span
 from claimcheck.engine.index import Item
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule, register
@@ -113,9 +113,6 @@ class SubperiodExceedsPeriod(Rule):
             scale=scale,
             unit=unit,
         )
-
-
-Span = tuple[_dt.date, _dt.date]
 
 
 def containments(spans: Sequence[Span]) -> list[tuple[int, int]]:

@@ -15,11 +15,10 @@ from claimcheck.engine.context import (
     scale_label,
     show,
 )
+from claimcheck.engine.derive import Span
 from claimcheck.engine.index import Item
 from claimcheck.engine.registry import Rule, register
 from claimcheck.findings import Result
-
-Span = tuple[_dt.date, _dt.date]
 
 
 @register

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import json
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,10 +30,12 @@ __all__ = [
     "decode_claims",
     "decode_documents",
     "decode_metadata",
+    "decode_text",
     "encode_claim",
     "encode_claim_json",
     "encode_claims",
     "encode_metadata",
+    "encode_text",
 ]
 
 CODEC_VERSION = 1
@@ -186,17 +189,7 @@ def encode_metadata(document: Document) -> str:
 
 def decode_metadata(document_id: str, text: str, published: str | None, metadata: str) -> Document:
     """The document whose columns and :func:`encode_metadata` string are given."""
-    path, published_from, source, url, title = json.loads(metadata)
-    return Document(
-        id=document_id,
-        text=text,
-        path=path,
-        published=_undate(published),
-        published_from=published_from,
-        source=source,
-        url=url,
-        title=title,
-    )
+    return _document(document_id, text, published, json.loads(metadata))
 
 
 def decode_documents(rows: Sequence[tuple[str, str, str | None, str]]) -> list[Document]:
@@ -206,8 +199,21 @@ def decode_documents(rows: Sequence[tuple[str, str, str | None, str]]) -> list[D
         return []
     fields = json.loads("[" + ",".join(row[3] for row in rows) + "]")
     return [
-        Document(document_id, text, path, _undate(published), published_from, source, url, title)
-        for (document_id, text, published, _), (path, published_from, source, url, title) in zip(
-            rows, fields, strict=True
-        )
+        _document(document_id, text, published, metadata)
+        for (document_id, text, published, _), metadata in zip(rows, fields, strict=True)
     ]
+
+
+def _document(document_id: str, text: str, published: str | None, metadata: list[Any]) -> Document:
+    path, published_from, source, url, title = metadata
+    return Document(document_id, text, path, _undate(published), published_from, source, url, title)
+
+
+def encode_text(text: str) -> bytes:
+    """A document's text as the store keeps it: zlib-compressed UTF-8 (lone surrogates kept)."""
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
+
+
+def decode_text(blob: bytes) -> str:
+    """The text of :func:`encode_text`."""
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")

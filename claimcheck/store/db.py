@@ -26,7 +26,6 @@ import contextlib
 import datetime as _dt
 import sqlite3
 import time
-import zlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -38,8 +37,10 @@ from claimcheck.model import Claim, Document
 from claimcheck.store.codec import (
     decode_claims,
     decode_metadata,
+    decode_text,
     encode_claim_json,
     encode_metadata,
+    encode_text,
 )
 from claimcheck.store.related import indexable, related_by_scope, related_claims, scope_of
 from claimcheck.store.schema import SCHEMA_VERSION, StoreError, check_version, migrate
@@ -251,7 +252,7 @@ class ClaimStore:
         """Store (or replace) one document and its claims, atomically (its own transaction,
         or a savepoint of the open :meth:`batched` transaction)."""
         now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-        text = zlib.compress(document.text.encode("utf-8", "surrogatepass"), 6)
+        text = encode_text(document.text)
         published = document.published.isoformat() if document.published else None
         db = self.connection
         batch = self._batch
@@ -349,7 +350,9 @@ class ClaimStore:
                 "SELECT claim FROM claims WHERE document = ? ORDER BY number", (rowid,)
             ).fetchall()
             claims = decode_claims("[" + ",".join(r[0] for r in claim_rows) + "]", document_id)
-            out.append((_document(document_id, published, metadata, text), claims))
+            out.append(
+                (decode_metadata(document_id, decode_text(text), published, metadata), claims)
+            )
         return out
 
     def related(
@@ -435,11 +438,6 @@ def _refuse_foreign(connection: sqlite3.Connection, name: str) -> None:
         and connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
     ):
         raise StoreError(f"{name}: not a claims store (a SQLite file of another program)")
-
-
-def _document(document_id: str, published: str | None, metadata: str, text: bytes) -> Document:
-    body = zlib.decompress(text).decode("utf-8", "surrogatepass")
-    return decode_metadata(document_id, body, published, metadata)
 
 
 def _chunks(values: Sequence[object], size: int = 500) -> Iterable[list[object]]:

@@ -82,17 +82,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import gc
 import json
 import math
-import zlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
+from claimcheck.collector import paused
 from claimcheck.model import Claim, Document, Flow
-from claimcheck.store.codec import decode_claim, decode_claims, decode_documents, decode_metadata
+from claimcheck.store.codec import (
+    decode_claim,
+    decode_claims,
+    decode_documents,
+    decode_metadata,
+    decode_text,
+)
 
 if TYPE_CHECKING:
     import sqlite3
@@ -138,11 +143,6 @@ def _chunks(values: Sequence[object], size: int = 500) -> Iterator[list[object]]
         yield list(values[start : start + size])
 
 
-def _document(document_id: str, published: str | None, metadata: str, text: bytes) -> Document:
-    body = zlib.decompress(text).decode("utf-8", "surrogatepass")
-    return decode_metadata(document_id, body, published, metadata)
-
-
 # ---------------------------------------------------------------------- scope-wide
 
 
@@ -186,7 +186,9 @@ def _assemble(
             continue
         encoded = [e for _, e in sorted(found[rowid])]
         claims_of = decode_claims("[" + ",".join(encoded) + "]", document_id)
-        out.append((_document(document_id, published, metadata, text), claims_of))
+        out.append(
+            (decode_metadata(document_id, decode_text(text), published, metadata), claims_of)
+        )
     return out
 
 
@@ -568,7 +570,7 @@ class _Texts:
             ):
                 self.ids[rowid] = document_id
                 self.columns[rowid] = (published, metadata)
-                texts[rowid] = zlib.decompress(text).decode("utf-8", "surrogatepass")
+                texts[rowid] = decode_text(text)
 
 
 def related_claims(
@@ -592,15 +594,10 @@ def related_claims(
     acyclic objects per stored claim, and its passes over them (a fifth of the time on a
     pair the store covers heavily) find nothing.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _related_claims(
             db, list(claims), exclude=exclude, context=context, config=config, texts=texts
         )
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _related_claims(
