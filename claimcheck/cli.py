@@ -175,6 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    if argv is None:
+        import gc
+
+        gc.freeze()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
