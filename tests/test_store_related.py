@@ -347,3 +347,14 @@ def test_stored_targets_said_missed_are_read_by_sentence(tmp_path: Path) -> None
         _same_report(store, [new], config=load_config())
         related = store.related(claims, config=load_config(), texts={"new": new.text})
         assert {d.id for d, _ in related} == {"s0", "s1", "s3", "s4"}
+
+
+def test_extremes_bucket_by_every_field_of_the_key() -> None:
+    """``related._extremes`` files the buckets by ``(measure, scope, flow, unit)``, the
+    fields of :class:`~claimcheck.engine.index.Key` (a field added there must be added
+    there too)."""
+    import attrs
+
+    from claimcheck.engine.index import Key
+
+    assert [f.name for f in attrs.fields(Key)] == ["measure", "scope", "flow", "unit"]

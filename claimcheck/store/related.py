@@ -864,14 +864,23 @@ def _extremes(
             stored.append((document_id, number, claim, span))
     stored.sort(key=lambda row: (row[0], row[1]))
     filed += [(order, row[2], row[3]) for order, row in enumerate(stored, len(known))]
-    buckets: dict[tuple[Key, Span], list[_Entry]] = {}
+    # buckets by every field of the key (compared in C: equal keys are distinct Key objects,
+    # whose __eq__ is Python); test_store_related checks that these are all of Key's fields
+    buckets: dict[tuple[object, ...], tuple[Key, Span, list[_Entry]]] = {}
     for order, claim, span in filed:
         normal = normalise(claim, flows)
         if normal is not None:
-            buckets.setdefault((normal[0], span), []).append((claim, order, normal[1]))
+            key = normal[0]
+            ident = (key.measure, key.scope, key.flow, key.unit, span)
+            found = buckets.get(ident)
+            if found is None:
+                found = buckets[ident] = (key, span, [])
+            found[2].append((claim, order, normal[1]))
     own = {id(c) for c in known}
     threshold = config.tolerance_for("CC301").scale_slip_ratio
-    for (key, span), bucket in buckets.items():
+    for key, span, bucket in buckets.values():
+        if not any(id(entry[0]) in own for entry in bucket):
+            continue  # a bucket of stored figures only
         lowest_entry = min(bucket, key=lambda e: (e[2].hi, e[1]))
         highest_entry = max(bucket, key=lambda e: (e[2].lo, -e[1]))
         filtered, smallest_entry = _smallest(key, span, bucket, threshold)
