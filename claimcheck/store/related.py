@@ -427,8 +427,13 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
     if kind != "level":
         return out
     levels = _kinds(_LEVELS)
-    plan.add(  # 2 (by the end: "+" keeps SQLite from scanning every earlier start)
-        scope, f"{levels} AND +period_start <= ? AND period_end >= ?", [start, end], [measure]
+    plan.add(  # 2 (by the end: "+" keeps SQLite from scanning every earlier start); P itself
+        # is read by 1 (every kind of the family), so its rows are not returned twice
+        scope,
+        f"{levels} AND +period_start <= ? AND period_end >= ? "
+        "AND NOT (period_start = ? AND period_end = ?)",
+        [start, end, start, end],
+        [measure],
     )
     after, before = _iso(span[1] + _DAY), _iso(span[0] - _DAY)
     # 4: the period right after P whose union with P is stored, and the one right before.
