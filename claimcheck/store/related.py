@@ -497,9 +497,12 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
         [end, start, scope, start],
         [measure],
     )
-    for later in [span, *_comparing(span)]:  # 6 (and stored changes of the same period)
-        sql, params = _exact(later)
-        plan.add(scope, f"kind = 'change' AND {sql}", params, [measure])
+    # 6 (and stored changes of the same period). The changes and levels of P itself are
+    # read by 1 (every kind of the family in P): only the other periods are added here
+    for later in [span, *_comparing(span)]:
+        if later != span:
+            sql, params = _exact(later)
+            plan.add(scope, f"kind = 'change' AND {sql}", params, [measure])
         metric_sql, metric_params = plan.metrics([measure], "c.metric")
         exists = (
             "EXISTS (SELECT 1 FROM claims c WHERE c.scope = ? AND c.kind = 'change' AND "
@@ -507,6 +510,8 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
         )
         exists_params = [scope, _iso(later[0]), _iso(later[1]), *metric_params]
         for read in [later, *_priors(later)]:
+            if read == span:
+                continue
             sql, params = _exact(read)
             plan.add(
                 scope, f"{levels} AND {sql} AND {exists}", [*params, *exists_params], [measure]
