@@ -175,6 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    if argv is None:  # the claimcheck process itself (not a caller running main([...]))
+        import gc
+
+        gc.freeze()  # what start-up loaded lives as long as the process: no pass walks it again
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -311,3 +311,50 @@ def test_conditions_differing_only_by_measure_are_one_index_pass() -> None:
     assert len(selected) == 3
     (merged,) = [c for c in selected if c.scope == "China|Russia" and "2023-12-31" in c.params]
     assert {"trade_turnover", "trade_balance", "exports", "imports"} <= set(merged.params)
+
+
+def test_stored_targets_said_missed_are_read_by_sentence(tmp_path: Path) -> None:
+    """Rule 8 reads the distinct stored target sentences first, then the targets of those
+    that say they were met or missed: one said missed is read (CC602 cites the new level,
+    the highest of its bucket), those of the same sentence too, the others not; a target
+    whose stored sentence is missing is read as if it said so."""
+    said = "China and Russia set a target of raising trade to $250.00 bln by 2024, but the "
+    texts = [
+        said + "target was missed.",
+        said + "target was missed.",  # the same sentence in another article
+        "China and Russia set a target of raising trade to $300.00 bln by 2025.",
+        "China and Russia set a target of raising trade to $320.00 bln by 2026.",
+        "Trade between China and Russia reached $240.00 bln in 2024.",
+    ]
+    path = tmp_path / "claims.db"
+    with ClaimStore.open(path, create=True) as writer:
+        index_documents(writer, [Document(id=f"s{n}", text=t) for n, t in enumerate(texts)])
+    new = Document(id="new", text="Trade between China and Russia reached $260.00 bln in 2023.")
+    claims = extract_document(new)
+    with ClaimStore.open(path) as store:
+        _same_report(store, [new], config=load_config())
+        related = store.related(claims, config=load_config(), texts={"new": new.text})
+        assert {d.id for d, _ in related} == {"s0", "s1", "s4"}
+    report = check([new], against=[*related])
+    cited = sorted(sorted({c.document for c in f.claims}) for f in report.findings)
+    assert cited == [["new", "s0"], ["new", "s1"]]  # CC602: said missed, but reached
+    with ClaimStore.open(path, create=True) as writer:  # s3's sentence no longer stored
+        writer.connection.execute(
+            "UPDATE claims SET sentence = NULL WHERE kind = 'target' AND document = "
+            "(SELECT rowid FROM documents WHERE id = 's3')"
+        )
+    with ClaimStore.open(path) as store:
+        _same_report(store, [new], config=load_config())
+        related = store.related(claims, config=load_config(), texts={"new": new.text})
+        assert {d.id for d, _ in related} == {"s0", "s1", "s3", "s4"}
+
+
+def test_extremes_bucket_by_every_field_of_the_key() -> None:
+    """``related._extremes`` files the buckets by ``(measure, scope, flow, unit)``, the
+    fields of :class:`~claimcheck.engine.index.Key` (a field added there must be added
+    there too)."""
+    import attrs
+
+    from claimcheck.engine.index import Key
+
+    assert [f.name for f in attrs.fields(Key)] == ["measure", "scope", "flow", "unit"]

@@ -70,25 +70,6 @@ def _quantity(q: Quantity) -> list[Any]:
     ]
 
 
-def _unquantity(row: list[Any]) -> Quantity:
-    """The quantity of :func:`_quantity`'s array (positional arguments, in field order)."""
-    return Quantity(
-        _span_of(row[0], row[1]),
-        row[2],
-        row[3],
-        row[4],
-        (row[5], row[6]),
-        row[7],
-        row[8],
-        row[9],
-        row[10],
-        row[11],
-        row[12],
-        row[13],
-        row[14],
-    )
-
-
 def _period(p: Period | None) -> list[Any] | None:
     if p is None:
         return None
@@ -142,13 +123,28 @@ def decode_claim(row: list[Any], document_id: str) -> Claim:
     position, and spans, flows and periods are shared objects (:func:`_span_of`,
     :func:`_flow_of`, :func:`_period_of`).
     """
+    q = row[1]
     flow = row[7]
     period = row[8]
     unresolved = row[14]
     return Claim(
         row[0],
         document_id,
-        _unquantity(row[1]),
+        Quantity(  # :func:`_quantity`'s array, by position
+            _span_of(q[0], q[1]),
+            q[2],
+            q[3],
+            q[4],
+            (q[5], q[6]),
+            q[7],
+            q[8],
+            q[9],
+            q[10],
+            q[11],
+            q[12],
+            q[13],
+            q[14],
+        ),
         _span_of(row[2], row[3]),
         row[4],
         row[5],

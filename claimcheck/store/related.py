@@ -110,6 +110,9 @@ __all__ = ["indexable", "related_by_scope", "related_claims", "scope_of"]
 
 Loaded = list[tuple[Document, tuple[Claim, ...]]]
 Span = tuple[_dt.date, _dt.date]
+_Entry = tuple[Claim, int, "Interval"]
+"""A claim of a bucket (:func:`_extremes`), its position in the run's input and its
+normalised value: a plain tuple, one per stored level of the new figures' periods."""
 
 _SEPARATOR = "|"
 _KEYED = "metric IS NOT NULL AND kind != 'count'"
@@ -216,6 +219,7 @@ class _Plan:
         self.conditions: list[_Condition] = []  # without a metric filter
         self._measured: dict[tuple[str, str, tuple[object, ...]], set[str]] = {}
         self._multiplies: dict[str, bool] = {}
+        self._status_words: tuple[str, ...] | None = None
         if config is None:
             self.flows: frozenset[str] | None = None
         else:
@@ -280,10 +284,12 @@ class _Plan:
             return True
         from claimcheck.checks._common import find_words
 
-        return bool(
-            find_words(sentence, self.config.word_list("target_missed"))
-            or find_words(sentence, self.config.word_list("target_met"))
-        )
+        # one search for both lists: a whole word of either matches a whole word of their
+        # union, and the converse
+        if self._status_words is None:
+            config = self.config
+            self._status_words = config.word_list("target_missed") + config.word_list("target_met")
+        return bool(find_words(sentence, self._status_words))
 
     def multiplies(self, sentence: str | None) -> bool:
         """Whether a sentence may hold a verbal multiplier (CC501)."""
@@ -421,8 +427,13 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
     if kind != "level":
         return out
     levels = _kinds(_LEVELS)
-    plan.add(  # 2 (by the end: "+" keeps SQLite from scanning every earlier start)
-        scope, f"{levels} AND +period_start <= ? AND period_end >= ?", [start, end], [measure]
+    plan.add(  # 2 (by the end: "+" keeps SQLite from scanning every earlier start); P itself
+        # is read by 1 (every kind of the family), so its rows are not returned twice
+        scope,
+        f"{levels} AND +period_start <= ? AND period_end >= ? "
+        "AND NOT (period_start = ? AND period_end = ?)",
+        [start, end, start, end],
+        [measure],
     )
     after, before = _iso(span[1] + _DAY), _iso(span[0] - _DAY)
     # 4: the period right after P whose union with P is stored, and the one right before.
@@ -486,9 +497,12 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
         [end, start, scope, start],
         [measure],
     )
-    for later in [span, *_comparing(span)]:  # 6 (and stored changes of the same period)
-        sql, params = _exact(later)
-        plan.add(scope, f"kind = 'change' AND {sql}", params, [measure])
+    # 6 (and stored changes of the same period). The changes and levels of P itself are
+    # read by 1 (every kind of the family in P): only the other periods are added here
+    for later in [span, *_comparing(span)]:
+        if later != span:
+            sql, params = _exact(later)
+            plan.add(scope, f"kind = 'change' AND {sql}", params, [measure])
         metric_sql, metric_params = plan.metrics([measure], "c.metric")
         exists = (
             "EXISTS (SELECT 1 FROM claims c WHERE c.scope = ? AND c.kind = 'change' AND "
@@ -496,6 +510,8 @@ def _plan_claim(plan: _Plan, claim: Claim, text: str | None) -> list[Span]:
         )
         exists_params = [scope, _iso(later[0]), _iso(later[1]), *metric_params]
         for read in [later, *_priors(later)]:
+            if read == span:
+                continue
             sql, params = _exact(read)
             plan.add(
                 scope, f"{levels} AND {sql} AND {exists}", [*params, *exists_params], [measure]
@@ -756,22 +772,48 @@ class _Saying:
         """``(document, number, deadline)`` of those of ``measure`` with a deadline from
         ``end`` on."""
         if scope not in self.rows:
-            rows = self.db.execute(
-                f"SELECT document, number, metric, period_end, sentence FROM claims "
-                f"WHERE scope = ? AND {_KEYED} AND kind = 'target' AND period_end IS NOT NULL",
-                [scope],
-            ).fetchall()
-            kept = []
-            for document, number, metric, deadline, sentence in rows:
-                if sentence not in self.status:
-                    self.status[sentence] = self.plan.says_status(sentence)
-                if self.status[sentence]:
-                    kept.append((document, number, metric, deadline))
-            self.reader.read(r[0] for r in kept)
-            self.rows[scope] = [r for r in kept if self.reader.ids[r[0]] not in self.excluded]
+            self.rows[scope] = self._read(scope)
         for document, number, metric, deadline in self.rows[scope]:
             if deadline >= end and self.plan.measures(metric, measure):
                 yield document, number, deadline
+
+    def _read(self, scope: str) -> list[tuple[int, int, str, str]]:
+        """``(document, number, metric, deadline)`` of the scope's stored targets that say so.
+
+        Their distinct sentences are read first (targets repeat few sentences: a
+        hot pair's thousands of targets have some fifty), then only the targets of
+        those that say so.
+        """
+        where = f"scope = ? AND {_KEYED} AND kind = 'target' AND period_end IS NOT NULL"
+        saying: list[str] = []
+        unknown = False  # a target without a stored sentence (as if it said so)
+        for (sentence,) in self.db.execute(
+            f"SELECT DISTINCT sentence FROM claims WHERE {where}", [scope]
+        ):
+            if sentence not in self.status:
+                self.status[sentence] = self.plan.says_status(sentence)
+            if not self.status[sentence]:
+                continue
+            if sentence is None:
+                unknown = True
+            else:
+                saying.append(sentence)
+        kept: list[tuple[int, int, str, str]] = []
+        for chunk in _chunks(saying):
+            marks = ",".join("?" * len(chunk))
+            kept += self.db.execute(
+                f"SELECT document, number, metric, period_end FROM claims "
+                f"WHERE {where} AND sentence IN ({marks})",
+                [scope, *chunk],
+            )
+        if unknown:
+            kept += self.db.execute(
+                f"SELECT document, number, metric, period_end FROM claims "
+                f"WHERE {where} AND sentence IS NULL",
+                [scope],
+            )
+        self.reader.read(r[0] for r in kept)
+        return [r for r in kept if self.reader.ids[r[0]] not in self.excluded]
 
 
 @attrs.frozen
@@ -819,47 +861,50 @@ def _extremes(
         and (span := _span(claim)) is not None
         and span in wanted.get(scope_of(claim), ())
     ]
-    stored = [
-        (ids[document], number, claim, span)
-        for (document, number), claim in decoded.items()
-        if claim.kind in _LEVELS
-        and ids[document] not in excluded
-        and (span := _span(claim)) is not None
-        and span in wanted.get(scope_of(claim), ())
-    ]
+    spans = set().union(*wanted.values())  # a quick test before the scope's
+    stored = []
+    for (document, number), claim in decoded.items():
+        if claim.kind not in _LEVELS:
+            continue
+        span = _span(claim)
+        if span is None or span not in spans or span not in wanted.get(scope_of(claim), ()):
+            continue
+        document_id = ids[document]
+        if document_id not in excluded:
+            stored.append((document_id, number, claim, span))
     stored.sort(key=lambda row: (row[0], row[1]))
     filed += [(order, row[2], row[3]) for order, row in enumerate(stored, len(known))]
-    buckets: dict[tuple[Key, Span], list[_Entry]] = {}
+    # buckets by every field of the key (compared in C: equal keys are distinct Key objects,
+    # whose __eq__ is Python); test_store_related checks that these are all of Key's fields
+    buckets: dict[tuple[object, ...], tuple[Key, Span, list[_Entry]]] = {}
     for order, claim, span in filed:
         normal = normalise(claim, flows)
         if normal is not None:
-            buckets.setdefault((normal[0], span), []).append(_Entry(claim, order, normal[1]))
+            key = normal[0]
+            ident = (key.measure, key.scope, key.flow, key.unit, span)
+            found = buckets.get(ident)
+            if found is None:
+                found = buckets[ident] = (key, span, [])
+            found[2].append((claim, order, normal[1]))
     own = {id(c) for c in known}
     threshold = config.tolerance_for("CC301").scale_slip_ratio
-    for (key, span), bucket in buckets.items():
-        lowest_entry = min(bucket, key=lambda e: (e.value.hi, e.order))
-        highest_entry = max(bucket, key=lambda e: (e.value.lo, -e.order))
+    for key, span, bucket in buckets.values():
+        if not any(id(entry[0]) in own for entry in bucket):
+            continue  # a bucket of stored figures only
+        lowest_entry = min(bucket, key=lambda e: (e[2].hi, e[1]))
+        highest_entry = max(bucket, key=lambda e: (e[2].lo, -e[1]))
         filtered, smallest_entry = _smallest(key, span, bucket, threshold)
         if not filtered:
             smallest_entry = lowest_entry
         for entry in bucket:
-            if id(entry.claim) not in own:
+            if id(entry[0]) not in own:
                 continue
             highest, lowest = entry is highest_entry, entry is lowest_entry
             smallest = entry is smallest_entry
             if highest or lowest or smallest:
-                measure = plan.measure(entry.claim)
+                measure = plan.measure(entry[0])
                 assert measure is not None
-                yield scope_of(entry.claim), measure, span, _Extreme(highest, lowest, smallest)
-
-
-@attrs.frozen
-class _Entry:
-    """A claim of a bucket, its position in the run's input and its normalised value."""
-
-    claim: Claim
-    order: int
-    value: Interval
+                yield scope_of(entry[0]), measure, span, _Extreme(highest, lowest, smallest)
 
 
 def _smallest(
@@ -871,7 +916,7 @@ def _smallest(
     if threshold <= 0 or len(bucket) < 2:
         return False, None
     for sign in (1.0, -1.0):
-        sizes = [sign * e.value.mid for e in bucket if sign * e.value.mid > 0]
+        sizes = [sign * e[2].mid for e in bucket if sign * e[2].mid > 0]
         if sizes and not (math.isfinite(max(sizes)) and max(sizes) / min(sizes) < threshold):
             break
     else:
@@ -880,12 +925,12 @@ def _smallest(
     from claimcheck.engine.index import Item
 
     period = (_iso(span[0]), _iso(span[1]))
-    items = [Item(e.claim, e.order, key, "level", period, *span, e.value) for e in bucket]
+    items = [Item(e[0], e[1], key, "level", period, *span, e[2]) for e in bucket]
     pool = _unslipped(items, threshold)
     if not pool:
         return True, None
     chosen = min(pool, key=lambda i: (i.value.hi, i.order))
-    return True, next(e for e in bucket if e.claim is chosen.claim)
+    return True, next(e for e in bucket if e[0] is chosen.claim)
 
 
 def _stored_sentences(
