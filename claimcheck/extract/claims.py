@@ -32,6 +32,11 @@ from claimcheck.extract.metrics import (
 )
 from claimcheck.extract.periods import PeriodMention, find_periods, implied_last_year
 from claimcheck.extract.phrases import finditer_in
+from claimcheck.extract.records import claim as new_claim
+from claimcheck.extract.records import flow as new_flow
+from claimcheck.extract.records import period as new_period
+from claimcheck.extract.records import span as new_span
+from claimcheck.extract.records import unresolved as new_unresolved
 from claimcheck.extract.sentences import Sentences
 from claimcheck.model import Claim, ClaimKind, Document, Flow, Period, Quantity, Span, Unresolved
 
@@ -104,6 +109,11 @@ _BARE_UNITS = frozenset({"count", "dimensionless", "number", ""})
 """Units of figures that take no metric from the discourse unless scaled ("views 112",
 but "the 100 bln mark")."""
 _PERIOD_UNITS = frozenset({"year", "month", "day", "week", "quarter", "a", "d", "h"})
+# The reasons claims share (records are immutable: one instance serves every claim).
+_IN_TIME_EXPRESSION = (Unresolved("metric", "the number is part of a time expression"),)
+_NO_METRIC = Unresolved("metric", "no metric word in the sentence")
+_NO_ENTITIES = Unresolved("entities", "no country named in the sentence or before")
+_NO_PERIOD = Unresolved("period", "no time phrase in the sentence or before")
 
 
 def _index(items: Sequence[_T]) -> tuple[tuple[_T, ...], list[int]]:
@@ -259,7 +269,7 @@ class _DocIndex:
             # The sentence's Span is built here, once: claims hand it on (Claim.sentence).
             # Every field, in order: ``tuple.__new__`` skips the named tuple's ``__new__``.
             fields = (
-                Span(lo, hi),
+                new_span(lo, hi),
                 cues,
                 _between(self.metrics, self.metric_starts, lo, hi),
                 tuple(parties),
@@ -382,7 +392,6 @@ def _claim(
     sentence = bundle.span
     paragraph = index.sentences.paragraph_at(quantity.span.start)
     clause = index.clause(sentence, quantity)
-    unresolved: list[Unresolved] = []
     claim_id = f"{document.id}#{n}"
 
     q_start, q_end = quantity.span.start, quantity.span.end
@@ -392,8 +401,7 @@ def _claim(
             inside_period = True
             break
     if inside_period or quantity.unit in _PERIOD_UNITS:
-        unresolved.append(Unresolved("metric", "the number is part of a time expression"))
-        return Claim(
+        return new_claim(
             claim_id,
             document.id,
             quantity,
@@ -407,9 +415,10 @@ def _claim(
             quantity.interval,
             None,
             False,
-            tuple(unresolved),
+            _IN_TIME_EXPRESSION,
         )
 
+    unresolved: list[Unresolved] = []
     kind, sign = _kind(index, quantity, clause, bundle)
     mention = _metric_mention(index, quantity, clause, bundle, kind)
     if kind == "count" and mention is not None and _is_trade(mention.metric):
@@ -428,12 +437,11 @@ def _claim(
     elif metric is None and kind == "target":
         metric = state.lead_metric  # "the $10 billion target": a goal for the article's lead figure
     if metric is None:
-        reason = (
-            f"a count of {quantity.noun or 'things'}"
+        unresolved.append(
+            new_unresolved("metric", f"a count of {quantity.noun or 'things'}")
             if kind == "count"
-            else "no metric word in the sentence"
+            else _NO_METRIC
         )
-        unresolved.append(Unresolved("metric", reason))
 
     entities, flow, metric = _entities_and_flow(
         index,
@@ -446,7 +454,7 @@ def _claim(
         quantity_start=quantity.span.start,
     )
     if not entities:
-        unresolved.append(Unresolved("entities", "no country named in the sentence or before"))
+        unresolved.append(_NO_ENTITIES)
 
     period = _period(
         index,
@@ -458,9 +466,9 @@ def _claim(
         kind=kind,
     )
     if period is None:
-        unresolved.append(Unresolved("period", "no time phrase in the sentence or before"))
+        unresolved.append(_NO_PERIOD)
     elif period.unresolved:
-        unresolved.append(Unresolved("period", period.unresolved))
+        unresolved.append(new_unresolved("period", period.unresolved))
 
     basis = _basis(index, clause, bundle) if kind == "change" else None
     record = kind in ("level", "milestone") and _record(
@@ -489,7 +497,7 @@ def _claim(
         value = -value
         interval = (-interval[1], -interval[0])
     # Positional arguments, in the field order of Claim: this runs once per figure.
-    return Claim(
+    return new_claim(
         claim_id,
         document.id,
         quantity,
@@ -836,7 +844,7 @@ def _visitor_flow(
     dest = after[0].entity if after else state.visited
     if dest is None or dest == origin.entity:
         return (origin.entity,), None
-    return tuple(sorted({origin.entity, dest})), Flow(origin.entity, dest)
+    return tuple(sorted({origin.entity, dest})), new_flow(origin.entity, dest)
 
 
 _OWNER_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z]+){0,3}\s+")
@@ -874,7 +882,7 @@ def _balance_flow(
         partner = _other(pair, owner)
     if partner is None or partner == owner:
         return None
-    return Flow(owner, partner)
+    return new_flow(owner, partner)
 
 
 def _flow(
@@ -966,7 +974,7 @@ def _flow(
         return None, metric
     if state.home is None and len(pair) == 2 and trade_flow:
         state.home = dest if metric == "imports" else source
-    return Flow(source, dest), metric
+    return new_flow(source, dest), metric
 
 
 # --- period, basis, record --------------------------------------------------------------------
@@ -1018,7 +1026,7 @@ def _period(
             end = state.period.end
             if end is not None:
                 first, last = _dt.date(end.year, 1, 1), _dt.date(end.year, 12, 31)
-                found_period = Period(first, last, best.period.text)
+                found_period = new_period(first, last, best.period.text)
         if best.role != "deadline" and kind not in ("target", "forecast") and not best_compared:
             state.period, state.period_sentence = found_period, sentence_no
             state.period_paragraph = paragraph
@@ -1033,7 +1041,7 @@ def _period(
                 return found
             if best.granularity not in ("year", "years"):
                 return None
-            return Period(None, found.end, found.text, "deadline", found.unresolved)
+            return new_period(None, found.end, found.text, "deadline", found.unresolved)
         return found_period
     # Periods named in sentences without figures still set the discourse period.
     # Walk back only as far as the sentence the discourse period was last set in.
