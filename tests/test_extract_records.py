@@ -9,6 +9,7 @@ records built with ``tuple.__new__`` to those their named tuples build.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import attrs
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from claimcheck.extract import extract, records
 from claimcheck.extract.entities import EntityMention, find_entities
 from claimcheck.extract.metrics import Cue, MetricMention, find_terms
+from claimcheck.extract.offsets import search_left, search_right
 from claimcheck.extract.periods import PeriodMention, find_periods
 from claimcheck.extract.sentences import Sentences, sentence_bounds, split_sentences
 from claimcheck.model import Claim, Flow, Period, Quantity, Span, Unresolved
@@ -108,3 +110,11 @@ def test_records_built_without_init_equal_the_classes() -> None:
             assert _fast(Unresolved, reason.field, reason.reason) == reason
     assert any(c.flow for c in claims) and any(c.period for c in claims)
     assert any(c.unresolved for c in claims)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-5, 60), max_size=40), st.integers(-8, 64))
+def test_offset_search_is_bisect(items: list[int], x: int) -> None:
+    offsets = sorted(items)
+    assert search_left(offsets, x) == bisect.bisect_left(offsets, x)
+    assert search_right(offsets, x) == bisect.bisect_right(offsets, x)

@@ -30,8 +30,10 @@ from claimcheck.extract.metrics import (
     lowered,
     metric_def,
 )
+from claimcheck.extract.offsets import search_left, search_right
 from claimcheck.extract.periods import PeriodMention, find_periods, implied_last_year
 from claimcheck.extract.phrases import finditer_in
+from claimcheck.extract.records import COMPILED
 from claimcheck.extract.records import claim as new_claim
 from claimcheck.extract.records import flow as new_flow
 from claimcheck.extract.records import period as new_period
@@ -126,7 +128,11 @@ def _index(items: Sequence[_T]) -> tuple[tuple[_T, ...], list[int]]:
 
 def _between(items: tuple[_T, ...], starts: list[int], lo: int, hi: int) -> tuple[_T, ...]:
     """Mentions starting in ``[lo, hi)``."""
-    return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+    return items[
+        (search_left(starts, lo) if COMPILED else bisect.bisect_left(starts, lo)) : (
+            search_left(starts, hi) if COMPILED else bisect.bisect_left(starts, hi)
+        )
+    ]
 
 
 class _Sentence(NamedTuple):
@@ -251,9 +257,17 @@ class _DocIndex:
         """The clause of the sentence around the quantity."""
         q_start, q_end = quantity.span.start, quantity.span.end
         # The last break ending before the quantity, and the first starting after it.
-        i = bisect.bisect_right(self.break_ends, q_start) - 1
+        i = (
+            search_right(self.break_ends, q_start)
+            if COMPILED
+            else bisect.bisect_right(self.break_ends, q_start)
+        ) - 1
         start = max(sentence.start, self.break_ends[i]) if i >= 0 else sentence.start
-        j = bisect.bisect_left(self.break_starts, q_end)
+        j = (
+            search_left(self.break_starts, q_end)
+            if COMPILED
+            else bisect.bisect_left(self.break_starts, q_end)
+        )
         end = (
             min(sentence.end, self.break_starts[j]) if j < len(self.break_starts) else sentence.end
         )
@@ -304,7 +318,11 @@ class _DocIndex:
         if found == -1:
             found = None
             start = mention.start
-            i = bisect.bisect_right(self.quantity_ends, start) - 1
+            i = (
+                search_right(self.quantity_ends, start)
+                if COMPILED
+                else bisect.bisect_right(self.quantity_ends, start)
+            ) - 1
             if i >= 0 and _COMPARED_GAP.fullmatch(self.text, self.quantity_ends[i], start):
                 q_start = self.quantity_starts[i]
                 if _COMPARED_BEFORE.search(self.text, max(0, q_start - 40), q_start):
@@ -317,7 +335,11 @@ class _DocIndex:
 
         "rose 38% to 1.2 mln tonnes in the nine months": the period is the change's too.
         """
-        i = bisect.bisect_right(self.quantity_starts, quantity.span.start)
+        i = (
+            search_right(self.quantity_starts, quantity.span.start)
+            if COMPILED
+            else bisect.bisect_right(self.quantity_starts, quantity.span.start)
+        )
         if i >= len(self.quantity_starts) or self.quantity_ends[i] > hi:
             return False
         if i + 1 < len(self.quantity_starts) and self.quantity_starts[i + 1] < hi:
@@ -326,7 +348,11 @@ class _DocIndex:
 
     def quantity_between(self, lo: int, hi: int) -> bool:
         """Whether some quantity lies entirely within ``[lo, hi)``."""
-        i = bisect.bisect_left(self.quantity_starts, lo)
+        i = (
+            search_left(self.quantity_starts, lo)
+            if COMPILED
+            else bisect.bisect_left(self.quantity_starts, lo)
+        )
         return i < len(self.quantity_starts) and self.quantity_ends[i] <= hi
 
     def cues_in(self, lo: int, hi: int, name: str | None = None) -> list[Cue]:
@@ -334,7 +360,11 @@ class _DocIndex:
         return [c for c in found if name is None or c.name == name]
 
     def world_in(self, lo: int, hi: int) -> bool:
-        i = bisect.bisect_left(self.world_starts, lo)
+        i = (
+            search_left(self.world_starts, lo)
+            if COMPILED
+            else bisect.bisect_left(self.world_starts, lo)
+        )
         return i < len(self.worlds) and self.worlds[i].start < hi
 
 
@@ -530,7 +560,11 @@ def _kind(
     after_end = max(end, min(clause[1], end + _CHANGE_AFTER))
     # Cues between the previous quantity (or clause start) and this one.
     lo = max(clause[0], start - _CHANGE_BEFORE)
-    i = bisect.bisect_left(index.quantity_ends, start) - 1
+    i = (
+        search_left(index.quantity_ends, start)
+        if COMPILED
+        else bisect.bisect_left(index.quantity_ends, start)
+    ) - 1
     if i >= 0 and index.quantity_ends[i] <= start:
         lo = max(lo, index.quantity_ends[i])
     sentence_before: list[Cue] = []
@@ -1046,7 +1080,11 @@ def _period(
     # Periods named in sentences without figures still set the discourse period.
     # Walk back only as far as the sentence the discourse period was last set in.
     horizon = index.sentence_bounds(state.period_sentence)[1]
-    i = bisect.bisect_left(index.period_starts, sentence.start) - 1
+    i = (
+        search_left(index.period_starts, sentence.start)
+        if COMPILED
+        else bisect.bisect_left(index.period_starts, sentence.start)
+    ) - 1
     while i >= 0 and index.periods[i].start >= horizon:
         mention = index.periods[i]
         if mention.role in ("period", "anaphoric"):

@@ -22,6 +22,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from claimcheck.extract.offsets import search_left, search_right
+from claimcheck.extract.records import COMPILED
 from claimcheck.model import Span
 
 __all__ = [
@@ -189,7 +191,9 @@ class _Keep:
 
     def outside(self, cut: int, piece_start: int) -> int:
         """``cut``, or moved to the start (else the end) of a span it falls inside."""
-        i = bisect.bisect_left(self.starts, cut) - 1
+        i = (
+            search_left(self.starts, cut) if COMPILED else bisect.bisect_left(self.starts, cut)
+        ) - 1
         if i >= 0 and self.ends[i] > cut:
             return self.starts[i] if self.starts[i] > piece_start else self.ends[i]
         return cut
@@ -263,8 +267,16 @@ class Sentences:
 
     def index_at(self, offset: int) -> int:
         """Index of the sentence containing (or last starting before) ``offset``; -1 if none."""
-        return bisect.bisect_right(self._starts, offset) - 1
+        return (
+            search_right(self._starts, offset)
+            if COMPILED
+            else bisect.bisect_right(self._starts, offset)
+        ) - 1
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph containing (or last starting before) ``offset``."""
-        return bisect.bisect_right(self._para_starts, offset) - 1
+        return (
+            search_right(self._para_starts, offset)
+            if COMPILED
+            else bisect.bisect_right(self._para_starts, offset)
+        ) - 1
