@@ -76,6 +76,22 @@ _CHANGE_NOUN_BEFORE = re.compile(
 )
 """A change named by a noun right before its figure: "put the decline at 6.4%"."""
 _DECREASE_NOUNS = frozenset({"decline", "decrease", "drop", "fall", "contraction"})
+_CHANGE_NOUN_ENDS = ("at", "of", "was", "to", "reached")
+"""The last word of every match of :data:`_CHANGE_NOUN_BEFORE` (white space aside)."""
+_LEVEL_ENDS = ("from", "to", "at", "reached", "totaled", "totalled")
+"""The last word of every match of :data:`_LEVEL_BEFORE` (white space aside)."""
+
+
+def _may_end_with(text: str, words: tuple[str, ...]) -> bool:
+    """False when ``text``, trailing white space aside, cannot end with one of ``words``
+    (lower-case ASCII) in any case: a test cheaper than searching ``text`` for a pattern
+    anchored at its end on one of them (at every position). An ASCII end is compared
+    lower-cased (ASCII letters match those of ``words`` ignoring case exactly as the
+    regex engine does); any other end is let through to the pattern."""
+    tail = text.rstrip()[-8:]
+    return not tail.isascii() or tail.lower().endswith(words)
+
+
 _REALISED_AFTER = re.compile(
     r"\s+(?:recorded|registered|achieved|posted|reported|seen|reached|logged)\b", re.IGNORECASE
 )
@@ -253,9 +269,8 @@ class _DocIndex:
             return (0, 0)
         return self.sentences.bounds[index]
 
-    def clause(self, sentence: Span, quantity: Quantity) -> _Bounds:
-        """The clause of the sentence around the quantity."""
-        q_start, q_end = quantity.span.start, quantity.span.end
+    def clause(self, sentence: Span, q_start: int, q_end: int) -> _Bounds:
+        """The clause of the sentence around the quantity at ``[q_start, q_end)``."""
         # The last break ending before the quantity, and the first starting after it.
         i = (
             search_right(self.break_ends, q_start)
@@ -420,11 +435,12 @@ def _claim(
     sentence_no = index.quantity_sentences[n - 1]  # index.sentences.index_at(its start)
     bundle = index.sentence(sentence_no)
     sentence = bundle.span
-    paragraph = index.sentences.paragraph_at(quantity.span.start)
-    clause = index.clause(sentence, quantity)
+    q_span = quantity.span
+    q_start, q_end = q_span.start, q_span.end
+    paragraph = index.sentences.paragraph_at(q_start)
+    clause = index.clause(sentence, q_start, q_end)
     claim_id = f"{document.id}#{n}"
 
-    q_start, q_end = quantity.span.start, quantity.span.end
     inside_period = False
     for found in bundle.periods:
         if found.start <= q_start and q_end <= found.end:
@@ -481,7 +497,7 @@ def _claim(
         mention=mention,
         metric=metric,
         kind=kind,
-        quantity_start=quantity.span.start,
+        quantity_start=q_start,
     )
     if not entities:
         unresolved.append(_NO_ENTITIES)
@@ -620,10 +636,18 @@ def _kind(
         if comparative is not None:
             word = comparative.group("word").lower()
             return "change", -1 if word in ("less", "fewer", "lower", "down") else 1
-        noun = _CHANGE_NOUN_BEFORE.search(before_text)
+        noun = (
+            _CHANGE_NOUN_BEFORE.search(before_text)
+            if _may_end_with(before_text, _CHANGE_NOUN_ENDS)
+            else None
+        )
         if noun is not None and not by_before:
             return "change", -1 if noun.group("noun").lower() in _DECREASE_NOUNS else 1
-        if not by_before and _LEVEL_BEFORE.search(before_text):
+        if (
+            not by_before
+            and _may_end_with(before_text, _LEVEL_ENDS)
+            and _LEVEL_BEFORE.search(before_text)
+        ):
             kind: ClaimKind = "share" if _share(index, quantity, clause, bundle) else "level"
             return kind, 1
         if not by_before and _share(index, quantity, clause, bundle):
@@ -1025,6 +1049,7 @@ def _period(
     kind: ClaimKind,
 ) -> Period | None:
     text = index.text
+    q_start, q_end = quantity.span.start, quantity.span.end
     sentence = bundle.span
     best: PeriodMention | None = None
     best_distance = len(text) + 1
@@ -1034,14 +1059,14 @@ def _period(
             continue
         # "up from $X in 2022": 2022 is the period of $X alone.
         compared_of = index.compared_figure(mention)
-        if compared_of is not None and compared_of != quantity.span.start:
+        if compared_of is not None and compared_of != q_start:
             continue
-        if mention.end <= quantity.span.start:
-            distance = quantity.span.start - mention.end
-        elif mention.start >= quantity.span.end:
-            gap = text[quantity.span.end : mention.start]
+        if mention.end <= q_start:
+            distance = q_start - mention.end
+        elif mention.start >= q_end:
+            gap = text[q_end : mention.start]
             if any(ch in gap for ch in ",;") or (
-                index.quantity_between(quantity.span.end, mention.start)
+                index.quantity_between(q_end, mention.start)
                 and not index.change_target_between(quantity, mention.start)
             ):
                 continue
@@ -1069,7 +1094,7 @@ def _period(
             # exceed $250 bln this year"); "the $10 billion target set for 2030" is due by the
             # end of its year.
             found = best.period
-            if best.start < quantity.span.end or found.end is None:
+            if best.start < q_end or found.end is None:
                 return None
             if kind == "forecast":
                 return found
@@ -1094,7 +1119,7 @@ def _period(
             break
         i -= 1
     if state.period is None and kind == "level":
-        return implied_last_year(text[sentence.start : quantity.span.start], index.published)
+        return implied_last_year(text[sentence.start : q_start], index.published)
     if kind in ("target", "forecast") or state.period is None:
         return None
     if (

@@ -1,0 +1,64 @@
+"""Cheap tests that let the extractor skip a regex search: never wrong when they skip."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.extract.claims import (
+    _CHANGE_NOUN_BEFORE,
+    _CHANGE_NOUN_ENDS,
+    _LEVEL_BEFORE,
+    _LEVEL_ENDS,
+    _may_end_with,
+)
+
+_PIECES = [
+    "increase",
+    "Rise",
+    "GROWTH",
+    "decline",
+    "at",
+    "AT",
+    "of",
+    "Was",
+    "to",
+    "reached",
+    "amounted",
+    "stood",
+    "from",
+    "totaled",
+    "TOTALLED",
+    "put",
+    "the",
+    "waſ",
+    "ſtood",
+    "’",
+    " ",
+    "  ",
+    "\n",
+    "\u00a0",
+    "\u2009",
+    ",",
+    "-",
+]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_gates_pass_every_text_the_patterns_match(text: str) -> None:
+    if _CHANGE_NOUN_BEFORE.search(text):
+        assert _may_end_with(text, _CHANGE_NOUN_ENDS)
+    if _LEVEL_BEFORE.search(text):
+        assert _may_end_with(text, _LEVEL_ENDS)
+
+
+def test_gates_skip_texts_ending_otherwise() -> None:
+    assert _CHANGE_NOUN_BEFORE.search("put the increase at ")
+    assert _may_end_with("put the increase at ", _CHANGE_NOUN_ENDS)
+    assert _may_end_with("the rise WAS\n", _CHANGE_NOUN_ENDS)
+    assert not _may_end_with("trade turnover grew by ", _CHANGE_NOUN_ENDS)
+    assert not _may_end_with("exports, ", _LEVEL_ENDS)
+    assert _may_end_with("amounted to ", _LEVEL_ENDS)
+    assert _may_end_with("stood ’at ", _LEVEL_ENDS)  # not ASCII: left to the pattern
