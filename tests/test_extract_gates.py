@@ -12,6 +12,7 @@ from claimcheck.extract.claims import (
     _LEVEL_ENDS,
     _may_end_with,
 )
+from claimcheck.extract.sentences import _WORD_BEFORE, word_before
 
 _PIECES = [
     "increase",
@@ -62,3 +63,12 @@ def test_gates_skip_texts_ending_otherwise() -> None:
     assert not _may_end_with("exports, ", _LEVEL_ENDS)
     assert _may_end_with("amounted to ", _LEVEL_ENDS)
     assert _may_end_with("stood ’at ", _LEVEL_ENDS)  # not ASCII: left to the pattern
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ.é \n,’-", max_size=30), st.data())
+def test_word_before_is_the_regex_search(text: str, data: st.DataObject) -> None:
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    found = _WORD_BEFORE.search(text, lo, hi)
+    assert word_before(text, lo, hi) == (found.group(1) if found else None)

@@ -124,16 +124,39 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
     nxt = following.group(2)
     if nxt.islower() or nxt in ",;:)":
         return False
-    before = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    before = word_before(text, max(0, dot - 20), dot)
     if before is None:
         return True
-    word = before.group(1).lower().rstrip(".")
+    word = before.lower().rstrip(".")
     if word in _MONTH_ABBR:
         return not nxt.isdigit()
     if word in _NON_TERMINAL:
         return False
     # A single capital letter ("J. Smith") is an initial.
-    return not (len(word) == 1 and before.group(1)[0].isupper())
+    return not (len(word) == 1 and before[0].isupper())
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_CHARS = _ASCII_LETTERS | {"."}
+
+
+def word_before(text: str, lo: int, hi: int) -> str | None:
+    """``_WORD_BEFORE.search(text, lo, hi).group(1)`` (``None`` for no match): the run of
+    ASCII letters and dots ending at ``hi`` (or at a line break ending the range, where
+    ``$`` matches too), from its first letter at or after ``lo``.
+
+    Read backwards from ``hi``: the search tries every position of the range and runs
+    each letter's word to the end of the range, many times the work.
+    """
+    end = hi
+    if end > lo and text[end - 1] == "\n":
+        end -= 1  # ``$`` also matches before a line break ending the range
+    start = end
+    while start > lo and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and text[start] not in _ASCII_LETTERS:
+        start += 1  # the match opens with a letter: the leftmost one of the run
+    return text[start:end] if start < end else None
 
 
 def split_paragraphs(text: str) -> tuple[Span, ...]:
