@@ -12,7 +12,8 @@ from claimcheck.extract.claims import (
     _LEVEL_ENDS,
     _may_end_with,
 )
-from claimcheck.extract.sentences import _WORD_BEFORE, word_before
+from claimcheck.extract.numbers import _ASCII_DIGIT_STARTS, _DIGIT_STARTS
+from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
 
 _PIECES = [
     "increase",
@@ -72,3 +73,17 @@ def test_word_before_is_the_regex_search(text: str, data: st.DataObject) -> None
     lo = data.draw(st.integers(0, hi))
     found = _WORD_BEFORE.search(text, lo, hi)
     assert word_before(text, lo, hi) == (found.group(1) if found else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet='a .!?…\n"”’)]\t', max_size=40))
+def test_sentence_candidates_are_the_scan(text: str) -> None:
+    assert [m.span() for m in candidates(text)] == [m.span() for m in _CANDIDATE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.+(a ,\n", max_size=40))
+def test_ascii_digit_starts_are_the_unicode_ones_on_ascii_text(text: str) -> None:
+    assert [m.span() for m in _ASCII_DIGIT_STARTS.finditer(text)] == [
+        m.span() for m in _DIGIT_STARTS.finditer(text)
+    ]

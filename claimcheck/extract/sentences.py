@@ -107,6 +107,38 @@ _MONTH_ABBR = frozenset(
 # A line break, or a run of end punctuation with closing quotes before white space. The
 # leading class lets the regex engine skip to candidates fast.
 _CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s))")
+_CANDIDATE_CHARS = (".", "\n", "!", "?", "…")
+"""The characters a :data:`_CANDIDATE` match opens with."""
+
+
+def candidates(text: str) -> list[re.Match[str]]:
+    """``list(_CANDIDATE.finditer(text))``, trying the pattern only where it can start.
+
+    The scan's character class costs the regex engine a test of every character of
+    the text; ``str.find`` goes through it for each opening character many times
+    faster. A match of ``finditer`` is the first at or after the end of the previous
+    one, and it opens on one of these characters: trying them in order, past the
+    previous match, finds the same matches.
+    """
+    starts: list[int] = []
+    for char in _CANDIDATE_CHARS:
+        at = text.find(char)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(char, at + 1)
+    starts.sort()
+    match = _CANDIDATE.match
+    out: list[re.Match[str]] = []
+    taken = 0
+    for start in starts:
+        if start >= taken:
+            found = match(text, start)
+            if found is not None:
+                out.append(found)
+                taken = found.end()
+    return out
+
+
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_START = re.compile(r"\s*([\"'“‘«(\[]?)(\S)")
@@ -255,7 +287,7 @@ def sentence_bounds(text: str, keep: Sequence[Span] = ()) -> list[tuple[int, int
     kept = _Keep(keep)
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _CANDIDATE.finditer(text):
+    for match in candidates(text):
         end = match.end()
         if text[match.start()] == "\n":
             if end < len(text) and text[end] != "\n":  # else a blank line: always a break
