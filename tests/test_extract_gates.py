@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +14,7 @@ from claimcheck.extract.claims import (
     _LEVEL_ENDS,
     _may_end_with,
 )
+from claimcheck.extract.entities import _capitalised_pattern, _one_pattern, find_entities
 from claimcheck.extract.numbers import _ASCII_DIGIT_STARTS, _DIGIT_STARTS
 from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
 
@@ -87,3 +90,23 @@ def test_ascii_digit_starts_are_the_unicode_ones_on_ascii_text(text: str) -> Non
     assert [m.span() for m in _ASCII_DIGIT_STARTS.finditer(text)] == [
         m.span() for m in _DIGIT_STARTS.finditer(text)
     ]
+
+
+def test_capitalised_entity_pattern_is_the_full_one_without_its_key_words() -> None:
+    full = _one_pattern()
+    capitalised, keys = _capitalised_pattern()
+    assert keys and all(key[:1].isalpha() for key in keys)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path("fixtures").glob("*.md"))]
+    texts.append("Trade with the UAE, the  Emirates and the rest of the\nworld rose; CHINA fell.")
+    checked = 0
+    for text in texts:
+        spans = [m.span() for m in full.finditer(text)]
+        if any(key in text for key in keys):
+            continue
+        checked += 1
+        assert spans == [m.span() for m in capitalised.finditer(text)]
+    assert checked >= 5
+    last = texts[-1]
+    assert [m.span() for m in full.finditer(last)] != [m.span() for m in capitalised.finditer(last)]
+    found = find_entities(texts[-1]) + find_entities(texts[-1])  # both scans run
+    assert {m.entity for m in found} >= {"United Arab Emirates", "World", "China"}
