@@ -16,7 +16,6 @@ from claimcheck.extract.claims import (
 )
 from claimcheck.extract.entities import _capitalised_pattern, _one_pattern, find_entities
 from claimcheck.extract.numbers import _ASCII_DIGIT_STARTS, _DIGIT_STARTS
-from claimcheck.extract.phrases import STARTS_AFTER, MultiScanner
 from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
 
 _PIECES = [
@@ -111,35 +110,3 @@ def test_capitalised_entity_pattern_is_the_full_one_without_its_key_words() -> N
     assert [m.span() for m in full.finditer(last)] != [m.span() for m in capitalised.finditer(last)]
     found = find_entities(texts[-1]) + find_entities(texts[-1])  # both scans run
     assert {m.entity for m in found} >= {"United Arab Emirates", "World", "China"}
-
-
-_VOCABULARY = {
-    "metric": ["trade turnover", "trade", "exports", "export growth", "trade balance"],
-    "cue": ["growth", "rose", "record", "all-time high"],
-    "world": ["global trade", "world"],
-}
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                *("trade", "turnover", "exports", "export", "growth", "rose", "record"),
-                *("global", "world", "balance", "all-time", "high", "é", "x", " ", "  "),
-                *("\n", "-", ",", "_"),
-            ]
-        ),
-        max_size=14,
-    ).map("".join),
-    st.data(),
-)
-def test_multiscanner_matches_are_the_pattern_scan(text: str, data: st.DataObject) -> None:
-    scanner = MultiScanner(_VOCABULARY, hyphen_bounded=["cue"])
-    scanner._scanned = STARTS_AFTER + 1  # past the first texts: the starts pattern
-    list(scanner._matches("", 0, 0))
-    assert scanner._starts is not None
-    hi = data.draw(st.integers(0, len(text)))
-    lo = data.draw(st.integers(0, hi))
-    expected = [m.span() for m in scanner.pattern.finditer(text, lo, hi)]
-    assert list(scanner._matches(text, lo, hi)) == expected
