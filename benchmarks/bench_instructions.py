@@ -2,7 +2,8 @@
 
 Usage (from the project root; needs ``valgrind``)::
 
-    .venv/bin/python benchmarks/bench_instructions.py [--corpus DIR] [--stage all|q|c] [--no-cold]
+    .venv/bin/python benchmarks/bench_instructions.py [--corpus DIR] [--stage all|q|c]
+        [--passes N] [--no-cold]
 
 Wall and CPU times swing with the load of other processes; the number of
 instructions executed does not. This runs ``valgrind --tool=cachegrind``
@@ -10,8 +11,9 @@ instructions executed does not. This runs ``valgrind --tool=cachegrind``
 
 * a process that extracts the corpus (``../shared/corpus`` seeds and real
   texts, or ``--corpus``: such a folder, or any folder of documents, e.g. a
-  synthetic JSONL corpus) once as a warm-up and then 0 or 5 more times: the
-  difference divided by 5 is the instruction count of one pass (``all``:
+  synthetic JSONL corpus) once as a warm-up and then 0 or ``--passes`` (5) more
+  times: the difference divided by their number is the instruction count of
+  one pass (``all``:
   :func:`claimcheck.extract`; ``q``: ``find_quantities``; ``c``:
   ``build_claims`` with the quantities found beforehand);
 * one cold ``python -m claimcheck extract one.txt --format json`` on the first
@@ -84,6 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=SHARED, help="../shared/corpus elsewhere")
     parser.add_argument("--stage", choices=("all", "q", "c"), default="all")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold-start count")
+    parser.add_argument(
+        "--passes", type=int, default=5, help="measured passes (fewer: faster on large corpora)"
+    )
     args = parser.parse_args(argv)
     corpus: Path = args.corpus
     paths = [str(corpus / "seeds"), str(corpus / "real")]
@@ -97,8 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         script = Path(tmp) / "passes.py"
         script.write_text(_PASSES, encoding="utf-8")
         base = [sys.executable, str(script), ",".join(paths), args.stage]
-        zero, five = _instructions([*base, "0"]), _instructions([*base, "5"])
-        per_pass = (five - zero) / 5
+        passes = max(1, args.passes)
+        zero, more = _instructions([*base, "0"]), _instructions([*base, str(passes)])
+        per_pass = (more - zero) / passes
         print(f"{args.stage}: {per_pass / 1e6:.1f} M instructions per corpus pass")
         if args.no_cold:
             return 0

@@ -304,4 +304,4 @@ def test_term_scan_finds_what_the_plain_pattern_finds(text: str, lo: int, width:
     low = text.lower()
     hi = min(len(low), lo + width)
     plain = [m.span() for m in scanner.pattern.finditer(low, lo, hi)]
-    assert [m.span() for m in scanner._matches(low, lo, hi)] == plain
+    assert list(scanner._matches(low, lo, hi)) == plain

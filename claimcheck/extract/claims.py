@@ -30,8 +30,15 @@ from claimcheck.extract.metrics import (
     lowered,
     metric_def,
 )
+from claimcheck.extract.offsets import search_left, search_right
 from claimcheck.extract.periods import PeriodMention, find_periods, implied_last_year
 from claimcheck.extract.phrases import finditer_in
+from claimcheck.extract.records import COMPILED
+from claimcheck.extract.records import claim as new_claim
+from claimcheck.extract.records import flow as new_flow
+from claimcheck.extract.records import period as new_period
+from claimcheck.extract.records import span as new_span
+from claimcheck.extract.records import unresolved as new_unresolved
 from claimcheck.extract.sentences import Sentences
 from claimcheck.model import Claim, ClaimKind, Document, Flow, Period, Quantity, Span, Unresolved
 
@@ -69,6 +76,22 @@ _CHANGE_NOUN_BEFORE = re.compile(
 )
 """A change named by a noun right before its figure: "put the decline at 6.4%"."""
 _DECREASE_NOUNS = frozenset({"decline", "decrease", "drop", "fall", "contraction"})
+_CHANGE_NOUN_ENDS = ("at", "of", "was", "to", "reached")
+"""The last word of every match of :data:`_CHANGE_NOUN_BEFORE` (white space aside)."""
+_LEVEL_ENDS = ("from", "to", "at", "reached", "totaled", "totalled")
+"""The last word of every match of :data:`_LEVEL_BEFORE` (white space aside)."""
+
+
+def _may_end_with(text: str, words: tuple[str, ...]) -> bool:
+    """False when ``text``, trailing white space aside, cannot end with one of ``words``
+    (lower-case ASCII) in any case: a test cheaper than searching ``text`` for a pattern
+    anchored at its end on one of them (at every position). An ASCII end is compared
+    lower-cased (ASCII letters match those of ``words`` ignoring case exactly as the
+    regex engine does); any other end is let through to the pattern."""
+    tail = text.rstrip()[-8:]
+    return not tail.isascii() or tail.lower().endswith(words)
+
+
 _REALISED_AFTER = re.compile(
     r"\s+(?:recorded|registered|achieved|posted|reported|seen|reached|logged)\b", re.IGNORECASE
 )
@@ -104,6 +127,11 @@ _BARE_UNITS = frozenset({"count", "dimensionless", "number", ""})
 """Units of figures that take no metric from the discourse unless scaled ("views 112",
 but "the 100 bln mark")."""
 _PERIOD_UNITS = frozenset({"year", "month", "day", "week", "quarter", "a", "d", "h"})
+# The reasons claims share (records are immutable: one instance serves every claim).
+_IN_TIME_EXPRESSION = (Unresolved("metric", "the number is part of a time expression"),)
+_NO_METRIC = Unresolved("metric", "no metric word in the sentence")
+_NO_ENTITIES = Unresolved("entities", "no country named in the sentence or before")
+_NO_PERIOD = Unresolved("period", "no time phrase in the sentence or before")
 
 
 def _index(items: Sequence[_T]) -> tuple[tuple[_T, ...], list[int]]:
@@ -116,7 +144,11 @@ def _index(items: Sequence[_T]) -> tuple[tuple[_T, ...], list[int]]:
 
 def _between(items: tuple[_T, ...], starts: list[int], lo: int, hi: int) -> tuple[_T, ...]:
     """Mentions starting in ``[lo, hi)``."""
-    return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+    return items[
+        (search_left(starts, lo) if COMPILED else bisect.bisect_left(starts, lo)) : (
+            search_left(starts, hi) if COMPILED else bisect.bisect_left(starts, hi)
+        )
+    ]
 
 
 class _Sentence(NamedTuple):
@@ -237,13 +269,20 @@ class _DocIndex:
             return (0, 0)
         return self.sentences.bounds[index]
 
-    def clause(self, sentence: Span, quantity: Quantity) -> _Bounds:
-        """The clause of the sentence around the quantity."""
-        q_start, q_end = quantity.span.start, quantity.span.end
+    def clause(self, sentence: Span, q_start: int, q_end: int) -> _Bounds:
+        """The clause of the sentence around the quantity at ``[q_start, q_end)``."""
         # The last break ending before the quantity, and the first starting after it.
-        i = bisect.bisect_right(self.break_ends, q_start) - 1
+        i = (
+            search_right(self.break_ends, q_start)
+            if COMPILED
+            else bisect.bisect_right(self.break_ends, q_start)
+        ) - 1
         start = max(sentence.start, self.break_ends[i]) if i >= 0 else sentence.start
-        j = bisect.bisect_left(self.break_starts, q_end)
+        j = (
+            search_left(self.break_starts, q_end)
+            if COMPILED
+            else bisect.bisect_left(self.break_starts, q_end)
+        )
         end = (
             min(sentence.end, self.break_starts[j]) if j < len(self.break_starts) else sentence.end
         )
@@ -259,7 +298,7 @@ class _DocIndex:
             # The sentence's Span is built here, once: claims hand it on (Claim.sentence).
             # Every field, in order: ``tuple.__new__`` skips the named tuple's ``__new__``.
             fields = (
-                Span(lo, hi),
+                new_span(lo, hi),
                 cues,
                 _between(self.metrics, self.metric_starts, lo, hi),
                 tuple(parties),
@@ -294,7 +333,11 @@ class _DocIndex:
         if found == -1:
             found = None
             start = mention.start
-            i = bisect.bisect_right(self.quantity_ends, start) - 1
+            i = (
+                search_right(self.quantity_ends, start)
+                if COMPILED
+                else bisect.bisect_right(self.quantity_ends, start)
+            ) - 1
             if i >= 0 and _COMPARED_GAP.fullmatch(self.text, self.quantity_ends[i], start):
                 q_start = self.quantity_starts[i]
                 if _COMPARED_BEFORE.search(self.text, max(0, q_start - 40), q_start):
@@ -307,7 +350,11 @@ class _DocIndex:
 
         "rose 38% to 1.2 mln tonnes in the nine months": the period is the change's too.
         """
-        i = bisect.bisect_right(self.quantity_starts, quantity.span.start)
+        i = (
+            search_right(self.quantity_starts, quantity.span.start)
+            if COMPILED
+            else bisect.bisect_right(self.quantity_starts, quantity.span.start)
+        )
         if i >= len(self.quantity_starts) or self.quantity_ends[i] > hi:
             return False
         if i + 1 < len(self.quantity_starts) and self.quantity_starts[i + 1] < hi:
@@ -316,7 +363,11 @@ class _DocIndex:
 
     def quantity_between(self, lo: int, hi: int) -> bool:
         """Whether some quantity lies entirely within ``[lo, hi)``."""
-        i = bisect.bisect_left(self.quantity_starts, lo)
+        i = (
+            search_left(self.quantity_starts, lo)
+            if COMPILED
+            else bisect.bisect_left(self.quantity_starts, lo)
+        )
         return i < len(self.quantity_starts) and self.quantity_ends[i] <= hi
 
     def cues_in(self, lo: int, hi: int, name: str | None = None) -> list[Cue]:
@@ -324,7 +375,11 @@ class _DocIndex:
         return [c for c in found if name is None or c.name == name]
 
     def world_in(self, lo: int, hi: int) -> bool:
-        i = bisect.bisect_left(self.world_starts, lo)
+        i = (
+            search_left(self.world_starts, lo)
+            if COMPILED
+            else bisect.bisect_left(self.world_starts, lo)
+        )
         return i < len(self.worlds) and self.worlds[i].start < hi
 
 
@@ -380,20 +435,19 @@ def _claim(
     sentence_no = index.quantity_sentences[n - 1]  # index.sentences.index_at(its start)
     bundle = index.sentence(sentence_no)
     sentence = bundle.span
-    paragraph = index.sentences.paragraph_at(quantity.span.start)
-    clause = index.clause(sentence, quantity)
-    unresolved: list[Unresolved] = []
+    q_span = quantity.span
+    q_start, q_end = q_span.start, q_span.end
+    paragraph = index.sentences.paragraph_at(q_start)
+    clause = index.clause(sentence, q_start, q_end)
     claim_id = f"{document.id}#{n}"
 
-    q_start, q_end = quantity.span.start, quantity.span.end
     inside_period = False
     for found in bundle.periods:
         if found.start <= q_start and q_end <= found.end:
             inside_period = True
             break
     if inside_period or quantity.unit in _PERIOD_UNITS:
-        unresolved.append(Unresolved("metric", "the number is part of a time expression"))
-        return Claim(
+        return new_claim(
             claim_id,
             document.id,
             quantity,
@@ -407,9 +461,10 @@ def _claim(
             quantity.interval,
             None,
             False,
-            tuple(unresolved),
+            _IN_TIME_EXPRESSION,
         )
 
+    unresolved: list[Unresolved] = []
     kind, sign = _kind(index, quantity, clause, bundle)
     mention = _metric_mention(index, quantity, clause, bundle, kind)
     if kind == "count" and mention is not None and _is_trade(mention.metric):
@@ -428,12 +483,11 @@ def _claim(
     elif metric is None and kind == "target":
         metric = state.lead_metric  # "the $10 billion target": a goal for the article's lead figure
     if metric is None:
-        reason = (
-            f"a count of {quantity.noun or 'things'}"
+        unresolved.append(
+            new_unresolved("metric", f"a count of {quantity.noun or 'things'}")
             if kind == "count"
-            else "no metric word in the sentence"
+            else _NO_METRIC
         )
-        unresolved.append(Unresolved("metric", reason))
 
     entities, flow, metric = _entities_and_flow(
         index,
@@ -443,10 +497,10 @@ def _claim(
         mention=mention,
         metric=metric,
         kind=kind,
-        quantity_start=quantity.span.start,
+        quantity_start=q_start,
     )
     if not entities:
-        unresolved.append(Unresolved("entities", "no country named in the sentence or before"))
+        unresolved.append(_NO_ENTITIES)
 
     period = _period(
         index,
@@ -458,9 +512,9 @@ def _claim(
         kind=kind,
     )
     if period is None:
-        unresolved.append(Unresolved("period", "no time phrase in the sentence or before"))
+        unresolved.append(_NO_PERIOD)
     elif period.unresolved:
-        unresolved.append(Unresolved("period", period.unresolved))
+        unresolved.append(new_unresolved("period", period.unresolved))
 
     basis = _basis(index, clause, bundle) if kind == "change" else None
     record = kind in ("level", "milestone") and _record(
@@ -489,7 +543,7 @@ def _claim(
         value = -value
         interval = (-interval[1], -interval[0])
     # Positional arguments, in the field order of Claim: this runs once per figure.
-    return Claim(
+    return new_claim(
         claim_id,
         document.id,
         quantity,
@@ -522,7 +576,11 @@ def _kind(
     after_end = max(end, min(clause[1], end + _CHANGE_AFTER))
     # Cues between the previous quantity (or clause start) and this one.
     lo = max(clause[0], start - _CHANGE_BEFORE)
-    i = bisect.bisect_left(index.quantity_ends, start) - 1
+    i = (
+        search_left(index.quantity_ends, start)
+        if COMPILED
+        else bisect.bisect_left(index.quantity_ends, start)
+    ) - 1
     if i >= 0 and index.quantity_ends[i] <= start:
         lo = max(lo, index.quantity_ends[i])
     sentence_before: list[Cue] = []
@@ -578,10 +636,18 @@ def _kind(
         if comparative is not None:
             word = comparative.group("word").lower()
             return "change", -1 if word in ("less", "fewer", "lower", "down") else 1
-        noun = _CHANGE_NOUN_BEFORE.search(before_text)
+        noun = (
+            _CHANGE_NOUN_BEFORE.search(before_text)
+            if _may_end_with(before_text, _CHANGE_NOUN_ENDS)
+            else None
+        )
         if noun is not None and not by_before:
             return "change", -1 if noun.group("noun").lower() in _DECREASE_NOUNS else 1
-        if not by_before and _LEVEL_BEFORE.search(before_text):
+        if (
+            not by_before
+            and _may_end_with(before_text, _LEVEL_ENDS)
+            and _LEVEL_BEFORE.search(before_text)
+        ):
             kind: ClaimKind = "share" if _share(index, quantity, clause, bundle) else "level"
             return kind, 1
         if not by_before and _share(index, quantity, clause, bundle):
@@ -836,7 +902,7 @@ def _visitor_flow(
     dest = after[0].entity if after else state.visited
     if dest is None or dest == origin.entity:
         return (origin.entity,), None
-    return tuple(sorted({origin.entity, dest})), Flow(origin.entity, dest)
+    return tuple(sorted({origin.entity, dest})), new_flow(origin.entity, dest)
 
 
 _OWNER_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z]+){0,3}\s+")
@@ -874,7 +940,7 @@ def _balance_flow(
         partner = _other(pair, owner)
     if partner is None or partner == owner:
         return None
-    return Flow(owner, partner)
+    return new_flow(owner, partner)
 
 
 def _flow(
@@ -966,7 +1032,7 @@ def _flow(
         return None, metric
     if state.home is None and len(pair) == 2 and trade_flow:
         state.home = dest if metric == "imports" else source
-    return Flow(source, dest), metric
+    return new_flow(source, dest), metric
 
 
 # --- period, basis, record --------------------------------------------------------------------
@@ -983,6 +1049,7 @@ def _period(
     kind: ClaimKind,
 ) -> Period | None:
     text = index.text
+    q_start, q_end = quantity.span.start, quantity.span.end
     sentence = bundle.span
     best: PeriodMention | None = None
     best_distance = len(text) + 1
@@ -992,14 +1059,14 @@ def _period(
             continue
         # "up from $X in 2022": 2022 is the period of $X alone.
         compared_of = index.compared_figure(mention)
-        if compared_of is not None and compared_of != quantity.span.start:
+        if compared_of is not None and compared_of != q_start:
             continue
-        if mention.end <= quantity.span.start:
-            distance = quantity.span.start - mention.end
-        elif mention.start >= quantity.span.end:
-            gap = text[quantity.span.end : mention.start]
+        if mention.end <= q_start:
+            distance = q_start - mention.end
+        elif mention.start >= q_end:
+            gap = text[q_end : mention.start]
             if any(ch in gap for ch in ",;") or (
-                index.quantity_between(quantity.span.end, mention.start)
+                index.quantity_between(q_end, mention.start)
                 and not index.change_target_between(quantity, mention.start)
             ):
                 continue
@@ -1018,7 +1085,7 @@ def _period(
             end = state.period.end
             if end is not None:
                 first, last = _dt.date(end.year, 1, 1), _dt.date(end.year, 12, 31)
-                found_period = Period(first, last, best.period.text)
+                found_period = new_period(first, last, best.period.text)
         if best.role != "deadline" and kind not in ("target", "forecast") and not best_compared:
             state.period, state.period_sentence = found_period, sentence_no
             state.period_paragraph = paragraph
@@ -1027,18 +1094,22 @@ def _period(
             # exceed $250 bln this year"); "the $10 billion target set for 2030" is due by the
             # end of its year.
             found = best.period
-            if best.start < quantity.span.end or found.end is None:
+            if best.start < q_end or found.end is None:
                 return None
             if kind == "forecast":
                 return found
             if best.granularity not in ("year", "years"):
                 return None
-            return Period(None, found.end, found.text, "deadline", found.unresolved)
+            return new_period(None, found.end, found.text, "deadline", found.unresolved)
         return found_period
     # Periods named in sentences without figures still set the discourse period.
     # Walk back only as far as the sentence the discourse period was last set in.
     horizon = index.sentence_bounds(state.period_sentence)[1]
-    i = bisect.bisect_left(index.period_starts, sentence.start) - 1
+    i = (
+        search_left(index.period_starts, sentence.start)
+        if COMPILED
+        else bisect.bisect_left(index.period_starts, sentence.start)
+    ) - 1
     while i >= 0 and index.periods[i].start >= horizon:
         mention = index.periods[i]
         if mention.role in ("period", "anaphoric"):
@@ -1048,7 +1119,7 @@ def _period(
             break
         i -= 1
     if state.period is None and kind == "level":
-        return implied_last_year(text[sentence.start : quantity.span.start], index.published)
+        return implied_last_year(text[sentence.start : q_start], index.published)
     if kind in ("target", "forecast") or state.period is None:
         return None
     if (

@@ -136,6 +136,21 @@ def _one_pattern() -> re.Pattern[str]:
     return re.compile(r"(?:" + phrase_alternation(_compiled().every_form) + r")(?!\w)")
 
 
+@functools.cache
+def _capitalised_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """:func:`_one_pattern` without the forms that start in lower case ("the Emirates",
+    "rest of the world"), and a word each of those contains as written (its longest run
+    without white space or apostrophe: the pattern makes the others ``\\s+`` and
+    ``['’]``). Text holding none of those words has the same matches with this pattern,
+    which starts at capital letters only: the regex engine runs the other at every
+    "t" and "r"."""
+    forms = _compiled().every_form
+    lower = [form for form in forms if not form[:1].isupper()]
+    pattern = r"(?:" + phrase_alternation([f for f in forms if f[:1].isupper()]) + r")(?!\w)"
+    keys = tuple(max(re.split(r"[\s'’]+", form), key=len) for form in lower)
+    return re.compile(pattern), keys
+
+
 _QUICK_START_TEXTS = 1
 """Texts scanned with the pattern of the written forms and the walk for copies in
 capitals before :func:`_one_pattern` is compiled: a command reading one article
@@ -235,7 +250,10 @@ def find_entities(text: str, regions: Regions | None = None) -> tuple[EntityMent
         _texts_scanned[0] += 1
         spans = _mentions(compiled, text, regions)
     else:
-        spans = _one_pattern_mentions(_one_pattern(), text, regions)
+        capitalised, keys = _capitalised_pattern()
+        # Without the key words of the forms in lower case, only the others can match.
+        full = any(key in text for key in keys)
+        spans = _one_pattern_mentions(_one_pattern() if full else capitalised, text, regions)
     for start, end in spans:
         surface = text[start:end].replace("’", "'")
         if " " in surface or "\n" in surface or "\t" in surface:

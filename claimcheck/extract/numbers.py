@@ -316,13 +316,19 @@ _DIGIT_STARTS = re.compile(r"[\d.+(](?<![\d.][\s\S])")
 the digit scan opens with look-arounds, which it tries at every position."""
 
 
+_ASCII_DIGIT_STARTS = re.compile(r"[0-9.+(](?<![0-9.][\s\S])")
+""":data:`_DIGIT_STARTS` for ASCII text, where ``\\d`` is ``[0-9]``: a class the engine
+tests a third faster than one that looks up each character's Unicode category."""
+
+
 def _digit_matches(text: str) -> list[re.Match[str]]:
     """``list(_digit_scan().finditer(text))``, trying the pattern only where
     :data:`_DIGIT_STARTS` matches (a match never starts elsewhere)."""
     match = _digit_scan().match
     out: list[re.Match[str]] = []
     taken = 0  # ``finditer`` goes on from the end of the last match
-    for start in _DIGIT_STARTS.finditer(text):
+    starts = _ASCII_DIGIT_STARTS if text.isascii() else _DIGIT_STARTS
+    for start in starts.finditer(text):
         position = start.start()
         if position < taken:
             continue

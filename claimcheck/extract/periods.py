@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 from claimcheck.extract.phrases import lower_case
+from claimcheck.extract.records import period as new_period
 from claimcheck.extract.sentences import Sentences
 from claimcheck.model import Period, Span
 
@@ -718,13 +719,13 @@ def find_periods(
         phrase = text[raw.start : raw.end]
         if raw.role == "anaphoric":
             if discourse is None:
-                period = Period(
+                period = new_period(
                     None, None, phrase, unresolved="refers back to a period that was not found"
                 )
             elif raw.granularity == "year":
                 period = _year_of(discourse, phrase)
             else:
-                period = Period(
+                period = new_period(
                     discourse.start, discourse.end, phrase, discourse.kind, discourse.unresolved
                 )
             granularity = "year" if raw.granularity == "year" else "same"
@@ -732,7 +733,7 @@ def find_periods(
             continue
         if raw.kind == "anaphoric":  # "the same period last year"
             mentions.append(
-                PeriodMention(raw.start, raw.end, "basis", Period(None, None, phrase), "same")
+                PeriodMention(raw.start, raw.end, "basis", new_period(None, None, phrase), "same")
             )
             continue
         year, reason = _resolve_year(raw, published, sentence, paragraph, year_marks)
@@ -753,9 +754,9 @@ def find_periods(
 def _year_of(period: Period, phrase: str) -> Period:
     """ "over the year": the calendar year of the period in force."""
     if period.end is None:
-        return Period(None, None, phrase, unresolved=period.unresolved or "no year in force")
+        return new_period(None, None, phrase, unresolved=period.unresolved or "no year in force")
     year = period.end.year
-    return Period(_dt.date(year, 1, 1), _dt.date(year, 12, 31), phrase)
+    return new_period(_dt.date(year, 1, 1), _dt.date(year, 12, 31), phrase)
 
 
 _AS_OF_BEFORE = re.compile(r"\bas\s+(?:of|at|on)\s+$", re.IGNORECASE)
@@ -770,7 +771,7 @@ def _fiscal_period(
     explicit = raw.year
     if raw.first_month == 0:
         if fiscal_year_start is None or fiscal_year_start == 1:
-            period = Period(None, None, phrase, unresolved="fiscal year of an unknown calendar")
+            period = new_period(None, None, phrase, unresolved="fiscal year of an unknown calendar")
             return PeriodMention(raw.start, raw.end, raw.role, period, "fiscal", explicit)
         raw = raw._replace(
             first_month=fiscal_year_start, last_month=(fiscal_year_start + 10) % 12 + 1
@@ -778,7 +779,7 @@ def _fiscal_period(
     year = raw.year
     if year is None:
         if published is None:
-            period = Period(
+            period = new_period(
                 None, None, phrase, unresolved="relative to an unknown publication date"
             )
             return PeriodMention(raw.start, raw.end, raw.role, period, "fiscal")
@@ -823,23 +824,23 @@ def _period(raw: _Raw, phrase: str, year: int | None, reason: str | None) -> Per
     elif raw.role == "event":
         kind = "point"
     if year is None:
-        return Period(None, None, phrase, kind, reason)
+        return new_period(None, None, phrase, kind, reason)
     if raw.role == "deadline":
-        return Period(None, _dt.date(raw.last_year or year, 12, 31), phrase, kind)
+        return new_period(None, _dt.date(raw.last_year or year, 12, 31), phrase, kind)
     if raw.role == "event" and raw.day is not None:
         try:
             day = _dt.date(year, raw.first_month, raw.day)
         except ValueError:
-            return Period(None, None, phrase, kind, "not a calendar date")
-        return Period(day, day, phrase, kind)
+            return new_period(None, None, phrase, kind, "not a calendar date")
+        return new_period(day, day, phrase, kind)
     if raw.granularity == "years":
-        return Period(_dt.date(year, 1, 1), _dt.date(raw.last_year or year, 12, 31), phrase)
+        return new_period(_dt.date(year, 1, 1), _dt.date(raw.last_year or year, 12, 31), phrase)
     if raw.granularity == "fiscal":
         first_year = year - 1 if raw.first_month > raw.last_month else year
-        return Period(
+        return new_period(
             _dt.date(first_year, raw.first_month, 1), _last_day(year, raw.last_month), phrase
         )
-    return Period(_dt.date(year, raw.first_month, 1), _last_day(year, raw.last_month), phrase)
+    return new_period(_dt.date(year, raw.first_month, 1), _last_day(year, raw.last_month), phrase)
 
 
 IMPLIED_YEAR_MONTHS = 3
@@ -872,7 +873,7 @@ def implied_last_year(before: str, published: _dt.date | None) -> Period | None:
         return None
     year = published.year - 1
     phrase = " ".join(match.group(0).split())
-    return Period(
+    return new_period(
         _dt.date(year, 1, 1),
         _dt.date(year, 12, 31),
         f"{phrase} (the last full year before publication)",

@@ -141,19 +141,20 @@ def _bounded(body: str, hyphen: bool) -> str:
 
 
 STARTS_AFTER = 10_000
-"""Characters scanned before a scan compiles its pattern of starts (:func:`_starts_pattern`,
+"""Characters scanned before a scan compiles its pattern of starts (:func:`_phrase_starts_pattern`,
 :func:`~claimcheck.extract.numbers._word_matches`). Compiling both costs about 30M
 instructions, which scanning with them saves back over some 200 KB of text: one
 article (a CLI cold start) does without; a run over many documents compiles them
 early on."""
 
 
-def _starts_pattern(trie: _Trie) -> re.Pattern[str]:
+def _phrase_starts_pattern(trie: _Trie) -> re.Pattern[str]:
     """Where a phrase of ``trie`` (first characters all word characters) can start after
     the first position of a scan: a character that is not an ASCII word character (on
-    lower-cased text, every non-word character is one), then the first character of a
-    phrase with the rest of it and a word boundary ahead; the match ends right after
-    that first character.
+    lower-cased text, every non-word character is one), before the first character of
+    a phrase; the match ends there, and group 1 (in a look-ahead) is the phrase, with a
+    word boundary after it: what the scan's own pattern matches there (the same trie,
+    the same boundary), unless the character before is a non-ASCII word character.
 
     A scan for ``(?<!\\w)`` + the phrases + ``(?!\\w)`` opens with look-arounds, which
     the regex engine tries at every position; this opens with a character class, which
@@ -162,13 +163,9 @@ def _starts_pattern(trie: _Trie) -> re.Pattern[str]:
     """
     if not trie or not all(c.isalnum() or c == "_" for c in trie if c):
         return re.compile("(?!)")
-    branches = [
-        _atom(char) + "(?=" + _build(trie[char]) + r"(?!\w))"
-        for char in sorted(k for k in trie if k)
-    ]
     # Not an ASCII word character: a fast class, wider than ``\W`` (a letter such as "é"
-    # passes it; the scan's own look-behind then rejects the position).
-    return re.compile(r"[^0-9a-z_](?:" + "|".join(branches) + ")")
+    # passes it; the caller then rejects the position).
+    return re.compile(r"[^0-9a-z_](?=(" + _build(trie) + r")(?!\w))")
 
 
 _NON_WORD = re.compile(r"\W")
@@ -241,31 +238,31 @@ class MultiScanner:
                 return True
         return False
 
-    def _matches(self, low: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-        """``self.pattern.finditer(low, lo, hi)``; once :data:`STARTS_AFTER` characters
-        have been scanned, trying the pattern only at ``lo`` and where
-        :func:`_starts_pattern` matches (a match never starts elsewhere)."""
+    def _matches(self, low: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        """The spans of ``self.pattern.finditer(low, lo, hi)``; once :data:`STARTS_AFTER`
+        characters have been scanned, trying the pattern only at ``lo`` and reading the
+        others from :func:`_phrase_starts_pattern` (a match never starts elsewhere)."""
         starts = self._starts
         if starts is None:
             self._scanned += hi - lo
             if self._scanned > STARTS_AFTER:
-                self._starts = _starts_pattern(self._trie)
-            yield from self.pattern.finditer(low, lo, hi)
+                self._starts = _phrase_starts_pattern(self._trie)
+            for found in self.pattern.finditer(low, lo, hi):
+                yield found.span()
             return
-        match = self.pattern.match
         taken = lo  # ``finditer`` goes on from the end of the last match (never empty)
-        found = match(low, lo, hi)
-        if found is not None:
-            yield found
-            taken = found.end()
+        first = self.pattern.match(low, lo, hi)
+        if first is not None:
+            yield first.span()
+            taken = first.end()
         for start in starts.finditer(low, lo, hi):
-            position = start.end() - 1
-            if position < taken:
+            position = start.end()
+            # The class before the phrase is ASCII: a non-ASCII word character passes it,
+            # where the pattern's ``(?<!\w)`` fails (``\w`` is ``isalnum()`` or "_").
+            if position < taken or low[position - 1].isalnum():
                 continue
-            found = match(low, position, hi)
-            if found is not None:
-                yield found
-                taken = found.end()
+            taken = start.end(1)
+            yield position, taken
 
     def scan(
         self, low: str, regions: Regions | None = None
@@ -278,9 +275,8 @@ class MultiScanner:
         taken = dict.fromkeys(self._patterns, -1)  # per vocabulary, the end of its last match
         owners, complex_ = self._owners, self._tangled
         for lo, hi in regions if regions is not None else ((0, len(low)),):
-            for match in self._matches(low, lo, hi):
-                phrase = _canonical(match.group())
-                start, end = match.span()
+            for start, end in self._matches(low, lo, hi):
+                phrase = _canonical(low[start:end])
                 hyphen = (start > 0 and low[start - 1] == "-") or (
                     end < len(low) and low[end] == "-"
                 )

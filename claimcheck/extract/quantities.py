@@ -59,9 +59,10 @@ from claimcheck.extract.lexicon import lexicon, patterns
 from claimcheck.extract.numbers import scan
 from claimcheck.extract.prefixes import read_before
 from claimcheck.extract.ranges import merge_ranges
+from claimcheck.extract.records import quantity, span
 from claimcheck.extract.suffixes import read_after
 from claimcheck.extract.transitions import link_transitions
-from claimcheck.model import Quantity, Span
+from claimcheck.model import Quantity
 
 __all__ = ["ABOUT_WIDTH", "ALMOST_WIDTH", "find_quantities", "interval", "quantities_in"]
 
@@ -79,8 +80,8 @@ def _to_quantity(text: str, cand: Candidate) -> Quantity:
     else:
         bounds = interval(low, high, precision, qualifier)
     # Positional arguments, in the field order of Quantity: this runs once per figure.
-    return Quantity(
-        Span(cand.start, cand.end),
+    return quantity(
+        span(cand.start, cand.end),
         text[cand.start : cand.end],
         value,
         cand.unit or "dimensionless",
