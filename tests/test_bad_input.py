@@ -23,6 +23,7 @@ import sys
 import tarfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -760,21 +761,38 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _interrupt(process: subprocess.Popen[str], marker: Path | None = None) -> tuple[int, str]:
+def _interrupt(
+    process: subprocess.Popen[str], ready: Callable[[], bool] | None = None
+) -> tuple[int, str]:
     """Send SIGINT once the run is under way; return its exit status and stderr.
 
     Under way: the process has used 1.5 s of CPU (start-up takes about 0.3 s,
-    so it is loading and extracting documents) and ``marker`` exists.
+    so it is loading and extracting documents), or, with ``ready``, once
+    ``ready()`` is true.
     """
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
-        if _cpu_seconds(process.pid) >= 1.5 and (marker is None or marker.exists()):
+        if ready() if ready is not None else _cpu_seconds(process.pid) >= 1.5:
             break
-        time.sleep(0.05)
+        time.sleep(0.02)
     assert process.poll() is None, "the run finished before it could be interrupted"
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     return process.returncode, err
+
+
+def _stored_documents(store: Path) -> int:
+    """Documents committed to ``store`` so far (0 while it is being created)."""
+    if not store.exists():
+        return 0
+    try:
+        connection = sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=0.1)
+        try:
+            return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return 0
 
 
 needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
@@ -798,15 +816,20 @@ def test_sigint_during_check_exits_130_and_writes_no_partial_output(tmp_path: Pa
 @needs_proc
 @pytest.mark.slow
 def test_sigint_during_index_leaves_a_consistent_store(tmp_path: Path) -> None:
-    _corpus(tmp_path / "big.jsonl", 3000)
+    # Interrupted once a first batch is committed (a concurrent reader sees it), with
+    # most of the 12,000 documents still to go: however fast the machine, the run is
+    # under way and unfinished when the signal arrives.
+    _corpus(tmp_path / "big.jsonl", 12_000)
     process = _spawn("index", "big.jsonl", "--store", "c.db", "-q")
-    code, err = _interrupt(process, marker=tmp_path / "c.db")
+    code, err = _interrupt(process, ready=lambda: _stored_documents(tmp_path / "c.db") > 0)
     assert (code, err) == (130, error("interrupted"))
     connection = sqlite3.connect("c.db")
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    claims = connection.execute("SELECT count(*) FROM claims").fetchone()[0]
     connection.close()
-    assert 0 <= documents < 3000
+    assert 0 < documents < 12_000
+    assert claims > 0
     finished = _spawn("index", "big.jsonl", "--store", "c.db", "-q")
     _, err = finished.communicate(timeout=600)
     assert (finished.returncode, err) == (0, "")
