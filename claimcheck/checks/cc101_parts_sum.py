@@ -17,11 +17,10 @@ from claimcheck.engine.context import (
     show,
 )
 from claimcheck.engine.index import TURNOVER, Item, Key
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result
 
 
-@register
 class PartsSum(Rule):
     """Exports and imports must add up to the stated trade turnover.
 
@@ -51,7 +50,7 @@ class PartsSum(Rule):
             for group in grouped(combinations(roles)).values():
                 if not ctx.concerns_any(group):
                     continue
-                result = best_of(self._verdict(ctx, key, combo) for combo in group)
+                result = best_of(self._verdicts(ctx, key, group))
                 if result is not None:
                     yield result
             yield from self._one_way(ctx, roles[0], roles[1], roles[2])
@@ -106,6 +105,11 @@ class PartsSum(Rule):
                         unit=unit,
                     ),
                 )
+
+    def _verdicts(self, ctx: Context, key: Key, group: list[list[Item]]) -> Iterator[Result]:
+        """The verdict of each combination, judged as read (lazily, for :func:`best_of`)."""
+        for combo in group:
+            yield self._verdict(ctx, key, combo)
 
     def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
         total, first, second = combo

@@ -15,11 +15,10 @@ from claimcheck.engine.context import (
     show,
 )
 from claimcheck.engine.index import BALANCE, Item, Key
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
-@register
 class Balance(Rule):
     """A trade surplus or deficit must equal exports minus imports.
 
@@ -47,9 +46,14 @@ class Balance(Rule):
             for group in grouped(combinations(roles)).values():
                 if not ctx.concerns_any(group):
                     continue
-                result = best_of(self._verdict(ctx, key, combo) for combo in group)
+                result = best_of(self._verdicts(ctx, key, group))
                 if result is not None:
                     yield result
+
+    def _verdicts(self, ctx: Context, key: Key, group: list[list[Item]]) -> Iterator[Result]:
+        """The verdict of each combination, judged as read (lazily, for :func:`best_of`)."""
+        for combo in group:
+            yield self._verdict(ctx, key, combo)
 
     def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
         balance, outflow, inflow = combo

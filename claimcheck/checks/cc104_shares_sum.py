@@ -8,11 +8,10 @@ from claimcheck.checks._common import period_label
 from claimcheck.engine.context import Context, judge, show
 from claimcheck.engine.index import FLOW, Item
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
-@register
 class SharesSum(Rule):
     """Shares of one whole stated in one article cannot add up to more than 100%.
 

@@ -20,11 +20,10 @@ from claimcheck.engine.context import Context, judge, scale_label, show
 from claimcheck.engine.derive import Span
 from claimcheck.engine.index import Item
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
-@register
 class SubperiodExceedsPeriod(Rule):
     """A cumulative figure for part of a period cannot exceed the figure for the whole period.
 

@@ -17,11 +17,10 @@ from claimcheck.engine.context import (
 )
 from claimcheck.engine.derive import Span
 from claimcheck.engine.index import Item
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
-@register
 class PeriodSum(Rule):
     """Figures for consecutive periods must add up to the figure for the period they make up.
 
@@ -64,9 +63,14 @@ class PeriodSum(Rule):
                         continue
                     roles = [totals, first_items, second_items]
                     for group in grouped(combinations(roles)).values():
-                        result = best_of(self._verdict(ctx, c) for c in group)
+                        result = best_of(self._verdicts(ctx, group))
                         if result is not None:
                             yield result
+
+    def _verdicts(self, ctx: Context, group: list[list[Item]]) -> Iterator[Result]:
+        """The verdict of each combination, judged as read (lazily, for :func:`best_of`)."""
+        for combo in group:
+            yield self._verdict(ctx, combo)
 
     def _verdict(self, ctx: Context, combo: list[Item]) -> Result:
         total, first, second = combo

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from claimcheck.checks._common import anchored_levels, period_label, plausibly_same, scale_slip
 from claimcheck.engine.context import MAX_COMBINATIONS, Context, judge, scale_label, show
 from claimcheck.engine.index import FLOW, Item, Key
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result
 
 
@@ -16,7 +16,6 @@ def _basis_class(item: Item) -> str:
     return "yoy" if item.basis in (None, "yoy") else str(item.basis)
 
 
-@register
 class ConflictingFigures(Rule):
     """The same figure must have the same value wherever it is stated.
 

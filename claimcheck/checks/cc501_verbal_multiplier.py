@@ -15,14 +15,13 @@ from claimcheck.checks._common import (
 from claimcheck.engine.context import Context, show
 from claimcheck.engine.index import Item
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result, Severity, Verified
 
 _HEDGE_WINDOW = 20
 """How many characters before a multiplier word a hedge ("almost") may start."""
 
 
-@register
 class VerbalMultiplier(Rule):
     """A verbal multiplier must match the figures it describes.
 

@@ -9,13 +9,12 @@ from claimcheck.checks._common import key_of, period_label, period_of, prior_per
 from claimcheck.engine.context import MAX_COMBINATIONS, Context, show
 from claimcheck.engine.index import Item, Key
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result, Verified
 
 _PERCENT_UNITS = ("percent", "percentage_point")
 
 
-@register
 class PercentVsPoints(Rule):
     """A change of a share or rate must use the right unit: percent or percentage points.
 

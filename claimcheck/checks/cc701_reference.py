@@ -8,12 +8,11 @@ from claimcheck.checks._common import key_of, period_label
 from claimcheck.engine.context import Context, judge, scale_label, show
 from claimcheck.engine.index import FLOW, Key, PeriodKey
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 from claimcheck.reference import ReferenceRow
 
 
-@register
 class ReferenceMismatch(Rule):
     """Figures must agree with the reference table given with ``reference=`` / ``--reference``.
 
