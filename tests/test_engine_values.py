@@ -4,7 +4,9 @@ from the source of compiled rule classes, plug-in rules registered by decorator)
 
 from __future__ import annotations
 
+import copy
 import math
+import pickle
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -44,6 +46,22 @@ def test_intervals_are_equal_and_hash_alike_exactly_when_their_bounds_are(
         assert hash(x) == hash(y)
     assert x == Interval(*a) and hash(x) == hash(Interval(*a))
     assert x != a  # not equal to a tuple of its bounds
+
+
+@given(bounds)
+def test_intervals_pickle_and_copy_by_value(pair: tuple[float, float]) -> None:
+    value = Interval(*pair)
+    assert pickle.loads(pickle.dumps(value)) == value
+    assert copy.deepcopy(value) == value and copy.copy(value) == value
+
+
+def test_keys_and_figures_pickle_by_value() -> None:
+    key = Key("flow", ("China", "Russia"), ("China", "Russia"), "USD")
+    back = pickle.loads(pickle.dumps(key))
+    assert back == key and hash(back) == hash(key) and back.label() == key.label()
+    figure = _figure(input_ids=frozenset({"c1"}), slots=frozenset({("T", None)}))
+    again = pickle.loads(pickle.dumps(figure))
+    assert again == figure and again.input_ids == figure.input_ids and again.slots == figure.slots
 
 
 def test_interval_repr_match_and_validation() -> None:
@@ -151,16 +169,18 @@ def test_best_of_reports_the_first_finding_of_the_smallest_gap() -> None:
 
 
 def test_combinations_stop_at_the_cap_without_building_the_product() -> None:
+    from engine_support import article, spec
+
+    from claimcheck.engine.config import load_config
     from claimcheck.engine.context import MAX_COMBINATIONS
 
-    class Fake:
-        def __init__(self, document: str) -> None:
-            self.document = document
-
-    roles = [[Fake("d")] * 1000 for _ in range(4)]  # 10**12 combinations in all
-    combos = list(combinations(roles))  # type: ignore[arg-type]
+    text = "Trade reached $99.84 bln in 2023."
+    _, claims = article(text, [spec(text="$99.84 bln", metric="trade_turnover", period="2023")])
+    (item,) = ClaimIndex(claims, load_config()).items
+    roles = [[item] * 1000 for _ in range(4)]  # 10**12 combinations in all
+    combos = list(combinations(roles))
     assert len(combos) == MAX_COMBINATIONS
-    assert all(isinstance(c, list) and len(c) == 4 for c in combos)
+    assert all(isinstance(c, list) and c == [item] * 4 for c in combos)
 
 
 def test_the_builtin_rules_are_the_rules_tuple_in_code_order() -> None:

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 
 from claimcheck.checks._common import by_document, flow_identity_roles, period_label
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     MAX_COMBINATIONS,
     Context,
@@ -21,6 +22,7 @@ from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class PartsSum(Rule):
     """Exports and imports must add up to the stated trade turnover.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks._common import apart, flow_pair, period_label, slip_note
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -20,6 +21,7 @@ from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class PartExceedsWhole(Rule):
     """A part cannot be larger than its whole, and a share must lie between 0 and 100%.
 

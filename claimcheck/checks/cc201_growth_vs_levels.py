@@ -15,6 +15,7 @@ from claimcheck.checks._common import (
     prior_period,
     slip_note,
 )
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     MAX_COMBINATIONS,
     Context,
@@ -36,6 +37,7 @@ def bases(item: Item) -> tuple[str, ...]:
     return ("yoy", "mom", "qoq")
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class GrowthVsLevels(Rule):
     """A stated growth rate must match the two levels it compares.
 

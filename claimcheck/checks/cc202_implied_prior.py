@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from claimcheck.checks._common import describes, flow_pair, period_label
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -24,6 +25,7 @@ def _compatible(changes: Sequence[Item]) -> bool:
     return len(stated) <= 1
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class ImpliedPrior(Rule):
     """When a total and its parts all state changes, the implied earlier levels must add up.
 

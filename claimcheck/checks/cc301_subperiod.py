@@ -16,6 +16,7 @@ from claimcheck.checks._common import (
     scale_slip,
     slip_note,
 )
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, judge, scale_label, show
 from claimcheck.engine.derive import Span
 from claimcheck.engine.index import Item
@@ -24,6 +25,7 @@ from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class SubperiodExceedsPeriod(Rule):
     """A cumulative figure for part of a period cannot exceed the figure for the whole period.
 

@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Iterable, Iterator
 
 from claimcheck.checks._common import is_cumulative, period_label, period_of
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -21,6 +22,7 @@ from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class PeriodSum(Rule):
     """Figures for consecutive periods must add up to the figure for the period they make up.
 

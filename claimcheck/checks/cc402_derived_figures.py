@@ -17,6 +17,7 @@ from claimcheck.checks._common import (
 )
 from claimcheck.checks._common import prior_period as compared_period
 from claimcheck.checks.cc201_growth_vs_levels import bases
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, best_of, judge, scale_label, show
 from claimcheck.engine.derive import Figure, Growth, Span, derive, role_of
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
@@ -29,6 +30,7 @@ _OTHER_RULES = (frozenset("TOI"), frozenset("BOI"))
 """Relations between stated figures only that CC101 and CC102 check."""
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class DerivedFigures(Rule):
     """A stated figure must agree with the figure the rest of the article implies.
 

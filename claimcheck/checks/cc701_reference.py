@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from claimcheck.checks._common import key_of, period_label
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, judge, scale_label, show
 from claimcheck.engine.index import FLOW, Key, PeriodKey
 from claimcheck.engine.intervals import Interval
@@ -13,6 +14,7 @@ from claimcheck.findings import Result
 from claimcheck.reference import ReferenceRow
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class ReferenceMismatch(Rule):
     """Figures must agree with the reference table given with ``reference=`` / ``--reference``.
 

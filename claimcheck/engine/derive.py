@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import ClassVar
 
 import attrs
 
@@ -114,7 +115,7 @@ class Figure:
         "value",
         "weight",
     )
-    __match_args__ = (
+    __match_args__: ClassVar[tuple[str, ...]] = (
         "role",
         "span",
         "value",
@@ -208,6 +209,10 @@ class Figure:
         names = self.__match_args__
         shown = ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields(), strict=True))
         return f"Figure({shown})"
+
+    def __reduce__(self) -> tuple[type[Figure], tuple[object, ...]]:
+        # pickled by its fields (a compiled class is not rebuilt from its slots)
+        return (Figure, (*self._fields(), self.input_ids, self.slots))
 
     @property
     def expression(self) -> str:

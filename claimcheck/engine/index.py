@@ -24,6 +24,7 @@ import datetime as _dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import ClassVar
 
 import attrs
 
@@ -63,7 +64,7 @@ class Key:
     """
 
     __slots__ = ("_hash", "flow", "measure", "scope", "unit")
-    __match_args__ = ("measure", "scope", "flow", "unit")
+    __match_args__: ClassVar[tuple[str, ...]] = ("measure", "scope", "flow", "unit")
 
     measure: str
     scope: tuple[str, ...]
@@ -101,6 +102,10 @@ class Key:
             f"Key(measure={self.measure!r}, scope={self.scope!r}, flow={self.flow!r}, "
             f"unit={self.unit!r})"
         )
+
+    def __reduce__(self) -> tuple[type[Key], tuple[object, ...]]:
+        # pickled by its fields (a compiled class is not rebuilt from its slots)
+        return (Key, (self.measure, self.scope, self.flow, self.unit))
 
     def label(self) -> str:
         """Short human description ("China->Russia flow", "China-Russia trade_turnover")."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable
+from typing import ClassVar
 
 __all__ = ["Interval", "format_number"]
 
@@ -32,7 +33,8 @@ class Interval:
     """
 
     __slots__ = ("hi", "lo")
-    __match_args__ = ("lo", "hi")
+    __match_args__: ClassVar[tuple[str, ...]] = ("lo", "hi")  # ClassVar: a class attribute
+    # when compiled too
 
     lo: float
     hi: float
@@ -55,6 +57,10 @@ class Interval:
 
     def __repr__(self) -> str:
         return f"Interval(lo={self.lo!r}, hi={self.hi!r})"
+
+    def __reduce__(self) -> tuple[type[Interval], tuple[float, float]]:
+        # pickled by its bounds (a compiled class is not rebuilt from its slots)
+        return (Interval, (self.lo, self.hi))
 
     # -- construction ---------------------------------------------------------------------
 
