@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 
 from claimcheck.checks._common import by_document, flow_identity_roles, period_label
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     MAX_COMBINATIONS,
     Context,
@@ -17,11 +18,11 @@ from claimcheck.engine.context import (
     show,
 )
 from claimcheck.engine.index import TURNOVER, Item, Key
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class PartsSum(Rule):
     """Exports and imports must add up to the stated trade turnover.
 
@@ -51,7 +52,7 @@ class PartsSum(Rule):
             for group in grouped(combinations(roles)).values():
                 if not ctx.concerns_any(group):
                     continue
-                result = best_of(self._verdict(ctx, key, combo) for combo in group)
+                result = best_of(self._verdicts(ctx, key, group))
                 if result is not None:
                     yield result
             yield from self._one_way(ctx, roles[0], roles[1], roles[2])
@@ -106,6 +107,11 @@ class PartsSum(Rule):
                         unit=unit,
                     ),
                 )
+
+    def _verdicts(self, ctx: Context, key: Key, group: list[list[Item]]) -> Iterator[Result]:
+        """The verdict of each combination, judged as read (lazily, for :func:`best_of`)."""
+        for combo in group:
+            yield self._verdict(ctx, key, combo)
 
     def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
         total, first, second = combo

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks._common import flow_identity_roles, period_label
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -15,11 +16,11 @@ from claimcheck.engine.context import (
     show,
 )
 from claimcheck.engine.index import BALANCE, Item, Key
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class Balance(Rule):
     """A trade surplus or deficit must equal exports minus imports.
 
@@ -47,9 +48,14 @@ class Balance(Rule):
             for group in grouped(combinations(roles)).values():
                 if not ctx.concerns_any(group):
                     continue
-                result = best_of(self._verdict(ctx, key, combo) for combo in group)
+                result = best_of(self._verdicts(ctx, key, group))
                 if result is not None:
                     yield result
+
+    def _verdicts(self, ctx: Context, key: Key, group: list[list[Item]]) -> Iterator[Result]:
+        """The verdict of each combination, judged as read (lazily, for :func:`best_of`)."""
+        for combo in group:
+            yield self._verdict(ctx, key, combo)
 
     def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
         balance, outflow, inflow = combo

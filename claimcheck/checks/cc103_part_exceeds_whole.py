@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks._common import apart, flow_pair, period_label, slip_note
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -16,11 +17,11 @@ from claimcheck.engine.context import (
 )
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class PartExceedsWhole(Rule):
     """A part cannot be larger than its whole, and a share must lie between 0 and 100%.
 
@@ -66,9 +67,14 @@ class PartExceedsWhole(Rule):
                     for group in grouped(combinations(roles)).values():
                         if not ctx.concerns_any(group):
                             continue
-                        result = best_of(self._verdict(ctx, key, c) for c in group)
+                        result = best_of(self._verdicts(ctx, key, group))
                         if result is not None:
                             yield result
+
+    def _verdicts(self, ctx: Context, key: Key, group: list[list[Item]]) -> Iterator[Result]:
+        """The verdict of each combination, judged as read (lazily, for :func:`best_of`)."""
+        for combo in group:
+            yield self._verdict(ctx, key, combo)
 
     def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
         total, part = combo

@@ -15,6 +15,7 @@ from claimcheck.checks._common import (
     prior_period,
     slip_note,
 )
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     MAX_COMBINATIONS,
     Context,
@@ -25,7 +26,7 @@ from claimcheck.engine.context import (
 )
 from claimcheck.engine.index import BALANCE, Item
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Finding, Result
 
 
@@ -36,7 +37,7 @@ def bases(item: Item) -> tuple[str, ...]:
     return ("yoy", "mom", "qoq")
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class GrowthVsLevels(Rule):
     """A stated growth rate must match the two levels it compares.
 
@@ -114,9 +115,7 @@ class GrowthVsLevels(Rule):
             results: list[Result] = []
             tried: set[str] = set()
             for basis, combos in trials:
-                result = best_of(
-                    self._verdict(ctx, [change, cur, pre], basis) for cur, pre in combos
-                )
+                result = best_of(self._verdicts(ctx, change, combos, basis))
                 if result is not None:
                     results.append(result)
                     tried.add(basis)
@@ -130,6 +129,14 @@ class GrowthVsLevels(Rule):
     def _balance_flows(change: Item) -> list[tuple[str, str]]:
         scope = change.key.scope
         return [(scope[0], scope[1])] if len(scope) == 2 else []
+
+    def _verdicts(
+        self, ctx: Context, change: Item, combos: list[tuple[Item, Item]], basis: str
+    ) -> Iterator[Result]:
+        """The verdict of each (current, prior) pair, judged as read (lazily, for
+        :func:`best_of`)."""
+        for cur, pre in combos:
+            yield self._verdict(ctx, [change, cur, pre], basis)
 
     def _verdict(self, ctx: Context, combo: list[Item], basis: str) -> Result:
         change, current, prior = combo

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from claimcheck.checks._common import describes, flow_pair, period_label
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -15,7 +16,7 @@ from claimcheck.engine.context import (
 )
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
@@ -24,7 +25,7 @@ def _compatible(changes: Sequence[Item]) -> bool:
     return len(stated) <= 1
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class ImpliedPrior(Rule):
     """When a total and its parts all state changes, the implied earlier levels must add up.
 
@@ -110,13 +111,18 @@ class ImpliedPrior(Rule):
                 ident = (combo[0].document, combo[0].value.pair())
                 groups.setdefault(ident, []).append(combo)
             for group in groups.values():
-                result = best_of(
-                    self._verdict(ctx, measure, combo)
-                    for combo in group
-                    if _compatible([combo[0], combo[1], combo[3]])
-                )
+                result = best_of(self._verdicts(ctx, measure, group))
                 if result is not None:
                     yield result
+
+    def _verdicts(
+        self, ctx: Context, measure: str, group: list[list[Item]]
+    ) -> Iterator[Result]:
+        """The verdict of each combination of compatible bases, judged as read (lazily,
+        for :func:`best_of`)."""
+        for combo in group:
+            if _compatible([combo[0], combo[1], combo[3]]):
+                yield self._verdict(ctx, measure, combo)
 
     def _verdict(self, ctx: Context, measure: str, combo: list[Item]) -> Result:
         g_total, g_out, out_level, g_in, in_level = combo[:5]

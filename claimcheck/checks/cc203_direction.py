@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks._common import anchored_levels, flow_pair, period_label
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, combinations, show
 from claimcheck.engine.index import FLOW, TURNOVER, Item, Key
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result, Verified
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class DirectionVsParts(Rule):
     """A total cannot fall while all its parts rose (or rise while all of them fell).
 

@@ -16,15 +16,16 @@ from claimcheck.checks._common import (
     scale_slip,
     slip_note,
 )
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, judge, scale_label, show
 from claimcheck.engine.derive import Span
 from claimcheck.engine.index import Item
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class SubperiodExceedsPeriod(Rule):
     """A cumulative figure for part of a period cannot exceed the figure for the whole period.
 

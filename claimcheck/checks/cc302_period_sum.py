@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Iterable, Iterator
 
 from claimcheck.checks._common import is_cumulative, period_label, period_of
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     Context,
     best_of,
@@ -17,11 +18,11 @@ from claimcheck.engine.context import (
 )
 from claimcheck.engine.derive import Span
 from claimcheck.engine.index import Item
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class PeriodSum(Rule):
     """Figures for consecutive periods must add up to the figure for the period they make up.
 
@@ -64,9 +65,14 @@ class PeriodSum(Rule):
                         continue
                     roles = [totals, first_items, second_items]
                     for group in grouped(combinations(roles)).values():
-                        result = best_of(self._verdict(ctx, c) for c in group)
+                        result = best_of(self._verdicts(ctx, group))
                         if result is not None:
                             yield result
+
+    def _verdicts(self, ctx: Context, group: list[list[Item]]) -> Iterator[Result]:
+        """The verdict of each combination, judged as read (lazily, for :func:`best_of`)."""
+        for combo in group:
+            yield self._verdict(ctx, combo)
 
     def _verdict(self, ctx: Context, combo: list[Item]) -> Result:
         total, first, second = combo

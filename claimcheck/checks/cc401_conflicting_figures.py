@@ -6,9 +6,10 @@ import itertools
 from collections.abc import Iterator
 
 from claimcheck.checks._common import anchored_levels, period_label, plausibly_same, scale_slip
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import MAX_COMBINATIONS, Context, judge, scale_label, show
 from claimcheck.engine.index import FLOW, Item, Key
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result
 
 
@@ -16,7 +17,7 @@ def _basis_class(item: Item) -> str:
     return "yoy" if item.basis in (None, "yoy") else str(item.basis)
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class ConflictingFigures(Rule):
     """The same figure must have the same value wherever it is stated.
 

@@ -17,11 +17,12 @@ from claimcheck.checks._common import (
 )
 from claimcheck.checks._common import prior_period as compared_period
 from claimcheck.checks.cc201_growth_vs_levels import bases
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, best_of, judge, scale_label, show
 from claimcheck.engine.derive import Figure, Growth, Span, derive, role_of
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 _MEASURES = (TURNOVER, FLOW, BALANCE)
@@ -29,7 +30,7 @@ _OTHER_RULES = (frozenset("TOI"), frozenset("BOI"))
 """Relations between stated figures only that CC101 and CC102 check."""
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class DerivedFigures(Rule):
     """A stated figure must agree with the figure the rest of the article implies.
 
@@ -137,7 +138,7 @@ class DerivedFigures(Rule):
                 for f in by_target.get((role, span), [])
                 if item.claim.id not in f.input_ids and _new_relation(f, present)
             ]
-            verdict = best_of(self._verdict(ctx, item, f, scale, unit) for f in candidates)
+            verdict = best_of(self._verdicts(ctx, item, candidates, scale, unit))
             if verdict is not None:
                 yield verdict
             if role != "B" and is_cumulative(ctx, item.key):
@@ -204,6 +205,13 @@ class DerivedFigures(Rule):
             scale=scale,
             unit=unit,
         )
+
+    def _verdicts(
+        self, ctx: Context, item: Item, figures: list[Figure], scale: float, unit: str
+    ) -> Iterator[Result]:
+        """The verdict of each candidate figure, judged as read (lazily, for :func:`best_of`)."""
+        for figure in figures:
+            yield self._verdict(ctx, item, figure, scale, unit)
 
     def _verdict(self, ctx: Context, item: Item, figure: Figure, scale: float, unit: str) -> Result:
         computed, stated = figure.value, item.value

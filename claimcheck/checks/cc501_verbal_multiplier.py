@@ -12,17 +12,18 @@ from claimcheck.checks._common import (
     period_of,
     prior_period,
 )
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, show
 from claimcheck.engine.index import Item
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result, Severity, Verified
 
 _HEDGE_WINDOW = 20
 """How many characters before a multiplier word a hedge ("almost") may start."""
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class VerbalMultiplier(Rule):
     """A verbal multiplier must match the figures it describes.
 

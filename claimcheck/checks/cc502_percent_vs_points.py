@@ -6,16 +6,17 @@ import itertools
 from collections.abc import Iterator
 
 from claimcheck.checks._common import key_of, period_label, period_of, prior_period
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import MAX_COMBINATIONS, Context, show
 from claimcheck.engine.index import Item, Key
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result, Verified
 
 _PERCENT_UNITS = ("percent", "percentage_point")
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class PercentVsPoints(Rule):
     """A change of a share or rate must use the right unit: percent or percentage points.
 

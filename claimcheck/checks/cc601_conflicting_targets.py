@@ -7,13 +7,14 @@ from collections.abc import Iterator
 
 from claimcheck.checks._common import period_label
 from claimcheck.checks.cc401_conflicting_figures import target_slip
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, judge, scale_label, show
 from claimcheck.engine.index import Item
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class ConflictingTargets(Rule):
     """Sources should agree on the target set for one deadline.
 

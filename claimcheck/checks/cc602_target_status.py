@@ -6,15 +6,16 @@ import datetime as _dt
 from collections.abc import Iterator
 
 from claimcheck.checks._common import find_words, months, period_label, period_of
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, scale_label, show
 from claimcheck.engine.index import Item, Key, PeriodKey
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result, Verified
 
 _Extremes = dict[tuple[Key, PeriodKey], tuple[Item, Item]]
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class TargetStatus(Rule):
     """A target said to be met or missed must agree with the actual figures.
 

@@ -6,14 +6,15 @@ import datetime as _dt
 from collections.abc import Iterator
 
 from claimcheck.checks._common import period_label, period_of, same_shape
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, judge, scale_label, show
 from claimcheck.engine.index import Item, Key
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class RecordContradicted(Rule):
     """A figure called a record cannot be lower than an earlier figure for a like period.
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from claimcheck.checks._common import key_of, period_label
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, judge, scale_label, show
 from claimcheck.engine.index import FLOW, Key, PeriodKey
 from claimcheck.engine.intervals import Interval
-from claimcheck.engine.registry import Rule, register
+from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
 from claimcheck.reference import ReferenceRow
 
 
-@register
+@mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
 class ReferenceMismatch(Rule):
     """Figures must agree with the reference table given with ``reference=`` / ``--reference``.
 

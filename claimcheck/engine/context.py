@@ -80,7 +80,6 @@ class View:
         return self.by_document.get(document) or self.representatives
 
 
-@attrs.frozen(slots=True)
 class Context:
     """The run's documents, claim index, pack settings and reference table.
 
@@ -92,18 +91,48 @@ class Context:
     With ``listed`` false the run only counts the checks that held
     (:class:`~claimcheck.findings.ReportBuilder` with ``listed=False``): :func:`judge`
     gives them no message or arithmetic (only their code, name and claims are read).
+
+    A plain slotted class rather than an attrs one (mypyc, which compiles this module,
+    cannot build attrs fields with factories); it holds caches and compares by identity.
     """
+
+    __slots__ = (
+        "_refs",
+        "_views",
+        "config",
+        "documents",
+        "index",
+        "listed",
+        "primary",
+        "reference",
+    )
 
     documents: Mapping[str, Document]
     index: ClaimIndex
     config: EngineConfig
-    reference: ReferenceTable | None = None
-    primary: frozenset[str] | None = None
-    listed: bool = True
-    _views: dict[tuple[str, Key, PeriodKey | None], View] = attrs.field(
-        factory=dict, eq=False, repr=False
-    )
-    _refs: dict[int, ClaimRef] = attrs.field(factory=dict, eq=False, repr=False)
+    reference: ReferenceTable | None
+    primary: frozenset[str] | None
+    listed: bool
+    _views: dict[tuple[str, Key, PeriodKey | None], View]
+    _refs: dict[int, ClaimRef]
+
+    def __init__(  # noqa: PLR0917  (the fields in order, as the attrs class took them)
+        self,
+        documents: Mapping[str, Document],
+        index: ClaimIndex,
+        config: EngineConfig,
+        reference: ReferenceTable | None = None,
+        primary: frozenset[str] | None = None,
+        listed: bool = True,
+    ) -> None:
+        self.documents = documents
+        self.index = index
+        self.config = config
+        self.reference = reference
+        self.primary = primary
+        self.listed = listed
+        self._views = {}
+        self._refs = {}
 
     def view(self, kind: str, key: Key, period: PeriodKey | None) -> View:
         """The items of ``(kind, key, period)`` by document, plus one representative per
@@ -308,13 +337,17 @@ def combinations(roles: Sequence[Sequence[Item]], *, cross: bool = True) -> Iter
             grouped_role.setdefault(item.document, []).append(item)
         per_role.append(grouped_role)
     shared = set(per_role[0]).intersection(*per_role[1:])
+    # (plain loops over islice: mypyc would build a generator expression argument as a list,
+    # the whole product)
     for document in sorted(shared):
         local = [r[document] for r in per_role]
-        yield from itertools.islice((list(c) for c in itertools.product(*local)), MAX_COMBINATIONS)
+        for combo in itertools.islice(itertools.product(*local), MAX_COMBINATIONS):
+            yield list(combo)
     if shared or not cross:
         return
     firsts = [[items[0] for items in r.values()] for r in per_role]
-    yield from itertools.islice((list(c) for c in itertools.product(*firsts)), MAX_COMBINATIONS)
+    for combo in itertools.islice(itertools.product(*firsts), MAX_COMBINATIONS):
+        yield list(combo)
 
 
 def best_of(results: Iterable[Result]) -> Result | None:
@@ -323,8 +356,10 @@ def best_of(results: Iterable[Result]) -> Result | None:
     A relation holds when any reading holds: an article that gives a total and,
     elsewhere, a smaller figure for one commodity of the same flow is not
     inconsistent. Otherwise the reading with the smallest gap is reported.
-    ``results`` may be a generator: it is not read beyond the first reading that holds
-    (the readings after it need not be judged).
+    ``results`` may be an iterator: it is not read beyond the first reading that holds
+    (the readings after it need not be judged). Callers pass ``map`` or a generator
+    function, not a generator expression: mypyc, which compiles the rules, builds a
+    generator expression given as an argument as a whole list.
     """
     tried: list[Result] = []
     for result in results:
@@ -333,10 +368,14 @@ def best_of(results: Iterable[Result]) -> Result | None:
         tried.append(result)
     if not tried:
         return None
-    findings = [r for r in tried if isinstance(r, Finding)]
-    if not findings:
-        return tried[0]
-    return min(findings, key=lambda f: f.arithmetic.gap if f.arithmetic else 0.0)
+    best: Finding | None = None
+    best_gap = 0.0
+    for result in tried:  # the first finding of the smallest gap
+        if isinstance(result, Finding):
+            gap = result.arithmetic.gap if result.arithmetic else 0.0
+            if best is None or gap < best_gap:
+                best, best_gap = result, gap
+    return tried[0] if best is None else best
 
 
 def grouped(combos: Iterable[list[Item]]) -> dict[str, list[list[Item]]]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import ClassVar
 
 import attrs
 
@@ -79,7 +80,6 @@ Slot = tuple[str | None, Span | None]
 """The role and period of a stated claim."""
 
 
-@attrs.frozen(slots=True)
 class Figure:
     """A stated or derived value of one role in one period.
 
@@ -92,30 +92,127 @@ class Figure:
     The readable :attr:`expression` is ``formula`` with the expressions of
     ``operands`` filled in for the placeholders ``names`` (built only when a
     result shows it: most derived figures are compared and dropped).
+
+    A value record (equality and hash over the fields but ``input_ids`` and ``slots``,
+    which are worked out from ``inputs`` unless given); treat it as immutable. A plain
+    slotted class rather than an attrs one: mypyc, which compiles this module, cannot
+    build attrs fields with computed defaults.
     """
+
+    __slots__ = (
+        "derived_inputs",
+        "formula",
+        "growth",
+        "input_ids",
+        "inputs",
+        "names",
+        "operands",
+        "role",
+        "signed",
+        "slots",
+        "span",
+        "steps",
+        "value",
+        "weight",
+    )
+    __match_args__: ClassVar[tuple[str, ...]] = (
+        "role",
+        "span",
+        "value",
+        "formula",
+        "inputs",
+        "steps",
+        "derived_inputs",
+        "signed",
+        "growth",
+        "weight",
+        "operands",
+        "names",
+    )
 
     role: str
     span: Span
     value: Interval
     formula: str
     inputs: tuple[Item, ...]
-    steps: int = 0
-    derived_inputs: bool = False
-    signed: bool = True
-    growth: bool = False
-    weight: float = 0.0
-    operands: tuple[Figure, ...] = ()
-    names: tuple[str, ...] = ()
-    input_ids: frozenset[str] = attrs.field(eq=False, repr=False)
-    slots: frozenset[Slot] = attrs.field(eq=False, repr=False)
+    steps: int
+    derived_inputs: bool
+    signed: bool
+    growth: bool
+    weight: float
+    operands: tuple[Figure, ...]
+    names: tuple[str, ...]
+    input_ids: frozenset[str]
+    slots: frozenset[Slot]
 
-    @input_ids.default
-    def _input_ids(self) -> frozenset[str]:
-        return frozenset(i.claim.id for i in self.inputs)
+    def __init__(  # noqa: PLR0917  (the fields in order, as the attrs class took them)
+        self,
+        role: str,
+        span: Span,
+        value: Interval,
+        formula: str,
+        inputs: tuple[Item, ...],
+        steps: int = 0,
+        derived_inputs: bool = False,
+        signed: bool = True,
+        growth: bool = False,
+        weight: float = 0.0,
+        operands: tuple[Figure, ...] = (),
+        names: tuple[str, ...] = (),
+        input_ids: frozenset[str] | None = None,
+        slots: frozenset[Slot] | None = None,
+    ) -> None:
+        self.role = role
+        self.span = span
+        self.value = value
+        self.formula = formula
+        self.inputs = inputs
+        self.steps = steps
+        self.derived_inputs = derived_inputs
+        self.signed = signed
+        self.growth = growth
+        self.weight = weight
+        self.operands = operands
+        self.names = names
+        self.input_ids = (
+            frozenset([i.claim.id for i in inputs]) if input_ids is None else input_ids
+        )
+        self.slots = (
+            frozenset([(role_of(i.key), _span(i)) for i in inputs]) if slots is None else slots
+        )
 
-    @slots.default
-    def _slots(self) -> frozenset[Slot]:
-        return frozenset((role_of(i.key), _span(i)) for i in self.inputs)
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.role,
+            self.span,
+            self.value,
+            self.formula,
+            self.inputs,
+            self.steps,
+            self.derived_inputs,
+            self.signed,
+            self.growth,
+            self.weight,
+            self.operands,
+            self.names,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Figure):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = self.__match_args__
+        shown = ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields(), strict=True))
+        return f"Figure({shown})"
+
+    def __reduce__(self) -> tuple[type[Figure], tuple[object, ...]]:
+        # pickled by its fields (a compiled class is not rebuilt from its slots)
+        return (Figure, (*self._fields(), self.input_ids, self.slots))
 
     @property
     def expression(self) -> str:

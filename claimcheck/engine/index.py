@@ -24,6 +24,7 @@ import datetime as _dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import ClassVar
 
 import attrs
 
@@ -54,14 +55,57 @@ PeriodKey = tuple[str, ...]
 ``("?", document id, text)`` for an unresolved period."""
 
 
-@attrs.frozen(slots=True, cache_hash=True)  # a dict key of every index and view lookup
 class Key:
-    """What a figure measures: ``measure`` for ``scope`` (sorted entities) in ``unit``."""
+    """What a figure measures: ``measure`` for ``scope`` (sorted entities) in ``unit``.
+
+    A value record and the dict key of every index and view look-up: equal fields make
+    equal keys; the hash is computed once; treat it as immutable. A plain slotted class
+    rather than an attrs one, so that mypyc compiles it into a native class.
+    """
+
+    __slots__ = ("_hash", "flow", "measure", "scope", "unit")
+    __match_args__: ClassVar[tuple[str, ...]] = ("measure", "scope", "flow", "unit")
 
     measure: str
     scope: tuple[str, ...]
     flow: tuple[str, str] | None
     unit: str
+    _hash: int
+
+    def __init__(
+        self, measure: str, scope: tuple[str, ...], flow: tuple[str, str] | None, unit: str
+    ) -> None:
+        self.measure = measure
+        self.scope = scope
+        self.flow = flow
+        self.unit = unit
+        self._hash = hash((measure, scope, flow, unit))
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, Key):
+            return NotImplemented
+        return (
+            self._hash == other._hash
+            and self.measure == other.measure
+            and self.scope == other.scope
+            and self.flow == other.flow
+            and self.unit == other.unit
+        )
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __repr__(self) -> str:
+        return (
+            f"Key(measure={self.measure!r}, scope={self.scope!r}, flow={self.flow!r}, "
+            f"unit={self.unit!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[Key], tuple[object, ...]]:
+        # pickled by its fields (a compiled class is not rebuilt from its slots)
+        return (Key, (self.measure, self.scope, self.flow, self.unit))
 
     def label(self) -> str:
         """Short human description ("China->Russia flow", "China-Russia trade_turnover")."""

@@ -15,8 +15,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable
-
-import attrs
+from typing import ClassVar
 
 __all__ = ["Interval", "format_number"]
 
@@ -24,18 +23,44 @@ __all__ = ["Interval", "format_number"]
 _INF = math.inf
 
 
-@attrs.frozen(slots=True)
 class Interval:
-    """The closed interval ``[lo, hi]`` (``lo <= hi``; bounds may be +-inf)."""
+    """The closed interval ``[lo, hi]`` (``lo <= hi``; bounds may be +-inf).
+
+    A value record: equal bounds make equal, equally hashed intervals; treat it as
+    immutable. A plain slotted class rather than an attrs one, so that mypyc compiles
+    it into a native class (attribute access and construction without the generated,
+    interpreted ``__init__``).
+    """
+
+    __slots__ = ("hi", "lo")
+    __match_args__: ClassVar[tuple[str, ...]] = ("lo", "hi")  # ClassVar: a class attribute
+    # when compiled too
 
     lo: float
     hi: float
 
-    def __attrs_post_init__(self) -> None:
-        if not self.lo <= self.hi:  # one comparison in the common case (false with a NaN too)
-            if math.isnan(self.lo) or math.isnan(self.hi):
+    def __init__(self, lo: float, hi: float) -> None:
+        if not lo <= hi:  # one comparison in the common case (false with a NaN too)
+            if math.isnan(lo) or math.isnan(hi):
                 raise ValueError("interval bounds must not be NaN")
-            raise ValueError(f"empty interval [{self.lo}, {self.hi}]")
+            raise ValueError(f"empty interval [{lo}, {hi}]")
+        self.lo = lo
+        self.hi = hi
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Interval):
+            return NotImplemented
+        return self.lo == other.lo and self.hi == other.hi
+
+    def __hash__(self) -> int:
+        return hash((self.lo, self.hi))
+
+    def __repr__(self) -> str:
+        return f"Interval(lo={self.lo!r}, hi={self.hi!r})"
+
+    def __reduce__(self) -> tuple[type[Interval], tuple[float, float]]:
+        # pickled by its bounds (a compiled class is not rebuilt from its slots)
+        return (Interval, (self.lo, self.hi))
 
     # -- construction ---------------------------------------------------------------------
 

@@ -10,10 +10,15 @@ checks, why, a failing and a passing example). Rules live one per module in
 
 from __future__ import annotations
 
+import ast
+import functools
 import inspect
+import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.findings import Result, Severity
 
 if TYPE_CHECKING:
@@ -29,6 +34,7 @@ __all__ = [
 ]
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # plug-in rules are Python classes
 class Rule:
     """Base class of the checks: set ``code``, ``name``, ``severity``; implement :meth:`run`."""
 
@@ -42,13 +48,50 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
-        """The rule's documentation (its docstring, dedented)."""
-        return inspect.cleandoc(cls.__doc__ or "")
+        """The rule's documentation (its docstring, dedented).
+
+        A class compiled by mypyc has no ``__doc__``: its docstring is then read from the
+        module's ``.py`` source, which the wheel ships beside the extension module.
+        """
+        return inspect.cleandoc(_docstring(cls))
 
     @classmethod
     def summary(cls) -> str:
         """The first line of the documentation."""
         return cls.doc().split("\n", 1)[0]
+
+
+def _docstring(cls: type) -> str:
+    """``cls.__doc__``, or for a class compiled by mypyc, its docstring in the source."""
+    module: str = getattr(cls, "__module__", "")
+    origin = getattr(sys.modules.get(module), "__file__", None) or ""
+    if origin and not origin.endswith((".py", ".pyc")):  # an extension module
+        return _source_docstring(module, getattr(cls, "__qualname__", ""))
+    text = vars(cls).get("__doc__")
+    return text if isinstance(text, str) else ""
+
+
+@functools.cache
+def _source_docstring(module: str, qualname: str) -> str:
+    """The docstring of class ``qualname`` in the source file of ``module`` ("" if none)."""
+    loaded = sys.modules.get(module)
+    origin = getattr(loaded, "__file__", None)
+    if not origin:
+        return ""
+    path = Path(origin)
+    source = path.with_name(path.name.split(".", 1)[0] + ".py")
+    try:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return ""
+    body: list[ast.stmt] = tree.body
+    node: ast.ClassDef | None = None
+    for name in qualname.split("."):
+        node = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == name), None)
+        if node is None:
+            return ""
+        body = node.body
+    return "" if node is None else ast.get_docstring(node, clean=False) or ""
 
 
 _RULES: dict[str, type[Rule]] = {}
