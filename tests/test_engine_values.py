@@ -228,3 +228,26 @@ def test_a_compiled_class_docstring_is_read_from_its_source(
     registry._source_docstring.cache_clear()
     missing = type("Gone", (), {"__module__": "fake_rules", "__qualname__": "Gone"})
     assert registry._docstring(missing) == ""
+
+
+def test_items_compare_hash_and_pickle_by_their_fields() -> None:
+    from engine_support import article, spec
+
+    from claimcheck.engine.config import load_config
+    from claimcheck.engine.index import Item
+
+    text = "Trade reached $99.84 bln in 2023."
+    _, claims = article(text, [spec(text="$99.84 bln", metric="trade_turnover", period="2023")])
+    (item,) = ClaimIndex(claims, load_config()).items
+    fields = [getattr(item, name) for name in Item.__match_args__]
+    twin = Item(*fields)
+    assert twin == item and hash(twin) == hash(item) and twin is not item
+    assert Item(*fields[:-1], signed=not item.signed) != item
+    assert Item(*fields[:1], item.order + 1, *fields[2:]) != item
+    assert pickle.loads(pickle.dumps(item)) == item
+    assert repr(item).startswith(f"Item(claim={item.claim!r}, order={item.order!r}, key=")
+    assert (item.document, item.basis) == (item.claim.document_id, item.claim.basis)
+    assert item.scale == max(1.0, item.claim.quantity.scale)
+    match item:
+        case Item(claim, order):
+            assert (claim, order) == (item.claim, item.order)

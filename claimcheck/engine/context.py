@@ -13,8 +13,6 @@ import itertools
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-import attrs
-
 from claimcheck.engine.config import EngineConfig, Tolerance
 from claimcheck.engine.index import ClaimIndex, Item, Key, PeriodKey
 from claimcheck.engine.intervals import Interval, format_number
@@ -57,13 +55,29 @@ _LABELS: dict[tuple[str, float], str] = {}
 """scale_label's labels by (unit, scale): few units and scales, asked for every relation."""
 
 
-@attrs.frozen(slots=True)
 class View:
-    """Items of one figure (kind, key, period): by document and distinct values."""
+    """Items of one figure (kind, key, period): by document and distinct values.
+
+    A plain slotted class (a native class when compiled by mypyc), built by :meth:`of`;
+    treat it as immutable (a cache entry of :class:`Context`, compared by identity).
+    """
+
+    __slots__ = ("by_document", "items", "representatives")
 
     items: tuple[Item, ...]
     by_document: Mapping[str, Sequence[Item]]
     representatives: tuple[Item, ...]
+
+    def __init__(
+        self,
+        items: tuple[Item, ...],
+        by_document: Mapping[str, Sequence[Item]],
+        representatives: tuple[Item, ...],
+    ) -> None:
+        self.items = items
+        self.by_document = by_document
+        self.representatives = representatives
+
 
     @classmethod
     def of(cls, items: Sequence[Item]) -> View:

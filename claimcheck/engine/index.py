@@ -26,8 +26,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import ClassVar
 
-import attrs
-
 from claimcheck.engine.config import EngineConfig
 from claimcheck.engine.intervals import Interval
 from claimcheck.model import Claim, Document
@@ -115,9 +113,26 @@ class Key:
         return f"{who} {self.measure.replace('_', ' ')}"
 
 
-@attrs.frozen(slots=True)
 class Item:
-    """A claim as the engine sees it."""
+    """A claim as the engine sees it.
+
+    A value record (equality and hash over every field); treat it as immutable. A plain
+    slotted class rather than an attrs one, so that mypyc compiles it into a native
+    class: the rules read its fields in every relation they try.
+    """
+
+    __slots__ = ("claim", "end", "key", "kind", "order", "period", "signed", "start", "value")
+    __match_args__: ClassVar[tuple[str, ...]] = (
+        "claim",
+        "order",
+        "key",
+        "kind",
+        "period",
+        "start",
+        "end",
+        "value",
+        "signed",
+    )
 
     claim: Claim
     order: int
@@ -127,7 +142,60 @@ class Item:
     start: _dt.date | None
     end: _dt.date | None
     value: Interval
-    signed: bool = True
+    signed: bool
+
+    def __init__(  # noqa: PLR0917  (the fields in order, as the attrs class took them)
+        self,
+        claim: Claim,
+        order: int,
+        key: Key,
+        kind: str,
+        period: PeriodKey | None,
+        start: _dt.date | None,
+        end: _dt.date | None,
+        value: Interval,
+        signed: bool = True,
+    ) -> None:
+        self.claim = claim
+        self.order = order
+        self.key = key
+        self.kind = kind
+        self.period = period
+        self.start = start
+        self.end = end
+        self.value = value
+        self.signed = signed
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.claim,
+            self.order,
+            self.key,
+            self.kind,
+            self.period,
+            self.start,
+            self.end,
+            self.value,
+            self.signed,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Item):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{n}={v!r}" for n, v in zip(self.__match_args__, self._fields(), strict=True)
+        )
+        return f"Item({shown})"
+
+    def __reduce__(self) -> tuple[type[Item], tuple[object, ...]]:
+        # pickled by its fields (a compiled class is not rebuilt from its slots)
+        return (Item, self._fields())
 
     @property
     def document(self) -> str:
