@@ -221,9 +221,24 @@ def date_from_text(text: str) -> _dt.date | None:
     dates, the result is ``None``: the date is never guessed.
     """
     head = text[:TEXT_DATE_WINDOW]
+    # Every pattern opens with ``^`` (multi-line): trying them only at line starts finds
+    # what ``finditer`` finds, without the regex engine trying (and rejecting) ``^`` at
+    # every other position of the window.
+    starts = [0]
+    at = head.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = head.find("\n", at + 1)
     found: set[_dt.date] = set()
     for pattern in _date_patterns():
-        for match in pattern.finditer(head):
+        taken = 0  # ``finditer`` goes on from the end of the last match (never empty)
+        for start in starts:
+            if start < taken:
+                continue
+            match = pattern.match(head, start)
+            if match is None:
+                continue
+            taken = match.end()
             date = _match_date(match)
             if date is not None:
                 found.add(date)

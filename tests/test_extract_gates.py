@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -15,7 +16,7 @@ from claimcheck.extract.claims import (
     _may_end_with,
 )
 from claimcheck.extract.entities import _capitalised_pattern, _one_pattern, find_entities
-from claimcheck.extract.numbers import _ASCII_DIGIT_STARTS, _DIGIT_STARTS
+from claimcheck.extract.numbers import _DIGIT_GATE, _digit_matches, _digit_scan, _digit_starts
 from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
 
 _PIECES = [
@@ -84,12 +85,46 @@ def test_sentence_candidates_are_the_scan(text: str) -> None:
     assert [m.span() for m in candidates(text)] == [m.span() for m in _CANDIDATE.finditer(text)]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="0123456789.+(a ,\n", max_size=40))
-def test_ascii_digit_starts_are_the_unicode_ones_on_ascii_text(text: str) -> None:
-    assert [m.span() for m in _ASCII_DIGIT_STARTS.finditer(text)] == [
-        m.span() for m in _DIGIT_STARTS.finditer(text)
-    ]
+_DIGIT_PIECES = [
+    *"0123456789.,+()-/:– \n\u00a0xX*×⁄aApPmMJNoOsStThdGUC%",
+    "2023",
+    "123,456",
+    "+7 495 ",
+    "(555) ",
+    "8th of ",
+    "November",
+    " Nov",
+    " pm",
+    "a.m.",
+    " GMT",
+    "10^",
+    "5\u00a0700",
+    "٣",
+    "١٢",
+    "é",
+]
+_DIGIT_TEXTS = st.lists(st.sampled_from(_DIGIT_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(_DIGIT_TEXTS, st.text(alphabet="0123456789.,+(-/: a\u00a0٣x", max_size=40)))
+def test_digit_matches_are_the_digit_scan(text: str) -> None:
+    expected = [(m.span(), m.lastgroup, m.group()) for m in _digit_scan().finditer(text)]
+    assert [(m.span(), m.lastgroup, m.group()) for m in _digit_matches(text)] == expected
+    if text.isascii():  # the ASCII variant agrees on ASCII text
+        assert [m.span() for m in _digit_starts(True).finditer(text)] == [
+            m.span() for m in _digit_starts(False).finditer(text)
+        ]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_DIGIT_TEXTS)
+def test_digit_gate_passes_every_match_but_num(text: str) -> None:
+    gate = re.compile(r"[+(]|" + _DIGIT_GATE)
+    for position in range(len(text)):
+        found = _digit_scan().match(text, position)
+        if found is not None and found.lastgroup != "num":
+            assert gate.match(text, position), (text, position)
 
 
 def test_capitalised_entity_pattern_is_the_full_one_without_its_key_words() -> None:
@@ -110,3 +145,10 @@ def test_capitalised_entity_pattern_is_the_full_one_without_its_key_words() -> N
     assert [m.span() for m in full.finditer(last)] != [m.span() for m in capitalised.finditer(last)]
     found = find_entities(texts[-1]) + find_entities(texts[-1])  # both scans run
     assert {m.entity for m in found} >= {"United Arab Emirates", "World", "China"}
+
+
+def test_digit_matches_after_a_match_ending_inside_a_number() -> None:
+    text = "+7 495 123,456 and 8 November 2023, 10:30 pm, 1/2 of 1.5×10^3"
+    spans = [(m.span(), m.lastgroup) for m in _digit_matches(text)]
+    assert spans[:2] == [((0, 10), "block"), ((11, 14), "num")]  # "456" after the phone
+    assert spans == [(m.span(), m.lastgroup) for m in _digit_scan().finditer(text)]

@@ -310,27 +310,90 @@ def _word_matches(lowered: str) -> list[re.Match[str]]:
 
 _ASCII_LOWER = {i: i + 32 for i in range(65, 91)}
 
-_DIGIT_STARTS = re.compile(r"[\d.+(](?<![\d.][\s\S])")
-"""Where a digit-scan match can start: a digit, ".", "+" or "(" not after a digit or
-".". It opens with a character class, which the regex engine skips to in one C loop;
-the digit scan opens with look-arounds, which it tries at every position."""
+_DIGIT_GATE = (
+    r"\d{1,4}-\d"  # ISO dates, phone-like chains
+    r"|\d{4}[ \u00a0]?[GUEBCMP\-–/]"  # time zones, year ranges
+    r"|\d{1,2}(?:[/.]\d{1,2}[/.]\d"  # 8/11/2023
+    r"|:\d"  # 10:30
+    r"|[/⁄]"  # 1/2
+    r"|(?:st|nd|rd|th)?[ \u00a0]{1,3}[oJFMASOND]"  # 8 November, 8th of November
+    r"|(?:[.:]\d{2})?[ \u00a0]?[aApP])"  # 5 pm, 5.30 a.m.
+    r"|\d{1,3}(?:\.\d{1,12})?[ \u00a0]?[×xX*]"  # 1.99×10^30
+)
+"""What every digit-led alternative of :func:`_digit_scan` but ``num`` starts with: where
+this does not match, a match there can only be ``num``."""
+
+_GATE_AFTER_DIGIT = (
+    r"\d{0,3}-\d"
+    r"|\d{3}[ \u00a0]?[GUEBCMP\-–/]"
+    r"|\d?(?:[/.]\d{1,2}[/.]\d|:\d|[/⁄]|(?:st|nd|rd|th)?[ \u00a0]{1,3}[oJFMASOND]"
+    r"|(?:[.:]\d{2})?[ \u00a0]?[aApP])"
+    r"|\d{0,2}(?:\.\d{1,12})?[ \u00a0]?[×xX*]"
+)
+""":data:`_DIGIT_GATE` after its first digit (each leading ``\\d{1,n}`` one shorter)."""
+
+_DIGITS_AFTER_FIRST = (
+    rf"(?<=\d)(?:\d{{0,2}}(?:,\d{{3}}){{1,6}}(?!\d|,\d)(?:\.\d{{1,12}})?"
+    rf"|\d{{0,2}}(?:[{_GROUP_SPACE}]\d{{3}}){{1,6}}(?:[.,]\d{{1,12}})?"
+    r"|\d{0,2},\d{1,2}(?![\d,])"
+    r"|\d{0,29}(?:\.\d{1,12})?)"
+    r"|(?<=\.)\d{1,12}"
+)
+""":data:`DIGITS` after its first character (a digit or "."), the branches in the same
+order, each leading ``\\d{1,n}`` one shorter."""
 
 
-_ASCII_DIGIT_STARTS = re.compile(r"[0-9.+(](?<![0-9.][\s\S])")
-""":data:`_DIGIT_STARTS` for ASCII text, where ``\\d`` is ``[0-9]``: a class the engine
-tests a third faster than one that looks up each character's Unicode category."""
+@functools.cache
+def _digit_starts(ascii_only: bool) -> re.Pattern[str]:
+    """Where a digit-scan match can start, or the match itself when it can only be ``num``.
+
+    One pass over the text: where :data:`_DIGIT_GATE` fails (nearly every number) this
+    matches what :func:`_digit_scan` matches there, with ``lastgroup`` ``"num"``;
+    elsewhere (a date, a time, "+7", "(555)" ...) it matches one character, with another
+    ``lastgroup``, and the caller runs the digit scan there. It opens with a character
+    class, which the regex engine skips to in one C loop (a pattern opening with a
+    look-around is tried at every position), and numbers need no second regex call.
+    ``ascii_only``: ``\\d`` and ``\\w`` for ASCII text (ASCII classes, tested faster).
+    """
+    return re.compile(
+        r"[\d.+(](?<![\d.][\s\S])"
+        r"(?:(?<=[+(])(?=\d)(?P<sign>)"
+        rf"|(?<=\d)(?={_GATE_AFTER_DIGIT})(?P<gated>)"
+        rf"|(?P<num>{_DIGITS_AFTER_FIRST})(?!\d))",
+        re.ASCII if ascii_only else 0,
+    )
+
+
+_ONE_START = re.compile(r"[\d.+(](?<![\d.][\s\S])")
+"""A character a digit-scan match can start at (a digit, ".", "+" or "(" not after a
+digit or ".")."""
 
 
 def _digit_matches(text: str) -> list[re.Match[str]]:
-    """``list(_digit_scan().finditer(text))``, trying the pattern only where
-    :data:`_DIGIT_STARTS` matches (a match never starts elsewhere)."""
+    """The matches of ``_digit_scan().finditer(text)``, ``num`` ones from
+    :func:`_digit_starts` itself (same span, same ``lastgroup``), the others from the
+    digit scan tried where :func:`_digit_starts` says one may start."""
+    ascii_only = text.isascii()
+    starts = _digit_starts(ascii_only)
     match = _digit_scan().match
     out: list[re.Match[str]] = []
     taken = 0  # ``finditer`` goes on from the end of the last match
-    starts = _ASCII_DIGIT_STARTS if text.isascii() else _DIGIT_STARTS
     for start in starts.finditer(text):
         position = start.start()
         if position < taken:
+            if start.end() > taken:
+                # A number reaching past the end of the last match ("+7 495 123,456"):
+                # the places after that end, one by one, as the digit scan finds them.
+                for one in _ONE_START.finditer(text, taken, start.end()):
+                    if one.start() >= taken:
+                        found = match(text, one.start())
+                        if found is not None:
+                            out.append(found)
+                            taken = found.end()
+            continue
+        if start.lastgroup == "num":
+            out.append(start)
+            taken = start.end()
             continue
         found = match(text, position)
         if found is not None:

@@ -353,26 +353,14 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
     start, end = match.span()
     year = int(groups["y"]) if groups.get("y") else None
     relative = _relative_offset(groups["rel"]) if groups.get("rel") else None
-    base = _Raw(
-        start=start,
-        end=end,
-        kind=name,
-        role="period",
-        granularity="year",
-        year=year,
-        relative=relative,
-    )
+    # Each reading builds its record at once, positionally (field order of ``_Raw``):
+    # ``NamedTuple._replace`` runs as interpreted Python, several times the cost.
     if name == "iso":
         month = int(groups["m"])
         if not 1 <= month <= 12:
             return None
-        return base._replace(
-            role="event",
-            granularity="day",
-            first_month=month,
-            last_month=month,
-            day=int(groups["d"]),
-        )
+        day = int(groups["d"])
+        return _Raw(start, end, name, "event", "day", month, month, year, None, relative, day)
     if name == "anaphoric":
         return _Raw(
             start=start,
@@ -386,24 +374,24 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
         return _Raw(start=start, end=end, kind=name, role="anaphoric", granularity="year")
     if name == "deadline":
         if groups.get("drel"):
-            base = base._replace(relative=0)
+            relative = 0
         last_year = int(groups["y2"]) if groups.get("y2") else None
-        return base._replace(role="deadline", granularity="year", last_year=last_year)
+        return _Raw(start, end, name, "deadline", "year", 1, 12, year, last_year, relative)
     if name == "range":
         first, last = _month(groups["m1"]), _month(groups["m2"])
         if first is None or last is None or last < first:
             return None
-        return base._replace(
-            role="period", granularity="months", first_month=first, last_month=last
-        )
+        return _Raw(start, end, name, "period", "months", first, last, year, None, relative)
     if name == "months":
         n = groups["n"].lower()
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
         if not 1 <= count <= 12:
             return None
-        return base._replace(role="period", granularity="months", last_month=count)
+        return _Raw(start, end, name, "period", "months", 1, count, year, None, relative)
     if name in ("fyend", "fysplit", "fyyear"):
-        return _fiscal(name, groups, base)
+        return _fiscal(
+            name, groups, _Raw(start, end, name, "period", "year", 1, 12, year, None, relative)
+        )
     if name in ("quarter", "qcode"):
         token = groups.get("ord") or groups.get("q") or "1"
         if token.lower() == "last" and not (groups.get("y") or groups.get("rel")):
@@ -412,29 +400,20 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
             return None
         quarter = int(token) if token.isdigit() else _ORD[token.lower()]
         if groups.get("yy"):
-            base = base._replace(year=2000 + int(groups["yy"]))
-        return base._replace(
-            role="period",
-            granularity="quarter",
-            first_month=3 * quarter - 2,
-            last_month=3 * quarter,
-        )
+            year = 2000 + int(groups["yy"])
+        first, last = 3 * quarter - 2, 3 * quarter
+        return _Raw(start, end, name, "period", "quarter", first, last, year, None, relative)
     if name in ("half", "hcode"):
         half = 1 if groups["h"].lower() in ("first", "1") else 2
-        return base._replace(
-            role="period", granularity="half", first_month=6 * half - 5, last_month=6 * half
-        )
+        first, last = 6 * half - 5, 6 * half
+        return _Raw(start, end, name, "period", "half", first, last, year, None, relative)
     if name in ("day", "dayfirst"):
         day_month = _month(groups["m"])
         day = int(groups["d"])
         if day_month is None or not 1 <= day <= 31:
             return None
-        return base._replace(
-            role="event",
-            granularity="day",
-            first_month=day_month,
-            last_month=day_month,
-            day=day,
+        return _Raw(
+            start, end, name, "event", "day", day_month, day_month, year, None, relative, day
         )
     if name == "month":
         single = _month(groups["m"])
@@ -445,15 +424,13 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
             before = text[max(0, start - 12) : start].lower().split()
             if not before or before[-1] not in ("in", "for", "during", "since", "of", "until"):
                 return None
-        return base._replace(
-            role="period", granularity="month", first_month=single, last_month=single
-        )
+        return _Raw(start, end, name, "period", "month", single, single, year, None, relative)
     if name == "yrange":
         last_year = int(groups["y2"])
         if year is None or last_year <= year:
             return None
-        return base._replace(role="period", granularity="years", last_year=last_year)
-    return base  # a year: role "period" and granularity "year" already
+        return _Raw(start, end, name, "period", "years", 1, 12, year, last_year, relative)
+    return _Raw(start, end, name, "period", "year", 1, 12, year, None, relative)  # a year
 
 
 # Every period phrase contains one of these triggers; each pattern only runs in windows
