@@ -21,8 +21,8 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -74,13 +74,17 @@ class ClaimRef:
 def claim_ref(claim: Claim, document: Document | None) -> ClaimRef:
     """Cite ``claim`` (the sentence text is empty when the document is unknown)."""
     sentence = "" if document is None else claim.sentence.slice(document.text).strip()
-    return ClaimRef(
-        document=claim.document_id,
-        id=claim.id,
-        span=(claim.span.start, claim.span.end),
-        text=claim.text,
-        sentence=sentence,
-    )
+    span = claim.span
+    if not COMPILED:
+        return ClaimRef(claim.document_id, claim.id, (span.start, span.end), claim.text, sentence)
+    new: ClaimRef = _new(ClaimRef)
+    setters = _CLAIM_REF
+    setters[0](new, claim.document_id)
+    setters[1](new, claim.id)
+    setters[2](new, (span.start, span.end))
+    setters[3](new, claim.text)
+    setters[4](new, sentence)
+    return new
 
 
 def _bound(value: float) -> float | str:
@@ -216,6 +220,98 @@ class NotChecked:
 
 Result = Finding | Verified | NotChecked
 """What a rule yields."""
+
+
+_Setter = Callable[[Any, Any], None]
+_new: Final[Callable[[type], Any]] = object.__new__
+
+COMPILED: Final = not __file__.endswith((".py", ".pyc"))
+"""Whether this module runs compiled by mypyc (its file is then an extension module).
+
+The result records stay attrs classes (public API: ``attrs.evolve``, ``asdict``), whose
+generated ``__init__`` is interpreted code even when this module and the rules are
+compiled, a good part of the cost of a verdict. Compiled, :func:`claim_ref` and the
+``make_*`` functions create the record with ``object.__new__`` and store each field with
+its slot's setter (:func:`_setters`): the instance ``__init__`` would build, as long as
+the records have no validators, converters or post-init
+(``tests/test_findings_records.py`` checks, and that both ways build equal records).
+Interpreted, that is slower than ``__init__``, which they then call."""
+
+
+def _setters(cls: type) -> tuple[_Setter, ...]:
+    """The ``__set__`` of the slot descriptor of each attrs field of ``cls``, in field order."""
+    return tuple(vars(cls)[field.name].__set__ for field in attrs.fields(cls))
+
+
+_CLAIM_REF: Final = _setters(ClaimRef)
+_ARITHMETIC: Final = _setters(Arithmetic)
+_FINDING: Final = _setters(Finding)
+_VERIFIED: Final = _setters(Verified)
+
+
+def make_arithmetic(  # noqa: PLR0917 (positional, in field order: cheapest to call)
+    expression: str,
+    computed: tuple[float, float],
+    stated: tuple[float, float],
+    gap: float,
+    unit: str,
+    tolerance: float,
+) -> Arithmetic:
+    """``Arithmetic(...)``, every field given (cheaply when compiled: :data:`COMPILED`)."""
+    if not COMPILED:
+        return Arithmetic(expression, computed, stated, gap, unit, tolerance)
+    new: Arithmetic = _new(Arithmetic)
+    setters = _ARITHMETIC
+    setters[0](new, expression)
+    setters[1](new, computed)
+    setters[2](new, stated)
+    setters[3](new, gap)
+    setters[4](new, unit)
+    setters[5](new, tolerance)
+    return new
+
+
+def make_finding(  # noqa: PLR0917 (positional, in field order: cheapest to call)
+    code: str,
+    name: str,
+    severity: Severity,
+    message: str,
+    claims: tuple[ClaimRef, ...],
+    arithmetic: Arithmetic | None,
+) -> Finding:
+    """``Finding(...)``, every field given (cheaply when compiled: :data:`COMPILED`)."""
+    if not COMPILED:
+        return Finding(code, name, severity, message, claims, arithmetic)
+    new: Finding = _new(Finding)
+    setters = _FINDING
+    setters[0](new, code)
+    setters[1](new, name)
+    setters[2](new, severity)
+    setters[3](new, message)
+    setters[4](new, claims)
+    setters[5](new, arithmetic)
+    return new
+
+
+def make_verified(
+    code: str, name: str, message: str, claims: tuple[ClaimRef, ...], arithmetic: Arithmetic | None
+) -> Verified:
+    """``Verified(...)``, every field given (cheaply when compiled: :data:`COMPILED`)."""
+    if not COMPILED:
+        return Verified(code, name, message, claims, arithmetic)
+    new: Verified = _new(Verified)
+    setters = _VERIFIED
+    setters[0](new, code)
+    setters[1](new, name)
+    setters[2](new, message)
+    setters[3](new, claims)
+    setters[4](new, arithmetic)
+    return new
+
+
+def make_not_checked(code: str, name: str, reason: str, claims: tuple[ClaimRef, ...]) -> NotChecked:
+    """``NotChecked(...)``, every field given (cheaply when compiled: :data:`COMPILED`)."""
+    return NotChecked(code, name, reason, claims)  # rare
 
 
 def _sort_key(code: str, claims: Sequence[ClaimRef], text: str) -> tuple[Any, ...]:

@@ -115,3 +115,25 @@ def test_scale_slip_and_typo_against_the_reference_are_reported(tmp_path: Path) 
     reference = _write(tmp_path, "trade_turnover,China;Russia,,2021,19.7,USD,bln,a source\n")
     typo = check([_claim("$91.7 bln")], select=["CC701"], reference=reference)
     assert codes(typo) == ["CC701"] and "digits swapped (19.7" in typo.findings[0].message
+
+
+def test_each_reference_table_is_used_by_its_own_run(tmp_path: Path) -> None:
+    """CC701 keeps the table of the last reference it indexed (built once per run, not
+    per relation group): a run with another table, or another pack, must not see it."""
+    from claimcheck.checks.cc701_reference import _table
+    from claimcheck.reference import load_reference
+
+    agreeing = _write(tmp_path, "trade_turnover,China;Russia,,2021,140,USD,bln,one source\n")
+    first = check([_claim("$140 bln")], select=["CC701"], reference=agreeing)
+    assert first.findings == () and [v.code for v in first.verified] == ["CC701"]
+    other = tmp_path / "other.csv"
+    other.write_text(
+        HEADER + "trade_turnover,China;Russia,,2021,150,USD,bln,another source\n", encoding="utf-8"
+    )
+    second = check([_claim("$140 bln")], select=["CC701"], reference=other)
+    assert codes(second, "warning") == ["CC701"] and "another source" in second.findings[0].message
+    table = load_reference(agreeing)
+    flows = frozenset({"exports", "imports"})
+    assert _table(table, flows) is _table(table, flows)
+    assert _table(table, flows) is not _table(table, frozenset({"exports"}))
+    assert _table(load_reference(other), flows) != _table(table, flows)

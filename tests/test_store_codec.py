@@ -119,3 +119,23 @@ def test_decoded_claims_share_equal_spans_but_stay_equal_to_the_originals() -> N
     assert [attrs.evolve(c, document_id=claims[0].document_id) for c in claims] == list(back)
     first = [c for c in back if c.sentence == back[0].sentence]
     assert len(first) > 1 and all(c.sentence is first[0].sentence for c in first)
+
+
+def test_decoded_records_are_built_as_their_init_builds_them() -> None:
+    """:func:`decode_claim` stores the fields with the slot setters, bypassing the attrs
+    ``__init__``: exact only while that ``__init__`` runs nothing else (no validator,
+    converter or post-init), and the decoded records are then equal to (and hash as)
+    those ``__init__`` builds from the same fields."""
+    from claimcheck.model import Quantity
+
+    for cls in (Quantity, Claim):
+        assert not hasattr(cls, "__attrs_post_init__")
+        assert not hasattr(cls, "__attrs_pre_init__")
+        for field in attrs.fields(cls):
+            assert field.validator is None and field.converter is None, (cls, field.name)
+            assert field.on_setattr in (None, attrs.setters.NO_OP), (cls, field.name)
+    claims = fixture_claims()[:50]
+    for back in _round_trip(claims, claims[0].document_id):
+        rebuilt = attrs.evolve(back, quantity=attrs.evolve(back.quantity))  # by __init__
+        assert type(back) is Claim and type(back.quantity) is Quantity
+        assert back == rebuilt and hash(back) == hash(rebuilt)

@@ -18,7 +18,6 @@ from claimcheck.engine.index import ClaimIndex, Item, Key, PeriodKey
 from claimcheck.engine.intervals import Interval, format_number
 from claimcheck.engine.registry import Rule
 from claimcheck.findings import (
-    Arithmetic,
     ClaimRef,
     Finding,
     NotChecked,
@@ -26,6 +25,10 @@ from claimcheck.findings import (
     Severity,
     Verified,
     claim_ref,
+    make_arithmetic,
+    make_finding,
+    make_not_checked,
+    make_verified,
 )
 from claimcheck.model import Document
 from claimcheck.reference import ReferenceTable
@@ -77,7 +80,6 @@ class View:
         self.items = items
         self.by_document = by_document
         self.representatives = representatives
-
 
     @classmethod
     def of(cls, items: Sequence[Item]) -> View:
@@ -203,7 +205,7 @@ class Context:
 
     def not_checked(self, rule: Rule, reason: str, items: Iterable[Item]) -> NotChecked:
         """A :class:`NotChecked` for ``rule``."""
-        return NotChecked(rule.code, rule.name, reason, self.refs(items))
+        return make_not_checked(rule.code, rule.name, reason, self.refs(items))
 
 
 def scale_label(items: Sequence[Item]) -> tuple[float, str]:
@@ -310,24 +312,24 @@ def judge(
     if gap <= 1e-12 * magnitude:
         gap = 0.0
     if gap == 0.0 and not ctx.listed:
-        return Verified(rule.code, rule.name, "", ctx.refs(items))  # only counted
-    arithmetic = Arithmetic(
-        expression=_text(expression),
-        computed=(computed.lo / scale, computed.hi / scale),
-        stated=(stated.lo / scale, stated.hi / scale),
-        gap=gap / scale,
-        unit=unit,
-        tolerance=tolerance / scale,
+        return make_verified(rule.code, rule.name, "", ctx.refs(items), None)  # only counted
+    arithmetic = make_arithmetic(
+        _text(expression),
+        (computed.lo / scale, computed.hi / scale),
+        (stated.lo / scale, stated.hi / scale),
+        gap / scale,
+        unit,
+        tolerance / scale,
     )
     refs = ctx.refs(items)
     if gap == 0.0:
-        return Verified(rule.code, rule.name, _text(ok), refs, arithmetic)
+        return make_verified(rule.code, rule.name, _text(ok), refs, arithmetic)
     severity = ctx.severity(rule)
     if gap <= tolerance:
         small: Severity = "warning" if severity == "error" else "info"
         note = " (a small gap, within the tolerance allowed for revisions)"
-        return Finding(rule.code, rule.name, small, _text(fail) + note, refs, arithmetic)
-    return Finding(rule.code, rule.name, severity, _text(fail), refs, arithmetic)
+        return make_finding(rule.code, rule.name, small, _text(fail) + note, refs, arithmetic)
+    return make_finding(rule.code, rule.name, severity, _text(fail), refs, arithmetic)
 
 
 def _text(text: Text) -> str:

@@ -19,8 +19,10 @@ import datetime as _dt
 import functools
 import json
 import zlib
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Final, TypeVar
+
+import attrs
 
 from claimcheck.model import Claim, Document, Flow, Period, Quantity, Span, Unresolved
 
@@ -95,6 +97,53 @@ _span_of = functools.lru_cache(maxsize=16384)(Span)
 offsets (sentences start at 0, short articles), and spans are a quarter of a claim's objects."""
 
 
+_new: Final[Callable[[type], Any]] = object.__new__
+_Setter = Callable[[Any, Any], None]
+_R = TypeVar("_R")
+
+
+def _setters(cls: type) -> tuple[_Setter, ...]:
+    """The ``__set__`` of the slot descriptor of each attrs field of ``cls``, in field order."""
+    return tuple(vars(cls)[field.name].__set__ for field in attrs.fields(cls))
+
+
+_QUANTITY: Final = _setters(Quantity)
+_CLAIM: Final = _setters(Claim)
+
+COMPILED: Final = not __file__.endswith((".py", ".pyc"))
+"""Whether this module runs compiled by mypyc (its file is then an extension module)."""
+
+
+def _record(cls: type[_R], setters: tuple[_Setter, ...], values: tuple[Any, ...]) -> _R:
+    """``cls(*values)``, every field given in order.
+
+    Compiled, the generated attrs ``__init__`` is interpreted code, most of the cost of
+    decoding a claim: the record is then created with ``object.__new__`` and each field
+    stored with its slot's setter (:func:`_setters`), the instance ``__init__`` would build
+    (the fields have no validators, converters or post-init: ``tests/test_store_codec.py``
+    checks). Interpreted, that is slower than ``__init__``, which is then called.
+    """
+    if not COMPILED:
+        return cls(*values)
+    new: _R = _new(cls)
+    setters[0](new, values[0])
+    setters[1](new, values[1])
+    setters[2](new, values[2])
+    setters[3](new, values[3])
+    setters[4](new, values[4])
+    setters[5](new, values[5])
+    setters[6](new, values[6])
+    setters[7](new, values[7])
+    setters[8](new, values[8])
+    setters[9](new, values[9])
+    setters[10](new, values[10])
+    setters[11](new, values[11])
+    setters[12](new, values[12])
+    for index in range(13, len(values)):  # Claim's 14th
+        setters[index](new, values[index])
+    return new
+
+
 def encode_claim(claim: Claim) -> list[Any]:
     """One claim as a positional array (its document id is stored beside it, not in it)."""
     return [
@@ -119,18 +168,20 @@ def encode_claim(claim: Claim) -> list[Any]:
 def decode_claim(row: list[Any], document_id: str) -> Claim:
     """The claim of :func:`encode_claim`'s array, in document ``document_id``.
 
-    Reading a store decodes thousands of claims per check: the fields are passed by
-    position, and spans, flows and periods are shared objects (:func:`_span_of`,
+    Reading a store decodes thousands of claims per check, and a local check decodes
+    every claim it packed (:mod:`claimcheck.engine.packed`): the fields are passed by
+    position, the two records are built without their attrs ``__init__`` when
+    compiled (:func:`_record`), and spans, flows and periods are shared objects (:func:`_span_of`,
     :func:`_flow_of`, :func:`_period_of`).
     """
     q = row[1]
     flow = row[7]
     period = row[8]
     unresolved = row[14]
-    return Claim(
-        row[0],
-        document_id,
-        Quantity(  # :func:`_quantity`'s array, by position
+    quantity = _record(  # _quantity's array, by position
+        Quantity,
+        _QUANTITY,
+        (
             _span_of(q[0], q[1]),
             q[2],
             q[3],
@@ -145,17 +196,26 @@ def decode_claim(row: list[Any], document_id: str) -> Claim:
             q[13],
             q[14],
         ),
-        _span_of(row[2], row[3]),
-        row[4],
-        row[5],
-        tuple(row[6]),
-        None if flow is None else _flow_of(flow[0], flow[1]),
-        None if period is None else _period_of(*period),
-        row[9],
-        (row[10], row[11]),
-        row[12],
-        row[13],
-        tuple([Unresolved(f, r) for f, r in unresolved]) if unresolved else (),
+    )
+    return _record(
+        Claim,
+        _CLAIM,
+        (
+            row[0],
+            document_id,
+            quantity,
+            _span_of(row[2], row[3]),
+            row[4],
+            row[5],
+            tuple(row[6]),
+            None if flow is None else _flow_of(flow[0], flow[1]),
+            None if period is None else _period_of(*period),
+            row[9],
+            (row[10], row[11]),
+            row[12],
+            row[13],
+            tuple([Unresolved(f, r) for f, r in unresolved]) if unresolved else (),
+        ),
     )
 
 
