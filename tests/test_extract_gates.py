@@ -17,6 +17,8 @@ from claimcheck.extract.claims import (
 )
 from claimcheck.extract.entities import _capitalised_pattern, _one_pattern, find_entities
 from claimcheck.extract.numbers import _DIGIT_GATE, _digit_matches, _digit_scan, _digit_starts
+from claimcheck.extract.periods import _PATTERNS as _PERIOD_PATTERNS
+from claimcheck.extract.periods import _REQUIRED
 from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
 
 _PIECES = [
@@ -152,3 +154,95 @@ def test_digit_matches_after_a_match_ending_inside_a_number() -> None:
     spans = [(m.span(), m.lastgroup) for m in _digit_matches(text)]
     assert spans[:2] == [((0, 10), "block"), ((11, 14), "num")]  # "456" after the phone
     assert spans == [(m.span(), m.lastgroup) for m in _digit_scan().finditer(text)]
+
+
+_PERIOD_PIECES = [
+    "over the year",
+    "in the whole year",
+    "during this period",
+    "the same time",
+    "that period of last year",
+    "by 2024",
+    "until the end of this year",
+    "FY 2023-24",
+    "1999–2001",
+    "2023-11-08",
+    "last year",
+    "over",
+    "during",
+    "throughout",
+    "for",
+    "in",
+    "the",
+    "The",
+    "whole",
+    "full",
+    "year",
+    "Year",
+    "this",
+    "that",
+    "same",
+    "reporting",
+    "period",
+    "time",
+    "of",
+    "last",
+    "a",
+    "by",
+    "until",
+    "till",
+    "before",
+    "2023",
+    "1999",
+    "24",
+    "07",
+    "to",
+    "fiscal",
+    "financial",
+    "FY",
+    "current",
+    "previous",
+    "past",
+    "next",
+    "end",
+    " ",
+    "  ",
+    "\n",
+    "-",
+    "–",
+    "—",
+    "/",
+    ",",
+    "x",
+]
+_PERIOD_TEXTS = st.one_of(
+    st.lists(st.sampled_from(_PERIOD_PIECES), max_size=14).map("".join),
+    st.lists(st.sampled_from(_PERIOD_PIECES), max_size=8).map(" ".join),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PERIOD_TEXTS)
+def test_period_matches_hold_one_of_their_required_words(text: str) -> None:
+    """The period scan skips a window without any required word of a pattern: every
+    match of the pattern (on lower-cased text, as the scan runs it) holds one."""
+    low = text.lower()
+    for name, pattern in _PERIOD_PATTERNS:
+        required = _REQUIRED.get(name)
+        if required is None:
+            continue
+        for match in pattern.finditer(low):
+            assert any(word in match.group() for word in required), (name, match.group())
+
+
+def test_period_required_words_cover_the_phrases_they_gate() -> None:
+    for phrase, name in [
+        ("over the year", "theyear"),
+        ("during the whole year", "theyear"),
+        ("in this period", "anaphoric"),
+        ("the same period last year", "anaphoric"),
+        ("that time", "anaphoric"),
+    ]:
+        match = dict(_PERIOD_PATTERNS)[name].search(phrase)
+        assert match is not None
+        assert any(word in match.group() for word in _REQUIRED[name])

@@ -492,6 +492,10 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "deadline": ("by", "until", "till", "before"),
     "yrange": ("-", "–", "—", "to"),
     "relyear": ("this", "last", "current", "previous", "past", "next"),
+    # "over the year": a window around "year" often holds no "the" at all.
+    "theyear": ("the",),
+    # "this period", "that time", "the same period", ...: every reading opens with "th".
+    "anaphoric": ("th",),
 }
 
 
