@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from claimcheck.engine.context import Context
-from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key, PeriodKey
+from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key, PeriodKey, iso_date
 
 __all__ = [
     "adjacent",
@@ -73,7 +73,7 @@ def period_of(item: Item) -> tuple[_dt.date, _dt.date] | None:
 
 def key_of(start: _dt.date, end: _dt.date) -> PeriodKey:
     """The period key of resolved dates."""
-    return (start.isoformat(), end.isoformat())
+    return (iso_date(start), iso_date(end))
 
 
 @functools.lru_cache(maxsize=8192)
