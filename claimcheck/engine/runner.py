@@ -17,7 +17,7 @@ from pathlib import Path
 
 import attrs
 
-from claimcheck.collector import paused
+from claimcheck.collector import collect_young, paused
 from claimcheck.engine.config import EngineConfig, load_config
 from claimcheck.engine.context import Context
 from claimcheck.engine.groups import relation_groups
@@ -152,8 +152,8 @@ def check_by_group(
     de-duplicated by :func:`report_of`): a group's results cite only its claims
     (:mod:`claimcheck.engine.groups`). Groups without a document of ``primary`` are
     skipped when ``against`` is given (they can only give results citing none).
-    Each group's index, context and duplicate results are released before the next;
-    with ``listed=False`` verified and not-checked results are counted, not kept
+    Each group's index, context, duplicate results and reference cycles are released
+    before the next; with ``listed=False`` verified and not-checked results are counted, not kept
     (:class:`~claimcheck.findings.Counted`).
     """
     loaded = [*primary, *against]
@@ -167,6 +167,9 @@ def check_by_group(
             group = [loaded[i] for i in positions]
             if ids is None or any(d.id in ids for d, _ in group):
                 builder.add(iter_group(plan, group, ids, listed=listed))
+                # the group's reference cycles (compiled closures and their environments,
+                # which hold its claims) would otherwise live until the end of the run
+                collect_young()
             del group
         return builder.report(
             documents=[d.id for d, _ in primary],
