@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import json
+import marshal
 import zlib
 from collections.abc import Callable, Sequence
 from typing import Any, Final, TypeVar
@@ -245,6 +246,25 @@ def encode_claims(claims: Sequence[Claim]) -> str:
 def decode_claims(data: str | bytes, document_id: str) -> tuple[Claim, ...]:
     """The claims of :func:`encode_claims`."""
     return tuple(decode_claim(row, document_id) for row in json.loads(data))
+
+
+def pack_claims(claims: Sequence[Claim]) -> bytes:
+    """:func:`encode_claim`'s arrays in :mod:`marshal` form, for holding claims within one
+    process (:mod:`claimcheck.engine.packed`), never for storing or sending them.
+
+    marshal writes and reads the arrays (strings, numbers, ``None``, booleans and lists
+    of them) several times faster than JSON, and gives back the very values: an ``int``
+    stays an ``int``, floats bit for bit (``-0.0``, infinities), strings with lone
+    surrogates included. Its format may change between Python versions and it is not
+    meant for untrusted input, which is why the store keeps JSON (:func:`encode_claims`).
+    """
+    return marshal.dumps([encode_claim(c) for c in claims])
+
+
+def unpack_claims(data: bytes, document_id: str) -> tuple[Claim, ...]:
+    """The claims of :func:`pack_claims`, in document ``document_id``."""
+    rows: list[list[Any]] = marshal.loads(data)
+    return tuple(decode_claim(row, document_id) for row in rows)
 
 
 def encode_metadata(document: Document) -> str:
