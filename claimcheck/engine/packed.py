@@ -82,5 +82,12 @@ class PackedClaims(Sequence[Claim]):
     def __getitem__(self, index: int | slice) -> Claim | Sequence[Claim]:
         return self.unpack()[index]
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Refuse to be pickled: the encoding is :mod:`marshal` data for this process only
+        (``unpack()`` the claims to send them elsewhere)."""
+        raise TypeError(
+            "PackedClaims are held within one process (marshal form): unpack() them to send them"
+        )
+
     def __repr__(self) -> str:
         return f"PackedClaims({self._count} claims, {len(self._data)} bytes)"
