@@ -27,6 +27,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from claimcheck.model import Claim, Document
+from claimcheck.slots import slot_setters
 
 __all__ = [
     "SEVERITIES",
@@ -222,7 +223,6 @@ Result = Finding | Verified | NotChecked
 """What a rule yields."""
 
 
-_Setter = Callable[[Any, Any], None]
 _new: Final[Callable[[type], Any]] = object.__new__
 
 COMPILED: Final = not __file__.endswith((".py", ".pyc"))
@@ -238,10 +238,7 @@ the records have no validators, converters or post-init
 Interpreted, that is slower than ``__init__``, which they then call."""
 
 
-def _setters(cls: type) -> tuple[_Setter, ...]:
-    """The ``__set__`` of the slot descriptor of each attrs field of ``cls``, in field order."""
-    return tuple(vars(cls)[field.name].__set__ for field in attrs.fields(cls))
-
+_setters = slot_setters
 
 _CLAIM_REF: Final = _setters(ClaimRef)
 _ARITHMETIC: Final = _setters(Arithmetic)

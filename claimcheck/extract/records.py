@@ -32,19 +32,15 @@ from claimcheck.model import (
     Span,
     Unresolved,
 )
+from claimcheck.slots import slot_setters
 
 __all__ = ["COMPILED", "claim", "flow", "period", "quantity", "span", "unresolved"]
 
 COMPILED: Final = not __file__.endswith((".py", ".pyc"))
 """Whether this module runs compiled by mypyc (its file is then an extension module)."""
 
-_Setter = Callable[[Any, Any], None]
 _new: Final[Callable[[type], Any]] = object.__new__
-
-
-def _setters(cls: type, names: tuple[str, ...]) -> tuple[_Setter, ...]:
-    """The ``__set__`` of each slot descriptor of ``cls``, in the order of ``names``."""
-    return tuple(vars(cls)[name].__set__ for name in names)
+_setters = slot_setters
 
 
 _SPAN: Final = _setters(Span, ("start", "end"))

@@ -23,9 +23,8 @@ import zlib
 from collections.abc import Callable, Sequence
 from typing import Any, Final, TypeVar
 
-import attrs
-
 from claimcheck.model import Claim, Document, Flow, Period, Quantity, Span, Unresolved
+from claimcheck.slots import Setter, slot_setters
 
 __all__ = [
     "CODEC_VERSION",
@@ -112,13 +111,8 @@ offsets (sentences start at 0, short articles), and spans are a quarter of a cla
 
 
 _new: Final[Callable[[type], Any]] = object.__new__
-_Setter = Callable[[Any, Any], None]
 _R = TypeVar("_R")
-
-
-def _setters(cls: type) -> tuple[_Setter, ...]:
-    """The ``__set__`` of the slot descriptor of each attrs field of ``cls``, in field order."""
-    return tuple(vars(cls)[field.name].__set__ for field in attrs.fields(cls))
+_setters = slot_setters
 
 
 _QUANTITY: Final = _setters(Quantity)
@@ -128,7 +122,7 @@ COMPILED: Final = not __file__.endswith((".py", ".pyc"))
 """Whether this module runs compiled by mypyc (its file is then an extension module)."""
 
 
-def _record(cls: type[_R], setters: tuple[_Setter, ...], values: tuple[Any, ...]) -> _R:
+def _record(cls: type[_R], setters: tuple[Setter, ...], values: tuple[Any, ...]) -> _R:
     """``cls(*values)``, every field given in order.
 
     Compiled, the generated attrs ``__init__`` is interpreted code, most of the cost of
