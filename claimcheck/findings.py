@@ -232,18 +232,16 @@ The result records stay attrs classes (public API: ``attrs.evolve``, ``asdict``)
 generated ``__init__`` is interpreted code even when this module and the rules are
 compiled, a good part of the cost of a verdict. Compiled, :func:`claim_ref` and the
 ``make_*`` functions create the record with ``object.__new__`` and store each field with
-its slot's setter (:func:`_setters`): the instance ``__init__`` would build, as long as
-the records have no validators, converters or post-init
+its slot's setter (:func:`~claimcheck.slots.slot_setters`): the instance ``__init__``
+would build, as long as the records have no validators, converters or post-init
 (``tests/test_findings_records.py`` checks, and that both ways build equal records).
 Interpreted, that is slower than ``__init__``, which they then call."""
 
 
-_setters = slot_setters
-
-_CLAIM_REF: Final = _setters(ClaimRef)
-_ARITHMETIC: Final = _setters(Arithmetic)
-_FINDING: Final = _setters(Finding)
-_VERIFIED: Final = _setters(Verified)
+_CLAIM_REF: Final = slot_setters(ClaimRef)
+_ARITHMETIC: Final = slot_setters(Arithmetic)
+_FINDING: Final = slot_setters(Finding)
+_VERIFIED: Final = slot_setters(Verified)
 
 
 def make_arithmetic(  # noqa: PLR0917 (positional, in field order: cheapest to call)

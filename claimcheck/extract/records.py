@@ -40,14 +40,13 @@ COMPILED: Final = not __file__.endswith((".py", ".pyc"))
 """Whether this module runs compiled by mypyc (its file is then an extension module)."""
 
 _new: Final[Callable[[type], Any]] = object.__new__
-_setters = slot_setters
 
 
-_SPAN: Final = _setters(Span, ("start", "end"))
-_FLOW: Final = _setters(Flow, ("source", "dest"))
-_UNRESOLVED: Final = _setters(Unresolved, ("field", "reason"))
-_PERIOD: Final = _setters(Period, ("start", "end", "text", "kind", "unresolved"))
-_QUANTITY: Final = _setters(
+_SPAN: Final = slot_setters(Span, ("start", "end"))
+_FLOW: Final = slot_setters(Flow, ("source", "dest"))
+_UNRESOLVED: Final = slot_setters(Unresolved, ("field", "reason"))
+_PERIOD: Final = slot_setters(Period, ("start", "end", "text", "kind", "unresolved"))
+_QUANTITY: Final = slot_setters(
     Quantity,
     (
         "span",
@@ -65,7 +64,7 @@ _QUANTITY: Final = _setters(
         "transition",
     ),
 )
-_CLAIM: Final = _setters(
+_CLAIM: Final = slot_setters(
     Claim,
     (
         "id",

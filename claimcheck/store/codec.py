@@ -112,11 +112,10 @@ offsets (sentences start at 0, short articles), and spans are a quarter of a cla
 
 _new: Final[Callable[[type], Any]] = object.__new__
 _R = TypeVar("_R")
-_setters = slot_setters
 
 
-_QUANTITY: Final = _setters(Quantity)
-_CLAIM: Final = _setters(Claim)
+_QUANTITY: Final = slot_setters(Quantity)
+_CLAIM: Final = slot_setters(Claim)
 
 COMPILED: Final = not __file__.endswith((".py", ".pyc"))
 """Whether this module runs compiled by mypyc (its file is then an extension module)."""
@@ -127,9 +126,10 @@ def _record(cls: type[_R], setters: tuple[Setter, ...], values: tuple[Any, ...])
 
     Compiled, the generated attrs ``__init__`` is interpreted code, most of the cost of
     decoding a claim: the record is then created with ``object.__new__`` and each field
-    stored with its slot's setter (:func:`_setters`), the instance ``__init__`` would build
-    (the fields have no validators, converters or post-init: ``tests/test_store_codec.py``
-    checks). Interpreted, that is slower than ``__init__``, which is then called.
+    stored with its slot's setter (:func:`~claimcheck.slots.slot_setters`), the instance
+    ``__init__`` would build (the fields have no validators, converters or post-init:
+    ``tests/test_store_codec.py`` checks). Interpreted, that is slower than ``__init__``,
+    which is then called.
     """
     if not COMPILED:
         return cls(*values)
