@@ -110,6 +110,7 @@ class DerivedFigures(Rule):
                 growths.append(Growth(change, str(role), span, priors[0], anchors))
             if not growths and not _open_identity(stated):
                 continue  # nothing to derive that CC101 and CC102 do not check
+            growths = _reaching(growths, {span for _, span in stated})
             scale, label = scale_label([stated[0][0]])
             # the figures left out (stated-only relations of a period stating all four
             # figures) are never compared: _new_relation rejects them and _within skips
@@ -241,6 +242,34 @@ class DerivedFigures(Rule):
             unit=unit,
             same_scope=True,
         )
+
+
+def _reaching(growths: list[Growth], spans: set[Span]) -> list[Growth]:
+    """The growth rates that can move a figure to where :meth:`DerivedFigures._compare`
+    looks, given the periods ``spans`` of the stated levels (the others cost most of
+    the derivation on most articles: "up 5% year on year" gives the previous year's
+    figure, which the article neither states nor covers).
+
+    A growth rate moves a figure of its period to the compared period and back
+    (stage 2 of :func:`derive`); the source must be a stated or stage-1 figure, so
+    its period must be in ``spans``. A moved figure is compared, or feeds stage 3
+    (whose targets are stated figures of periods in ``spans``), only if its period
+    is in ``spans`` or contains one of them (``_within``). Dropping the other rates
+    removes only figures that no comparison reads: the figures and their order are
+    otherwise those :func:`derive` gives with every rate.
+    """
+    return [
+        g
+        for g in growths
+        if (g.span in spans and _covers(g.prior, spans))
+        or (g.prior in spans and _covers(g.span, spans))
+    ]
+
+
+def _covers(target: Span, spans: set[Span]) -> bool:
+    """Whether ``target`` is one of ``spans`` or contains one of them."""
+    start, end = target
+    return any(start <= s and e <= end for s, e in spans)
 
 
 def _open_identity(stated: list[tuple[Item, Span]]) -> bool:
