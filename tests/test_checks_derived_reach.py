@@ -118,8 +118,55 @@ def test_cc402_reports_the_same_with_and_without_the_shortcut(
     shortcut = check([doc], select=["CC402"])
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cc402, "_reaching", lambda rates, spans: rates)
+        patch.setattr(cc402, "_closed", lambda stated: False)
         every = check([doc], select=["CC402"])
     assert shortcut == every
+
+
+_full_periods = st.lists(
+    st.tuples(
+        st.sampled_from(_PERIODS), st.lists(st.integers(1_000, 30_000), min_size=4, max_size=4)
+    ),
+    min_size=1,
+    max_size=2,
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_full_periods, st.lists(_level, max_size=3), st.lists(_growth, max_size=2))
+def test_closed_periods_derive_nothing_without_growth(
+    full: list[tuple[str, list[int]]],
+    extra: list[tuple[str, str, int]],
+    growths: list[tuple[str, str, int, Any]],
+) -> None:
+    """Where ``_closed`` holds, deriving with no growth rate gives no figure; the CC402
+    report is the one of deriving anyway."""
+    levels = [
+        (role, when, cents)
+        for when, values in full
+        for role, cents in zip("TOIB", values, strict=True)
+    ]
+    doc = _article(levels + extra, growths)
+    items = ClaimIndex(doc[1], load_config()).items
+    stated = [(i, _span(i)) for i in items if i.kind == "level"]
+    if cc402._closed(stated):
+        assert derive(stated, [], 1e9, new_relations=True) == []
+    else:
+        assert extra  # the full periods alone are closed
+    shortcut = check([doc], select=["CC402"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cc402, "_closed", lambda stated: False)
+        assert check([doc], select=["CC402"]) == shortcut
+
+
+def test_a_period_with_three_figures_is_not_closed() -> None:
+    doc = _article([("T", "2023", 24011), ("O", "2023", 11097), ("I", "2023", 12914)], [])
+    items = ClaimIndex(doc[1], load_config()).items
+    stated = [(i, _span(i)) for i in items if i.kind == "level"]
+    assert not cc402._closed(stated)
+    fourth = _article([("T", "2023", 24011), ("B", "2023", 1800)], [])
+    items = ClaimIndex(fourth[1], load_config()).items
+    assert not cc402._closed([(i, _span(i)) for i in items if i.kind == "level"])
 
 
 def test_a_growth_over_an_unstated_year_is_left_out() -> None:
