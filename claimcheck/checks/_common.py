@@ -173,9 +173,7 @@ def span_label(start: _dt.date, end: _dt.date) -> str:
 
 def is_cumulative(ctx: Context, key: Key) -> bool:
     """Whether the key's metric adds up over time (pack ``cumulative``)."""
-    if key.measure == FLOW:
-        return bool(ctx.config.cumulative & ctx.config.flow_metrics)
-    return key.measure in ctx.config.cumulative
+    return ctx.cumulative(key.measure)
 
 
 def flow_pair(scope: tuple[str, ...]) -> tuple[tuple[str, str], tuple[str, str]] | None:
