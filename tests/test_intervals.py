@@ -110,3 +110,11 @@ def test_addition_contains_sums_of_members(a: Interval, b: Interval, s: float, t
 def test_gap_is_symmetric_and_zero_iff_overlap(a: Interval, b: Interval) -> None:
     assert a.gap(b) == b.gap(a)
     assert (a.gap(b) == 0.0) == (a.intersection(b) is not None)
+
+
+@given(st.tuples(st.floats(allow_nan=False), st.floats(allow_nan=False)))
+def test_bounded_exactly_when_both_bounds_are_finite(pair: tuple[float, float]) -> None:
+    interval = Interval(min(pair), max(pair))
+    assert interval.bounded == (math.isfinite(interval.lo) and math.isfinite(interval.hi))
+    assert Interval(math.inf, math.inf).bounded is False
+    assert Interval(-math.inf, -math.inf).bounded is False

@@ -173,9 +173,7 @@ def span_label(start: _dt.date, end: _dt.date) -> str:
 
 def is_cumulative(ctx: Context, key: Key) -> bool:
     """Whether the key's metric adds up over time (pack ``cumulative``)."""
-    if key.measure == FLOW:
-        return bool(ctx.config.cumulative & ctx.config.flow_metrics)
-    return key.measure in ctx.config.cumulative
+    return ctx.cumulative(key.measure)
 
 
 def flow_pair(scope: tuple[str, ...]) -> tuple[tuple[str, str], tuple[str, str]] | None:
@@ -244,10 +242,29 @@ def _any_word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w])", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
+def _ascii_lowered(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words in lower case when all are ASCII (else ``None``: a non-ASCII word may
+    match ASCII text case-insensitively, "ſ" matches "s")."""
+    if not all(w.isascii() for w in words):
+        return None
+    return tuple(w.lower() for w in words)
+
+
 def find_words(text: str, words: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of every whole-word, case-insensitive occurrence."""
     ordered = _by_length(tuple(words))
-    if not ordered or _any_word_pattern(ordered).search(text) is None:
+    if not ordered:
+        return []
+    lowered = _ascii_lowered(ordered)
+    if lowered is not None and text.isascii():
+        # in ASCII text a case-insensitive match of an ASCII word is that word in lower
+        # case in the lower-cased text: substring tests rule most sentences out, far
+        # cheaper than the pattern's attempt at every position
+        low = text.lower()
+        if not any(w in low for w in lowered):
+            return []
+    if _any_word_pattern(ordered).search(text) is None:
         return []  # none of the words occurs (most sentences): one scan instead of one a word
     out: list[tuple[int, int, str]] = []
     for word in ordered:

@@ -19,7 +19,7 @@ from claimcheck.checks._common import prior_period as compared_period
 from claimcheck.checks.cc201_growth_vs_levels import bases
 from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import Context, best_of, judge, scale_label, show
-from claimcheck.engine.derive import Figure, Growth, Span, derive, role_of
+from claimcheck.engine.derive import ROLES, Figure, Growth, Span, derive, role_of
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
@@ -110,12 +110,16 @@ class DerivedFigures(Rule):
                 growths.append(Growth(change, str(role), span, priors[0], anchors))
             if not growths and not _open_identity(stated):
                 continue  # nothing to derive that CC101 and CC102 do not check
+            growths = _reaching(growths, {span for _, span in stated})
+            if not growths and _closed(stated):
+                continue  # derive() would give no figure: nothing to compare
             scale, label = scale_label([stated[0][0]])
             # the figures left out (stated-only relations of a period stating all four
             # figures) are never compared: _new_relation rejects them and _within skips
             # stated-only figures for a stated whole
             figures = derive(stated, growths, scale, new_relations=True)
-            yield from self._compare(ctx, stated, figures, scale, label)
+            if figures:  # (no figure: no candidate and no implied whole, no result)
+                yield from self._compare(ctx, stated, figures, scale, label)
 
     def _compare(
         self,
@@ -241,6 +245,51 @@ class DerivedFigures(Rule):
             unit=unit,
             same_scope=True,
         )
+
+
+def _reaching(growths: list[Growth], spans: set[Span]) -> list[Growth]:
+    """The growth rates that can move a figure to where :meth:`DerivedFigures._compare`
+    looks, given the periods ``spans`` of the stated levels (the others cost most of
+    the derivation on most articles: "up 5% year on year" gives the previous year's
+    figure, which the article neither states nor covers).
+
+    A growth rate moves a figure of its period to the compared period and back
+    (stage 2 of :func:`derive`); the source must be a stated or stage-1 figure, so
+    its period must be in ``spans``. A moved figure is compared, or feeds stage 3
+    (whose targets are stated figures of periods in ``spans``), only if its period
+    is in ``spans`` or contains one of them (``_within``). Dropping the other rates
+    removes only figures that no comparison reads: the figures and their order are
+    otherwise those :func:`derive` gives with every rate.
+    """
+    return [
+        g
+        for g in growths
+        if (g.span in spans and _covers(g.prior, spans))
+        or (g.prior in spans and _covers(g.span, spans))
+    ]
+
+
+def _covers(target: Span, spans: set[Span]) -> bool:
+    """Whether ``target`` is one of ``spans`` or contains one of them."""
+    start, end = target
+    return any(start <= s and e <= end for s, e in spans)
+
+
+def _closed(stated: list[tuple[Item, Span]]) -> bool:
+    """Whether every period of the figures :func:`derive` starts from (the bounded stated
+    figures of a role) states all four roles' figures.
+
+    Without growth rates, ``derive(..., new_relations=True)`` then gives no figure: its
+    only stage is the third, whose targets are the stated figures of those periods,
+    and in a period stating all four every formula takes two stated figures while the
+    fourth is stated too (skipped whole, see ``_identity``).
+    """
+    roles: dict[Span, set[str]] = {}
+    for item, span in stated:
+        role = role_of(item.key)
+        if role is not None and item.value.bounded:
+            roles.setdefault(span, set()).add(role)
+    return all(len(r) == len(ROLES) for r in roles.values())
 
 
 def _open_identity(stated: list[tuple[Item, Span]]) -> bool:

@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from claimcheck.engine.config import EngineConfig, Tolerance
-from claimcheck.engine.index import ClaimIndex, Item, Key, PeriodKey
+from claimcheck.engine.index import FLOW, ClaimIndex, Item, Key, PeriodKey
 from claimcheck.engine.intervals import Interval, format_number
 from claimcheck.engine.registry import Rule
 from claimcheck.findings import (
@@ -113,7 +113,9 @@ class Context:
     """
 
     __slots__ = (
+        "_cumulative",
         "_refs",
+        "_tolerances",
         "_views",
         "config",
         "documents",
@@ -131,6 +133,8 @@ class Context:
     listed: bool
     _views: dict[tuple[str, Key, PeriodKey | None], View]
     _refs: dict[int, ClaimRef]
+    _tolerances: dict[str, Tolerance]
+    _cumulative: dict[str, bool]
 
     def __init__(  # noqa: PLR0917  (the fields in order, as the attrs class took them)
         self,
@@ -149,6 +153,8 @@ class Context:
         self.listed = listed
         self._views = {}
         self._refs = {}
+        self._tolerances = {}
+        self._cumulative = {}
 
     def view(self, kind: str, key: Key, period: PeriodKey | None) -> View:
         """The items of ``(kind, key, period)`` by document, plus one representative per
@@ -191,8 +197,27 @@ class Context:
         return tuple(out)
 
     def tolerance(self, rule: Rule | type[Rule]) -> Tolerance:
-        """The rule's tolerance."""
-        return self.config.tolerance_for(rule.code)
+        """The rule's tolerance (cached: asked for every verdict; the configuration is
+        frozen)."""
+        code = rule.code
+        tolerance = self._tolerances.get(code)
+        if tolerance is None:
+            tolerance = self._tolerances[code] = self.config.tolerance_for(code)
+        return tolerance
+
+    def cumulative(self, measure: str) -> bool:
+        """Whether figures of ``measure`` add up over time (pack ``cumulative``; a flow when
+        one of the flow metrics is), cached: the configuration works the flow metrics out
+        anew on every call."""
+        known = self._cumulative.get(measure)
+        if known is None:
+            config = self.config
+            if measure == FLOW:
+                known = bool(config.cumulative & config.flow_metrics)
+            else:
+                known = measure in config.cumulative
+            self._cumulative[measure] = known
+        return known
 
     def severity(self, rule: Rule | type[Rule]) -> Severity:
         """The rule's severity (pack override or default)."""

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import ClassVar
 
 from claimcheck.engine.config import EngineConfig
 from claimcheck.engine.intervals import Interval
 from claimcheck.model import Claim, Document
+from claimcheck.rulepacks import MetricDef, metric_vocabulary
 
 __all__ = [
     "BALANCE",
@@ -290,12 +290,21 @@ def scope_key(claim: Claim, flow_metrics: frozenset[str]) -> tuple[str, ...] | N
     return tuple(sorted({*claim.entities, claim.flow.source, claim.flow.dest}))
 
 
+_FLOWS: list[tuple[EngineConfig, tuple[MetricDef, ...], frozenset[str]]] = []
+"""flow_metrics' last answer with the configuration and vocabulary it was worked out from
+(an index is built for every group of claims, all with the run's one configuration)."""
+
+
 def flow_metrics(config: EngineConfig) -> frozenset[str]:
     """The identities' flow metrics plus neutral metrics that resolve to one of them."""
-    from claimcheck.rulepacks import metric_vocabulary
-
-    neutral = {m.key for m in metric_vocabulary() if m.neutral and m.flow_of in config.flow_metrics}
-    return config.flow_metrics | neutral
+    vocabulary = metric_vocabulary()
+    for cached_config, cached_vocabulary, flows in _FLOWS:
+        if cached_config is config and cached_vocabulary is vocabulary:
+            return flows
+    neutral = {m.key for m in vocabulary if m.neutral and m.flow_of in config.flow_metrics}
+    flows = config.flow_metrics | neutral
+    _FLOWS[:] = [(config, vocabulary, flows)]
+    return flows
 
 
 class ClaimIndex:
@@ -304,22 +313,22 @@ class ClaimIndex:
     def __init__(self, claims: Iterable[Claim], config: EngineConfig) -> None:
         self.items: list[Item] = []
         self.unindexed: list[Claim] = []
-        self._by: dict[tuple[str, Key, PeriodKey | None], list[Item]] = defaultdict(list)
-        self._periods: dict[tuple[str, Key], dict[PeriodKey | None, list[Item]]] = defaultdict(dict)
-        self._sentences: dict[tuple[str, int, int], list[Item]] = defaultdict(list)
-        self._related: dict[tuple[str, str, tuple[str, ...], tuple[str, str] | None], list[Key]] = (
-            defaultdict(list)
-        )
-        self._claims_by_sentence: dict[tuple[str, int, int], list[Claim]] = defaultdict(list)
+        # plain dicts filled with get/insert: a defaultdict's factory is a call through
+        # the interpreter for every new key
+        self._by: dict[tuple[str, Key, PeriodKey | None], list[Item]] = {}
+        self._periods: dict[tuple[str, Key], dict[PeriodKey | None, list[Item]]] = {}
+        self._sentences: dict[tuple[str, int, int], list[Item]] = {}
+        self._related: dict[
+            tuple[str, str, tuple[str, ...], tuple[str, str] | None], list[Key]
+        ] = {}
         flows = flow_metrics(config)
         # One Key object per distinct key: every later dict look-up by an item's key then
         # matches by identity before comparing fields. Period keys are worked out once per
         # Period object (stored claims share them; the claims keep them alive meanwhile).
         keys: dict[Key, Key] = {}
         period_keys: dict[int, tuple[PeriodKey | None, _dt.date | None, _dt.date | None]] = {}
+        by, periods, sentences = self._by, self._periods, self._sentences
         for order, claim in enumerate(claims):
-            sentence = _sentence_key(claim)
-            self._claims_by_sentence[sentence].append(claim)
             normal = normalise(claim, flows)
             if normal is None:
                 self.unindexed.append(claim)
@@ -332,14 +341,35 @@ class ClaimIndex:
                 if dated[0] is not None and dated[0][0] != "?":  # "?" keys name the document
                     period_keys[id(claim.period)] = dated
             period, start, end = dated
-            item = Item(claim, order, key, kind_class(claim), period, start, end, value, signed)
+            kind = kind_class(claim)
+            item = Item(claim, order, key, kind, period, start, end, value, signed)
             self.items.append(item)
-            self._by[(item.kind, key, period)].append(item)
-            by_period = self._periods[(item.kind, key)]
-            if not by_period:
-                self._related[(item.kind, key.measure, key.scope, key.flow)].append(key)
-            by_period.setdefault(period, []).append(item)
-            self._sentences[sentence].append(item)
+            ident = (kind, key, period)
+            filed = by.get(ident)
+            if filed is None:
+                by[ident] = [item]
+            else:
+                filed.append(item)
+            by_period = periods.get((kind, key))
+            if by_period is None:
+                by_period = periods[(kind, key)] = {}
+                related = (kind, key.measure, key.scope, key.flow)
+                same = self._related.get(related)
+                if same is None:
+                    self._related[related] = [key]
+                else:
+                    same.append(key)
+            in_period = by_period.get(period)
+            if in_period is None:
+                by_period[period] = [item]
+            else:
+                in_period.append(item)
+            sentence = _sentence_key(claim)
+            in_sentence = sentences.get(sentence)
+            if in_sentence is None:
+                sentences[sentence] = [item]
+            else:
+                in_sentence.append(item)
 
     def __len__(self) -> int:
         return len(self.items)

@@ -15,12 +15,12 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import ClassVar, Final
 
 __all__ = ["Interval", "format_number"]
 
 
-_INF = math.inf
+_INF: Final = math.inf
 
 
 class Interval:
@@ -107,7 +107,9 @@ class Interval:
     @property
     def bounded(self) -> bool:
         """Whether both bounds are finite."""
-        return math.isfinite(self.lo) and math.isfinite(self.hi)
+        # lo <= hi and neither is NaN (__init__): both are finite exactly when lo is above
+        # -inf and hi below +inf (comparisons, not two calls through the math module)
+        return self.lo > -_INF and self.hi < _INF
 
     def contains(self, value: float) -> bool:
         """Whether ``lo <= value <= hi``."""
