@@ -16,7 +16,15 @@ from claimcheck.extract.claims import (
     _may_end_with,
 )
 from claimcheck.extract.entities import _capitalised_pattern, _one_pattern, find_entities
-from claimcheck.extract.numbers import _DIGIT_GATE, _digit_matches, _digit_scan, _digit_starts
+from claimcheck.extract.numbers import (
+    _DIGIT_GATE,
+    _GATE_AFTER_DIGIT,
+    _GATE_CHARS,
+    _ascii_digits,
+    _digit_matches,
+    _digit_scan,
+    _digit_starts,
+)
 from claimcheck.extract.periods import _PATTERNS as _PERIOD_PATTERNS
 from claimcheck.extract.periods import _REQUIRED
 from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
@@ -246,3 +254,19 @@ def test_period_required_words_cover_the_phrases_they_gate() -> None:
         match = dict(_PERIOD_PATTERNS)[name].search(phrase)
         assert match is not None
         assert any(word in match.group() for word in _REQUIRED[name])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(_DIGIT_TEXTS, st.text(alphabet="0123456789.,:/-+ aApPsthxX×*\u00a0JMG")))
+def test_digit_gate_characters_hold_wherever_the_gate_does(text: str) -> None:
+    gate = re.compile(r"(?<=\d)(?=" + _GATE_AFTER_DIGIT + ")")
+    chars = re.compile(r"(?<=\d)" + _GATE_CHARS)
+    for position in range(len(text)):
+        if gate.match(text, position):
+            assert chars.match(text, position), (text, position)
+
+
+def test_ascii_digits_rewrites_only_the_digit_class() -> None:
+    assert _ascii_digits(r"[\d.+(]\d{1,3}(?<![\d.][\s\S])\.\\") == (
+        r"[0-9.+(][0-9]{1,3}(?<![0-9.][\s\S])\.\\"
+    )
