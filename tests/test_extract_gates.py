@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -11,12 +12,22 @@ from hypothesis import strategies as st
 from claimcheck.extract.claims import (
     _CHANGE_NOUN_BEFORE,
     _CHANGE_NOUN_ENDS,
+    _CLAUSE_BREAK,
     _LEVEL_BEFORE,
     _LEVEL_ENDS,
+    _clause_breaks,
     _may_end_with,
 )
 from claimcheck.extract.entities import _capitalised_pattern, _one_pattern, find_entities
-from claimcheck.extract.numbers import _DIGIT_GATE, _digit_matches, _digit_scan, _digit_starts
+from claimcheck.extract.numbers import (
+    _DIGIT_GATE,
+    _GATE_AFTER_DIGIT,
+    _GATE_CHARS,
+    _ascii_digits,
+    _digit_matches,
+    _digit_scan,
+    _digit_starts,
+)
 from claimcheck.extract.periods import _PATTERNS as _PERIOD_PATTERNS
 from claimcheck.extract.periods import _REQUIRED
 from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
@@ -246,3 +257,35 @@ def test_period_required_words_cover_the_phrases_they_gate() -> None:
         match = dict(_PERIOD_PATTERNS)[name].search(phrase)
         assert match is not None
         assert any(word in match.group() for word in _REQUIRED[name])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(_DIGIT_TEXTS, st.text(alphabet="0123456789.,:/-+ aApPsthxX×*\u00a0JMG")))
+def test_digit_gate_characters_hold_wherever_the_gate_does(text: str) -> None:
+    gate = re.compile(r"(?<=\d)(?=" + _GATE_AFTER_DIGIT + ")")
+    chars = re.compile(r"(?<=\d)" + _GATE_CHARS)
+    for position in range(len(text)):
+        if gate.match(text, position):
+            assert chars.match(text, position), (text, position)
+
+
+def test_ascii_digits_rewrites_only_the_digit_class() -> None:
+    assert _ascii_digits(r"[\d.+(]\d{1,3}(?<![\d.][\s\S])\.\\") == (
+        r"[0-9.+(][0-9]{1,3}(?<![0-9.][\s\S])\.\\"
+    )
+
+
+_BREAK_PIECES = ["while", "While", "WHILE", "whereas", "w", "W", " ", "\n", "\u00a0", ",", ";"]
+_BREAK_PIECES += ["(", ")", "but", "and", "so", "so far", "with", "x", "whıle", "whereaſ"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_BREAK_PIECES), max_size=14).map("".join),
+    st.lists(st.integers(0, 60), max_size=6),
+)
+def test_clause_breaks_are_the_pattern_matches(text: str, cuts: list[int]) -> None:
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    regions = list(itertools.pairwise(bounds))
+    expected = [m.span() for lo, hi in regions for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
+    assert _clause_breaks(text, regions) == expected

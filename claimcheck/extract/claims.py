@@ -32,7 +32,6 @@ from claimcheck.extract.metrics import (
 )
 from claimcheck.extract.offsets import search_left, search_right
 from claimcheck.extract.periods import PeriodMention, find_periods, implied_last_year
-from claimcheck.extract.phrases import finditer_in
 from claimcheck.extract.records import COMPILED
 from claimcheck.extract.records import claim as new_claim
 from claimcheck.extract.records import flow as new_flow
@@ -56,6 +55,41 @@ _CLAUSE_BREAK = re.compile(
 """";", "(", ")", ", while" (whereas, but, and, with, so — not "so far") or " while "
 (whereas). The match starts with a case-sensitive character class, which the regex
 engine skips to fast; look-behinds then tell the alternatives apart."""
+_BREAK_CHARS = ";(),wW"
+"""The characters a :data:`_CLAUSE_BREAK` match opens with."""
+
+
+def _clause_breaks(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of ``_CLAUSE_BREAK.finditer(text, lo, hi)`` over ``regions``.
+
+    The pattern's leading class costs the regex engine a test of every character;
+    ``str.find`` goes through the regions for each opening character many times
+    faster. The pattern is then tried at those characters only, in order, past the
+    previous match (as ``finditer`` goes on): at "w" or "W" only after white space,
+    which its look-behind needs there (``\\s`` is ``str.isspace``).
+    """
+    out: list[tuple[int, int]] = []
+    match = _CLAUSE_BREAK.match
+    for lo, hi in regions:
+        starts: list[int] = []
+        for char in _BREAK_CHARS:
+            after_space = char in "wW"
+            at = text.find(char, lo, hi)
+            while at >= 0:
+                if not after_space or (at > 0 and text[at - 1].isspace()):
+                    starts.append(at)
+                at = text.find(char, at + 1, hi)
+        starts.sort()
+        taken = lo
+        for start in starts:
+            if start >= taken:
+                found = match(text, start, hi)
+                if found is not None:
+                    taken = found.end()
+                    out.append((start, taken))
+    return out
+
+
 _SHARE_AFTER = re.compile(
     r"\s*(?:of\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+|which\b|them\b|[A-Z])"
     r"|in\s+(?:the\s+)?total\b)"
@@ -216,7 +250,7 @@ class _DocIndex:
         self.worlds = terms.worlds
         self.world_starts = [w.start for w in self.worlds]
         self._default_pair: tuple[str, ...] | None = None
-        breaks = [m.span() for m in finditer_in(_CLAUSE_BREAK, text, regions)]
+        breaks = _clause_breaks(text, regions)
         self.break_starts = [b[0] for b in breaks]
         self.break_ends = [b[1] for b in breaks]
         self._anaphoric: dict[int, bool] = {}
