@@ -333,7 +333,10 @@ def judge(
             reference = stated if stated.bounded else computed
             tolerance = tol.relative * abs(reference.mid)
     gap = computed.gap(stated)
-    magnitude = max(abs(stated.mid), abs(computed.mid), 1e-300)
+    # two-argument max of floats compiles to a comparison; the three-argument one is a
+    # call of the builtin
+    larger = max(abs(stated.mid), abs(computed.mid))
+    magnitude = max(larger, 1e-300)
     if gap <= 1e-12 * magnitude:
         gap = 0.0
     if gap == 0.0 and not ctx.listed:
@@ -370,6 +373,14 @@ def combinations(roles: Sequence[Sequence[Item]], *, cross: bool = True) -> Iter
     taken one per document; at most :data:`MAX_COMBINATIONS` in all).
     """
     if any(not r for r in roles):
+        return
+    if all(len(r) == 1 for r in roles):
+        # one item a role (most relations): the one combination, when its items share a
+        # document or may cross documents (what the general case below gives)
+        single = [r[0] for r in roles]
+        document = single[0].document
+        if cross or all(i.document == document for i in single):
+            yield single
         return
     per_role: list[dict[str, list[Item]]] = []
     for role in roles:

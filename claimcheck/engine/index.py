@@ -250,24 +250,50 @@ def _period_key(claim: Claim) -> tuple[PeriodKey | None, _dt.date | None, _dt.da
     return ("?", claim.document_id, text), None, None
 
 
+def _sorted_scope(entities: tuple[str, ...]) -> tuple[str, ...]:
+    """``tuple(sorted(set(entities)))``, without building the set and the sorted list for
+    the one or two entities nearly every claim names."""
+    if len(entities) == 2:
+        first, second = entities
+        if first < second:
+            return entities
+        if second < first:
+            return (second, first)
+        if first == second:
+            return (first,)
+    elif len(entities) <= 1:
+        return entities
+    return tuple(sorted(set(entities)))
+
+
+def _with_flow(scope: tuple[str, ...], source: str, dest: str) -> tuple[str, ...]:
+    """``tuple(sorted({*scope, source, dest}))`` of a sorted scope without repeats: the
+    scope itself when it names both ends already (nearly always)."""
+    if source in scope and dest in scope:
+        return scope
+    return tuple(sorted({*scope, source, dest}))
+
+
 def normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interval, bool] | None:
     """A claim's key, value and whether the value's sign is known (``None``: not indexed)."""
     metric = claim.metric
-    if metric is None or claim.kind == "count":
+    kind = claim.kind
+    if metric is None or kind == "count":
         return None
-    scope = tuple(sorted(set(claim.entities)))
-    flow = None if claim.flow is None else (claim.flow.source, claim.flow.dest)
+    scope = _sorted_scope(claim.entities)
+    claim_flow = claim.flow
+    flow = None if claim_flow is None else (claim_flow.source, claim_flow.dest)
     unit = claim.unit
     value = Interval.of(claim.interval)
-    if claim.kind == "milestone" and claim.qualifier is None and value.lo >= 0:
+    if kind == "milestone" and claim.qualifier is None and value.lo >= 0:
         value = Interval(value.lo, math.inf)  # a threshold reached or crossed: at least
-    if flow is not None and claim.flow is not None:
-        scope = tuple(sorted({*scope, claim.flow.source, claim.flow.dest}))
+    if flow is not None:
+        scope = _with_flow(scope, flow[0], flow[1])
     if metric in flow_metrics:
         if flow is None:
             return None  # a flow of unknown direction
         return Key(FLOW, scope, flow, unit), value, True
-    if metric == BALANCE and claim.kind == "level":
+    if metric == BALANCE and kind == "level":
         if flow is None or len(scope) != 2:
             return Key(BALANCE, scope, None, unit), value.abs(), False
         canonical = (scope[0], scope[1])
@@ -281,13 +307,15 @@ def normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interval
 
 def scope_key(claim: Claim, flow_metrics: frozenset[str]) -> tuple[str, ...] | None:
     """The scope :func:`normalise` files a claim under (``None``: not indexed), cheaply."""
-    if claim.metric is None or claim.kind == "count":
+    metric = claim.metric
+    if metric is None or claim.kind == "count":
         return None
-    if claim.flow is None:
-        if claim.metric in flow_metrics:
+    claim_flow = claim.flow
+    if claim_flow is None:
+        if metric in flow_metrics:
             return None  # a flow of unknown direction
-        return tuple(sorted(set(claim.entities)))
-    return tuple(sorted({*claim.entities, claim.flow.source, claim.flow.dest}))
+        return _sorted_scope(claim.entities)
+    return _with_flow(_sorted_scope(claim.entities), claim_flow.source, claim_flow.dest)
 
 
 _FLOWS: list[tuple[EngineConfig, tuple[MetricDef, ...], frozenset[str]]] = []
