@@ -29,7 +29,7 @@ from claimcheck.extract.numbers import (
     _digit_starts,
 )
 from claimcheck.extract.periods import _PATTERNS as _PERIOD_PATTERNS
-from claimcheck.extract.periods import _REQUIRED
+from claimcheck.extract.periods import _REQUIRED, _STARTS_FROM, _matches_at
 from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
 
 _PIECES = [
@@ -289,3 +289,25 @@ def test_clause_breaks_are_the_pattern_matches(text: str, cuts: list[int]) -> No
     regions = list(itertools.pairwise(bounds))
     expected = [m.span() for lo, hi in regions for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
     assert _clause_breaks(text, regions) == expected
+
+
+_PERIOD_PIECES = ["2019", "2020", "1999", "1950", "19", "20", "-", "–", " to ", " ", "  ", "\n"]
+_PERIOD_PIECES += ["jan", "jan.", "january", "may", "mar.", "march", "sept", "dec", "x", "5"]
+_PERIOD_PIECES += ["15", "1st", ",", " of ", " in ", " the ", "this year", "last", "%", "$", "."]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PERIOD_PIECES), max_size=14).map("".join),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+def test_period_patterns_take_their_starts_from_the_pattern_they_open_with(
+    low: str, a: int, b: int
+) -> None:
+    lo, hi = sorted((min(a, len(low)), min(b, len(low))))
+    patterns = dict(_PERIOD_PATTERNS)
+    for name, source in _STARTS_FROM.items():
+        starts = [m.start() for m in patterns[source].finditer(low, lo, hi)]
+        expected = [m.span() for m in patterns[name].finditer(low, lo, hi)]
+        assert [m.span() for m in _matches_at(patterns[name], low, starts, lo, hi)] == expected

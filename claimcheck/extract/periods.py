@@ -499,19 +499,67 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 
-_Step = tuple[int, str, re.Pattern[str], tuple[str, ...]]
+_STARTS_FROM: dict[str, str] = {"yrange": "year", "day": "month"}
+"""Patterns that open with the whole of another pattern of their group, which needs no
+required word: ``yrange`` with ``year``'s ``_YEAR_AT_START``, ``day`` with ``month``'s
+``_MONTH_AT_START`` (``month``'s ``_YREF`` is optional). Every match of one starts where
+the other's ``finditer`` finds a match in the same window (a start inside an earlier
+match of the other cannot open one: a year's look-behind rejects a digit before it, a
+month's first letter a letter before it, and ``_YREF`` holds no month name), so
+:func:`_scan` tries the pattern with ``match`` at those starts only, in order, past its
+own last match: what its ``finditer`` finds, without running it over the window."""
+
+_Step = tuple[int, str, re.Pattern[str], tuple[str, ...], int, bool]
+"""``(order, name, pattern, required words, the plan index of the step whose starts it
+takes or -1, whether a later step takes this one's starts)``."""
 
 
 def _plan() -> tuple[tuple[tuple[str, ...], tuple[_Step, ...]], ...]:
     """The patterns grouped by the triggers they need (their windows are the same), each
-    with its place in :data:`_PATTERNS` and its required words."""
-    groups: dict[tuple[str, ...], list[_Step]] = {}
+    with its place in :data:`_PATTERNS` and its required words; in each group the steps
+    of :data:`_STARTS_FROM` come after the steps they take their starts from."""
+    groups: dict[tuple[str, ...], list[tuple[int, str, re.Pattern[str]]]] = {}
     for order, (name, pattern) in enumerate(_PATTERNS):
-        groups.setdefault(_NEEDS[name], []).append((order, name, pattern, _REQUIRED.get(name, ())))
-    return tuple((needs, tuple(steps)) for needs, steps in groups.items())
+        groups.setdefault(_NEEDS[name], []).append((order, name, pattern))
+    plans: list[tuple[tuple[str, ...], tuple[_Step, ...]]] = []
+    for needs, members in groups.items():
+        members.sort(key=lambda member: member[1] in _STARTS_FROM)  # stable: order kept
+        names = [name for _, name, _ in members]
+        sources = {_STARTS_FROM[name] for name in names if name in _STARTS_FROM}
+        if any(name in _REQUIRED for name in sources):
+            raise ValueError("a pattern giving its starts to another needs no required word")
+        steps = tuple(
+            (
+                order,
+                name,
+                pattern,
+                _REQUIRED.get(name, ()),
+                names.index(_STARTS_FROM[name]) if name in _STARTS_FROM else -1,
+                name in sources,
+            )
+            for order, name, pattern in members
+        )
+        plans.append((needs, steps))
+    return tuple(plans)
 
 
 _PLAN = _plan()
+
+
+def _matches_at(
+    pattern: re.Pattern[str], low: str, starts: list[int], lo: int, hi: int
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(low, lo, hi))`` when every match starts at one of ``starts``
+    (ascending, within the window): the pattern tried there, past its last match."""
+    out: list[re.Match[str]] = []
+    taken = lo
+    for start in starts:
+        if start >= taken:
+            found = pattern.match(low, start, hi)
+            if found is not None:
+                out.append(found)
+                taken = found.end()
+    return out
 
 
 def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -619,16 +667,27 @@ def _scan(text: str) -> list[_Raw]:
         if not groups:
             continue  # none of the triggers in the text: most groups, most texts
         for lo, hi in groups[0] if len(groups) == 1 else _union(groups):
-            for order, name, pattern, required in plan:
+            kept: dict[int, list[int]] = {}  # the match starts of steps others take
+            for index, (order, name, pattern, required, source, keep) in enumerate(plan):
                 if required:
                     for word in required:
                         if low.find(word, lo, hi) >= 0:
                             break
                     else:
                         continue  # none of the words every match contains
+                if source >= 0:  # see _STARTS_FROM
+                    for found in _matches_at(pattern, low, kept[source], lo, hi):
+                        start, end = found.span()
+                        candidates.append((start, start - end, order, name, found))
+                    continue
+                starts: list[int] = []
                 for match in pattern.finditer(low, lo, hi):
                     start, end = match.span()
                     candidates.append((start, start - end, order, name, match))
+                    if keep:
+                        starts.append(start)
+                if keep:
+                    kept[index] = starts
     # Earliest first, then longest, then in pattern order (a pattern's matches all start
     # apart, so the matches themselves are never compared); a candidate that does not
     # read as a period (``_raw`` is None) leaves the place to shorter ones.
