@@ -19,11 +19,8 @@ from claimcheck.store.codec import (
     decode_claims,
     decode_documents,
     decode_metadata,
-    encode_claim,
     encode_claims,
     encode_metadata,
-    pack_claims,
-    unpack_claims,
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -86,26 +83,6 @@ def test_arbitrary_claims_round_trip(generated: list[Claim]) -> None:
     assert back == tuple(generated)
     for a, b in zip(back, generated, strict=True):
         assert repr(a.value) == repr(b.value)  # -0.0 stays -0.0
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_ROUND_TRIPPABLE, max_size=4))
-def test_packed_claims_round_trip_as_the_store_encoding_does(generated: list[Claim]) -> None:
-    claims = tuple(generated)
-    back = unpack_claims(pack_claims(claims), "doc")
-    assert back == claims == _round_trip(claims, "doc")
-    for a, b in zip(back, generated, strict=True):
-        assert repr(a.value) == repr(b.value)  # -0.0 stays -0.0
-        assert encode_claim(a) == encode_claim(b)  # every field, by type and value
-
-
-def test_packed_fixture_claims_round_trip_with_their_types() -> None:
-    claims = fixture_claims()
-    back = unpack_claims(pack_claims(claims), "x")
-    assert [attrs.evolve(c, document_id="x") for c in claims] == list(back)
-    for a, b in zip(back, claims, strict=True):
-        for left, right in zip(encode_claim(a), encode_claim(b), strict=True):
-            assert type(left) is type(right)
 
 
 _documents = record_strategies.documents

@@ -3,66 +3,515 @@
 A run extracts every document before it can group them
 (:mod:`claimcheck.engine.groups`), then checks one group at a time. In
 between, claims as objects take ~770 bytes each (a claim, its quantity, spans,
-period and tuples); encoded as the claims store encodes them, as positional arrays
-(:mod:`claimcheck.store.codec`), and held in :mod:`marshal` form
-(:func:`~claimcheck.store.codec.pack_claims`: within the process only; several times
-faster to write and read than the store's JSON, which it used to be), far less.
-:class:`PackedClaims` holds the encoding and what grouping needs (the
-claims' scopes), and gives the claims back, as new objects each time, when
-the group is checked: a 100,000-article corpus keeps ~200 MB of claims
-between extraction and check instead of ~450 MB, and a group's claim objects
-are freed with it.
+period and tuples). :class:`PackedClaims` holds them in ~150 bytes, and gives
+them back, as new objects each time, when their group is checked: a group's
+claim objects are freed with it.
+
+The layout is made to cost few instructions both ways, since every claim of a
+local check is packed once and unpacked once (it was ~10% of a document's cost
+as the store's positional arrays in :mod:`marshal` form):
+
+* each claim is one fixed-size row of a :class:`struct.Struct` (:data:`ROW`): its
+  ten floats (bit for bit: ``-0.0``, infinities, NaN), its four offsets, the lengths of
+  its id and quantity text, and five codes;
+* the ids and quantity texts of a document are one string, sliced back by length;
+* what claims repeat, the few distinct (unit, noun, qualifier, range flag, transition,
+  kind, metric, basis, record flag) combinations, entity tuples, flows, periods and
+  unresolved items, are kept once for the process in :class:`Table` s (bounded:
+  values past :data:`TABLE_SIZE` are kept with their document) and coded by position;
+  unpacked claims share those (immutable) values.
+
+Claims whose fields do not have their declared types (an ``int`` where a ``float``
+belongs, which pure Python allows) would not come back exactly: they, and claims of
+several documents, are kept as they are. Nothing here is written to disk or sent to
+another process (``PackedClaims`` refuses to be pickled).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import overload
+import struct
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Final, overload
 
 from claimcheck.engine.index import scope_key
-from claimcheck.model import Claim
+from claimcheck.model import Claim, Quantity, Span
+from claimcheck.slots import slot_setters
 
-__all__ = ["PackedClaims"]
+__all__ = [
+    "ROW",
+    "TABLES",
+    "TABLE_SIZE",
+    "PackedClaims",
+    "Table",
+    "Tables",
+    "pack_claims",
+    "unpack_claims",
+]
 
 Scope = tuple[str, ...]
+ScopeEntry = tuple[str, Scope, bool]
+"""A claim's metric, scope (:func:`~claimcheck.engine.index.scope_key`, no flow metrics)
+and whether it has no flow."""
 
-_NO_FLOWS: frozenset[str] = frozenset()
+ROW: Final = struct.Struct("<10d6I5i")
+"""One claim: quantity value, interval (2), precision, low, high, scale; claim value,
+interval (2); quantity span (2), sentence span (2), id and text lengths; the codes of
+its shape, entities, flow, period and unresolved items (negative: kept with the
+document)."""
+
+TABLE_SIZE: Final = 1 << 16
+"""Values a :class:`Table` keeps (a 100,000-article corpus has a few thousand flows)."""
+
+COMPILED: Final = not __file__.endswith((".py", ".pyc"))
+"""Whether this module runs compiled by mypyc (its file is then an extension module)."""
+
+_NO_FLOWS: Final[frozenset[str]] = frozenset()
+
+_new: Final[Callable[[type], Any]] = object.__new__
+_QUANTITY: Final = slot_setters(Quantity)
+_CLAIM: Final = slot_setters(Claim)
+_SPAN: Final = slot_setters(Span)
+
+
+class Table:
+    """Distinct values coded by position, for the process (append-only: a code stays
+    valid while any packed claims hold it); at most ``size`` values."""
+
+    def __init__(self, first: object, size: int = TABLE_SIZE) -> None:
+        self.codes: dict[object, int] = {first: 0}
+        """Code of each value's key (equal keys: the same value)."""
+        self.values: list[Any] = [first]
+        self.size = size
+
+    def code(self, key: object, value: object, extras: list[object]) -> int:
+        """The code of ``value`` (whose key is ``key``); a new value is added, or, the
+        table being full, appended to ``extras`` (code ``-1 - its position``)."""
+        found = self.codes.get(key)
+        if found is not None:
+            return found
+        if len(self.values) < self.size:
+            code = len(self.values)
+            self.codes[key] = code
+            self.values.append(value)
+            return code
+        extras.append(value)
+        return -len(extras)
+
+
+class Tables:
+    """The tables claims are coded with, and the scope entries of code triples."""
+
+    def __init__(self, size: int = TABLE_SIZE) -> None:
+        self.shapes = Table((None,) * 9, size)
+        """(unit, noun, qualifier, is_range, transition, kind, metric, basis, record); the
+        first is never a claim's (the unit is a string)."""
+        self.entities = Table((), size)
+        self.flows = Table(None, size)
+        self.periods = Table(None, size)
+        self.unresolved = Table((), size)
+        self.scopes: dict[int, ScopeEntry] = {}
+        """The scope entry of each (shape, entities, flow) code triple (a cache: cleared
+        when it holds ``size`` entries) ..."""
+        self.unindexed: set[int] = set()
+        """... or the triple, when its claims are not indexed."""
+        self.size = size
+
+
+TABLES: Final = Tables()
+"""The tables of the process (:class:`PackedClaims`)."""
+
+_SPANS: Final[dict[int, Span]] = {}
+"""Spans unpacked, by ``start << 32 | end``, shared: claims repeat few offsets (bounded:
+cleared when large)."""
+
+
+def _value(table: Table, code: int, extras: tuple[Any, ...]) -> Any:
+    return table.values[code] if code >= 0 else extras[-1 - code]
+
+
+def _pair(interval: object) -> bool:
+    """Whether ``interval`` is a pair of floats (that comes back as it is)."""
+    return (
+        type(interval) is tuple
+        and len(interval) == 2
+        and type(interval[0]) is float
+        and type(interval[1]) is float
+    )
+
+
+def pack_claims(
+    claims: Sequence[Claim], scopes: set[ScopeEntry] | None = None, tables: Tables = TABLES
+) -> tuple[bytes, str, tuple[Any, ...]] | None:
+    """The rows, strings and extras that :func:`unpack_claims` rebuilds ``claims`` from
+    (with their document id and the same ``tables``), or ``None`` when a field does not
+    have its declared type or an offset does not fit; with ``scopes``, the claims' scope
+    entries are added to it."""
+    rows = bytearray(ROW.size * len(claims))
+    strings: list[str] = []
+    extras: list[object] = []
+    periods: dict[int, int] = {}  # code by id(): claims of a document share Period objects
+    offset = 0
+    for claim in claims:
+        # typed Any: read as they are (compiled, a field typed float would be converted)
+        c: Any = claim
+        q: Any = c.quantity
+        claim_id = c.id
+        text = q.text
+        interval = q.interval
+        claim_interval = c.interval
+        start = q.span.start
+        end = q.span.end
+        sentence_start = c.sentence.start
+        sentence_end = c.sentence.end
+        value = q.value
+        precision = q.precision
+        low = q.low
+        high = q.high
+        scale = q.scale
+        claim_value = c.value
+        # pure Python lets an int into a float field: such claims are kept as they are
+        if not (
+            type(value) is float
+            and type(precision) is float
+            and type(low) is float
+            and type(high) is float
+            and type(scale) is float
+            and type(claim_value) is float
+            and _pair(interval)
+            and _pair(claim_interval)
+            and type(claim_id) is str
+            and type(text) is str
+            and type(start) is int
+            and type(end) is int
+            and type(sentence_start) is int
+            and type(sentence_end) is int
+        ):
+            return None
+        is_range = q.is_range
+        record = c.record
+        entities = c.entities
+        unresolved = c.unresolved
+        if not (
+            type(is_range) is bool
+            and type(record) is bool
+            and type(entities) is tuple
+            and type(unresolved) is tuple
+        ):
+            return None
+        shape = (
+            q.unit,
+            q.noun,
+            q.qualifier,
+            is_range,
+            q.transition,
+            c.kind,
+            c.metric,
+            c.basis,
+            record,
+        )
+        shape_code = tables.shapes.code(shape, shape, extras)
+        entities_code = 0 if not entities else tables.entities.code(entities, entities, extras)
+        flow = c.flow
+        flow_code = 0 if flow is None else tables.flows.code((flow.source, flow.dest), flow, extras)
+        period = c.period
+        if period is None:
+            period_code = 0
+        else:
+            found = periods.get(id(period))
+            if found is None:
+                key = (period.start, period.end, period.text, period.kind, period.unresolved)
+                found = periods[id(period)] = tables.periods.code(key, period, extras)
+            period_code = found
+        unresolved_code = (
+            0
+            if not unresolved
+            else tables.unresolved.code(
+                tuple([(u.field, u.reason) for u in unresolved]), unresolved, extras
+            )
+        )
+        pair: tuple[Any, ...] = interval
+        claim_pair: tuple[Any, ...] = claim_interval
+        try:
+            ROW.pack_into(
+                rows,
+                offset,
+                value,
+                pair[0],
+                pair[1],
+                precision,
+                low,
+                high,
+                scale,
+                claim_value,
+                claim_pair[0],
+                claim_pair[1],
+                start,
+                end,
+                sentence_start,
+                sentence_end,
+                len(claim_id),
+                len(text),
+                shape_code,
+                entities_code,
+                flow_code,
+                period_code,
+                unresolved_code,
+            )
+        except struct.error:  # an offset past 2**32: keep the claims as they are
+            return None
+        offset += ROW.size
+        strings.append(claim_id)
+        strings.append(text)
+        if scopes is not None:
+            entry = _scope_entry(
+                claim,
+                shape_code,
+                entities_code,
+                flow_code,
+                None if shape_code < 0 or entities_code < 0 or flow_code < 0 else tables,
+            )
+            if entry is not None:
+                scopes.add(entry)
+    return bytes(rows), "".join(strings), tuple(extras) if extras else ()
+
+
+def _scope_entry(
+    claim: Claim, shape_code: int, entities_code: int, flow_code: int, tables: Tables | None
+) -> ScopeEntry | None:
+    """What grouping needs of ``claim`` (``None``: not indexed), worked out once per
+    combination of the codes that determine it (metric and kind, entities, flow) and
+    kept in ``tables`` (if given)."""
+    key = (shape_code << 40) | (entities_code << 20) | flow_code
+    if tables is not None:
+        found = tables.scopes.get(key)
+        if found is not None:
+            return found
+        if key in tables.unindexed:
+            return None
+    scope = scope_key(claim, _NO_FLOWS)
+    metric = claim.metric
+    entry = None if scope is None or metric is None else (metric, scope, claim.flow is None)
+    if tables is not None:
+        if len(tables.scopes) + len(tables.unindexed) >= tables.size:
+            tables.scopes.clear()
+            tables.unindexed.clear()
+        if entry is None:
+            tables.unindexed.add(key)
+        else:
+            tables.scopes[key] = entry
+    return entry
+
+
+def _span(start: int, end: int) -> Span:
+    """``Span(start, end)`` (offsets below ``2**32``, as a row holds them)."""
+    key = start << 32 | end
+    found = _SPANS.get(key)
+    if found is not None:
+        return found
+    if len(_SPANS) >= 16384:
+        _SPANS.clear()
+    if COMPILED:
+        new: Span = _new(Span)
+        _SPAN[0](new, start)
+        _SPAN[1](new, end)
+    else:
+        new = Span(start, end)
+    _SPANS[key] = new
+    return new
+
+
+def _quantity(  # noqa: PLR0917 (positional, in field order: cheapest to call)
+    span: Span,
+    text: str,
+    value: Any,
+    unit: Any,
+    interval: Any,
+    precision: Any,
+    low: Any,
+    high: Any,
+    noun: Any,
+    qualifier: Any,
+    scale: Any,
+    is_range: Any,
+    transition: Any,
+) -> Quantity:
+    """``Quantity(...)``; compiled, built with the slot setters (as
+    :mod:`claimcheck.extract.records` does: the attrs ``__init__`` is interpreted)."""
+    if not COMPILED:
+        return Quantity(
+            span,
+            text,
+            value,
+            unit,
+            interval,
+            precision,
+            low,
+            high,
+            noun,
+            qualifier,
+            scale,
+            is_range,
+            transition,
+        )
+    new: Quantity = _new(Quantity)
+    setters = _QUANTITY
+    setters[0](new, span)
+    setters[1](new, text)
+    setters[2](new, value)
+    setters[3](new, unit)
+    setters[4](new, interval)
+    setters[5](new, precision)
+    setters[6](new, low)
+    setters[7](new, high)
+    setters[8](new, noun)
+    setters[9](new, qualifier)
+    setters[10](new, scale)
+    setters[11](new, is_range)
+    setters[12](new, transition)
+    return new
+
+
+def _claim(  # noqa: PLR0917 (positional, in field order: cheapest to call)
+    claim_id: str,
+    document_id: str,
+    quantity: Quantity,
+    sentence: Span,
+    kind: Any,
+    metric: Any,
+    entities: Any,
+    flow: Any,
+    period: Any,
+    value: Any,
+    interval: Any,
+    basis: Any,
+    record: Any,
+    unresolved: Any,
+) -> Claim:
+    """``Claim(...)``, as :func:`_quantity`."""
+    if not COMPILED:
+        return Claim(
+            claim_id,
+            document_id,
+            quantity,
+            sentence,
+            kind,
+            metric,
+            entities,
+            flow,
+            period,
+            value,
+            interval,
+            basis,
+            record,
+            unresolved,
+        )
+    new: Claim = _new(Claim)
+    setters = _CLAIM
+    setters[0](new, claim_id)
+    setters[1](new, document_id)
+    setters[2](new, quantity)
+    setters[3](new, sentence)
+    setters[4](new, kind)
+    setters[5](new, metric)
+    setters[6](new, entities)
+    setters[7](new, flow)
+    setters[8](new, period)
+    setters[9](new, value)
+    setters[10](new, interval)
+    setters[11](new, basis)
+    setters[12](new, record)
+    setters[13](new, unresolved)
+    return new
+
+
+def unpack_claims(
+    rows: bytes, strings: str, extras: tuple[Any, ...], document_id: str, tables: Tables = TABLES
+) -> tuple[Claim, ...]:
+    """The claims :func:`pack_claims` packed, in document ``document_id`` (new objects,
+    equal to those packed, field by field and type by type)."""
+    claims: list[Claim] = []
+    position = 0
+    for unpacked in ROW.iter_unpack(rows):
+        row: tuple[Any, ...] = unpacked
+        id_length: int = row[14]
+        text_length: int = row[15]
+        id_end = position + id_length
+        text_end = id_end + text_length
+        shape: tuple[Any, ...] = _value(tables.shapes, row[16], extras)
+        quantity = _quantity(
+            _span(row[10], row[11]),
+            strings[id_end:text_end],
+            row[0],
+            shape[0],
+            (row[1], row[2]),
+            row[3],
+            row[4],
+            row[5],
+            shape[1],
+            shape[2],
+            row[6],
+            shape[3],
+            shape[4],
+        )
+        claims.append(
+            _claim(
+                strings[position:id_end],
+                document_id,
+                quantity,
+                _span(row[12], row[13]),
+                shape[5],
+                shape[6],
+                _value(tables.entities, row[17], extras),
+                _value(tables.flows, row[18], extras),
+                _value(tables.periods, row[19], extras),
+                row[7],
+                (row[8], row[9]),
+                shape[7],
+                shape[8],
+                _value(tables.unresolved, row[20], extras),
+            )
+        )
+        position = text_end
+    return tuple(claims)
 
 
 class PackedClaims(Sequence[Claim]):
-    """The claims of one document, encoded; a read-only sequence that decodes on access
-    (iterate once and keep the result: every access decodes anew). Claims of several
-    documents are kept as they are (the encoding holds one document id)."""
+    """The claims of one document, packed; a read-only sequence that unpacks on access
+    (iterate once and keep the result: every access unpacks anew). Claims of several
+    documents, or with fields of other types than declared, are kept as they are."""
 
-    __slots__ = ("_count", "_data", "_document", "_scopes")
+    __slots__ = ("_claims", "_count", "_document", "_extras", "_rows", "_scopes", "_strings")
 
     def __init__(self, claims: Sequence[Claim]) -> None:
-        from claimcheck.store.codec import pack_claims
-
+        self._count = len(claims)
+        self._claims: tuple[Claim, ...] | None = None
+        self._rows = b""
+        self._strings = ""
+        self._extras: tuple[Any, ...] = ()
         ids = {c.document_id for c in claims}
         self._document = next(iter(ids)) if len(ids) == 1 else ""
-        self._data: bytes | tuple[Claim, ...] = (
-            pack_claims(claims) if self._document else tuple(claims)
-        )
-        self._count = len(claims)
-        scopes: set[tuple[str, Scope, bool]] = set()
-        for claim in claims:
-            scope = scope_key(claim, _NO_FLOWS)
-            if scope is not None and claim.metric is not None:
-                scopes.add((claim.metric, scope, claim.flow is None))
+        scopes: set[ScopeEntry] = set()
+        packed = pack_claims(claims, scopes) if self._document else None
+        if packed is None:
+            self._claims = tuple(claims)
+            scopes = set()
+            for claim in claims:
+                entry = _scope_entry(claim, -1, -1, -1, None)
+                if entry is not None:
+                    scopes.add(entry)
+        else:
+            self._rows, self._strings, self._extras = packed
         self._scopes = frozenset(scopes)
 
     def unpack(self) -> tuple[Claim, ...]:
         """The claims (new objects, equal to those packed)."""
-        if isinstance(self._data, tuple):
-            return self._data
-        from claimcheck.store.codec import unpack_claims
-
-        return unpack_claims(self._data, self._document)
+        if self._claims is not None:
+            return self._claims
+        return unpack_claims(self._rows, self._strings, self._extras, self._document)
 
     def scopes(self, flows: frozenset[str]) -> frozenset[Scope]:
         """The scopes of the indexed claims, as :func:`~claimcheck.engine.groups.document_scopes`
-        gives them for the flow metrics ``flows`` (without decoding)."""
+        gives them for the flow metrics ``flows`` (without unpacking)."""
         return frozenset(
             scope for metric, scope, flowless in self._scopes if not (flowless and metric in flows)
         )
@@ -83,11 +532,13 @@ class PackedClaims(Sequence[Claim]):
         return self.unpack()[index]
 
     def __reduce__(self) -> tuple[object, ...]:
-        """Refuse to be pickled: the encoding is :mod:`marshal` data for this process only
-        (``unpack()`` the claims to send them elsewhere)."""
+        """Refuse to be pickled: the codes refer to this process's tables (``unpack()``
+        the claims to send them elsewhere)."""
         raise TypeError(
-            "PackedClaims are held within one process (marshal form): unpack() them to send them"
+            "PackedClaims are held within one process (coded by its tables): unpack() them "
+            "to send them"
         )
 
     def __repr__(self) -> str:
-        return f"PackedClaims({self._count} claims, {len(self._data)} bytes)"
+        size = len(self._rows) + len(self._strings)
+        return f"PackedClaims({self._count} claims, {size} bytes)"

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import json
-import marshal
 import zlib
 from collections.abc import Callable, Sequence
 from typing import Any, Final, TypeVar
@@ -176,8 +175,7 @@ def encode_claim(claim: Claim) -> list[Any]:
 def decode_claim(row: list[Any], document_id: str) -> Claim:
     """The claim of :func:`encode_claim`'s array, in document ``document_id``.
 
-    Reading a store decodes thousands of claims per check, and a local check decodes
-    every claim it packed (:mod:`claimcheck.engine.packed`): the fields are passed by
+    Reading a store decodes thousands of claims per check: the fields are passed by
     position, the two records are built without their attrs ``__init__`` when
     compiled (:func:`_record`), and spans, flows and periods are shared objects (:func:`_span_of`,
     :func:`_flow_of`, :func:`_period_of`).
@@ -240,25 +238,6 @@ def encode_claims(claims: Sequence[Claim]) -> str:
 def decode_claims(data: str | bytes, document_id: str) -> tuple[Claim, ...]:
     """The claims of :func:`encode_claims`."""
     return tuple(decode_claim(row, document_id) for row in json.loads(data))
-
-
-def pack_claims(claims: Sequence[Claim]) -> bytes:
-    """:func:`encode_claim`'s arrays in :mod:`marshal` form, for holding claims within one
-    process (:mod:`claimcheck.engine.packed`), never for storing or sending them.
-
-    marshal writes and reads the arrays (strings, numbers, ``None``, booleans and lists
-    of them) several times faster than JSON, and gives back the very values: an ``int``
-    stays an ``int``, floats bit for bit (``-0.0``, infinities), strings with lone
-    surrogates included. Its format may change between Python versions and it is not
-    meant for untrusted input, which is why the store keeps JSON (:func:`encode_claims`).
-    """
-    return marshal.dumps([encode_claim(c) for c in claims])
-
-
-def unpack_claims(data: bytes, document_id: str) -> tuple[Claim, ...]:
-    """The claims of :func:`pack_claims`, in document ``document_id``."""
-    rows: list[list[Any]] = marshal.loads(data)
-    return tuple(decode_claim(row, document_id) for row in rows)
 
 
 def encode_metadata(document: Document) -> str:
