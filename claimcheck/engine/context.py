@@ -187,13 +187,22 @@ class Context:
         return ref
 
     def refs(self, items: Iterable[Item]) -> tuple[ClaimRef, ...]:
-        """Cite items in order, without repeats."""
-        seen: set[str] = set()
-        out = []
+        """Cite items in order, without repeats (:meth:`ref` inlined: asked for every
+        verdict, of two or three items, so a list of the ids seen, not a set)."""
+        seen: list[str] = []
+        out: list[ClaimRef] = []
+        cache = self._refs
         for item in items:
-            if item.claim.id not in seen:
-                seen.add(item.claim.id)
-                out.append(self.ref(item))
+            claim = item.claim
+            claim_id = claim.id
+            if claim_id in seen:
+                continue
+            seen.append(claim_id)
+            ident = id(claim)  # the index holds every claim for the context's lifetime
+            ref = cache.get(ident)
+            if ref is None:
+                ref = cache[ident] = claim_ref(claim, self.documents.get(claim.document_id))
+            out.append(ref)
         return tuple(out)
 
     def tolerance(self, rule: Rule | type[Rule]) -> Tolerance:
