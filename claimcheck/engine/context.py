@@ -58,6 +58,11 @@ _LABELS: dict[tuple[str, float], str] = {}
 """scale_label's labels by (unit, scale): few units and scales, asked for every relation."""
 
 
+_SHARED: list[tuple[EngineConfig, dict[str, Tolerance], dict[str, bool]]] = []
+"""The last configuration's tolerance and cumulative-measure caches (see Context): each
+relation group gets a Context, all with the run's one configuration."""
+
+
 class View:
     """Items of one figure (kind, key, period): by document and distinct values.
 
@@ -153,8 +158,13 @@ class Context:
         self.listed = listed
         self._views = {}
         self._refs = {}
-        self._tolerances = {}
-        self._cumulative = {}
+        # pure functions of the (frozen) configuration: shared by the contexts of a run
+        shared = _SHARED[0] if _SHARED else None
+        if shared is not None and shared[0] is config:
+            self._tolerances, self._cumulative = shared[1], shared[2]
+        else:
+            self._tolerances, self._cumulative = {}, {}
+            _SHARED[:] = [(config, self._tolerances, self._cumulative)]
 
     def view(self, kind: str, key: Key, period: PeriodKey | None) -> View:
         """The items of ``(kind, key, period)`` by document, plus one representative per
@@ -235,7 +245,10 @@ class Context:
     def sentence(self, item: Item) -> str:
         """The text of an item's sentence."""
         document = self.documents.get(item.document)
-        return "" if document is None else item.claim.sentence.slice(document.text)
+        if document is None:
+            return ""
+        bounds = item.claim.sentence  # (Span.slice is an interpreted call)
+        return document.text[bounds.start : bounds.end]
 
     def not_checked(self, rule: Rule, reason: str, items: Iterable[Item]) -> NotChecked:
         """A :class:`NotChecked` for ``rule``."""
