@@ -74,16 +74,24 @@ class ClaimRef:
 
 def claim_ref(claim: Claim, document: Document | None) -> ClaimRef:
     """Cite ``claim`` (the sentence text is empty when the document is unknown)."""
-    sentence = "" if document is None else claim.sentence.slice(document.text).strip()
-    span = claim.span
+    # the fields, not Claim.span, Claim.text and Span.slice: those are interpreted calls
+    # (the model is not compiled), and a claim is cited in every relation it is in
+    if document is None:
+        sentence = ""
+    else:
+        bounds = claim.sentence
+        sentence = document.text[bounds.start : bounds.end].strip()
+    quantity = claim.quantity
+    span = quantity.span
+    text = quantity.text
     if not COMPILED:
-        return ClaimRef(claim.document_id, claim.id, (span.start, span.end), claim.text, sentence)
+        return ClaimRef(claim.document_id, claim.id, (span.start, span.end), text, sentence)
     new: ClaimRef = _new(ClaimRef)
     setters = _CLAIM_REF
     setters[0](new, claim.document_id)
     setters[1](new, claim.id)
     setters[2](new, (span.start, span.end))
-    setters[3](new, claim.text)
+    setters[3](new, text)
     setters[4](new, sentence)
     return new
 

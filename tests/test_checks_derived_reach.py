@@ -117,7 +117,7 @@ def test_cc402_reports_the_same_with_and_without_the_shortcut(
     doc = _article(levels, growths)
     shortcut = check([doc], select=["CC402"])
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cc402, "_reaching", lambda rates, spans: rates)
+        patch.setattr(cc402, "_reaches", lambda span, prior, spans: True)
         patch.setattr(cc402, "_closed", lambda stated: False)
         every = check([doc], select=["CC402"])
     assert shortcut == every

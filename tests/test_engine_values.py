@@ -168,6 +168,18 @@ def test_best_of_reports_the_first_finding_of_the_smallest_gap() -> None:
     assert best_of([]) is None
 
 
+def test_the_best_of_one_verdict_is_that_verdict() -> None:
+    """(CC101, CC102 and CC103 skip best_of for a relation read one way only.)"""
+    for result in (
+        _finding(2.0),
+        Verified("CC999", "t", "ok", ()),
+        NotChecked("CC999", "t", "why", ()),
+        Finding("CC999", "t", "error", "no arithmetic", (), None),
+    ):
+        assert best_of([result]) is result
+        assert best_of(iter([result])) is result
+
+
 def test_combinations_stop_at_the_cap_without_building_the_product() -> None:
     from engine_support import article, spec
 

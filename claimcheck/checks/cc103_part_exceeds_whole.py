@@ -67,6 +67,9 @@ class PartExceedsWhole(Rule):
                     for group in grouped(combinations(roles)).values():
                         if not ctx.concerns_any(group):
                             continue
+                        if len(group) == 1:  # the best of one verdict is that verdict
+                            yield self._verdict(ctx, key, group[0])
+                            continue
                         result = best_of(self._verdicts(ctx, key, group))
                         if result is not None:
                             yield result

@@ -102,7 +102,10 @@ class GrowthVsLevels(Rule):
                         prior = prior_period(*span, basis)
                         if prior is None:
                             continue
-                        earlier = ctx.view("level", level_key, key_of(*prior))
+                        prior_key = key_of(*prior)
+                        if not ctx.index.get("level", level_key, prior_key):
+                            continue  # no level of the compared period (most changes): no pair
+                        earlier = ctx.view("level", level_key, prior_key)
                         pairs = itertools.islice(
                             itertools.product(current, earlier.near(change.document)),
                             MAX_COMBINATIONS,

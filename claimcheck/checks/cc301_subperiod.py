@@ -5,8 +5,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 
-import attrs
-
 from claimcheck.checks._common import (
     apart,
     contains,
@@ -138,15 +136,27 @@ def containments(spans: Sequence[Span]) -> list[tuple[int, int]]:
     return pairs
 
 
-@attrs.frozen(slots=True)
 class _Side:
     """One period's figures as :meth:`SubperiodExceedsPeriod._compare` reads them: without
     likely scale slips, the smallest (``None``: none left), each document's smallest (as
-    wholes) and each document's largest (as parts)."""
+    wholes) and each document's largest (as parts).
+
+    A plain slotted class (native when compiled: an attrs class's constructor and class
+    methods are interpreted calls); treat it as immutable.
+    """
+
+    __slots__ = ("largest", "own", "smallest")
 
     smallest: Item | None
     own: dict[str, Item]
     largest: dict[str, Item]
+
+    def __init__(
+        self, smallest: Item | None, own: dict[str, Item], largest: dict[str, Item]
+    ) -> None:
+        self.smallest = smallest
+        self.own = own
+        self.largest = largest
 
     @classmethod
     def of(cls, items: list[Item], threshold: float) -> _Side:

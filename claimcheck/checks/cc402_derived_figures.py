@@ -93,7 +93,9 @@ class DerivedFigures(Rule):
             elif item.kind == "change" and item.key.unit == "percent":
                 changes.append(item)
         for unit, stated in levels.items():
-            growths: list[Growth] = []
+            spans = {span for _, span in stated}
+            rates = 0  # the growth rates that apply, reaching or not
+            growths: list[Growth] = []  # those that reach (see _reaching)
             for change in changes:
                 role = role_of(Key(change.key.measure, scope, change.key.flow, unit))
                 span = period_of(change)
@@ -102,15 +104,17 @@ class DerivedFigures(Rule):
                 priors = [p for b in bases(change) if (p := compared_period(*span, b))]
                 if len(priors) != 1:
                     continue  # no basis stated and several possible: ambiguous
+                rates += 1
+                if not _reaches(span, priors[0], spans):
+                    continue  # it moves figures no comparison reads (_reaching)
                 # a change anchored to a level of its sentence ("rose 5% to $38.9 bln")
                 # describes that level, perhaps a commodity within the flow
                 anchors = frozenset(
                     a.claim.id for a in anchored_levels(ctx, change) if a.key.unit == unit
                 )
                 growths.append(Growth(change, str(role), span, priors[0], anchors))
-            if not growths and not _open_identity(stated):
+            if not rates and not _open_identity(stated):
                 continue  # nothing to derive that CC101 and CC102 do not check
-            growths = _reaching(growths, {span for _, span in stated})
             if not growths and _closed(stated):
                 continue  # derive() would give no figure: nothing to compare
             scale, label = scale_label([stated[0][0]])
@@ -261,12 +265,12 @@ def _reaching(growths: list[Growth], spans: set[Span]) -> list[Growth]:
     removes only figures that no comparison reads: the figures and their order are
     otherwise those :func:`derive` gives with every rate.
     """
-    return [
-        g
-        for g in growths
-        if (g.span in spans and _covers(g.prior, spans))
-        or (g.prior in spans and _covers(g.span, spans))
-    ]
+    return [g for g in growths if _reaches(g.span, g.prior, spans)]
+
+
+def _reaches(span: Span, prior: Span, spans: set[Span]) -> bool:
+    """Whether a growth rate of ``span`` over ``prior`` reaches (see :func:`_reaching`)."""
+    return (span in spans and _covers(prior, spans)) or (prior in spans and _covers(span, spans))
 
 
 def _covers(target: Span, spans: set[Span]) -> bool:

@@ -48,10 +48,15 @@ class PercentVsPoints(Rule):
             prior = prior_period(*span, basis)
             if prior is None:
                 continue
+            key = Key(change.key.measure, change.key.scope, change.key.flow, "percent")
+            now_key, before_key = key_of(*span), key_of(*prior)
             for kind in ("share", "level"):
-                key = Key(change.key.measure, change.key.scope, change.key.flow, "percent")
-                now = ctx.view(kind, key, key_of(*span)).near(change.document)
-                before = ctx.view(kind, key, key_of(*prior)).near(change.document)
+                if not ctx.index.get(kind, key, now_key) or not ctx.index.get(
+                    kind, key, before_key
+                ):
+                    continue  # no figure of one period (most changes): no pair to compare
+                now = ctx.view(kind, key, now_key).near(change.document)
+                before = ctx.view(kind, key, before_key).near(change.document)
                 for current, earlier in itertools.islice(
                     itertools.product(now, before), MAX_COMBINATIONS
                 ):

@@ -58,6 +58,11 @@ _LABELS: dict[tuple[str, float], str] = {}
 """scale_label's labels by (unit, scale): few units and scales, asked for every relation."""
 
 
+_SHARED: list[tuple[EngineConfig, dict[str, Tolerance], dict[str, bool]]] = []
+"""The last configuration's tolerance and cumulative-measure caches (see Context): each
+relation group gets a Context, all with the run's one configuration."""
+
+
 class View:
     """Items of one figure (kind, key, period): by document and distinct values.
 
@@ -153,8 +158,13 @@ class Context:
         self.listed = listed
         self._views = {}
         self._refs = {}
-        self._tolerances = {}
-        self._cumulative = {}
+        # pure functions of the (frozen) configuration: shared by the contexts of a run
+        shared = _SHARED[0] if _SHARED else None
+        if shared is not None and shared[0] is config:
+            self._tolerances, self._cumulative = shared[1], shared[2]
+        else:
+            self._tolerances, self._cumulative = {}, {}
+            _SHARED[:] = [(config, self._tolerances, self._cumulative)]
 
     def view(self, kind: str, key: Key, period: PeriodKey | None) -> View:
         """The items of ``(kind, key, period)`` by document, plus one representative per
@@ -187,13 +197,22 @@ class Context:
         return ref
 
     def refs(self, items: Iterable[Item]) -> tuple[ClaimRef, ...]:
-        """Cite items in order, without repeats."""
-        seen: set[str] = set()
-        out = []
+        """Cite items in order, without repeats (:meth:`ref` inlined: asked for every
+        verdict, of two or three items, so a list of the ids seen, not a set)."""
+        seen: list[str] = []
+        out: list[ClaimRef] = []
+        cache = self._refs
         for item in items:
-            if item.claim.id not in seen:
-                seen.add(item.claim.id)
-                out.append(self.ref(item))
+            claim = item.claim
+            claim_id = claim.id
+            if claim_id in seen:
+                continue
+            seen.append(claim_id)
+            ident = id(claim)  # the index holds every claim for the context's lifetime
+            ref = cache.get(ident)
+            if ref is None:
+                ref = cache[ident] = claim_ref(claim, self.documents.get(claim.document_id))
+            out.append(ref)
         return tuple(out)
 
     def tolerance(self, rule: Rule | type[Rule]) -> Tolerance:
@@ -226,7 +245,10 @@ class Context:
     def sentence(self, item: Item) -> str:
         """The text of an item's sentence."""
         document = self.documents.get(item.document)
-        return "" if document is None else item.claim.sentence.slice(document.text)
+        if document is None:
+            return ""
+        bounds = item.claim.sentence  # (Span.slice is an interpreted call)
+        return document.text[bounds.start : bounds.end]
 
     def not_checked(self, rule: Rule, reason: str, items: Iterable[Item]) -> NotChecked:
         """A :class:`NotChecked` for ``rule``."""

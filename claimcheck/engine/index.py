@@ -283,9 +283,10 @@ def normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interval
     scope = _sorted_scope(claim.entities)
     claim_flow = claim.flow
     flow = None if claim_flow is None else (claim_flow.source, claim_flow.dest)
-    unit = claim.unit
+    quantity = claim.quantity  # its fields: Claim.unit and .qualifier are interpreted calls
+    unit = quantity.unit
     value = Interval.of(claim.interval)
-    if kind == "milestone" and claim.qualifier is None and value.lo >= 0:
+    if kind == "milestone" and quantity.qualifier is None and value.lo >= 0:
         value = Interval(value.lo, math.inf)  # a threshold reached or crossed: at least
     if flow is not None:
         scope = _with_flow(scope, flow[0], flow[1])
