@@ -19,6 +19,7 @@ from claimcheck.extract.claims import (
     _may_end_with,
 )
 from claimcheck.extract.entities import _capitalised_pattern, _one_pattern, find_entities
+from claimcheck.extract.lexicon import patterns
 from claimcheck.extract.numbers import (
     _DIGIT_GATE,
     _GATE_AFTER_DIGIT,
@@ -30,7 +31,9 @@ from claimcheck.extract.numbers import (
 )
 from claimcheck.extract.periods import _PATTERNS as _PERIOD_PATTERNS
 from claimcheck.extract.periods import _REQUIRED, _STARTS_FROM, _matches_at
+from claimcheck.extract.scales import _SPACED_OPENERS
 from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
+from claimcheck.extract.suffixes import _DENOMINATOR_OPENERS
 
 _PIECES = [
     "increase",
@@ -311,3 +314,23 @@ def test_period_patterns_take_their_starts_from_the_pattern_they_open_with(
         starts = [m.start() for m in patterns[source].finditer(low, lo, hi)]
         expected = [m.span() for m in patterns[name].finditer(low, lo, hi)]
         assert [m.span() for m in _matches_at(patterns[name], low, starts, lo, hi)] == expected
+
+
+_SUFFIX_PIECES = [" ", "\u00a0", "-", "/", ",", ".", "%", "bln", "B", "m", "K", "million", "Mln"]
+_SUFFIX_PIECES += ["per", "a", "barrel", "year", "tonne", "or", "OR", "more", "less", "so", "5"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_SUFFIX_PIECES), max_size=10).map("".join))
+def test_suffix_patterns_open_only_with_what_their_callers_test_first(text: str) -> None:
+    ctx = patterns()
+    for pos in range(len(text) + 1):
+        following = text[pos : pos + 1]
+        if ctx.scale_attached.match(text, pos):
+            assert following.isalpha()
+        if ctx.scale_spaced.match(text, pos):
+            assert following in _SPACED_OPENERS
+        if ctx.denominator.match(text, pos):
+            assert following in _DENOMINATOR_OPENERS
+        if ctx.post_qualifier.match(text, pos):
+            assert text[pos + 1 : pos + 3].lower() == "or"
