@@ -18,7 +18,13 @@ from claimcheck.extract.claims import (
     _clause_breaks,
     _may_end_with,
 )
-from claimcheck.extract.entities import _capitalised_pattern, _one_pattern, find_entities
+from claimcheck.extract.entities import (
+    _CURRENCY_AFTER,
+    _capitalised_pattern,
+    _currency_may_follow,
+    _one_pattern,
+    find_entities,
+)
 from claimcheck.extract.lexicon import patterns
 from claimcheck.extract.numbers import (
     _DIGIT_GATE,
@@ -334,3 +340,15 @@ def test_suffix_patterns_open_only_with_what_their_callers_test_first(text: str)
             assert following in _DENOMINATOR_OPENERS
         if ctx.post_qualifier.match(text, pos):
             assert text[pos + 1 : pos + 3].lower() == "or"
+
+
+_AFTER_MENTION_PIECES = [" ", "  ", "\n", "\u00a0", "$", "5", "٣", "dollars", "Dollar", "DOLLARS"]
+_AFTER_MENTION_PIECES += ["cents", "cent", "d", "c", "x", "'s", ".", ","]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_MENTION_PIECES), max_size=8).map("".join))
+def test_currency_test_passes_wherever_the_currency_pattern_matches(text: str) -> None:
+    for end in range(len(text) + 1):
+        if _CURRENCY_AFTER.match(text, end):
+            assert _currency_may_follow(text, end)
