@@ -13,6 +13,8 @@ from claimcheck.extract.claims import (
     _CHANGE_NOUN_BEFORE,
     _CHANGE_NOUN_ENDS,
     _CLAUSE_BREAK,
+    _COMPARED_BEFORE,
+    _COMPARED_ENDS,
     _LEVEL_BEFORE,
     _LEVEL_ENDS,
     _clause_breaks,
@@ -37,6 +39,7 @@ from claimcheck.extract.numbers import (
 )
 from claimcheck.extract.periods import _PATTERNS as _PERIOD_PATTERNS
 from claimcheck.extract.periods import _REQUIRED, _STARTS_FROM, _matches_at
+from claimcheck.extract.ranges import _RANGE_GAP, _may_be_range_gap
 from claimcheck.extract.scales import _SPACED_OPENERS
 from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
 from claimcheck.extract.suffixes import _DENOMINATOR_OPENERS
@@ -59,6 +62,16 @@ _PIECES = [
     "TOTALLED",
     "put",
     "the",
+    "than",
+    "compared",
+    "with",
+    "versus",
+    "vs.",
+    "VS",
+    "against",
+    "roughly",
+    "about",
+    "juſt",
     "waſ",
     "ſtood",
     "’",
@@ -76,6 +89,8 @@ _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_gates_pass_every_text_the_patterns_match(text: str) -> None:
+    if _COMPARED_BEFORE.search(text):
+        assert _may_end_with(text, _COMPARED_ENDS)
     if _CHANGE_NOUN_BEFORE.search(text):
         assert _may_end_with(text, _CHANGE_NOUN_ENDS)
     if _LEVEL_BEFORE.search(text):
@@ -352,3 +367,13 @@ def test_currency_test_passes_wherever_the_currency_pattern_matches(text: str) -
     for end in range(len(text) + 1):
         if _CURRENCY_AFTER.match(text, end):
             assert _currency_may_follow(text, end)
+
+
+_GAP_PIECES = [" ", "  ", "\u00a0", "-", "–", "—", "to", "through", "and", "or", "from", ",", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_GAP_PIECES), max_size=6).map("".join))
+def test_range_gap_test_passes_every_gap_the_pattern_matches(gap: str) -> None:
+    if _RANGE_GAP.fullmatch(gap):
+        assert _may_be_range_gap(gap)

@@ -142,6 +142,10 @@ _COMPARED_BEFORE = re.compile(
     r"(?:(?:about|around|nearly|almost|over|some|just|roughly)\s+)?$",
     re.IGNORECASE,
 )
+_COMPARED_ENDS: tuple[str, ...] = ("from", "than", "with", "to", "versus", "vs", "vs.")
+_COMPARED_ENDS += ("against", "about", "around", "nearly", "almost", "over", "some", "just")
+_COMPARED_ENDS += ("roughly",)
+"""The last word of every match of :data:`_COMPARED_BEFORE` (white space aside)."""
 _TARGET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|goal)\b", re.IGNORECASE)
 """A figure followed by the word target ("the $10 billion target")."""
 _BY_BEFORE = re.compile(r"\bby(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
@@ -374,7 +378,10 @@ class _DocIndex:
             ) - 1
             if i >= 0 and _COMPARED_GAP.fullmatch(self.text, self.quantity_ends[i], start):
                 q_start = self.quantity_starts[i]
-                if _COMPARED_BEFORE.search(self.text, max(0, q_start - 40), q_start):
+                lo = max(0, q_start - 40)
+                if _may_end_with(self.text[lo:q_start], _COMPARED_ENDS) and _COMPARED_BEFORE.search(
+                    self.text, lo, q_start
+                ):
                     found = q_start
             self._compared[mention.start] = found
         return found
