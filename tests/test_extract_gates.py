@@ -13,10 +13,15 @@ from claimcheck.extract.claims import (
     _CHANGE_NOUN_BEFORE,
     _CHANGE_NOUN_ENDS,
     _CLAUSE_BREAK,
+    _COMPARATIVE_AFTER,
+    _COMPARATIVE_OPENERS,
     _COMPARED_BEFORE,
     _COMPARED_ENDS,
     _LEVEL_BEFORE,
     _LEVEL_ENDS,
+    _SHARE_AFTER,
+    _SHARE_OPENERS,
+    _after_space,
     _clause_breaks,
     _may_end_with,
 )
@@ -37,8 +42,8 @@ from claimcheck.extract.numbers import (
     _digit_scan,
     _digit_starts,
 )
+from claimcheck.extract.periods import _ALONE_AFTER, _REQUIRED, _STARTS_FROM, _matches_at
 from claimcheck.extract.periods import _PATTERNS as _PERIOD_PATTERNS
-from claimcheck.extract.periods import _REQUIRED, _STARTS_FROM, _matches_at
 from claimcheck.extract.ranges import _RANGE_GAP, _may_be_range_gap
 from claimcheck.extract.scales import _SPACED_OPENERS
 from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
@@ -377,3 +382,30 @@ _GAP_PIECES = [" ", "  ", "\u00a0", "-", "–", "—", "to", "through", "and", "
 def test_range_gap_test_passes_every_gap_the_pattern_matches(gap: str) -> None:
     if _RANGE_GAP.fullmatch(gap):
         assert _may_be_range_gap(gap)
+
+
+_AFTER_FIGURE_PIECES = [" ", "\n", "\u00a0", "of", "in", "the", "total", "its", "more", "UP"]
+_AFTER_FIGURE_PIECES += [
+    "Less",
+    "fewer",
+    "down",
+    "higher",
+    "than",
+    "from",
+    "year",
+    "alone",
+    "ALONE",
+]
+_AFTER_FIGURE_PIECES += [",", "x", "China"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_FIGURE_PIECES), max_size=8).map("".join))
+def test_after_figure_tests_pass_wherever_the_patterns_match(text: str) -> None:
+    for pos in range(len(text) + 1):
+        if _SHARE_AFTER.match(text, pos):
+            assert _after_space(text, pos) in _SHARE_OPENERS
+        if _COMPARATIVE_AFTER.match(text, pos):
+            assert _after_space(text, pos) in _COMPARATIVE_OPENERS
+        if _ALONE_AFTER.match(text, pos):
+            assert text[pos : pos + 1].isspace()
