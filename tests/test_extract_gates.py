@@ -13,12 +13,26 @@ from claimcheck.extract.claims import (
     _CHANGE_NOUN_BEFORE,
     _CHANGE_NOUN_ENDS,
     _CLAUSE_BREAK,
+    _COMPARATIVE_AFTER,
+    _COMPARATIVE_OPENERS,
+    _COMPARED_BEFORE,
+    _COMPARED_ENDS,
     _LEVEL_BEFORE,
     _LEVEL_ENDS,
+    _SHARE_AFTER,
+    _SHARE_OPENERS,
+    _after_space,
     _clause_breaks,
     _may_end_with,
 )
-from claimcheck.extract.entities import _capitalised_pattern, _one_pattern, find_entities
+from claimcheck.extract.entities import (
+    _CURRENCY_AFTER,
+    _capitalised_pattern,
+    _currency_may_follow,
+    _one_pattern,
+    find_entities,
+)
+from claimcheck.extract.lexicon import patterns
 from claimcheck.extract.numbers import (
     _DIGIT_GATE,
     _GATE_AFTER_DIGIT,
@@ -28,9 +42,12 @@ from claimcheck.extract.numbers import (
     _digit_scan,
     _digit_starts,
 )
+from claimcheck.extract.periods import _ALONE_AFTER, _REQUIRED, _STARTS_FROM, _matches_at
 from claimcheck.extract.periods import _PATTERNS as _PERIOD_PATTERNS
-from claimcheck.extract.periods import _REQUIRED, _STARTS_FROM, _matches_at
+from claimcheck.extract.ranges import _RANGE_GAP, _may_be_range_gap
+from claimcheck.extract.scales import _SPACED_OPENERS
 from claimcheck.extract.sentences import _CANDIDATE, _WORD_BEFORE, candidates, word_before
+from claimcheck.extract.suffixes import _DENOMINATOR_OPENERS
 
 _PIECES = [
     "increase",
@@ -50,6 +67,16 @@ _PIECES = [
     "TOTALLED",
     "put",
     "the",
+    "than",
+    "compared",
+    "with",
+    "versus",
+    "vs.",
+    "VS",
+    "against",
+    "roughly",
+    "about",
+    "juſt",
     "waſ",
     "ſtood",
     "’",
@@ -67,6 +94,8 @@ _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_gates_pass_every_text_the_patterns_match(text: str) -> None:
+    if _COMPARED_BEFORE.search(text):
+        assert _may_end_with(text, _COMPARED_ENDS)
     if _CHANGE_NOUN_BEFORE.search(text):
         assert _may_end_with(text, _CHANGE_NOUN_ENDS)
     if _LEVEL_BEFORE.search(text):
@@ -311,3 +340,72 @@ def test_period_patterns_take_their_starts_from_the_pattern_they_open_with(
         starts = [m.start() for m in patterns[source].finditer(low, lo, hi)]
         expected = [m.span() for m in patterns[name].finditer(low, lo, hi)]
         assert [m.span() for m in _matches_at(patterns[name], low, starts, lo, hi)] == expected
+
+
+_SUFFIX_PIECES = [" ", "\u00a0", "-", "/", ",", ".", "%", "bln", "B", "m", "K", "million", "Mln"]
+_SUFFIX_PIECES += ["per", "a", "barrel", "year", "tonne", "or", "OR", "more", "less", "so", "5"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_SUFFIX_PIECES), max_size=10).map("".join))
+def test_suffix_patterns_open_only_with_what_their_callers_test_first(text: str) -> None:
+    ctx = patterns()
+    for pos in range(len(text) + 1):
+        following = text[pos : pos + 1]
+        if ctx.scale_attached.match(text, pos):
+            assert following.isalpha()
+        if ctx.scale_spaced.match(text, pos):
+            assert following in _SPACED_OPENERS
+        if ctx.denominator.match(text, pos):
+            assert following in _DENOMINATOR_OPENERS
+        if ctx.post_qualifier.match(text, pos):
+            assert text[pos + 1 : pos + 3].lower() == "or"
+
+
+_AFTER_MENTION_PIECES = [" ", "  ", "\n", "\u00a0", "$", "5", "٣", "dollars", "Dollar", "DOLLARS"]
+_AFTER_MENTION_PIECES += ["cents", "cent", "d", "c", "x", "'s", ".", ","]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_MENTION_PIECES), max_size=8).map("".join))
+def test_currency_test_passes_wherever_the_currency_pattern_matches(text: str) -> None:
+    for end in range(len(text) + 1):
+        if _CURRENCY_AFTER.match(text, end):
+            assert _currency_may_follow(text, end)
+
+
+_GAP_PIECES = [" ", "  ", "\u00a0", "-", "–", "—", "to", "through", "and", "or", "from", ",", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_GAP_PIECES), max_size=6).map("".join))
+def test_range_gap_test_passes_every_gap_the_pattern_matches(gap: str) -> None:
+    if _RANGE_GAP.fullmatch(gap):
+        assert _may_be_range_gap(gap)
+
+
+_AFTER_FIGURE_PIECES = [" ", "\n", "\u00a0", "of", "in", "the", "total", "its", "more", "UP"]
+_AFTER_FIGURE_PIECES += [
+    "Less",
+    "fewer",
+    "down",
+    "higher",
+    "than",
+    "from",
+    "year",
+    "alone",
+    "ALONE",
+]
+_AFTER_FIGURE_PIECES += [",", "x", "China"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_FIGURE_PIECES), max_size=8).map("".join))
+def test_after_figure_tests_pass_wherever_the_patterns_match(text: str) -> None:
+    for pos in range(len(text) + 1):
+        if _SHARE_AFTER.match(text, pos):
+            assert _after_space(text, pos) in _SHARE_OPENERS
+        if _COMPARATIVE_AFTER.match(text, pos):
+            assert _after_space(text, pos) in _COMPARATIVE_OPENERS
+        if _ALONE_AFTER.match(text, pos):
+            assert text[pos : pos + 1].isspace()

@@ -94,6 +94,8 @@ _SHARE_AFTER = re.compile(
     r"\s*(?:of\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+|which\b|them\b|[A-Z])"
     r"|in\s+(?:the\s+)?total\b)"
 )
+_SHARE_OPENERS = frozenset("oi")
+"""What :data:`_SHARE_AFTER` opens with after white space ("of", "in")."""
 _LEVEL_BEFORE = re.compile(
     r"(?:\bfrom|\bto|\bat|\breached|\bamounted\s+to|\btotaled|\btotalled|\bstood\s+at)\s*$",
     re.IGNORECASE,
@@ -103,6 +105,21 @@ _COMPARATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 """A change stated as a comparison: "2% more than a year earlier", "8% fewer than in 2022"."""
+_COMPARATIVE_OPENERS = frozenset("mhulfdMHULFD")
+"""What :data:`_COMPARATIVE_AFTER` opens with after white space (no other character matches
+these letters ignoring case)."""
+
+
+def _after_space(text: str, pos: int) -> str:
+    """The first character at or after ``pos`` that is not white space (``\\s``), or "":
+    a pattern opening with ``\\s*`` then a word needs its first letter there, and the
+    test costs a fraction of the regex call."""
+    size = len(text)
+    while pos < size and text[pos].isspace():
+        pos += 1
+    return text[pos : pos + 1]
+
+
 _CHANGE_NOUN_BEFORE = re.compile(
     r"\b(?P<noun>increase|rise|growth|gain|jump|decline|decrease|drop|fall|contraction)"
     r"\s+(?:\w+\s+)?(?:at|of|was|to|reached|amounted\s+to|stood\s+at)\s*$",
@@ -142,6 +159,10 @@ _COMPARED_BEFORE = re.compile(
     r"(?:(?:about|around|nearly|almost|over|some|just|roughly)\s+)?$",
     re.IGNORECASE,
 )
+_COMPARED_ENDS: tuple[str, ...] = ("from", "than", "with", "to", "versus", "vs", "vs.")
+_COMPARED_ENDS += ("against", "about", "around", "nearly", "almost", "over", "some", "just")
+_COMPARED_ENDS += ("roughly",)
+"""The last word of every match of :data:`_COMPARED_BEFORE` (white space aside)."""
 _TARGET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|goal)\b", re.IGNORECASE)
 """A figure followed by the word target ("the $10 billion target")."""
 _BY_BEFORE = re.compile(r"\bby(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
@@ -374,7 +395,10 @@ class _DocIndex:
             ) - 1
             if i >= 0 and _COMPARED_GAP.fullmatch(self.text, self.quantity_ends[i], start):
                 q_start = self.quantity_starts[i]
-                if _COMPARED_BEFORE.search(self.text, max(0, q_start - 40), q_start):
+                lo = max(0, q_start - 40)
+                if _may_end_with(self.text[lo:q_start], _COMPARED_ENDS) and _COMPARED_BEFORE.search(
+                    self.text, lo, q_start
+                ):
                     found = q_start
             self._compared[mention.start] = found
         return found
@@ -666,7 +690,11 @@ def _kind(
     percent = quantity.unit in ("percent", "percentage_point")
     change_cues = [c for c in before_cues if c.name in ("increase", "decrease")]
     if percent:
-        comparative = _COMPARATIVE_AFTER.match(text, end)
+        comparative = (
+            _COMPARATIVE_AFTER.match(text, end)
+            if _after_space(text, end) in _COMPARATIVE_OPENERS
+            else None
+        )
         if comparative is not None:
             word = comparative.group("word").lower()
             return "change", -1 if word in ("less", "fewer", "lower", "down") else 1
@@ -767,7 +795,8 @@ def _sign(before: list[Cue], after: list[Cue]) -> int:
 def _share(index: _DocIndex, quantity: Quantity, clause: _Bounds, bundle: _Sentence) -> bool:
     if "share" in bundle.names and _in(bundle.cues, clause[0], quantity.span.start, "share"):
         return True
-    return _SHARE_AFTER.match(index.text, quantity.span.end) is not None
+    text, end = index.text, quantity.span.end
+    return _after_space(text, end) in _SHARE_OPENERS and _SHARE_AFTER.match(text, end) is not None
 
 
 def _milestone(quantity: Quantity, clause: _Bounds, cues: Sequence[Cue]) -> bool:

@@ -781,7 +781,11 @@ def find_periods(
         role = raw.role
         if role == "event" and _AS_OF_BEFORE.search(text, max(0, raw.start - 12), raw.start):
             role = "period"  # "as of Dec. 31": the date a stock figure is measured at
-        narrow = role == "period" and _ALONE_AFTER.match(text, raw.end) is not None
+        narrow = (
+            role == "period"
+            and text[raw.end : raw.end + 1].isspace()  # what the pattern opens with
+            and _ALONE_AFTER.match(text, raw.end) is not None
+        )
         mention = PeriodMention(raw.start, raw.end, role, period, raw.granularity, raw.year, narrow)
         mentions.append(mention)
         if raw.year is not None:

@@ -238,22 +238,22 @@ class MultiScanner:
                 return True
         return False
 
-    def _matches(self, low: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    def _matches(self, low: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """The spans of ``self.pattern.finditer(low, lo, hi)``; once :data:`STARTS_AFTER`
         characters have been scanned, trying the pattern only at ``lo`` and reading the
-        others from :func:`_phrase_starts_pattern` (a match never starts elsewhere)."""
+        others from :func:`_phrase_starts_pattern` (a match never starts elsewhere).
+        A list, not a generator: a compiled generator costs more than the list."""
         starts = self._starts
         if starts is None:
             self._scanned += hi - lo
             if self._scanned > STARTS_AFTER:
                 self._starts = _phrase_starts_pattern(self._trie)
-            for found in self.pattern.finditer(low, lo, hi):
-                yield found.span()
-            return
+            return [found.span() for found in self.pattern.finditer(low, lo, hi)]
+        out: list[tuple[int, int]] = []
         taken = lo  # ``finditer`` goes on from the end of the last match (never empty)
         first = self.pattern.match(low, lo, hi)
         if first is not None:
-            yield first.span()
+            out.append(first.span())
             taken = first.end()
         for start in starts.finditer(low, lo, hi):
             position = start.end()
@@ -262,7 +262,8 @@ class MultiScanner:
             if position < taken or low[position - 1].isalnum():
                 continue
             taken = start.end(1)
-            yield position, taken
+            out.append((position, taken))
+        return out
 
     def scan(
         self, low: str, regions: Regions | None = None

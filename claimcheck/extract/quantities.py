@@ -134,8 +134,13 @@ def _read_all(text: str) -> list[Candidate]:
             continue
         if cand.unit is None and is_age_apposition(text, cand):
             cand.unit, cand.noun = "year", "age"
-        post = ctx.post_qualifier.match(text, cand.end)
-        if post and cand.qualifier is None:
+        # "5 or more": the pattern opens with a space and "or" (tested first: cheaper).
+        post = (
+            ctx.post_qualifier.match(text, cand.end)
+            if cand.qualifier is None and text[cand.end + 1 : cand.end + 3].lower() == "or"
+            else None
+        )
+        if post:
             cand.qualifier = {"more": "at_least", "so": "about"}.get(
                 post.group("q").lower(), "at_most"
             )  # type: ignore[assignment]

@@ -109,6 +109,8 @@ _MONTH_ABBR = frozenset(
 _CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s))")
 _CANDIDATE_CHARS = (".", "\n", "!", "?", "…")
 """The characters a :data:`_CANDIDATE` match opens with."""
+_AFTER_END = frozenset(".!?…\"'”’»)]")
+"""What may follow end punctuation in a :data:`_CANDIDATE` match, besides white space."""
 
 
 def candidates(text: str) -> list[re.Match[str]]:
@@ -122,9 +124,14 @@ def candidates(text: str) -> list[re.Match[str]]:
     """
     starts: list[int] = []
     for char in _CANDIDATE_CHARS:
+        line_break = char == "\n"
         at = text.find(char)
         while at >= 0:
-            starts.append(at)
+            # After end punctuation the pattern needs more of it, a closing quote or
+            # bracket, or white space: not so after most full stops ("1.5", "U.S.").
+            following = text[at + 1 : at + 2]
+            if line_break or following in _AFTER_END or following.isspace():
+                starts.append(at)
             at = text.find(char, at + 1)
     starts.sort()
     match = _CANDIDATE.match

@@ -185,8 +185,14 @@ def match_unit(text: str, pos: int, ctx: Patterns) -> tuple[str, int] | None:
     return best
 
 
+_DENOMINATOR_OPENERS = frozenset((" ", "\u00a0", "/", "-"))
+"""The characters :attr:`~claimcheck.extract.lexicon.Patterns.denominator` opens with."""
+
+
 def read_denominator(text: str, cand: Candidate, ctx: Patterns) -> None:
     """A per-denominator after the unit: "$52 a barrel" -> ``USD/barrel``."""
+    if text[cand.end : cand.end + 1] not in _DENOMINATOR_OPENERS:
+        return  # the pattern opens with one of them: no regex call ("5%,", "$5 bln.")
     m = ctx.denominator.match(text, cand.end)
     if m:
         den = lexicon().denominators[m.group("d").lower()]
