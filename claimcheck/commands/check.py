@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,7 +110,7 @@ def _extract(
 ) -> Loaded:
     """Extract the claims of ``documents`` (``--jobs`` processes or the Dask cluster; the
     order is kept); a document whose extraction fails is left out. With ``args.packed``
-    the claims are held pickled (:class:`~claimcheck.engine.packed.PackedClaims`).
+    the claims are held packed (:class:`~claimcheck.engine.packed.PackedClaims`).
 
     Its entry in ``statuses`` becomes ``failed`` with the reason.
     """
@@ -122,8 +122,15 @@ def _extract(
         extracted = iter(args.dask.extract(documents))
     else:
         extracted = extract_documents(documents, jobs_of(args))
+    hold: Callable[[Sequence[Claim]], Sequence[Claim]] | None = None
+    if getattr(args, "packed", False):
+        from claimcheck.engine.packed import PackedClaims
+
+        hold = PackedClaims
+    done = progress.document_done
     loaded: Loaded = []
-    for document, claims in extracted:
+    append = loaded.append
+    for document, claims in extracted:  # once per document: kept lean
         if isinstance(claims, Exception):  # one document's bug must not stop the others
             progress.close()
             reason = f"extraction failed ({type(claims).__name__}: {claims})"
@@ -139,13 +146,8 @@ def _extract(
                         status.path, "failed", reason, document=document.id, role=status.role
                     )
             continue
-        if getattr(args, "packed", False):
-            from claimcheck.engine.packed import PackedClaims
-
-            loaded.append((document, PackedClaims(claims)))
-        else:
-            loaded.append((document, claims))
-        progress.document_done(len(claims))
+        append((document, claims if hold is None else hold(claims)))
+        done(len(claims))
     return loaded
 
 
