@@ -585,42 +585,58 @@ def _require_unicode(value: str, key: str, path: str, line: int | None) -> None:
         ) from None
 
 
+def _json_field(obj: dict[str, Any], key: str, path: str, line: int | None) -> str | None:
+    """``obj[key]`` as an optional string (``""`` is ``None``; an int ``id`` is its text)."""
+    value = obj.get(key)
+    if value is None:
+        return None
+    if type(value) is not str:
+        if key == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        elif not isinstance(value, str):
+            raise DocumentError(path, f"{key!r} must be a string, got {type(value).__name__}", line)
+    if not value:
+        return None
+    if not value.isascii():
+        _require_unicode(value, key, path, line)
+    return value
+
+
 def _json_document(
     obj: Any, *, path: str, default_id: str, published: _dt.date | None, line: int | None
 ) -> Document:
+    # once per JSON(L) document: the common case (str fields, ASCII) without extra calls
     if not isinstance(obj, dict):
         raise DocumentError(path, f"expected a JSON object, got {type(obj).__name__}", line)
     text = obj.get("text")
     if not isinstance(text, str):
         what = "missing" if text is None else f"not a string ({type(text).__name__})"
         raise DocumentError(path, f"'text' is {what}", line)
-    _require_unicode(text, "text", path, line)
-    _require_text(text, path, line)
-    fields: dict[str, str | None] = {}
-    for key in ("id", "published", "source", "url", "title"):
-        value = obj.get(key)
-        if isinstance(value, int) and not isinstance(value, bool) and key == "id":
-            value = str(value)
-        if value is not None and not isinstance(value, str):
-            raise DocumentError(path, f"{key!r} must be a string, got {type(value).__name__}", line)
-        if value:
-            _require_unicode(value, key, path, line)
-        fields[key] = value or None
-    date: _dt.date | None = None
-    if fields["published"] is not None:
+    if not text.isascii():
+        _require_unicode(text, "text", path, line)
+    if not text or text.isspace():  # as _require_text, without copying the text
+        raise DocumentError(path, "empty document (no text)", line, skipped=True)
+    document_id = _json_field(obj, "id", path, line)
+    published_text = _json_field(obj, "published", path, line)
+    source = _json_field(obj, "source", path, line)
+    url = _json_field(obj, "url", path, line)
+    title = _json_field(obj, "title", path, line)
+    if published_text is not None:
         try:
-            date = parse_date(fields["published"])
+            date = parse_date(published_text)
         except ValueError as exc:
             raise DocumentError(path, f"'published': {exc}", line) from None
-    return _dated_document(
+        return Document(
+            document_id or default_id, text, path, date, "front_matter", source, url, title
+        )
+    return make_document(
         text,
-        id=fields["id"] or default_id,
-        own_date=date,
+        id=document_id or default_id,
         published=published,
         path=path,
-        source=fields["source"],
-        url=fields["url"],
-        title=fields["title"],
+        source=source,
+        url=url,
+        title=title,
     )
 
 

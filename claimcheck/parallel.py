@@ -32,10 +32,11 @@ import itertools
 import os
 import pickle
 import signal
+import sys
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from claimcheck.model import Claim, Document
 from claimcheck.packing import Packed, pack_claims, unpack_claims
@@ -82,12 +83,24 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _extractor() -> Callable[[Document], tuple[Claim, ...]]:
+    """:func:`claimcheck.extract.extract_document`, imported on first use (cold start).
+
+    Looked up in ``sys.modules`` each time: an import statement per document costs more
+    than the rest of :func:`extract_one`, and a module put in its place is still seen.
+    """
+    module = sys.modules.get("claimcheck.extract")
+    if module is None:
+        from claimcheck.extract import extract_document
+
+        return extract_document
+    return cast("Callable[[Document], tuple[Claim, ...]]", module.extract_document)
+
+
 def extract_one(document: Document) -> Outcome:
     """The claims of ``document``, or the exception extraction raised (never raises)."""
-    from claimcheck.extract import extract_document
-
     try:
-        return tuple(extract_document(document))
+        return tuple(_extractor()(document))
     except Exception as exc:  # one document's bug must not stop the others
         exc.worker_traceback = traceback.format_exc()  # type: ignore[attr-defined]
         return exc
