@@ -123,6 +123,11 @@ def containments(spans: Sequence[Span]) -> list[tuple[int, int]]:
     span is tested against the spans that start within it, found by bisection, rather than
     against every span: on calendar periods a span holds a few others, whatever their number.
     """
+    if len(spans) == 2:  # (most keys with more than one period): the pair either way
+        first, second = spans
+        if contains(second, first):
+            return [(0, 1)]
+        return [(1, 0)] if contains(first, second) else []
     order = sorted(range(len(spans)), key=lambda i: spans[i][0])
     starts = [spans[i][0] for i in order]
     inverted = [i for i in order if spans[i][0] > spans[i][1]]  # tested against every span

@@ -54,12 +54,13 @@ class VerbalMultiplier(Rule):
         multipliers = dict(ctx.config.multipliers)
         if not multipliers:
             return
+        words_of = tuple(multipliers)  # (one tuple for every sentence's look-up)
         for (document_id, start, end), items in ctx.index.sentences():
             document = ctx.documents.get(document_id)
             if document is None:
                 continue
             sentence = document.text[start:end]
-            words = find_words(sentence, list(multipliers))
+            words = find_words(sentence, words_of)
             if words and not ctx.concerns(items[:1]):
                 # a context document's sentence: reported only if its comparison cites a
                 # claim of a checked document (a year-earlier figure from the index)
