@@ -113,10 +113,23 @@ def _caseless(char: str) -> str:
     return lower if len(lower) == 1 else char
 
 
+_ESCAPED: dict[str, str] = {}
+"""``re.escape`` of each character met so far (it is interpreted Python; tries have
+thousands of nodes)."""
+
+
+def _escaped(char: str) -> str:
+    escaped = _ESCAPED.get(char)
+    if escaped is None:
+        escaped = re.escape(char)
+        _ESCAPED[char] = escaped
+    return escaped
+
+
 def trie_regex(node: dict[str, Any]) -> str:
     """The regex of a prefix trie (``{char: subtrie}``, ``""`` marking a word's end)."""
     ends = "" in node
-    branches = [re.escape(char) + trie_regex(child) for char, child in sorted(node.items()) if char]
+    branches = [_escaped(char) + trie_regex(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

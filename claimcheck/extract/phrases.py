@@ -61,8 +61,17 @@ _Trie = Trie
 _SPECIAL = {" ": r"\s+", "'": "['’]", "’": "['’]"}
 
 
+_ATOMS: dict[str, str] = dict(_SPECIAL)
+""":func:`_atom` of each character met so far: ``re.escape`` is interpreted Python, and a
+trie of a vocabulary has thousands of nodes (it was about a third of building one)."""
+
+
 def _atom(char: str) -> str:
-    return _SPECIAL.get(char, re.escape(char))
+    atom = _ATOMS.get(char)
+    if atom is None:
+        atom = re.escape(char)
+        _ATOMS[char] = atom
+    return atom
 
 
 def _class_atom(char: str) -> str:
