@@ -24,14 +24,14 @@ def test_claims_past_the_budget_are_packed(budget: int) -> None:
     args = argparse.Namespace(dask=None, jobs=1, packed=True, unpacked=budget, debug=False)
     loaded = check_command._extract(_documents(), args, Progress(), [])
     held = 0
-    for _, claims in loaded:
-        if isinstance(claims, PackedClaims):
+    for _, claims in loaded:  # (compiled, isinstance() of a tuple and PackedClaims is True)
+        if type(claims) is PackedClaims:
             assert held + len(claims) > budget  # packed only when it did not fit
         else:
             held += len(claims)
     assert held <= budget
     assert args.unpacked == budget - held
-    packed = sum(isinstance(c, PackedClaims) for _, c in loaded)
+    packed = sum(type(c) is PackedClaims for _, c in loaded)
     assert (packed == 0) == (budget == 10**9)
     assert (held == 0) == (budget == 0)
 

@@ -120,10 +120,6 @@ class Tables:
 TABLES: Final = Tables()
 """The tables of the process (:class:`PackedClaims`)."""
 
-_SPANS: Final[dict[int, Span]] = {}
-"""Spans unpacked, by ``start << 32 | end``, shared: claims repeat few offsets (bounded:
-cleared when large)."""
-
 
 def _value(table: Table, code: int, extras: tuple[Any, ...]) -> Any:
     return table.values[code] if code >= 0 else extras[-1 - code]
@@ -302,21 +298,13 @@ def _scope_entry(
     return entry
 
 
-def _span(start: int, end: int) -> Span:
-    """``Span(start, end)`` (offsets below ``2**32``, as a row holds them)."""
-    key = start << 32 | end
-    found = _SPANS.get(key)
-    if found is not None:
-        return found
-    if len(_SPANS) >= 16384:
-        _SPANS.clear()
-    if COMPILED:
-        new: Span = _new(Span)
-        _SPAN[0](new, start)
-        _SPAN[1](new, end)
-    else:
-        new = Span(start, end)
-    _SPANS[key] = new
+def _span(start: Any, end: Any) -> Span:
+    """``Span(start, end)``."""
+    if not COMPILED:
+        return Span(start, end)
+    new: Span = _new(Span)
+    _SPAN[0](new, start)
+    _SPAN[1](new, end)
     return new
 
 
@@ -430,6 +418,7 @@ def unpack_claims(
     """The claims :func:`pack_claims` packed, in document ``document_id`` (new objects,
     equal to those packed, field by field and type by type)."""
     claims: list[Claim] = []
+    sentences: dict[int, Span] = {}  # claims of a sentence share its span
     position = 0
     for unpacked in ROW.iter_unpack(rows):
         row: tuple[Any, ...] = unpacked
@@ -438,6 +427,12 @@ def unpack_claims(
         id_end = position + id_length
         text_end = id_end + text_length
         shape: tuple[Any, ...] = _value(tables.shapes, row[16], extras)
+        sentence_start: int = row[12]
+        sentence_end: int = row[13]
+        sentence_key = sentence_start << 32 | sentence_end  # both below 2**32 ("I")
+        sentence = sentences.get(sentence_key)
+        if sentence is None:
+            sentence = sentences[sentence_key] = _span(row[12], row[13])
         quantity = _quantity(
             _span(row[10], row[11]),
             strings[id_end:text_end],
@@ -458,7 +453,7 @@ def unpack_claims(
                 strings[position:id_end],
                 document_id,
                 quantity,
-                _span(row[12], row[13]),
+                sentence,
                 shape[5],
                 shape[6],
                 _value(tables.entities, row[17], extras),
