@@ -324,8 +324,13 @@ def _sort_key(code: str, claims: Sequence[ClaimRef], text: str) -> tuple[Any, ..
 
 
 def _ident(result: Result) -> tuple[Any, ...]:
-    """What makes two results the same relation: code and cited claims."""
-    return (result.code, tuple(sorted((c.document, c.id) for c in result.claims)))
+    """What makes two results the same relation: code and cited claims (sorted)."""
+    claims = result.claims
+    if len(claims) == 2:  # most relations: two pairs put in order, not a list sorted
+        first = (claims[0].document, claims[0].id)
+        second = (claims[1].document, claims[1].id)
+        return (result.code, (second, first) if second < first else (first, second))
+    return (result.code, tuple(sorted((c.document, c.id) for c in claims)))
 
 
 @attrs.frozen(slots=True)
