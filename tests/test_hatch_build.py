@@ -35,9 +35,7 @@ def _tree(root: Path, *names: str) -> None:
         (root / name).write_text("", encoding="utf-8")
 
 
-def test_a_list_is_one_group_and_a_table_names_its_groups(
-    hatch_build: Any, tmp_path: Path
-) -> None:
+def test_a_list_is_one_group_and_a_table_names_its_groups(hatch_build: Any, tmp_path: Path) -> None:
     _tree(tmp_path, "p/a/__init__.py", "p/a/x.py", "p/a/y.py", "p/b/z.py", "p/b/notes.txt")
     single = hatch_build.compile_groups(
         tmp_path, {"compile": ["p/a/*.py", "p/b/*"], "exclude": ["p/a/__init__.py"]}
@@ -60,9 +58,7 @@ def test_the_project_compiles_the_extractor_and_the_rule_engine(hatch_build: Any
     config = wheel["hooks"]["custom"]
     groups = {name: sources for sources, name in hatch_build.compile_groups(ROOT, config)}
     assert set(groups) == {"claimcheck_extract", "claimcheck_rules"}
-    modules = {
-        Path(s).relative_to(ROOT).as_posix() for sources in groups.values() for s in sources
-    }
+    modules = {Path(s).relative_to(ROOT).as_posix() for sources in groups.values() for s in sources}
     assert {"claimcheck/engine/context.py", "claimcheck/checks/cc203_direction.py"} <= modules
     assert {"claimcheck/findings.py", "claimcheck/store/codec.py"} <= modules
     assert "claimcheck/extract/claims.py" in {

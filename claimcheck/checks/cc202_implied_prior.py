@@ -115,9 +115,7 @@ class ImpliedPrior(Rule):
                 if result is not None:
                     yield result
 
-    def _verdicts(
-        self, ctx: Context, measure: str, group: list[list[Item]]
-    ) -> Iterator[Result]:
+    def _verdicts(self, ctx: Context, measure: str, group: list[list[Item]]) -> Iterator[Result]:
         """The verdict of each combination of compatible bases, judged as read (lazily,
         for :func:`best_of`)."""
         for combo in group:

@@ -174,9 +174,7 @@ class Figure:
         self.weight = weight
         self.operands = operands
         self.names = names
-        self.input_ids = (
-            frozenset([i.claim.id for i in inputs]) if input_ids is None else input_ids
-        )
+        self.input_ids = frozenset([i.claim.id for i in inputs]) if input_ids is None else input_ids
         self.slots = (
             frozenset([(role_of(i.key), _span(i)) for i in inputs]) if slots is None else slots
         )
