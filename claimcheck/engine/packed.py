@@ -30,12 +30,14 @@ another process (``PackedClaims`` refuses to be pickled).
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Final, overload
 
 from claimcheck.engine.index import scope_key
-from claimcheck.model import Claim, Quantity, Span
-from claimcheck.slots import slot_setters
+from claimcheck.extract.records import claim as _claim
+from claimcheck.extract.records import quantity as _quantity
+from claimcheck.extract.records import span as _span
+from claimcheck.model import Claim, Span
 
 __all__ = [
     "ROW",
@@ -62,15 +64,7 @@ document)."""
 TABLE_SIZE: Final = 1 << 16
 """Values a :class:`Table` keeps (a 100,000-article corpus has a few thousand flows)."""
 
-COMPILED: Final = not __file__.endswith((".py", ".pyc"))
-"""Whether this module runs compiled by mypyc (its file is then an extension module)."""
-
 _NO_FLOWS: Final[frozenset[str]] = frozenset()
-
-_new: Final[Callable[[type], Any]] = object.__new__
-_QUANTITY: Final = slot_setters(Quantity)
-_CLAIM: Final = slot_setters(Claim)
-_SPAN: Final = slot_setters(Span)
 
 
 class Table:
@@ -298,125 +292,13 @@ def _scope_entry(
     return entry
 
 
-def _span(start: Any, end: Any) -> Span:
-    """``Span(start, end)``."""
-    if not COMPILED:
-        return Span(start, end)
-    new: Span = _new(Span)
-    _SPAN[0](new, start)
-    _SPAN[1](new, end)
-    return new
-
-
-def _quantity(  # noqa: PLR0917 (positional, in field order: cheapest to call)
-    span: Span,
-    text: str,
-    value: Any,
-    unit: Any,
-    interval: Any,
-    precision: Any,
-    low: Any,
-    high: Any,
-    noun: Any,
-    qualifier: Any,
-    scale: Any,
-    is_range: Any,
-    transition: Any,
-) -> Quantity:
-    """``Quantity(...)``; compiled, built with the slot setters (as
-    :mod:`claimcheck.extract.records` does: the attrs ``__init__`` is interpreted)."""
-    if not COMPILED:
-        return Quantity(
-            span,
-            text,
-            value,
-            unit,
-            interval,
-            precision,
-            low,
-            high,
-            noun,
-            qualifier,
-            scale,
-            is_range,
-            transition,
-        )
-    new: Quantity = _new(Quantity)
-    setters = _QUANTITY
-    setters[0](new, span)
-    setters[1](new, text)
-    setters[2](new, value)
-    setters[3](new, unit)
-    setters[4](new, interval)
-    setters[5](new, precision)
-    setters[6](new, low)
-    setters[7](new, high)
-    setters[8](new, noun)
-    setters[9](new, qualifier)
-    setters[10](new, scale)
-    setters[11](new, is_range)
-    setters[12](new, transition)
-    return new
-
-
-def _claim(  # noqa: PLR0917 (positional, in field order: cheapest to call)
-    claim_id: str,
-    document_id: str,
-    quantity: Quantity,
-    sentence: Span,
-    kind: Any,
-    metric: Any,
-    entities: Any,
-    flow: Any,
-    period: Any,
-    value: Any,
-    interval: Any,
-    basis: Any,
-    record: Any,
-    unresolved: Any,
-) -> Claim:
-    """``Claim(...)``, as :func:`_quantity`."""
-    if not COMPILED:
-        return Claim(
-            claim_id,
-            document_id,
-            quantity,
-            sentence,
-            kind,
-            metric,
-            entities,
-            flow,
-            period,
-            value,
-            interval,
-            basis,
-            record,
-            unresolved,
-        )
-    new: Claim = _new(Claim)
-    setters = _CLAIM
-    setters[0](new, claim_id)
-    setters[1](new, document_id)
-    setters[2](new, quantity)
-    setters[3](new, sentence)
-    setters[4](new, kind)
-    setters[5](new, metric)
-    setters[6](new, entities)
-    setters[7](new, flow)
-    setters[8](new, period)
-    setters[9](new, value)
-    setters[10](new, interval)
-    setters[11](new, basis)
-    setters[12](new, record)
-    setters[13](new, unresolved)
-    return new
-
-
 def unpack_claims(
     rows: bytes, strings: str, extras: tuple[Any, ...], document_id: str, tables: Tables = TABLES
 ) -> tuple[Claim, ...]:
     """The claims :func:`pack_claims` packed, in document ``document_id`` (new objects,
-    equal to those packed, field by field and type by type)."""
+    equal to those packed, field by field and type by type), built as the extractor builds
+    them (:mod:`claimcheck.extract.records`): every field packed has its declared type
+    (:func:`pack_claims` keeps claims with others as they are)."""
     claims: list[Claim] = []
     sentences: dict[int, Span] = {}  # claims of a sentence share its span
     position = 0
