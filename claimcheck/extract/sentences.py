@@ -146,21 +146,80 @@ def candidates(text: str) -> list[re.Match[str]]:
     return out
 
 
+_PUNCTUATION = frozenset(".!?…")
+_CLOSERS = frozenset("\"'”’»)]")
+
+
+def candidate_bounds(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in candidates(text)]``, read without the regex.
+
+    At a line break the match is the break alone. At end punctuation it is the
+    run of end punctuation, then the run of closing quotes and brackets, when white
+    space follows; else there is none: the two runs hold disjoint characters, so
+    backtracking either leaves a character that is not white space next. Spans,
+    not match objects: a match's ``start()`` and ``end()`` are method calls.
+    """
+    starts: list[int] = []
+    for char in _CANDIDATE_CHARS:
+        line_break = char == "\n"
+        at = text.find(char)
+        while at >= 0:
+            following = text[at + 1 : at + 2]
+            if line_break or following in _AFTER_END or following.isspace():
+                starts.append(at)
+            at = text.find(char, at + 1)
+    starts.sort()
+    size = len(text)
+    out: list[tuple[int, int]] = []
+    taken = 0
+    for start in starts:
+        if start < taken:
+            continue
+        end = start + 1
+        if text[start] != "\n":
+            while end < size and text[end] in _PUNCTUATION:
+                end += 1
+            while end < size and text[end] in _CLOSERS:
+                end += 1
+            if end >= size or not text[end].isspace():
+                continue
+        out.append((start, end))
+        taken = end
+    return out
+
+
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_START = re.compile(r"\s*([\"'“‘«(\[]?)(\S)")
+_OPENERS = frozenset("\"'“‘«([")
+"""The characters of the optional group of :data:`_NEXT_START`."""
+
+
+def next_start(text: str, pos: int) -> int:
+    """``_NEXT_START.match(text, pos).start(2)``, or -1 for no match: the first
+    character after the white space at ``pos``, or the one after it when that is an
+    opening quote or bracket followed by a character that is not white space.
+    Read without the regex (``\\s`` is ``str.isspace``)."""
+    size = len(text)
+    while pos < size and text[pos].isspace():
+        pos += 1
+    if pos >= size:
+        return -1
+    if text[pos] in _OPENERS and pos + 1 < size and not text[pos + 1].isspace():
+        return pos + 1
+    return pos
 
 
 def _ends_sentence(text: str, dot: int, end: int) -> bool:
     """Decide whether the punctuation run ``text[dot:end]`` ends a sentence."""
     if text[dot] != ".":
         return True
-    following = _NEXT_START.match(text, end)
-    if following is None:
+    following = next_start(text, end)
+    if following < 0:
         return True
-    if "\n" in text[end : following.start(2)]:
+    if "\n" in text[end:following]:
         return True
-    nxt = following.group(2)
+    nxt = text[following]
     if nxt.islower() or nxt in ",;:)":
         return False
     before = word_before(text, max(0, dot - 20), dot)
@@ -247,7 +306,7 @@ class _Keep:
     __slots__ = ("ends", "starts")
 
     def __init__(self, spans: Sequence[Span]) -> None:
-        ordered = sorted((s.start, s.end) for s in spans)
+        ordered = sorted([(s.start, s.end) for s in spans])  # (a list: no generator)
         self.starts = [s for s, _ in ordered]
         self.ends = [e for _, e in ordered]
 
@@ -294,19 +353,19 @@ def sentence_bounds(text: str, keep: Sequence[Span] = ()) -> list[tuple[int, int
     kept = _Keep(keep)
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in candidates(text):
-        end = match.end()
-        if text[match.start()] == "\n":
+    for found, found_end in candidate_bounds(text):
+        end = found_end
+        if text[found] == "\n":
             if end < len(text) and text[end] != "\n":  # else a blank line: always a break
-                following = _NEXT_START.match(text, end)
-                blank_line = "\n" in text[end : following.start(2)] if following else True
-                if not blank_line and following is not None and following.group(2).islower():
+                following = next_start(text, end)
+                blank_line = "\n" in text[end:following] if following >= 0 else True
+                if not blank_line and following >= 0 and text[following].islower():
                     continue
-            end = match.start()
-        elif not _ends_sentence(text, match.start(), end):
+            end = found
+        elif not _ends_sentence(text, found, end):
             continue
         _cut_long(text, start, end, spans, kept)
-        start = match.end()
+        start = found_end
     _cut_long(text, start, len(text), spans, kept)
     return spans
 
