@@ -509,9 +509,152 @@ month's first letter a letter before it, and ``_YREF`` holds no month name), so
 :func:`_scan` tries the pattern with ``match`` at those starts only, in order, past its
 own last match: what its ``finditer`` finds, without running it over the window."""
 
-_Step = tuple[int, str, re.Pattern[str], tuple[str, ...], int, bool]
+# Patterns tried with ``match`` at the places a match can start (see :func:`_starts`)
+# instead of searched for over their windows: a search tries a match at nearly every
+# character (their first characters are digits or common letters), a few ``str.find``
+# calls and a few ``match`` calls cost a fraction of that.
+_NO_ANCHOR = 0
+_AT_YEARS = 1
+"""At "19" or "20" followed by two digits: every match opens with a year in digits."""
+_AT_ISO = 2
+"""At those years followed by "-"."""
+_AT_MONTHS = 3
+"""At a month name's first three letters at the start of a word."""
+_AT_RANGE = 4
+"""At those month names and at "from" at the start of a word."""
+_AT_DAYFIRST = 5
+"""At the one or two digits before white space before those month names."""
+_AT_DEADLINE = 6
+"""At "by", "before", "until", "till" at the start of a word."""
+_GATE_FYSPLIT = 7
+"""Searched as before, but only in a window with a year followed by white space and a
+dash or slash: every match holds one."""
+_ANCHORS: dict[str, int] = {
+    "iso": _AT_ISO,
+    "year": _AT_YEARS,
+    "month": _AT_MONTHS,
+    "range": _AT_RANGE,
+    "dayfirst": _AT_DAYFIRST,
+    "deadline": _AT_DEADLINE,
+    "fysplit": _GATE_FYSPLIT,
+}
+_MONTH_STEMS: tuple[str, ...] = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+)
+_MONTH_STEMS += ("dec",)
+"""The first three letters of every month name of ``_MONTH`` (lower case)."""
+_DEADLINE_WORDS = ("by", "before", "until", "till")
+_FYSPLIT_DASHES = "-–/"
+
+
+def _word_start(low: str, start: int) -> bool:
+    """Whether ``start`` is not preceded by a word character (``\\w``)."""
+    if start == 0:
+        return True
+    before = low[start - 1]
+    return not (before.isalnum() or before == "_")
+
+
+def _word_starts(low: str, words: tuple[str, ...], lo: int, hi: int) -> list[int]:
+    """Ascending starts of ``words`` inside ``low[lo:hi]`` at the start of a word."""
+    out: list[int] = []
+    for word in words:
+        start = low.find(word, lo, hi)
+        while start >= 0:
+            if _word_start(low, start):
+                out.append(start)
+            start = low.find(word, start + 1, hi)
+    if len(words) > 1:
+        out.sort()
+    return out
+
+
+def _year_starts(low: str, lo: int, hi: int) -> list[int]:
+    """Ascending starts of "19" or "20" followed by two digits inside ``low[lo:hi]``."""
+    out: list[int] = []
+    if hi - lo < 4:  # (a negative end would count from the end of the text)
+        return out
+    for century in ("19", "20"):
+        start = low.find(century, lo, hi - 2)
+        while start >= 0:
+            if low[start + 2].isdecimal() and low[start + 3].isdecimal():
+                out.append(start)
+            start = low.find(century, start + 1, hi - 2)
+    out.sort()
+    return out
+
+
+def _dayfirst_starts(low: str, months: list[int], lo: int) -> list[int]:
+    """Where "15 June" can start: the digits before the white space before a month."""
+    out: list[int] = []
+    for month in months:
+        at = month - 1
+        while at >= lo and low[at].isspace():
+            at -= 1
+        if lo <= at < month - 1 and low[at].isdecimal():
+            if at > lo and low[at - 1].isdecimal():
+                out.append(at - 1)
+            out.append(at)
+    return out
+
+
+def _fysplit_may_match(low: str, years: list[int], hi: int) -> bool:
+    """Whether a year of ``years`` is followed by white space and a dash or slash."""
+    for year in years:
+        at = year + 4
+        while at < hi and low[at].isspace():
+            at += 1
+        if at < hi and low[at] in _FYSPLIT_DASHES:
+            return True
+    return False
+
+
+def _starts(
+    anchor: int, low: str, lo: int, hi: int, *, years: list[int], months: list[int]
+) -> list[int]:
+    """Ascending places inside ``low[lo:hi]`` where a pattern tried at ``anchor`` can
+    start a match; ``years`` and ``months`` are :func:`_year_starts` and the month
+    starts (:data:`_MONTH_STEMS` by :func:`_word_starts`) of the window."""
+    if anchor == _AT_YEARS:
+        return years
+    if anchor == _AT_ISO:
+        return [year for year in years if year + 4 < hi and low[year + 4] == "-"]
+    if anchor == _AT_MONTHS:
+        return months
+    if anchor == _AT_RANGE:
+        froms = _word_starts(low, ("from",), lo, hi)
+        return sorted(months + froms) if froms else months
+    if anchor == _AT_DAYFIRST:
+        return _dayfirst_starts(low, months, lo)
+    return _word_starts(low, _DEADLINE_WORDS, lo, hi)
+
+
+def anchor_starts(name: str, low: str, lo: int, hi: int) -> list[int] | None:
+    """:func:`_starts` of the pattern ``name`` (for tests); ``None`` when the pattern is
+    searched for (``[]`` for a gated pattern whose gate is shut)."""
+    anchor = _ANCHORS.get(name, _NO_ANCHOR)
+    if anchor == _NO_ANCHOR:
+        return None
+    years = _year_starts(low, lo, hi)
+    if anchor == _GATE_FYSPLIT:
+        return None if _fysplit_may_match(low, years, hi) else []
+    months = _word_starts(low, _MONTH_STEMS, lo, hi)
+    return _starts(anchor, low, lo, hi, years=years, months=months)
+
+
+_Step = tuple[int, str, re.Pattern[str], tuple[str, ...], int, bool, int]
 """``(order, name, pattern, required words, the plan index of the step whose starts it
-takes or -1, whether a later step takes this one's starts)``."""
+takes or -1, whether a later step takes this one's starts, its anchor)``."""
 
 
 def _plan() -> tuple[tuple[tuple[str, ...], tuple[_Step, ...]], ...]:
@@ -536,6 +679,7 @@ def _plan() -> tuple[tuple[tuple[str, ...], tuple[_Step, ...]], ...]:
                 _REQUIRED.get(name, ()),
                 names.index(_STARTS_FROM[name]) if name in _STARTS_FROM else -1,
                 name in sources,
+                _ANCHORS.get(name, _NO_ANCHOR),
             )
             for order, name, pattern in members
         )
@@ -668,7 +812,9 @@ def _scan(text: str) -> list[_Raw]:
             continue  # none of the triggers in the text: most groups, most texts
         for lo, hi in groups[0] if len(groups) == 1 else _union(groups):
             kept: dict[int, list[int]] = {}  # the match starts of steps others take
-            for index, (order, name, pattern, required, source, keep) in enumerate(plan):
+            years: list[int] | None = None  # the window's year starts, once needed
+            months: list[int] | None = None  # its month starts, once needed
+            for index, (order, name, pattern, required, source, keep, anchor) in enumerate(plan):
                 if required:
                     for word in required:
                         if low.find(word, lo, hi) >= 0:
@@ -681,6 +827,24 @@ def _scan(text: str) -> list[_Raw]:
                         candidates.append((start, start - end, order, name, found))
                     continue
                 starts: list[int] = []
+                if anchor != _NO_ANCHOR:
+                    if years is None and anchor in (_AT_YEARS, _AT_ISO, _GATE_FYSPLIT):
+                        years = _year_starts(low, lo, hi)
+                    if months is None and anchor in (_AT_MONTHS, _AT_RANGE, _AT_DAYFIRST):
+                        months = _word_starts(low, _MONTH_STEMS, lo, hi)
+                    if anchor == _GATE_FYSPLIT:
+                        if years is None or not _fysplit_may_match(low, years, hi):
+                            continue
+                    else:
+                        at = _starts(anchor, low, lo, hi, years=years or [], months=months or [])
+                        for found in _matches_at(pattern, low, at, lo, hi):
+                            start, end = found.span()
+                            candidates.append((start, start - end, order, name, found))
+                            if keep:
+                                starts.append(start)
+                        if keep:
+                            kept[index] = starts
+                        continue
                 for match in pattern.finditer(low, lo, hi):
                     start, end = match.span()
                     candidates.append((start, start - end, order, name, match))
