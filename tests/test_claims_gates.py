@@ -7,7 +7,23 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.extract.claims import _AFTER_COMMA_OPENERS, _CLAUSE_BREAK, _clause_breaks
+from claimcheck.extract.claims import (
+    _AFTER_COMMA_OPENERS,
+    _CLAUSE_BREAK,
+    _FROM_BEFORE,
+    _FROM_ENDS,
+    _IN_BEFORE,
+    _IN_ENDS,
+    _PARTNER_BEFORE,
+    _PARTNER_ENDS,
+    _TO_BEFORE,
+    _TO_ENDS,
+    _clause_breaks,
+    _ends_with_match,
+    _most_named,
+    _sorted_names,
+)
+from claimcheck.extract.metrics import find_terms, term_parts
 from claimcheck.extract.phrases import _canonical, _canonical_cached
 from claimcheck.extract.sentences import (
     _CANDIDATE,
@@ -116,3 +132,45 @@ def test_sentence_bounds_are_the_regex_reading(text: str) -> None:
 def test_canonical_cached_is_canonical(surface: str) -> None:
     assert _canonical_cached(surface) == _canonical(surface)
     assert _canonical_cached(surface) == _canonical(surface)
+
+
+_END_PIECES = ["from", "FROM", "of", "the", "The", "to", "into", "in", "with", "against"]
+_END_PIECES += ["vis-a-vis", "goods", " ", "  ", "\n", "\u00a0", "x", "ſ", "K", "Russia", "("]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_END_PIECES), max_size=10).map("".join), st.data())
+def test_end_gates_keep_every_match(text: str, data: st.DataObject) -> None:
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    for pattern, ends in (
+        (_FROM_BEFORE, _FROM_ENDS),
+        (_IN_BEFORE, _IN_ENDS),
+        (_TO_BEFORE, _TO_ENDS),
+        (_PARTNER_BEFORE, _PARTNER_ENDS),
+    ):
+        found = pattern.search(text, lo, hi) is not None
+        assert _ends_with_match(pattern, ends, text, lo, hi) == found, (pattern, text, lo, hi)
+
+
+def test_term_parts_are_find_terms() -> None:
+    text = "Global trade balance rose; foreign trade and exports to the world grew 5% y/y."
+    terms = find_terms(text)
+    metrics, cues, worlds = term_parts(text)
+    assert (metrics, cues) == (terms.metrics, terms.cues)
+    assert worlds == [(w.start, w.end) for w in terms.worlds]
+    shifting = "İstanbul: foreign trade grew"  # lower-casing shifts offsets: the other scans
+    terms = find_terms(shifting)
+    metrics, cues, worlds = term_parts(shifting)
+    assert (metrics, cues) == (terms.metrics, terms.cues)
+    assert worlds == [(w.start, w.end) for w in terms.worlds] != []
+
+
+@given(st.dictionaries(st.sampled_from("ABCDEFG"), st.integers(1, 4)), st.integers(1, 4))
+def test_most_named_is_the_stable_sort(counts: dict[str, int], n: int) -> None:
+    assert _most_named(counts, n) == sorted(counts.items(), key=lambda item: -item[1])[:n]
+
+
+@given(st.lists(st.sampled_from(["China", "India", "World", "Chile", "chile"]), max_size=4))
+def test_sorted_names_is_the_sorted_set(names: list[str]) -> None:
+    assert _sorted_names(names) == tuple(sorted(set(names)))

@@ -24,9 +24,9 @@ from claimcheck.extract.metrics import (
     MetricMention,
     cue_regex,
     cue_regex_lower,
-    find_terms,
     lowered,
     metric_def,
+    term_parts,
 )
 from claimcheck.extract.offsets import search_left, search_right
 from claimcheck.extract.periods import PeriodMention, find_periods, implied_last_year
@@ -202,6 +202,25 @@ _FROM_BEFORE = re.compile(
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _GOODS_AFTER = re.compile(r"\s+(?:goods|products|commodities|exports|supplies)\b")
+_FROM_ENDS = ("from", "of", "the")
+"""The last word of every match of :data:`_FROM_BEFORE` (white space aside)."""
+_IN_ENDS = ("in", "the")
+"""The last word of every match of :data:`_IN_BEFORE` (white space aside)."""
+_TO_ENDS = ("to", "the")
+"""The last word of every match of :data:`_TO_BEFORE` (white space aside; "into" ends
+with "to")."""
+
+
+def _ends_with_match(
+    pattern: re.Pattern[str], ends: tuple[str, ...], text: str, lo: int, hi: int
+) -> bool:
+    """``pattern.search(text, lo, hi) is not None`` for a pattern anchored at the end
+    (``$``) whose matches all end with one of ``ends``: skipped where
+    :func:`_may_end_with` says ``text[lo:hi]`` cannot. (The search itself runs on
+    ``text``: a ``\\b`` at ``lo`` sees the character before it.)"""
+    return _may_end_with(text[lo:hi], ends) and pattern.search(text, lo, hi) is not None
+
+
 _BARE_UNITS = frozenset({"count", "dimensionless", "number", ""})
 """Units of figures that take no metric from the discourse unless scaled ("views 112",
 but "the 100 bln mark")."""
@@ -306,7 +325,12 @@ class _DocIndex:
         text = document.text
         self.text = text
         self.published = document.published
-        self.sentences = Sentences(text, [q.span for q in quantities])
+        # The figures' offsets, read once (a record's fields are generic look-ups).
+        # ``quantities`` are in order of start, then end: the sentences' keep bounds.
+        spans = [q.span for q in quantities]
+        self.quantity_starts = [span.start for span in spans]
+        self.quantity_ends = [span.end for span in spans]
+        self.sentences = Sentences(text, (), (self.quantity_starts, self.quantity_ends))
         # Entities are read in the whole text: the document's main pair needs them all.
         self._all_entities = find_entities(text)
         self.periods, self.period_starts = _index(
@@ -320,14 +344,13 @@ class _DocIndex:
         # Metric terms, countries and cues only matter in sentences with figures (and the
         # sentence after each, for "It is a record"): scan just those.
         self.quantity_sentences: list[int] = []  # the sentence of each quantity, in order
-        regions = self._claim_regions(quantities)
+        regions = self._claim_regions()
         self.entities, self.entity_starts = _index(self._all_entities)
         self.low = lowered(text)
-        terms = find_terms(text, self.low, regions)
-        self.metrics, self.metric_starts = _index(terms.metrics)
-        self.cues, self.cue_starts = _index(terms.cues)
-        self.worlds = terms.worlds
-        self.world_starts = [w.start for w in self.worlds]
+        metrics, cues, worlds = term_parts(text, self.low, regions)
+        self.metrics, self.metric_starts = _index(metrics)
+        self.cues, self.cue_starts = _index(cues)
+        self.world_starts = [start for start, _ in worlds]
         self._default_pair: tuple[str, ...] | None = None
         breaks = _clause_breaks(text, regions)
         self.break_starts = [b[0] for b in breaks]
@@ -335,16 +358,14 @@ class _DocIndex:
         self._anaphoric: dict[int, bool] = {}
         self._sentence_cache: dict[int, _Sentence] = {}
         self._compared: dict[int, int | None] = {}
-        self.quantity_starts = [q.span.start for q in quantities]
-        self.quantity_ends = [q.span.end for q in quantities]
 
-    def _claim_regions(self, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
-        bounds = self.sentences.bounds
+    def _claim_regions(self) -> list[tuple[int, int]]:
+        sentences = self.sentences
+        bounds = sentences.bounds
         wanted: set[int] = set()
-        index_at = self.sentences.index_at
         last = len(bounds) - 1
-        for quantity in quantities:
-            i = index_at(quantity.span.start)
+        for start in self.quantity_starts:
+            i = sentences.index_at(start)
             self.quantity_sentences.append(i)
             if i >= 0:
                 wanted.add(i)
@@ -459,21 +480,21 @@ class _DocIndex:
             self._compared[mention.start] = found
         return found
 
-    def change_target_between(self, quantity: Quantity, hi: int) -> bool:
+    def change_target_between(self, q_start: int, q_end: int, hi: int) -> bool:
         """Whether the only figure between ``quantity`` and ``hi`` is the level it changed to.
 
         "rose 38% to 1.2 mln tonnes in the nine months": the period is the change's too.
         """
         i = (
-            search_right(self.quantity_starts, quantity.span.start)
+            search_right(self.quantity_starts, q_start)
             if COMPILED
-            else bisect.bisect_right(self.quantity_starts, quantity.span.start)
+            else bisect.bisect_right(self.quantity_starts, q_start)
         )
         if i >= len(self.quantity_starts) or self.quantity_ends[i] > hi:
             return False
         if i + 1 < len(self.quantity_starts) and self.quantity_starts[i + 1] < hi:
             return False
-        return _TO_GAP.fullmatch(self.text, quantity.span.end, self.quantity_starts[i]) is not None
+        return _TO_GAP.fullmatch(self.text, q_end, self.quantity_starts[i]) is not None
 
     def quantity_between(self, lo: int, hi: int) -> bool:
         """Whether some quantity lies entirely within ``[lo, hi)``."""
@@ -494,10 +515,26 @@ class _DocIndex:
             if COMPILED
             else bisect.bisect_left(self.world_starts, lo)
         )
-        return i < len(self.worlds) and self.worlds[i].start < hi
+        return i < len(self.world_starts) and self.world_starts[i] < hi
 
 
-def _fiscal_year_start(mentions: Sequence[EntityMention]) -> int | None:
+def _most_named(counts: dict[str, int], n: int) -> list[tuple[str, int]]:
+    """``sorted(counts.items(), key=lambda item: -item[1])[:n]``: the ``n`` highest
+    counts, ties in insertion order (the sort is stable), kept by insertion into a
+    short list: no sort, no key function called per item."""
+    top: list[tuple[str, int]] = []
+    for name, count in counts.items():
+        i = len(top)
+        while i > 0 and top[i - 1][1] < count:
+            i -= 1
+        if i < n:
+            top.insert(i, (name, count))
+            if len(top) > n:
+                top.pop()
+    return top
+
+
+def _fiscal_year_start(mentions: tuple[EntityMention, ...]) -> int | None:
     """The fiscal calendar of the article: that of its most named country of the two
     most named ones whose fiscal year does not start in January (India: April)."""
     counts: dict[str, int] = {}
@@ -505,14 +542,14 @@ def _fiscal_year_start(mentions: Sequence[EntityMention]) -> int | None:
         if mention.party:
             counts[mention.entity] = counts.get(mention.entity, 0) + 1
     starts = fiscal_year_starts()
-    for name, _ in sorted(counts.items(), key=lambda item: -item[1])[:2]:
+    for name, _ in _most_named(counts, 2):
         start = starts.get(name, 1)
         if start != 1:
             return start
     return None
 
 
-def _default_pair(mentions: Sequence[EntityMention]) -> tuple[str, ...]:
+def _default_pair(mentions: tuple[EntityMention, ...]) -> tuple[str, ...]:
     """The two entities the document is about: each named at least twice, most often first.
 
     Used only when no sentence has named the pair of a trade figure yet
@@ -522,10 +559,23 @@ def _default_pair(mentions: Sequence[EntityMention]) -> tuple[str, ...]:
     for mention in mentions:
         if mention.reason in (None, "describes") and mention.entity != "World":
             counts[mention.entity] = counts.get(mention.entity, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    ranked = _most_named(counts, 3)
     if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] == ranked[1][1]):
         return ()
-    return tuple(sorted(name for name, _ in ranked[:2]))
+    return _sorted_names([ranked[0][0], ranked[1][0]])
+
+
+def _sorted_names(names: list[str]) -> tuple[str, ...]:
+    """``tuple(sorted(set(names)))``; without a set or a sort for two names or fewer
+    (nearly every claim)."""
+    if len(names) == 2:
+        first, second = names[0], names[1]
+        if first == second:
+            return (first,)
+        return (first, second) if first < second else (second, first)
+    if len(names) < 2:
+        return tuple(names)
+    return tuple(sorted(set(names)))
 
 
 def build_claims(document: Document, quantities: Sequence[Quantity]) -> tuple[Claim, ...]:
@@ -579,8 +629,9 @@ def _claim(
         )
 
     unresolved: list[Unresolved] = []
-    kind, sign = _kind(index, quantity, clause, bundle)
-    mention = _metric_mention(index, quantity, clause, bundle, kind)
+    figure = (q_start, q_end)
+    kind, sign = _kind(index, quantity, figure, clause, bundle)
+    mention = _metric_mention(index, figure, clause, bundle, kind)
     if kind == "count" and mention is not None and _is_trade(mention.metric):
         mention = None  # "two countries", "20 flights": counts of things, not of trade
     metric: str | None = mention.metric if mention is not None else None
@@ -619,7 +670,7 @@ def _claim(
     period = _period(
         index,
         state,
-        quantity,
+        figure,
         bundle=bundle,
         sentence_no=sentence_no,
         paragraph=paragraph,
@@ -631,9 +682,7 @@ def _claim(
         unresolved.append(new_unresolved("period", period.unresolved))
 
     basis = _basis(index, clause, bundle) if kind == "change" else None
-    record = kind in ("level", "milestone") and _record(
-        index, quantity, clause, bundle, sentence_no
-    )
+    record = kind in ("level", "milestone") and _record(index, figure, clause, bundle, sentence_no)
 
     if metric is not None and mention is not None:
         if state.lead_metric is None:
@@ -679,11 +728,11 @@ def _claim(
 
 
 def _kind(
-    index: _DocIndex, quantity: Quantity, clause: _Bounds, bundle: _Sentence
+    index: _DocIndex, quantity: Quantity, figure: _Bounds, clause: _Bounds, bundle: _Sentence
 ) -> tuple[ClaimKind, int]:
     """The claim kind and, for a change, its sign (+1/-1)."""
     text = index.text
-    start, end = quantity.span.start, quantity.span.end
+    start, end = figure  # (quantity.span: attribute look-ups on a record, not compiled)
     # The anchored look-backs only need the last few words before the figure.
     before_text = text[max(clause[0], start - 40) : start]
     by_before = "by" in before_text.lower() and _BY_BEFORE.search(before_text) is not None
@@ -716,7 +765,7 @@ def _kind(
     if (
         quantity.unit == "count"
         and not (by_before and before_cues)
-        and not _counted_metric(index, quantity, bundle)
+        and not _counted_metric(index, figure, bundle)
     ):
         return "count", 1
     target_after = (
@@ -740,7 +789,7 @@ def _kind(
         return "target", 1
     if "forecast" in names_before and not realised:
         return "forecast", 1
-    if "milestone" in bundle.names and _milestone(quantity, clause, bundle.cues):
+    if "milestone" in bundle.names and _milestone(figure, clause, bundle.cues):
         return "milestone", 1
 
     percent = quantity.unit in ("percent", "percentage_point")
@@ -766,9 +815,9 @@ def _kind(
             and _may_end_with(before_text, _LEVEL_ENDS)
             and _LEVEL_BEFORE.search(before_text)
         ):
-            kind: ClaimKind = "share" if _share(index, quantity, clause, bundle) else "level"
+            kind: ClaimKind = "share" if _share(index, figure, clause, bundle) else "level"
             return kind, 1
-        if not by_before and _share(index, quantity, clause, bundle):
+        if not by_before and _share(index, figure, clause, bundle):
             return "share", 1
         if change_cues or after_cues:
             return "change", _sign(change_cues, after_cues)
@@ -811,13 +860,13 @@ _VERB_TERMS = frozenset(
 _VERB_GAP = re.compile(r"\s+(?:(?:about|around|nearly|almost|over|some|roughly|more\s+than)\s+)?")
 
 
-def _counted_metric(index: _DocIndex, quantity: Quantity, bundle: _Sentence) -> bool:
+def _counted_metric(index: _DocIndex, figure: _Bounds, bundle: _Sentence) -> bool:
     """Whether a count is the level of a metric, not a count of things.
 
     It is when its noun is a metric term ("14.9 million tourists") or a trade verb governs
     it ("shipped 580,000 vehicles").
     """
-    start, end = quantity.span.start, quantity.span.end
+    start, end = figure
     for mention in bundle.metrics:
         if start <= mention.start and mention.end == end:
             return True
@@ -848,15 +897,15 @@ def _sign(before: list[Cue], after: list[Cue]) -> int:
     return -1 if cue.name == "decrease" else 1
 
 
-def _share(index: _DocIndex, quantity: Quantity, clause: _Bounds, bundle: _Sentence) -> bool:
-    if "share" in bundle.names and _in(bundle.cues, clause[0], quantity.span.start, "share"):
+def _share(index: _DocIndex, figure: _Bounds, clause: _Bounds, bundle: _Sentence) -> bool:
+    if "share" in bundle.names and _in(bundle.cues, clause[0], figure[0], "share"):
         return True
-    text, end = index.text, quantity.span.end
+    text, end = index.text, figure[1]
     return _after_space(text, end) in _SHARE_OPENERS and _SHARE_AFTER.match(text, end) is not None
 
 
-def _milestone(quantity: Quantity, clause: _Bounds, cues: tuple[Cue, ...]) -> bool:
-    end = quantity.span.end
+def _milestone(figure: _Bounds, clause: _Bounds, cues: tuple[Cue, ...]) -> bool:
+    end = figure[1]
     near_after = _in(cues, end, min(clause[1], end + 15), "milestone")
     if any(c.phrase != "for the first time" for c in near_after):
         return True
@@ -865,7 +914,7 @@ def _milestone(quantity: Quantity, clause: _Bounds, cues: tuple[Cue, ...]) -> bo
     )
     if not first_time:
         return False
-    start = quantity.span.start
+    start = figure[0]
     return bool(_in(cues, max(clause[0], start - 40), start, "milestone_verbs"))
 
 
@@ -873,9 +922,9 @@ def _milestone(quantity: Quantity, clause: _Bounds, cues: tuple[Cue, ...]) -> bo
 
 
 def _metric_mention(
-    index: _DocIndex, quantity: Quantity, clause: _Bounds, bundle: _Sentence, kind: ClaimKind
+    index: _DocIndex, figure: _Bounds, clause: _Bounds, bundle: _Sentence, kind: ClaimKind
 ) -> MetricMention | None:
-    start, end = quantity.span.start, quantity.span.end
+    start, end = figure
     for mention in bundle.metrics:
         if start <= mention.start and mention.end == end:
             return mention  # the counted noun names the metric: "14.9 million tourists"
@@ -906,8 +955,19 @@ def _metric_mention(
 
 
 def _is_trade(metric: str | None) -> bool:
-    definition = metric_def(metric) if metric is not None else None
-    return definition is not None and definition.pack == "trade"
+    """Whether ``metric`` is of the trade pack (remembered per metric: one dict look-up
+    instead of the vocabulary's and the definition's)."""
+    if metric is None:
+        return False
+    found = _TRADE.get(metric)
+    if found is None:
+        definition = metric_def(metric)
+        found = definition is not None and definition.pack == "trade"
+        _TRADE[metric] = found
+    return found
+
+
+_TRADE: dict[str, bool] = {}
 
 
 def _parties(index: _DocIndex, span: Span) -> list[EntityMention]:
@@ -973,9 +1033,11 @@ def _entities_and_flow(
     elif not names and trade:
         names = list(pair)
     if trade and explicit and len(names) == 2:
-        if tuple(sorted(names)) != state.pair:
+        first, second = names[0], names[1]
+        ordered = (first, second) if first <= second else (second, first)  # sorted(names)
+        if ordered != state.pair:
             state.home = None
-        state.pair = tuple(sorted(names))
+        state.pair = ordered
         if world:
             state.home = next(n for n in names if n != "World")
 
@@ -984,7 +1046,7 @@ def _entities_and_flow(
         flow, metric = _flow(index, state, clause, mention, metric, bundle=bundle)
     elif mention is not None and metric == "trade_balance" and kind != "milestone":
         flow = _balance_flow(index, state, bundle, mention)
-    entities = tuple(sorted({flow.source, flow.dest})) if flow else tuple(sorted(set(names)))
+    entities = _sorted_names([flow.source, flow.dest]) if flow else _sorted_names(names)
     return entities, flow, metric
 
 
@@ -1005,12 +1067,13 @@ def _visitor_flow(
     visitors": the country before the figure is where the visitors come from.
     """
     before = _parties_in(bundle, clause[0], start)
-    after = [
-        e
-        for e in _parties_in(bundle, start, clause[1])
-        if _TO_BEFORE.search(index.text, max(start, e.start - 12), e.start)
-        or _IN_BEFORE.search(index.text, max(start, e.start - 12), e.start)
-    ]
+    after: list[EntityMention] = []
+    for e in _parties_in(bundle, start, clause[1]):
+        lo = max(start, e.start - 12)
+        if _ends_with_match(_TO_BEFORE, _TO_ENDS, index.text, lo, e.start) or _ends_with_match(
+            _IN_BEFORE, _IN_ENDS, index.text, lo, e.start
+        ):
+            after.append(e)
     if not before:
         home = after[0].entity if after else state.visited
         return ((home,) if home else ()), None
@@ -1021,12 +1084,15 @@ def _visitor_flow(
     dest = after[0].entity if after else state.visited
     if dest is None or dest == origin.entity:
         return (origin.entity,), None
-    return tuple(sorted({origin.entity, dest})), new_flow(origin.entity, dest)
+    return _sorted_names([origin.entity, dest]), new_flow(origin.entity, dest)
 
 
 _OWNER_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z]+){0,3}\s+")
 """Between a country and its balance: "China's trade deficit", "leaving Brazil with a surplus"."""
 _PARTNER_BEFORE = re.compile(r"\b(?:with|against|vis-a-vis)\s+(?:the\s+)?$", re.IGNORECASE)
+_PARTNER_ENDS = ("with", "against", "vis", "the")
+"""The last word of every match of :data:`_PARTNER_BEFORE` (white space aside;
+"vis-a-vis" ends with "vis")."""
 
 
 def _balance_flow(
@@ -1047,8 +1113,8 @@ def _balance_flow(
     elif bundle.parties and bundle.parties[0].end <= mention.start:
         owner = bundle.parties[0].entity
     for entity in bundle.parties:
-        if entity.start >= mention.end and _PARTNER_BEFORE.search(
-            text, max(mention.end, entity.start - 30), entity.start
+        if entity.start >= mention.end and _ends_with_match(
+            _PARTNER_BEFORE, _PARTNER_ENDS, text, max(mention.end, entity.start - 30), entity.start
         ):
             partner = entity.entity
             break
@@ -1102,10 +1168,14 @@ def _flow(
             and entity.start - mention.end <= 1
         ):
             dest = entity.entity  # "Russia supplied India with ..."
-        elif source is None and _FROM_BEFORE.search(before):
+        elif source is None and _ends_with_match(_FROM_BEFORE, _FROM_ENDS, before, 0, len(before)):
             source = entity.entity
         elif dest is None and (
-            _TO_BEFORE.search(before) or (metric == "investment" and _IN_BEFORE.search(before))
+            _ends_with_match(_TO_BEFORE, _TO_ENDS, before, 0, len(before))
+            or (
+                metric == "investment"
+                and _ends_with_match(_IN_BEFORE, _IN_ENDS, before, 0, len(before))
+            )
         ):
             dest = entity.entity
         elif source is None and entity.form == "demonym" and _GOODS_AFTER.match(text, entity.end):
@@ -1160,7 +1230,7 @@ def _flow(
 def _period(
     index: _DocIndex,
     state: _Discourse,
-    quantity: Quantity,
+    figure: _Bounds,
     *,
     bundle: _Sentence,
     sentence_no: int,
@@ -1168,7 +1238,7 @@ def _period(
     kind: ClaimKind,
 ) -> Period | None:
     text = index.text
-    q_start, q_end = quantity.span.start, quantity.span.end
+    q_start, q_end = figure
     sentence = bundle.span
     best: PeriodMention | None = None
     best_distance = len(text) + 1
@@ -1186,7 +1256,7 @@ def _period(
             gap = text[q_end : mention.start]
             if any(ch in gap for ch in ",;") or (
                 index.quantity_between(q_end, mention.start)
-                and not index.change_target_between(quantity, mention.start)
+                and not index.change_target_between(q_start, q_end, mention.start)
             ):
                 continue
             # "the $240 bln recorded in 2023": the phrase right after a realised figure.
@@ -1271,10 +1341,10 @@ def _basis(index: _DocIndex, clause: _Bounds, bundle: _Sentence) -> str | None:
 
 
 def _record(
-    index: _DocIndex, quantity: Quantity, clause: _Bounds, bundle: _Sentence, sentence_no: int
+    index: _DocIndex, figure: _Bounds, clause: _Bounds, bundle: _Sentence, sentence_no: int
 ) -> bool:
     """A record cue right before the figure (no other figure between) or right after it."""
-    start, end = quantity.span.start, quantity.span.end
+    start, end = figure
     sentence = bundle.span
     if "record" in bundle.names:
         for cue in _in(bundle.cues, clause[0], start, "record"):

@@ -300,12 +300,21 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _SPACE = re.compile(r"\s")
 
 
+_KeptBounds = tuple[list[int], list[int]]
+"""The starts and the ends of spans to keep whole, sorted by start, then end."""
+
+
 class _Keep:
     """Sorted, non-overlapping spans a cut must not fall inside."""
 
     __slots__ = ("ends", "starts")
 
-    def __init__(self, spans: Sequence[Span]) -> None:
+    def __init__(self, spans: Sequence[Span], bounds: _KeptBounds | None = None) -> None:
+        """``bounds``, when given, are the spans' starts and ends already in order
+        (sorted by start, then end): no records read, nothing sorted."""
+        if bounds is not None:
+            self.starts, self.ends = bounds
+            return
         ordered = sorted([(s.start, s.end) for s in spans])  # (a list: no generator)
         self.starts = [s for s, _ in ordered]
         self.ends = [e for _, e in ordered]
@@ -348,9 +357,14 @@ def split_sentences(text: str, keep: Sequence[Span] = ()) -> tuple[Span, ...]:
     return tuple(Span(start, end) for start, end in sentence_bounds(text, keep))
 
 
-def sentence_bounds(text: str, keep: Sequence[Span] = ()) -> list[tuple[int, int]]:
-    """:func:`split_sentences` as ``(start, end)`` pairs (no :class:`Span` built)."""
-    kept = _Keep(keep)
+def sentence_bounds(
+    text: str, keep: Sequence[Span] = (), kept_bounds: _KeptBounds | None = None
+) -> list[tuple[int, int]]:
+    """:func:`split_sentences` as ``(start, end)`` pairs (no :class:`Span` built).
+
+    ``kept_bounds`` may give the spans of ``keep`` as sorted starts and ends instead.
+    """
+    kept = _Keep(keep, kept_bounds)
     spans: list[tuple[int, int]] = []
     start = 0
     for found, found_end in candidate_bounds(text):
@@ -375,8 +389,12 @@ class Sentences:
 
     __slots__ = ("_para_starts", "_starts", "bounds")
 
-    def __init__(self, text: str, keep: Sequence[Span] = ()) -> None:
-        self.bounds = sentence_bounds(text, keep)
+    def __init__(
+        self, text: str, keep: Sequence[Span] = (), kept_bounds: _KeptBounds | None = None
+    ) -> None:
+        """``kept_bounds`` may give the spans of ``keep`` as their starts and ends,
+        sorted by start, then end (see :func:`sentence_bounds`)."""
+        self.bounds = sentence_bounds(text, keep, kept_bounds)
         """The ``(start, end)`` of each sentence, in order (see :func:`split_sentences`)."""
         self._starts = [start for start, _ in self.bounds]
         self._para_starts = _paragraph_starts(text)
