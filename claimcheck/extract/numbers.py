@@ -239,12 +239,6 @@ def _word_starts_list() -> tuple[str, list[str]]:
 
 
 @functools.cache
-def _word_firsts() -> str:
-    """The first letters of :func:`_word_starts_list`, computed once (like the scans)."""
-    return _word_starts_list()[0]
-
-
-@functools.cache
 def _word_scan() -> re.Pattern[str]:
     words = words_pattern()
     firsts, starts = _word_starts_list()
@@ -254,30 +248,60 @@ def _word_scan() -> re.Pattern[str]:
     )
 
 
-@functools.cache
-def _word_starts() -> re.Pattern[str]:
-    """Where a word-scan match can start, matching its first letter only.
+_START_WORDS: list[frozenset[str]] = []
+"""The words a word-scan match can start with, alone or with "fold" (computed once)."""
 
-    The same tests as the opening look-arounds of :func:`_word_scan`, but each branch
-    opens with a literal letter, which the regex engine skips to in one C loop (the
-    word scan opens with look-arounds, which it tries at every position): the letter,
-    then the look-behind over it and the rest of the word ahead.
+
+def _start_words() -> frozenset[str]:
+    """:data:`_START_WORDS`: the words of :func:`_word_starts_list`, with and without
+    "fold"; empty when one is not all "a"-"z" (then every letter run is tried)."""
+    if not _START_WORDS:
+        starts = _word_starts_list()[1]
+        words = frozenset([*starts, *[w + "fold" for w in starts]])
+        if not all(w.isascii() and w.isalpha() and w.islower() for w in words):
+            words = frozenset()
+        _START_WORDS.append(words)
+    return _START_WORDS[0]
+
+
+def _word_start_positions(lowered: str) -> list[int]:
+    """Every place a word-scan match can start, and a few more: each run of "a"-"z"
+    that is a word of :func:`_start_words` (or any run, if that is empty), not after
+    "a"-"z", a digit, "'", "’" or "-" (the scan's look-behind), and not followed by an
+    ASCII letter, digit or "_" (where the scan's closing ``\\b`` fails).
+
+    The scan's words are all "a"-"z" and it is case-sensitive, so its word is the
+    whole run of "a"-"z" at its start (inside a run there is no ``\\b``). A loop over
+    the characters costs less than a regex over them: that one calls its matcher at
+    every space and mark.
     """
-    firsts, starts = _word_starts_list()
-    trie: dict[str, Any] = {}
-    for word in starts:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    branches = [
-        re.escape(first) + "(?=" + trie_regex(trie[first]) + r"(?:fold)?\b)"
-        for first in firsts
-        if first in trie
-    ]
-    # "’" left out of the class keeps it to ASCII ranges, which the engine tests faster;
-    # after "’" the word scan's own look-behind rejects the position.
-    return re.compile("[^a-z0-9'-](?:" + "|".join(branches) + ")")
+    words = _start_words()
+    out: list[int] = []
+    size = len(lowered)
+    i = 0
+    while i < size:
+        code = ord(lowered[i])
+        if not 97 <= code <= 122:
+            i += 1
+            continue
+        start = i
+        i += 1
+        while i < size:
+            code = ord(lowered[i])
+            if not 97 <= code <= 122:
+                break
+            i += 1
+        if start > 0:
+            before = ord(lowered[start - 1])
+            if 48 <= before <= 57 or before in (39, 45, 0x2019):
+                continue  # the scan's look-behind: not after a digit, "'", "-", "’"
+        if i < size:
+            after = ord(lowered[i])
+            if 48 <= after <= 57 or 65 <= after <= 90 or after == 95:
+                continue  # "\b" fails before an ASCII word character
+        if not words or lowered[start:i] in words:
+            out.append(start)
+    return out
 
 
 _WORDS_SCANNED = [0]
@@ -286,7 +310,7 @@ _WORDS_SCANNED = [0]
 
 def _word_matches(lowered: str) -> list[re.Match[str]]:
     """``list(_word_scan().finditer(lowered))``; once :data:`STARTS_AFTER` characters
-    have been scanned, trying the pattern only where :func:`_word_starts` matches (a
+    have been scanned, trying the pattern only at :func:`_word_start_positions` (a
     match never starts elsewhere)."""
     if _WORDS_SCANNED[0] <= STARTS_AFTER:
         _WORDS_SCANNED[0] += len(lowered)
@@ -294,13 +318,7 @@ def _word_matches(lowered: str) -> list[re.Match[str]]:
     match = _word_scan().match
     out: list[re.Match[str]] = []
     taken = 0  # ``finditer`` goes on from the end of the last match (never empty)
-    first = match(lowered) if lowered[:1] in _word_firsts() else None
-    if first is not None:
-        out.append(first)
-        taken = first.end()
-    # Each start matches the character before the word and its first letter.
-    for start in _word_starts().finditer(lowered):
-        position = start.end() - 1
+    for position in _word_start_positions(lowered):
         if position < taken:
             continue
         found = match(lowered, position)

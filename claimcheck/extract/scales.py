@@ -8,11 +8,13 @@ length reading is signalled ("100m sprint", "2m tall", "3m-high", "10m/s");
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.lexicon import METRE_CONTEXT, Lexicon, Patterns
 from claimcheck.extract.nouns import plural_like
 
-__all__ = ["money_or_noun_follows", "read_scale"]
+__all__ = ["attached_scale", "money_or_noun_follows", "read_scale", "spaced_scale"]
 
 
 _SPACED_OPENERS = frozenset((" ", "\u00a0", "-"))
@@ -43,6 +45,99 @@ def money_or_noun_follows(text: str, pos: int, cand: Candidate, ctx: Patterns) -
     return word.lower() == "of" or plural_like(word)
 
 
+_NONE = (-1, -1)
+"""No scale word: what :func:`spaced_scale` returns when its pattern does not match."""
+
+_REGEX = -1
+"""What :func:`_word_end` returns when only the regex can tell."""
+
+_NO_WORD = -2
+"""What :func:`_word_end` returns when no scale word is written there."""
+
+_WORD_SETS: list[tuple[Mapping[str, float], frozenset[str], frozenset[str]]] = []
+"""The scale words the two scale patterns read, lower-case, for the lexicon's ``scales``
+(computed once): ``(scales, attached, spaced)``; both sets empty when a word is not all
+ASCII letters (then the patterns alone read scales)."""
+
+
+def _word_sets(scales: Mapping[str, float]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of ``scale_attached`` and ``scale_spaced`` (see :data:`_WORD_SETS`)."""
+    if _WORD_SETS and _WORD_SETS[0][0] is scales:
+        return _WORD_SETS[0][1], _WORD_SETS[0][2]
+    long = [s for s in scales if len(s) > 1]
+    # The letters the patterns match outside their word lists: "[kKmMbB]", "hundred".
+    attached = frozenset([*long, "k", "m", "b"])
+    spaced = frozenset([*long, "hundred"])
+    if not all(w.isascii() and w.isalpha() for w in attached | spaced):
+        attached = spaced = frozenset()
+    _WORD_SETS[:] = [(scales, attached, spaced)]
+    return attached, spaced
+
+
+def _word_end(text: str, start: int, words: frozenset[str]) -> int:
+    """The end of the word of ``words`` (any case) written at ``start`` and followed by
+    no ASCII letter or digit, as the scale patterns read it; :data:`_NO_WORD` when there
+    is none; :data:`_REGEX` when a non-ASCII character ends the ASCII letters at
+    ``start`` (it may be one a pattern reads case-insensitively as a letter: "ſ", "K").
+
+    Every word is ASCII letters, so a pattern's word is the whole run of ASCII letters
+    at ``start``: a shorter one would be followed by a letter.
+    """
+    if not words:
+        return _REGEX
+    end = start
+    size = len(text)
+    while end < size:
+        code = ord(text[end])
+        if not (97 <= code <= 122 or 65 <= code <= 90):
+            break
+        end += 1
+    if end < size:
+        code = ord(text[end])
+        if code >= 128:
+            return _REGEX
+        if 48 <= code <= 57:
+            return _NO_WORD  # "5 bln2": a digit after the word
+    if end > start and text[start:end].lower() in words:
+        return end
+    return _NO_WORD
+
+
+def attached_scale(text: str, pos: int, ctx: Patterns, lex: Lexicon) -> int:
+    """The end of ``ctx.scale_attached.match(text, pos)`` ("5bn", "5K"), -1 for none;
+    read with str operations where the pattern's answer is certain."""
+    end = _word_end(text, pos, _word_sets(lex.scales)[0])
+    if end == _REGEX:
+        found = ctx.scale_attached.match(text, pos)
+        return found.end() if found is not None else -1
+    return end if end >= 0 else -1
+
+
+def spaced_scale(text: str, pos: int, ctx: Patterns, lex: Lexicon) -> tuple[int, int]:
+    """``(start, end)`` of the scale word of ``ctx.scale_spaced.match(text, pos)`` ("5
+    million", "5-bln", "5 - bn"), :data:`_NONE` for none; read with str operations where
+    the pattern's answer is certain. ``text[pos]`` is one of :data:`_SPACED_OPENERS`."""
+    words = _word_sets(lex.scales)[1]
+    end = _word_end(text, pos + 1, words)
+    if end >= 0:
+        return pos + 1, end
+    if end == _NO_WORD and (
+        text[pos] == "-" or text[pos + 1 : pos + 2] != "-" or text[pos + 2 : pos + 3] not in _SPACES
+    ):
+        return _NONE  # the pattern's third opener, " - ", is not written there
+    if end == _NO_WORD:
+        end = _word_end(text, pos + 3, words)
+        if end >= 0:
+            return pos + 3, end
+        if end == _NO_WORD:
+            return _NONE
+    found = ctx.scale_spaced.match(text, pos)
+    return (found.start("s"), found.end()) if found is not None else _NONE
+
+
+_SPACES = frozenset((" ", "\u00a0"))
+
+
 def read_scale(text: str, pos: int, cand: Candidate, ctx: Patterns, lex: Lexicon) -> int:
     """Read "and a half" and scale words at ``pos``; return the new end."""
     if not cand.has_scale and text[pos : pos + 5].lower() == " and ":
@@ -54,30 +149,28 @@ def read_scale(text: str, pos: int, cand: Candidate, ctx: Patterns, lex: Lexicon
     # scale words
     if not cand.has_scale:
         # Each pattern opens with what ``following`` is tested for (``scale_attached``
-        # with a letter, ``scale_spaced`` with a space or hyphen): a regex call is many
-        # times the test, and most numbers are followed by neither ("5%", "5,").
+        # with a letter, ``scale_spaced`` with a space or hyphen): most numbers are
+        # followed by neither ("5%", "5,").
         following = text[pos : pos + 1]
-        scale_match = ctx.scale_attached.match(text, pos) if following.isalpha() else None
-        if scale_match is None and following in _SPACED_OPENERS:
-            scale_match = ctx.scale_spaced.match(text, pos)
-        if scale_match:
-            word = scale_match.group("s")
-            low = word.lower()
+        start = end = -1
+        if following.isalpha():
+            start, end = pos, attached_scale(text, pos, ctx, lex)
+        if end < 0 and following in _SPACED_OPENERS:
+            start, end = spaced_scale(text, pos, ctx, lex)
+        if end >= 0:
+            low = text[start:end].lower()
             factor = 100.0 if low == "hundred" else lex.scales.get(low, 1.0)
             ambiguous = low in {"m", "b"}
-            if ambiguous and not money_or_noun_follows(text, scale_match.end(), cand, ctx):
-                scale_match = None
-            else:
+            if not ambiguous or money_or_noun_follows(text, end, cand, ctx):
                 cand.scale = factor
                 cand.has_scale = True
                 cand.exact = False
-                pos = scale_match.end()
-                nxt = (
-                    ctx.scale_spaced.match(text, pos)
-                    if text[pos : pos + 1] in _SPACED_OPENERS
-                    else None
-                )
-                if nxt and lex.scales.get(nxt.group("s").lower(), 0.0) > factor:
-                    cand.scale *= lex.scales[nxt.group("s").lower()]
-                    pos = nxt.end()
+                pos = end
+                if text[pos : pos + 1] in _SPACED_OPENERS:
+                    start, end = spaced_scale(text, pos, ctx, lex)
+                    if end >= 0:
+                        more = lex.scales.get(text[start:end].lower(), 0.0)
+                        if more > factor:
+                            cand.scale *= more
+                            pos = end
     return pos
