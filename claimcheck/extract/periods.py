@@ -435,13 +435,13 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
 
 # Every period phrase contains one of these triggers; each pattern only runs in windows
 # around the triggers it needs (a year in digits, a code such as "Q1" or "H2", a month
-# name, a keyword). Years, codes and month names are found in one scan of the text by a
-# pattern whose every branch starts with a literal character: the regex engine skips to
-# the candidates with one test of a character set per character. Keywords are found by
-# ``str.find``, faster still. Word boundaries are checked afterwards. Every character of
-# a trigger is a letter or a digit, so a trigger that passes its boundary check is never
-# hidden by an overlapping one (that would end on the character before it): one scan
-# finds what one scan per kind would.
+# name, a keyword). Years, codes and month names are the matches of _TRIGGER_SCAN that
+# pass a word-boundary check. Every character of a trigger is a letter or a digit, so a
+# trigger that passes its boundary check is never hidden by an overlapping one (that
+# would end on the character before it): the triggers are every place where a branch of
+# the pattern matches and the check passes, which :func:`_triggers` finds with
+# ``str.find`` of single characters (the regex engine tests a character set at every
+# character, several times the cost). Keywords are found by ``str.find`` too.
 _CODED_MONTHS: tuple[str, ...] = ("Jan", "Jun", "Jul", "Feb", "Mar", "May", "Apr", "Aug")
 _CODED_MONTHS += ("Sep", "Oct", "Nov", "Dec")
 _TRIGGER_SCAN = re.compile(
@@ -538,20 +538,7 @@ _ANCHORS: dict[str, int] = {
     "deadline": _AT_DEADLINE,
     "fysplit": _GATE_FYSPLIT,
 }
-_MONTH_STEMS: tuple[str, ...] = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-)
-_MONTH_STEMS += ("dec",)
+_MONTH_STEMS: tuple[str, ...] = tuple(month.lower() for month in _CODED_MONTHS)
 """The first three letters of every month name of ``_MONTH`` (lower case)."""
 _DEADLINE_WORDS = ("by", "before", "until", "till")
 _FYSPLIT_DASHES = "-–/"
@@ -744,27 +731,57 @@ def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_MONTH_TRIGGERS = frozenset(_CODED_MONTHS + tuple(m.upper() for m in _CODED_MONTHS))
+_MONTH_INITIALS = "".join(dict.fromkeys(m[0] for m in _CODED_MONTHS))
+_CODE_LETTERS = "qQhH"
+
+
+def _bounded(low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` has no letter or digit on either side."""
+    return not ((start > 0 and low[start - 1].isalnum()) or (end < len(low) and low[end].isalnum()))
+
+
+def _triggers(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
+    """The windows around the years, codes and month names of ``text`` (see
+    :data:`_TRIGGER_SCAN`), by kind, in no particular order."""
+    size = len(text)
+    digits: list[tuple[int, int]] = []
+    codes: list[tuple[int, int]] = []
+    months: list[tuple[int, int]] = []
+    # Years ("19" or "20" and two digits) and codes ("Q1", "h4") hold a digit 1 to 4.
+    # They need a boundary at both ends, checked in ``low``.
+    for digit in "1234":
+        at = text.find(digit)
+        while at >= 0:
+            if (
+                digit <= "2"
+                and at + 3 < size
+                and text[at + 1] == ("9" if digit == "1" else "0")
+                and text[at + 2].isdecimal()
+                and text[at + 3].isdecimal()
+                and _bounded(low, at, at + 4)
+            ):
+                digits.append((max(0, at - _WINDOW), min(size, at + 4 + _WINDOW)))
+            if at > 0 and text[at - 1] in _CODE_LETTERS and _bounded(low, at - 1, at + 1):
+                codes.append((max(0, at - 1 - _WINDOW), min(size, at + 1 + _WINDOW)))
+            at = text.find(digit, at + 1)
+    # "Jan." and "January" both start a month name: only the start is checked.
+    for initial in _MONTH_INITIALS:
+        at = text.find(initial)
+        while at >= 0:
+            if text[at : at + 3] in _MONTH_TRIGGERS and not (at > 0 and text[at - 1].isalnum()):
+                months.append((max(0, at - _WINDOW), min(size, at + 3 + _WINDOW)))
+            at = text.find(initial, at + 1)
+    return {"digits": digits, "code": codes, "month": months}
+
+
 def _regions(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
     """For each kind of trigger, the merged windows around its occurrences.
 
     Keywords are looked for in ``low`` (the lower-cased text), the rest in ``text``.
     """
     size = len(text)
-    found: dict[str, list[tuple[int, int]]] = {"digits": [], "code": [], "month": []}
-    for match in _TRIGGER_SCAN.finditer(text):
-        start, end = match.span()
-        first = text[start]
-        if first.isdigit() or first in "qQhH":
-            # Years and codes need a boundary at both ends, checked in ``low`` as before.
-            if (start > 0 and low[start - 1].isalnum()) or (end < size and low[end].isalnum()):
-                continue
-            kind = "digits" if first.isdigit() else "code"
-        else:
-            # "Jan." and "January" both start a month name: only the start is checked.
-            if start > 0 and text[start - 1].isalnum():
-                continue
-            kind = "month"
-        found[kind].append((max(0, start - _WINDOW), min(size, end + _WINDOW)))
+    found = _triggers(text, low)
     regions = {kind: _merge(text, windows) for kind, windows in found.items() if windows}
     for word, prefix_only in _KEYWORDS:
         # Non-overlapping occurrences, as a scan with the literal pattern finds them.
