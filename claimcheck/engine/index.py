@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from claimcheck.engine.config import EngineConfig
 from claimcheck.engine.intervals import Interval
@@ -44,10 +44,10 @@ __all__ = [
     "scope_key",
 ]
 
-FLOW = "flow"
+FLOW: Final = "flow"
 """Measure of a directed flow of goods (exports / imports / supplies)."""
-TURNOVER = "trade_turnover"
-BALANCE = "trade_balance"
+TURNOVER: Final = "trade_turnover"
+BALANCE: Final = "trade_balance"
 
 PeriodKey = tuple[str, ...]
 """``(start, end)`` ISO dates, ``("by", end)`` for a deadline, or
