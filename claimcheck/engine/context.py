@@ -183,7 +183,7 @@ class Context:
         """Whether a result citing ``items`` is reported: always without ``primary``, else
         when one of them is a claim of a checked document."""
         primary = self.primary
-        return primary is None or any(i.claim.document_id in primary for i in items)
+        return primary is None or any(i.document in primary for i in items)
 
     def concerns_any(self, groups: Iterable[Iterable[Item]]) -> bool:
         """Whether a result citing the items of any of ``groups`` is reported."""
