@@ -27,7 +27,6 @@ from typing import Any, Final, Literal
 import attrs
 
 from claimcheck.model import Claim, Document
-from claimcheck.slots import slot_setters
 
 __all__ = [
     "SEVERITIES",
@@ -87,12 +86,11 @@ def claim_ref(claim: Claim, document: Document | None) -> ClaimRef:
     if not COMPILED:
         return ClaimRef(claim.document_id, claim.id, (span.start, span.end), text, sentence)
     new: ClaimRef = _new(ClaimRef)
-    setters = _CLAIM_REF
-    setters[0](new, claim.document_id)
-    setters[1](new, claim.id)
-    setters[2](new, (span.start, span.end))
-    setters[3](new, text)
-    setters[4](new, sentence)
+    object.__setattr__(new, "document", claim.document_id)
+    object.__setattr__(new, "id", claim.id)
+    object.__setattr__(new, "span", (span.start, span.end))
+    object.__setattr__(new, "text", text)
+    object.__setattr__(new, "sentence", sentence)
     return new
 
 
@@ -240,16 +238,12 @@ The result records stay attrs classes (public API: ``attrs.evolve``, ``asdict``)
 generated ``__init__`` is interpreted code even when this module and the rules are
 compiled, a good part of the cost of a verdict. Compiled, :func:`claim_ref` and the
 ``make_*`` functions create the record with ``object.__new__`` and store each field with
-its slot's setter (:func:`~claimcheck.slots.slot_setters`): the instance ``__init__``
+``object.__setattr__`` (what the generated ``__init__`` of a frozen attrs class does;
+mypyc compiles it to a direct ``PyObject_GenericSetAttr``, ~190 instructions a field
+against ~500 for a call of the slot descriptor's ``__set__``): the instance ``__init__``
 would build, as long as the records have no validators, converters or post-init
 (``tests/test_findings_records.py`` checks, and that both ways build equal records).
 Interpreted, that is slower than ``__init__``, which they then call."""
-
-
-_CLAIM_REF: Final = slot_setters(ClaimRef)
-_ARITHMETIC: Final = slot_setters(Arithmetic)
-_FINDING: Final = slot_setters(Finding)
-_VERIFIED: Final = slot_setters(Verified)
 
 
 def make_arithmetic(  # noqa: PLR0917 (positional, in field order: cheapest to call)
@@ -264,13 +258,12 @@ def make_arithmetic(  # noqa: PLR0917 (positional, in field order: cheapest to c
     if not COMPILED:
         return Arithmetic(expression, computed, stated, gap, unit, tolerance)
     new: Arithmetic = _new(Arithmetic)
-    setters = _ARITHMETIC
-    setters[0](new, expression)
-    setters[1](new, computed)
-    setters[2](new, stated)
-    setters[3](new, gap)
-    setters[4](new, unit)
-    setters[5](new, tolerance)
+    object.__setattr__(new, "expression", expression)
+    object.__setattr__(new, "computed", computed)
+    object.__setattr__(new, "stated", stated)
+    object.__setattr__(new, "gap", gap)
+    object.__setattr__(new, "unit", unit)
+    object.__setattr__(new, "tolerance", tolerance)
     return new
 
 
@@ -286,13 +279,12 @@ def make_finding(  # noqa: PLR0917 (positional, in field order: cheapest to call
     if not COMPILED:
         return Finding(code, name, severity, message, claims, arithmetic)
     new: Finding = _new(Finding)
-    setters = _FINDING
-    setters[0](new, code)
-    setters[1](new, name)
-    setters[2](new, severity)
-    setters[3](new, message)
-    setters[4](new, claims)
-    setters[5](new, arithmetic)
+    object.__setattr__(new, "code", code)
+    object.__setattr__(new, "name", name)
+    object.__setattr__(new, "severity", severity)
+    object.__setattr__(new, "message", message)
+    object.__setattr__(new, "claims", claims)
+    object.__setattr__(new, "arithmetic", arithmetic)
     return new
 
 
@@ -303,12 +295,11 @@ def make_verified(
     if not COMPILED:
         return Verified(code, name, message, claims, arithmetic)
     new: Verified = _new(Verified)
-    setters = _VERIFIED
-    setters[0](new, code)
-    setters[1](new, name)
-    setters[2](new, message)
-    setters[3](new, claims)
-    setters[4](new, arithmetic)
+    object.__setattr__(new, "code", code)
+    object.__setattr__(new, "name", name)
+    object.__setattr__(new, "message", message)
+    object.__setattr__(new, "claims", claims)
+    object.__setattr__(new, "arithmetic", arithmetic)
     return new
 
 
@@ -323,14 +314,34 @@ def _sort_key(code: str, claims: Sequence[ClaimRef], text: str) -> tuple[Any, ..
     return (first[0], first[1], code, tuple(refs), text)
 
 
-def _ident(result: Result) -> tuple[Any, ...]:
-    """What makes two results the same relation: code and cited claims (sorted)."""
+_Pairs = dict[int, tuple[ClaimRef, tuple[str, str]]]
+"""``(document, id)`` of citations by ``id()``, each with the citation (kept alive, so
+that its ``id()`` is not reused meanwhile)."""
+
+
+def _pair(ref: ClaimRef, pairs: _Pairs) -> tuple[str, str]:
+    """``(ref.document, ref.id)``, remembered in ``pairs``: a claim is cited by many
+    results of a batch (the rules share each claim's citation), and its fields are
+    attributes of an interpreted record."""
+    known = pairs.get(id(ref))
+    if known is not None:
+        return known[1]
+    pair = (ref.document, ref.id)
+    pairs[id(ref)] = (ref, pair)
+    return pair
+
+
+def _ident(result: Result, pairs: _Pairs | None = None) -> tuple[Any, ...]:
+    """What makes two results the same relation: code and cited claims (sorted); ``pairs``
+    remembers the citations' fields across the results of a batch."""
+    if pairs is None:
+        pairs = {}
     claims = result.claims
     if len(claims) == 2:  # most relations: two pairs put in order, not a list sorted
-        first = (claims[0].document, claims[0].id)
-        second = (claims[1].document, claims[1].id)
+        first = _pair(claims[0], pairs)
+        second = _pair(claims[1], pairs)
         return (result.code, (second, first) if second < first else (first, second))
-    return (result.code, tuple(sorted((c.document, c.id) for c in claims)))
+    return (result.code, tuple(sorted([_pair(c, pairs) for c in claims])))
 
 
 @attrs.frozen(slots=True)
@@ -461,8 +472,9 @@ class ReportBuilder:
         not_checked: dict[tuple[Any, ...], NotChecked | None] = {}
         listed = self.listed
         names = self._names
+        pairs: _Pairs = {}
         for result in results:
-            ident = _ident(result)
+            ident = _ident(result, pairs)
             if isinstance(result, Finding):
                 if ident not in findings or _rank(result) < _rank(findings[ident]):
                     findings[ident] = result

@@ -11,8 +11,7 @@ from claimcheck.engine.context import (
     MAX_COMBINATIONS,
     Context,
     best_of,
-    combinations,
-    grouped,
+    combination_groups,
     judge,
     scale_label,
     show,
@@ -49,7 +48,7 @@ class PartsSum(Rule):
         for key, roles in flow_identity_roles(ctx, TURNOVER):
             if not ctx.concerns_any(roles):
                 continue  # every relation here cites claims of context documents only
-            for group in grouped(combinations(roles)).values():
+            for group in combination_groups(roles):
                 if not ctx.concerns_any(group):
                     continue
                 if len(group) == 1:  # the best of one verdict is that verdict

@@ -9,8 +9,7 @@ from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     Context,
     best_of,
-    combinations,
-    grouped,
+    combination_groups,
     judge,
     scale_label,
     show,
@@ -45,7 +44,7 @@ class Balance(Rule):
         for key, roles in flow_identity_roles(ctx, BALANCE):
             if not ctx.concerns_any(roles):
                 continue  # every relation here cites claims of context documents only
-            for group in grouped(combinations(roles)).values():
+            for group in combination_groups(roles):
                 if not ctx.concerns_any(group):
                     continue
                 if len(group) == 1:  # the best of one verdict is that verdict

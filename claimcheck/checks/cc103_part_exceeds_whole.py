@@ -9,8 +9,7 @@ from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     Context,
     best_of,
-    combinations,
-    grouped,
+    combination_groups,
     judge,
     scale_label,
     show,
@@ -64,7 +63,7 @@ class PartExceedsWhole(Rule):
                     roles = [totals, ctx.index.get("level", part_key, period)]
                     if not ctx.concerns_any(roles):
                         continue
-                    for group in grouped(combinations(roles)).values():
+                    for group in combination_groups(roles):
                         if not ctx.concerns_any(group):
                             continue
                         if len(group) == 1:  # the best of one verdict is that verdict

@@ -10,8 +10,7 @@ from claimcheck.engine._mypyc import mypyc_attr
 from claimcheck.engine.context import (
     Context,
     best_of,
-    combinations,
-    grouped,
+    combination_groups,
     judge,
     scale_label,
     show,
@@ -64,7 +63,7 @@ class PeriodSum(Rule):
                     if not totals:
                         continue
                     roles = [totals, first_items, second_items]
-                    for group in grouped(combinations(roles)).values():
+                    for group in combination_groups(roles):
                         result = best_of(self._verdicts(ctx, group))
                         if result is not None:
                             yield result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from typing import Final
 
 from claimcheck.checks._common import (
     find_words,
@@ -19,7 +20,7 @@ from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result, Severity, Verified
 
-_HEDGE_WINDOW = 20
+_HEDGE_WINDOW: Final = 20
 """How many characters before a multiplier word a hedge ("almost") may start."""
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Final
 
 from claimcheck.engine.config import EngineConfig, Tolerance
 from claimcheck.engine.index import FLOW, ClaimIndex, Item, Key, PeriodKey
@@ -30,7 +31,7 @@ from claimcheck.findings import (
     make_not_checked,
     make_verified,
 )
-from claimcheck.model import Document
+from claimcheck.model import Claim, Document
 from claimcheck.reference import ReferenceTable
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "Text",
     "View",
     "best_of",
+    "combination_groups",
     "combinations",
     "grouped",
     "judge",
@@ -49,7 +51,7 @@ __all__ = [
 Text = str | Callable[[], str]
 """A result's text, or a function giving it (built only when the result shows it)."""
 
-MAX_COMBINATIONS = 16
+MAX_COMBINATIONS: Final = 16
 """Cap on the claim combinations a rule tries for one relation (duplicated figures)."""
 
 _SCALES = ((1e12, "trn"), (1e9, "bln"), (1e6, "mln"), (1e3, "thousand"))
@@ -137,7 +139,7 @@ class Context:
     primary: frozenset[str] | None
     listed: bool
     _views: dict[tuple[str, Key, PeriodKey | None], View]
-    _refs: dict[int, ClaimRef]
+    _refs: dict[int, tuple[ClaimRef, str]]
     _tolerances: dict[str, Tolerance]
     _cumulative: dict[str, bool]
 
@@ -181,37 +183,42 @@ class Context:
         """Whether a result citing ``items`` is reported: always without ``primary``, else
         when one of them is a claim of a checked document."""
         primary = self.primary
-        return primary is None or any(i.claim.document_id in primary for i in items)
+        return primary is None or any(i.document in primary for i in items)
 
     def concerns_any(self, groups: Iterable[Iterable[Item]]) -> bool:
         """Whether a result citing the items of any of ``groups`` is reported."""
         return self.primary is None or any(self.concerns(g) for g in groups)
 
+    def _cited(self, claim: Claim) -> tuple[ClaimRef, str]:
+        """A claim's citation and id, made once (a claim takes part in many relations)."""
+        ident = id(claim)  # the index holds every claim for the context's lifetime
+        cited = self._refs.get(ident)
+        if cited is None:
+            ref = claim_ref(claim, self.documents.get(claim.document_id))
+            cited = self._refs[ident] = (ref, claim.id)
+        return cited
+
     def ref(self, item: Item) -> ClaimRef:
         """Cite an item's claim (cached: a claim takes part in many relations)."""
-        ident = id(item.claim)  # the index holds every claim for the context's lifetime
-        ref = self._refs.get(ident)
-        if ref is None:
-            ref = claim_ref(item.claim, self.documents.get(item.document))
-            self._refs[ident] = ref
-        return ref
+        return self._cited(item.claim)[0]
 
     def refs(self, items: Iterable[Item]) -> tuple[ClaimRef, ...]:
-        """Cite items in order, without repeats (:meth:`ref` inlined: asked for every
-        verdict, of two or three items, so a list of the ids seen, not a set)."""
+        """Cite items in order, without repeats of a claim id (asked for every verdict, of
+        two or three items, so a list of the ids seen, not a set; the id is cached with
+        the citation: reading it from the claim, an interpreted record, costs more than
+        the look-up)."""
         seen: list[str] = []
         out: list[ClaimRef] = []
         cache = self._refs
         for item in items:
             claim = item.claim
-            claim_id = claim.id
+            cited = cache.get(id(claim))  # the index holds every claim meanwhile
+            if cited is None:
+                cited = self._cited(claim)
+            ref, claim_id = cited
             if claim_id in seen:
                 continue
             seen.append(claim_id)
-            ident = id(claim)  # the index holds every claim for the context's lifetime
-            ref = cache.get(ident)
-            if ref is None:
-                ref = cache[ident] = claim_ref(claim, self.documents.get(claim.document_id))
             out.append(ref)
         return tuple(out)
 
@@ -450,6 +457,16 @@ def best_of(results: Iterable[Result]) -> Result | None:
             if best is None or gap < best_gap:
                 best, best_gap = result, gap
     return tried[0] if best is None else best
+
+
+def combination_groups(roles: Sequence[Sequence[Item]]) -> list[list[list[Item]]]:
+    """``list(grouped(combinations(roles)).values())``: the combinations across documents
+    grouped by their stated figure, without the generator and the dictionary for the one
+    combination of one item a role that most relations have."""
+    for role in roles:
+        if len(role) != 1:
+            return list(grouped(combinations(roles)).values())
+    return [[[role[0] for role in roles]]]
 
 
 def grouped(combos: Iterable[list[Item]]) -> dict[str, list[list[Item]]]:

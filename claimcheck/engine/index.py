@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from claimcheck.engine.config import EngineConfig
 from claimcheck.engine.intervals import Interval
@@ -44,10 +44,10 @@ __all__ = [
     "scope_key",
 ]
 
-FLOW = "flow"
+FLOW: Final = "flow"
 """Measure of a directed flow of goods (exports / imports / supplies)."""
-TURNOVER = "trade_turnover"
-BALANCE = "trade_balance"
+TURNOVER: Final = "trade_turnover"
+BALANCE: Final = "trade_balance"
 
 PeriodKey = tuple[str, ...]
 """``(start, end)`` ISO dates, ``("by", end)`` for a deadline, or
@@ -122,7 +122,19 @@ class Item:
     class: the rules read its fields in every relation they try.
     """
 
-    __slots__ = ("claim", "end", "key", "kind", "order", "period", "signed", "start", "value")
+    __slots__ = (
+        "claim",
+        "document",
+        "end",
+        "key",
+        "kind",
+        "order",
+        "period",
+        "scale",
+        "signed",
+        "start",
+        "value",
+    )
     __match_args__: ClassVar[tuple[str, ...]] = (
         "claim",
         "order",
@@ -144,6 +156,10 @@ class Item:
     end: _dt.date | None
     value: Interval
     signed: bool
+    document: str
+    """The claim's document id."""
+    scale: float
+    """The claim's printed scale (1e9 for "bln"), at least 1."""
 
     def __init__(  # noqa: PLR0917  (the fields in order, as the attrs class took them)
         self,
@@ -166,6 +182,10 @@ class Item:
         self.end = end
         self.value = value
         self.signed = signed
+        # read once here, not from the claim (an interpreted record) at every use: the
+        # rules and the citations ask for them in every relation
+        self.document = claim.document_id
+        self.scale = max(1.0, claim.quantity.scale)
 
     def _fields(self) -> tuple[object, ...]:
         return (
@@ -199,19 +219,9 @@ class Item:
         return (Item, self._fields())
 
     @property
-    def document(self) -> str:
-        """The claim's document id."""
-        return self.claim.document_id
-
-    @property
     def basis(self) -> str | None:
         """The comparison basis of a change ("yoy", "mom", "qoq" or None)."""
         return self.claim.basis
-
-    @property
-    def scale(self) -> float:
-        """The printed scale (1e9 for "bln"), at least 1."""
-        return max(1.0, self.claim.quantity.scale)
 
 
 def kind_class(claim: Claim) -> str:

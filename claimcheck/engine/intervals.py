@@ -73,6 +73,8 @@ class Interval:
     def of(cls, bounds: tuple[float, float]) -> Interval:
         """From a ``(lo, hi)`` pair in either order (as ``Claim.interval`` holds it)."""
         lo, hi = bounds
+        if cls is Interval:  # built natively (``cls(...)`` is a generic call of the type)
+            return Interval(min(lo, hi), max(lo, hi))
         return cls(min(lo, hi), max(lo, hi))
 
     @classmethod

@@ -149,10 +149,12 @@ def pack_claims(
         text = q.text
         interval = q.interval
         claim_interval = c.interval
-        start = q.span.start
-        end = q.span.end
-        sentence_start = c.sentence.start
-        sentence_end = c.sentence.end
+        span = q.span
+        start = span.start
+        end = span.end
+        sentence = c.sentence
+        sentence_start = sentence.start
+        sentence_end = sentence.end
         value = q.value
         precision = q.precision
         low = q.low
