@@ -314,34 +314,14 @@ def _sort_key(code: str, claims: Sequence[ClaimRef], text: str) -> tuple[Any, ..
     return (first[0], first[1], code, tuple(refs), text)
 
 
-_Pairs = dict[int, tuple[ClaimRef, tuple[str, str]]]
-"""``(document, id)`` of citations by ``id()``, each with the citation (kept alive, so
-that its ``id()`` is not reused meanwhile)."""
-
-
-def _pair(ref: ClaimRef, pairs: _Pairs) -> tuple[str, str]:
-    """``(ref.document, ref.id)``, remembered in ``pairs``: a claim is cited by many
-    results of a batch (the rules share each claim's citation), and its fields are
-    attributes of an interpreted record."""
-    known = pairs.get(id(ref))
-    if known is not None:
-        return known[1]
-    pair = (ref.document, ref.id)
-    pairs[id(ref)] = (ref, pair)
-    return pair
-
-
-def _ident(result: Result, pairs: _Pairs | None = None) -> tuple[Any, ...]:
-    """What makes two results the same relation: code and cited claims (sorted); ``pairs``
-    remembers the citations' fields across the results of a batch."""
-    if pairs is None:
-        pairs = {}
+def _ident(result: Result) -> tuple[Any, ...]:
+    """What makes two results the same relation: code and cited claims (sorted)."""
     claims = result.claims
     if len(claims) == 2:  # most relations: two pairs put in order, not a list sorted
-        first = _pair(claims[0], pairs)
-        second = _pair(claims[1], pairs)
+        first = (claims[0].document, claims[0].id)
+        second = (claims[1].document, claims[1].id)
         return (result.code, (second, first) if second < first else (first, second))
-    return (result.code, tuple(sorted([_pair(c, pairs) for c in claims])))
+    return (result.code, tuple(sorted((c.document, c.id) for c in claims)))
 
 
 @attrs.frozen(slots=True)
@@ -472,9 +452,8 @@ class ReportBuilder:
         not_checked: dict[tuple[Any, ...], NotChecked | None] = {}
         listed = self.listed
         names = self._names
-        pairs: _Pairs = {}
         for result in results:
-            ident = _ident(result, pairs)
+            ident = _ident(result)
             if isinstance(result, Finding):
                 if ident not in findings or _rank(result) < _rank(findings[ident]):
                     findings[ident] = result

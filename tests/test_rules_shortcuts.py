@@ -3,7 +3,6 @@
 * :func:`~claimcheck.engine.context.combination_groups` against
   ``list(grouped(combinations(roles)).values())``;
 * :attr:`Item.document` and :attr:`Item.scale` (read once from the claim) against the claim;
-* ``_ident`` with the remembered citation fields of a batch against ``_ident`` alone;
 * :meth:`Context.refs` (the claim id cached with the citation) against citing anew.
 """
 
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 from claimcheck.engine.config import load_config
 from claimcheck.engine.context import Context, combination_groups, combinations, grouped
 from claimcheck.engine.index import ClaimIndex, Item
-from claimcheck.findings import ClaimRef, Verified, _ident, claim_ref
+from claimcheck.findings import ClaimRef, claim_ref
 from claimcheck.model import Document
 
 
@@ -52,25 +51,6 @@ def test_item_document_and_scale_are_the_claims() -> None:
         assert item.scale == max(1.0, item.claim.quantity.scale)
         twin = Item(*item._fields())
         assert (twin.document, twin.scale) == (item.document, item.scale)
-
-
-_refs = st.builds(
-    ClaimRef,
-    st.sampled_from(["a", "b", "ä"]),
-    st.sampled_from(["a#1", "a#2", "b#1", "a#10"]),
-    st.just((0, 1)),
-    st.just("x"),
-    st.just(""),
-)
-
-
-@given(st.lists(st.lists(st.sampled_from(range(6)), max_size=4), max_size=6), st.data())
-def test_ident_with_remembered_pairs_is_ident(batch: list[list[int]], data: st.DataObject) -> None:
-    pool = [data.draw(_refs) for _ in range(6)]  # citations shared by the results of a batch
-    pairs: dict[int, tuple[ClaimRef, tuple[str, str]]] = {}
-    for cited in batch:
-        result = Verified("CC999", "t", "", tuple(pool[i] for i in cited))
-        assert _ident(result, pairs) == _ident(result)
 
 
 @given(st.lists(st.sampled_from(range(len(_ITEMS))), max_size=5))
