@@ -44,7 +44,7 @@ _SCALE_PIECES += ["crores", "mil", "mio", "milli", "billionaire", "people", "s",
 _SCALE_PIECES += ["ſ", "ı", "İ", "\u212a", "thouſand", "bıllion", "\u212a", "ß", "’", "\u2009"]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_SCALE_PIECES), max_size=8).map("".join))
 def test_scale_readers_are_the_scale_patterns(text: str) -> None:
     ctx = patterns()
@@ -82,7 +82,7 @@ _WORD_PIECES += ["one", "twenty", "five", "tenfold", "fold", "half", "dozens", "
 _WORD_PIECES += ["thousands", "million", "hundred", "and", "zero", "ones", "aX", "a_", "x"]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_WORD_PIECES), max_size=12).map("".join))
 def test_word_start_positions_hold_every_word_scan_match(text: str) -> None:
     positions = set(_word_start_positions(text))

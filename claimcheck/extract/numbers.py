@@ -251,15 +251,26 @@ def _word_scan() -> re.Pattern[str]:
 _START_WORDS: list[frozenset[str]] = []
 """The words a word-scan match can start with, alone or with "fold" (computed once)."""
 
+_START_SHAPES: list[int] = []
+"""For each first letter and length (``(first - 97) * 32 + length``), the last letters
+(bit ``last - 97``) of the words of :data:`_START_WORDS`: a look-up that rules out most
+words without slicing them (computed with it)."""
+
 
 def _start_words() -> frozenset[str]:
     """:data:`_START_WORDS`: the words of :func:`_word_starts_list`, with and without
-    "fold"; empty when one is not all "a"-"z" (then every letter run is tried)."""
+    "fold"; empty when one is not all "a"-"z" (then every run of letters not after a
+    digit, "'", "’" or "-" is tried)."""
     if not _START_WORDS:
         starts = _word_starts_list()[1]
         words = frozenset([*starts, *[w + "fold" for w in starts]])
-        if not all(w.isascii() and w.isalpha() and w.islower() for w in words):
-            words = frozenset()
+        shapes = [0] * (26 * 32)
+        for word in words:
+            if not (word.isascii() and word.isalpha() and word.islower() and len(word) < 32):
+                words = frozenset()
+                break
+            shapes[(ord(word[0]) - 97) * 32 + len(word)] |= 1 << (ord(word[-1]) - 97)
+        _START_SHAPES[:] = shapes
         _START_WORDS.append(words)
     return _START_WORDS[0]
 
@@ -276,6 +287,8 @@ def _word_start_positions(lowered: str) -> list[int]:
     every space and mark.
     """
     words = _start_words()
+    check = bool(words)
+    shapes = _START_SHAPES
     out: list[int] = []
     size = len(lowered)
     i = 0
@@ -295,11 +308,20 @@ def _word_start_positions(lowered: str) -> list[int]:
             before = ord(lowered[start - 1])
             if 48 <= before <= 57 or before in (39, 45, 0x2019):
                 continue  # the scan's look-behind: not after a digit, "'", "-", "’"
+        if not check:
+            out.append(start)
+            continue
         if i < size:
             after = ord(lowered[i])
             if 48 <= after <= 57 or 65 <= after <= 90 or after == 95:
                 continue  # "\b" fails before an ASCII word character
-        if not words or lowered[start:i] in words:
+        length = i - start
+        if length >= 32:
+            continue  # longer than every word (checked in ``_start_words``)
+        shape = shapes[(ord(lowered[start]) - 97) * 32 + length]
+        if not (shape >> (ord(lowered[i - 1]) - 97)) & 1:
+            continue  # no word of this first letter, length and last letter
+        if lowered[start:i] in words:
             out.append(start)
     return out
 

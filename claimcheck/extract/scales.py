@@ -106,7 +106,12 @@ def _word_end(text: str, start: int, words: frozenset[str]) -> int:
 def attached_scale(text: str, pos: int, ctx: Patterns, lex: Lexicon) -> int:
     """The end of ``ctx.scale_attached.match(text, pos)`` ("5bn", "5K"), -1 for none;
     read with str operations where the pattern's answer is certain."""
-    end = _word_end(text, pos, _word_sets(lex.scales)[0])
+    return _attached(text, pos, ctx, _word_sets(lex.scales)[0])
+
+
+def _attached(text: str, pos: int, ctx: Patterns, words: frozenset[str]) -> int:
+    """:func:`attached_scale` with its words (``_word_sets(lex.scales)[0]``)."""
+    end = _word_end(text, pos, words)
     if end == _REGEX:
         found = ctx.scale_attached.match(text, pos)
         return found.end() if found is not None else -1
@@ -117,7 +122,11 @@ def spaced_scale(text: str, pos: int, ctx: Patterns, lex: Lexicon) -> tuple[int,
     """``(start, end)`` of the scale word of ``ctx.scale_spaced.match(text, pos)`` ("5
     million", "5-bln", "5 - bn"), :data:`_NONE` for none; read with str operations where
     the pattern's answer is certain. ``text[pos]`` is one of :data:`_SPACED_OPENERS`."""
-    words = _word_sets(lex.scales)[1]
+    return _spaced(text, pos, ctx, _word_sets(lex.scales)[1])
+
+
+def _spaced(text: str, pos: int, ctx: Patterns, words: frozenset[str]) -> tuple[int, int]:
+    """:func:`spaced_scale` with its words (``_word_sets(lex.scales)[1]``)."""
     end = _word_end(text, pos + 1, words)
     if end >= 0:
         return pos + 1, end
@@ -153,10 +162,11 @@ def read_scale(text: str, pos: int, cand: Candidate, ctx: Patterns, lex: Lexicon
         # followed by neither ("5%", "5,").
         following = text[pos : pos + 1]
         start = end = -1
+        attached, spaced = _word_sets(lex.scales)
         if following.isalpha():
-            start, end = pos, attached_scale(text, pos, ctx, lex)
+            start, end = pos, _attached(text, pos, ctx, attached)
         if end < 0 and following in _SPACED_OPENERS:
-            start, end = spaced_scale(text, pos, ctx, lex)
+            start, end = _spaced(text, pos, ctx, spaced)
         if end >= 0:
             low = text[start:end].lower()
             factor = 100.0 if low == "hundred" else lex.scales.get(low, 1.0)
@@ -167,7 +177,7 @@ def read_scale(text: str, pos: int, cand: Candidate, ctx: Patterns, lex: Lexicon
                 cand.exact = False
                 pos = end
                 if text[pos : pos + 1] in _SPACED_OPENERS:
-                    start, end = spaced_scale(text, pos, ctx, lex)
+                    start, end = _spaced(text, pos, ctx, spaced)
                     if end >= 0:
                         more = lex.scales.get(text[start:end].lower(), 0.0)
                         if more > factor:
