@@ -287,8 +287,16 @@ def _month(token: str) -> int | None:
     return _MONTHS[token[:3].lower()]
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_day(year: int, month: int) -> _dt.date:
-    return _dt.date(year, month, calendar.monthrange(year, month)[1])
+    """The last day of a month (``calendar.monthrange`` computes a weekday too)."""
+    if not 1 <= month <= 12:
+        return _dt.date(year, month, calendar.monthrange(year, month)[1])  # raises
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return _dt.date(year, 2, 29)
+    return _dt.date(year, month, _MONTH_DAYS[month])
 
 
 class _Raw(NamedTuple):
