@@ -113,6 +113,23 @@ _AFTER_END = frozenset(".!?…\"'”’»)]")
 """What may follow end punctuation in a :data:`_CANDIDATE` match, besides white space."""
 
 
+def _candidate_starts(text: str) -> list[int]:
+    """Where a sentence-break candidate can open, in order: each line break, and each
+    end punctuation mark followed by more of it, a closing quote or bracket, or white
+    space (not so after most full stops: "1.5", "U.S.")."""
+    starts: list[int] = []
+    for char in _CANDIDATE_CHARS:
+        line_break = char == "\n"
+        at = text.find(char)
+        while at >= 0:
+            following = text[at + 1 : at + 2]
+            if line_break or following in _AFTER_END or following.isspace():
+                starts.append(at)
+            at = text.find(char, at + 1)
+    starts.sort()
+    return starts
+
+
 def candidates(text: str) -> list[re.Match[str]]:
     """``list(_CANDIDATE.finditer(text))``, trying the pattern only where it can start.
 
@@ -122,18 +139,7 @@ def candidates(text: str) -> list[re.Match[str]]:
     one, and it opens on one of these characters: trying them in order, past the
     previous match, finds the same matches.
     """
-    starts: list[int] = []
-    for char in _CANDIDATE_CHARS:
-        line_break = char == "\n"
-        at = text.find(char)
-        while at >= 0:
-            # After end punctuation the pattern needs more of it, a closing quote or
-            # bracket, or white space: not so after most full stops ("1.5", "U.S.").
-            following = text[at + 1 : at + 2]
-            if line_break or following in _AFTER_END or following.isspace():
-                starts.append(at)
-            at = text.find(char, at + 1)
-    starts.sort()
+    starts = _candidate_starts(text)
     match = _CANDIDATE.match
     out: list[re.Match[str]] = []
     taken = 0
@@ -159,16 +165,7 @@ def candidate_bounds(text: str) -> list[tuple[int, int]]:
     backtracking either leaves a character that is not white space next. Spans,
     not match objects: a match's ``start()`` and ``end()`` are method calls.
     """
-    starts: list[int] = []
-    for char in _CANDIDATE_CHARS:
-        line_break = char == "\n"
-        at = text.find(char)
-        while at >= 0:
-            following = text[at + 1 : at + 2]
-            if line_break or following in _AFTER_END or following.isspace():
-                starts.append(at)
-            at = text.find(char, at + 1)
-    starts.sort()
+    starts = _candidate_starts(text)
     size = len(text)
     out: list[tuple[int, int]] = []
     taken = 0
