@@ -28,7 +28,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
 from claimcheck.extract.phrases import lower_case
@@ -851,8 +851,10 @@ def _scan(text: str) -> list[_Raw]:
                         start, end = found.span()
                         candidates.append((start, start - end, order, name, found))
                     continue
-                starts: list[int] = []
-                if anchor != _NO_ANCHOR:
+                matches: Iterable[re.Match[str]]
+                if anchor == _NO_ANCHOR:
+                    matches = pattern.finditer(low, lo, hi)
+                else:
                     if years is None and anchor in (_AT_YEARS, _AT_ISO, _GATE_FYSPLIT):
                         years = _year_starts(low, lo, hi)
                     if months is None and anchor in (_AT_MONTHS, _AT_RANGE, _AT_DAYFIRST):
@@ -860,19 +862,14 @@ def _scan(text: str) -> list[_Raw]:
                     if anchor == _GATE_FYSPLIT:
                         if years is None or not _fysplit_may_match(low, years, hi):
                             continue
+                        matches = pattern.finditer(low, lo, hi)
                     else:
                         at = _starts(anchor, low, lo, hi, years=years or [], months=months or [])
-                        for found in _matches_at(pattern, low, at, lo, hi):
-                            start, end = found.span()
-                            candidates.append((start, start - end, order, name, found))
-                            if keep:
-                                starts.append(start)
-                        if keep:
-                            kept[index] = starts
-                        continue
-                for match in pattern.finditer(low, lo, hi):
-                    start, end = match.span()
-                    candidates.append((start, start - end, order, name, match))
+                        matches = _matches_at(pattern, low, at, lo, hi)
+                starts: list[int] = []
+                for found in matches:
+                    start, end = found.span()
+                    candidates.append((start, start - end, order, name, found))
                     if keep:
                         starts.append(start)
                 if keep:
