@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimcheck.extract.lexicon import lexicon, trie_regex
-from claimcheck.extract.phrases import STARTS_AFTER, lower_case
+from claimcheck.extract.phrases import lower_case
 
 __all__ = [
     "DIGITS",
@@ -326,17 +326,9 @@ def _word_start_positions(lowered: str) -> list[int]:
     return out
 
 
-_WORDS_SCANNED = [0]
-"""Characters the number-word scan has gone through (see :data:`STARTS_AFTER`)."""
-
-
 def _word_matches(lowered: str) -> list[re.Match[str]]:
-    """``list(_word_scan().finditer(lowered))``; once :data:`STARTS_AFTER` characters
-    have been scanned, trying the pattern only at :func:`_word_start_positions` (a
-    match never starts elsewhere)."""
-    if _WORDS_SCANNED[0] <= STARTS_AFTER:
-        _WORDS_SCANNED[0] += len(lowered)
-        return list(_word_scan().finditer(lowered))
+    """``list(_word_scan().finditer(lowered))``, trying the pattern only at
+    :func:`_word_start_positions` (a match never starts elsewhere)."""
     match = _word_scan().match
     out: list[re.Match[str]] = []
     taken = 0  # ``finditer`` goes on from the end of the last match (never empty)
