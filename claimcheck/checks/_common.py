@@ -90,13 +90,16 @@ def shift_year(day: _dt.date, years: int = -1) -> _dt.date:
 
 
 def _shift_months(start: _dt.date, end: _dt.date, n: int) -> tuple[_dt.date, _dt.date]:
-    def move(year: int, month: int) -> tuple[int, int]:
-        total = year * 12 + (month - 1) + n
-        return total // 12, total % 12 + 1
-
-    sy, sm = move(start.year, start.month)
-    ey, em = move(end.year, end.month)
+    sy, sm = _move(start.year, start.month, n)
+    ey, em = _move(end.year, end.month, n)
     return _dt.date(sy, sm, 1), _month_end(ey, em)
+
+
+def _move(year: int, month: int, n: int) -> tuple[int, int]:
+    """The (year, month) ``n`` months later (not nested in :func:`_shift_months`: compiled,
+    a nested function and its environment would form a reference cycle per call)."""
+    total = year * 12 + (month - 1) + n
+    return total // 12, total % 12 + 1
 
 
 @functools.lru_cache(maxsize=8192)

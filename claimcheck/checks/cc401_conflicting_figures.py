@@ -97,10 +97,6 @@ class ConflictingFigures(Rule):
         percent = a.key.unit in ("percent", "percentage_point")
         scale, unit = scale_label([a])
         where = "in one article" if a.document == b.document else "in two articles"
-
-        def label() -> str:  # built only for a result that shows it (most hold, counted)
-            return f"{a.key.label()}, {period_label(a)}"
-
         if not percent and a.value.bounded and b.value.bounded:
             slip = scale_slip(a.value.mid, b.value.mid, ctx.tolerance(self).scale_slip_ratio)
             if slip is not None:
@@ -108,7 +104,7 @@ class ConflictingFigures(Rule):
                     self.code,
                     self.name,
                     ctx.severity(self),
-                    f"The same figure ({label()}) is given as “{a.claim.text}” and "
+                    f"The same figure ({_label(a)}) is given as “{a.claim.text}” and "
                     f"“{b.claim.text}” {where}: likely a scale slip "
                     f"(×{1000 ** abs(slip):g}).",
                     ctx.refs([a, b]),
@@ -134,9 +130,9 @@ class ConflictingFigures(Rule):
             computed=a.value,
             stated=b.value,
             expression=lambda: f"{a.value.format(scale)} vs {b.value.format(scale)}",
-            ok=lambda: f"The {label()} agrees {where}.",
+            ok=lambda: f"The {_label(a)} agrees {where}.",
             fail=lambda: (
-                f"The same figure ({label()}) is given as {show(a.value, scale)} and "
+                f"The same figure ({_label(a)}) is given as {show(a.value, scale)} and "
                 f"{show(b.value, scale)} {unit} {where}{note}."
             ),
             percent=percent,
@@ -157,6 +153,14 @@ class ConflictingFigures(Rule):
                 if other.value.overlaps(second.value):
                     return "; the two directions of trade look swapped"
         return ""
+
+
+def _label(item: Item) -> str:
+    """The figure's metric and period, for a message (built only for a result that shows it:
+    most hold, and are counted). A module-level function, not one nested in
+    ``_verdict``: compiled by mypyc, a nested function and its environment refer to each
+    other, a reference cycle per comparison that only the cyclic collector frees."""
+    return f"{item.key.label()}, {period_label(item)}"
 
 
 def target_slip(ctx: Context, a: Item, b: Item) -> bool:

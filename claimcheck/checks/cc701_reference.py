@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 
 from claimcheck.checks._common import key_of, period_label
@@ -79,12 +80,14 @@ class ReferenceMismatch(Rule):
 
 
 def _against(reference: Interval) -> Callable[[Sequence[Interval]], tuple[Interval, Interval]]:
-    """The relation "the stated figure is the reference figure" (computed, stated)."""
+    """The relation "the stated figure is the reference figure" (computed, stated): a
+    partial, not a nested function, which compiled by mypyc would form a reference cycle
+    with its environment."""
+    return functools.partial(_is_reference, reference)
 
-    def relation(values: Sequence[Interval]) -> tuple[Interval, Interval]:
-        return reference, values[0]
 
-    return relation
+def _is_reference(reference: Interval, values: Sequence[Interval]) -> tuple[Interval, Interval]:
+    return reference, values[0]
 
 
 _Table = dict[tuple[Key, PeriodKey], list[ReferenceRow]]

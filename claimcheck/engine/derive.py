@@ -26,6 +26,7 @@ claim for the same figure and period (no circular derivations).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import ClassVar
 
@@ -435,14 +436,17 @@ class _FirstStage:
         # may be of another scope (a commodity within the total); a derived figure
         # that agrees with a stated one adds nothing to it
         same = [s.value for s in stated.get(role, span)]
-
-        def new(value: Interval) -> bool:
-            return not any(value.overlaps(s) for s in same)
-
+        # a partial, not a nested function: compiled by mypyc, a nested function and its
+        # environment form a reference cycle that only the cyclic collector frees
         table = _Table()
-        for figure in _identity(role, span, sources, keep=new):
+        for figure in _identity(role, span, sources, keep=functools.partial(_new, same)):
             table.add(figure)
         return table.get(role, span)
+
+
+def _new(same: list[Interval], value: Interval) -> bool:
+    """Whether ``value`` overlaps none of the stated figures ``same``."""
+    return not any(value.overlaps(s) for s in same)
 
 
 def derive(
