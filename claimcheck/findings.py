@@ -317,11 +317,34 @@ def _sort_key(code: str, claims: Sequence[ClaimRef], text: str) -> tuple[Any, ..
 def _ident(result: Result) -> tuple[Any, ...]:
     """What makes two results the same relation: code and cited claims (sorted)."""
     claims = result.claims
-    if len(claims) == 2:  # most relations: two pairs put in order, not a list sorted
-        first = (claims[0].document, claims[0].id)
-        second = (claims[1].document, claims[1].id)
-        return (result.code, (second, first) if second < first else (first, second))
+    count = len(claims)
+    if count == 2:  # most relations: two pairs put in order, not a list sorted
+        first = _pair(claims[0])
+        second = _pair(claims[1])
+        return (result.code, (second, first) if _before(second, first) else (first, second))
+    if count == 3:  # the rest: three pairs ordered by comparisons, not a list sorted
+        a, b, c = _pair(claims[0]), _pair(claims[1]), _pair(claims[2])
+        if _before(b, a):
+            a, b = b, a
+        if _before(c, b):
+            b, c = c, b
+            if _before(b, a):
+                a, b = b, a
+        return (result.code, (a, b, c))
     return (result.code, tuple(sorted((c.document, c.id) for c in claims)))
+
+
+def _pair(ref: ClaimRef) -> tuple[str, str]:
+    """A citation's ``(document, id)``."""
+    return (ref.document, ref.id)
+
+
+def _before(first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """``first < second`` for two ``(document, id)`` pairs, by string comparisons (a tuple
+    comparison is a generic one, element by element)."""
+    if first[0] != second[0]:
+        return first[0] < second[0]
+    return first[1] < second[1]
 
 
 @attrs.frozen(slots=True)

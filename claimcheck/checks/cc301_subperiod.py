@@ -132,11 +132,19 @@ def containments(spans: Sequence[Span]) -> list[tuple[int, int]]:
     starts = [spans[i][0] for i in order]
     inverted = [i for i in order if spans[i][0] > spans[i][1]]  # tested against every span
     pairs: list[tuple[int, int]] = []
-    for outer, (start, end) in enumerate(spans):
+    # (plain loops: compiled, a generator expression given to extend is an object and a
+    # list per span)
+    for outer, span in enumerate(spans):
+        start, end = span
         low = bisect.bisect_left(starts, start)
         high = bisect.bisect_right(starts, end)
-        candidates = order[low:high] + [i for i in inverted if not start <= spans[i][0] <= end]
-        pairs.extend((inner, outer) for inner in candidates if contains(spans[outer], spans[inner]))
+        for position in range(low, high):
+            inner = order[position]
+            if contains(span, spans[inner]):
+                pairs.append((inner, outer))
+        for inner in inverted:
+            if not start <= spans[inner][0] <= end and contains(span, spans[inner]):
+                pairs.append((inner, outer))
     pairs.sort()
     return pairs
 

@@ -80,11 +80,15 @@ class ConflictingFigures(Rule):
         for item in items:
             by_doc.setdefault(item.document, []).append(item)
         for members in by_doc.values():
+            if len(members) < 2:
+                continue  # no pair (most documents): no iterators built for nothing
             pairs = itertools.islice(itertools.combinations(members, 2), MAX_COMBINATIONS)
             for a, b in pairs:
                 result = self._verdict(ctx, a, b) if ctx.concerns((a, b)) else None
                 if result is not None:
                     yield result
+        if len(by_doc) < 2:
+            return  # one document: no pair of firsts
         firsts = sorted((m[0] for m in by_doc.values()), key=lambda i: (i.value.mid, i.order))
         for a, b in itertools.pairwise(firsts):
             result = self._verdict(ctx, a, b) if ctx.concerns((a, b)) else None

@@ -204,23 +204,39 @@ class Context:
 
     def refs(self, items: Iterable[Item]) -> tuple[ClaimRef, ...]:
         """Cite items in order, without repeats of a claim id (asked for every verdict, of
-        two or three items, so a list of the ids seen, not a set; the id is cached with
-        the citation: reading it from the claim, an interpreted record, costs more than
-        the look-up)."""
+        two or three items: two compared directly, more with a list of the ids seen, not a
+        set; the citation and id are kept on the item, see :meth:`_item_cited`)."""
+        if isinstance(items, list) and len(items) == 2:  # most verdicts: no lists built
+            first = self._item_cited(items[0])
+            second = self._item_cited(items[1])
+            if first[1] == second[1]:
+                return (first[0],)
+            return (first[0], second[0])
         seen: list[str] = []
         out: list[ClaimRef] = []
-        cache = self._refs
         for item in items:
-            claim = item.claim
-            cited = cache.get(id(claim))  # the index holds every claim meanwhile
-            if cited is None:
-                cited = self._cited(claim)
-            ref, claim_id = cited
+            ref, claim_id = self._item_cited(item)
             if claim_id in seen:
                 continue
             seen.append(claim_id)
             out.append(ref)
         return tuple(out)
+
+    def _item_cited(self, item: Item) -> tuple[ClaimRef, str]:
+        """An item's citation and claim id, kept on the item (two native fields: cheaper
+        than a look-up by the claim's id, a boxed integer), made by :meth:`_cited` once per
+        claim and context."""
+        cache = self._refs
+        if item.cited_in is cache:
+            cited = item.cited
+            if cited is not None:
+                return cited
+        cited = cache.get(id(item.claim))  # the index holds every claim meanwhile
+        if cited is None:
+            cited = self._cited(item.claim)
+        item.cited = cited
+        item.cited_in = cache
+        return cited
 
     def tolerance(self, rule: Rule | type[Rule]) -> Tolerance:
         """The rule's tolerance (cached: asked for every verdict; the configuration is

@@ -27,6 +27,7 @@ from typing import ClassVar, Final
 
 from claimcheck.engine.config import EngineConfig
 from claimcheck.engine.intervals import Interval
+from claimcheck.findings import ClaimRef
 from claimcheck.model import Claim, Document
 from claimcheck.rulepacks import MetricDef, metric_vocabulary
 
@@ -123,6 +124,8 @@ class Item:
     """
 
     __slots__ = (
+        "cited",
+        "cited_in",
         "claim",
         "document",
         "end",
@@ -160,6 +163,13 @@ class Item:
     """The claim's document id."""
     scale: float
     """The claim's printed scale (1e9 for "bln"), at least 1."""
+    cited: tuple[ClaimRef, str] | None
+    """The claim's citation and id as the context whose cache is ``cited_in`` made them
+    (:meth:`~claimcheck.engine.context.Context.refs`): read from the item, a native field,
+    rather than looked up by the claim's id in every verdict. Not a field of the record
+    (equality, hash, pickling)."""
+    cited_in: dict[int, tuple[ClaimRef, str]] | None
+    """The citation cache ``cited`` comes from (an index may serve several contexts)."""
 
     def __init__(  # noqa: PLR0917  (the fields in order, as the attrs class took them)
         self,
@@ -186,6 +196,8 @@ class Item:
         # rules and the citations ask for them in every relation
         self.document = claim.document_id
         self.scale = max(1.0, claim.quantity.scale)
+        self.cited = None
+        self.cited_in = None
 
     def _fields(self) -> tuple[object, ...]:
         return (
