@@ -13,7 +13,7 @@ from claimcheck.engine.context import (
     best_of,
     combination_groups,
     judge,
-    scale_label,
+    scale_label_of,
     show,
 )
 from claimcheck.engine.index import TURNOVER, Item, Key
@@ -85,7 +85,7 @@ class PartsSum(Rule):
                     continue
                 first, second = found
                 flow = first.key.flow or ("?", "?")
-                scale, unit = scale_label([total])
+                scale, unit = scale_label_of(total)
                 yield Finding(
                     self.code,
                     self.name,
@@ -117,7 +117,7 @@ class PartsSum(Rule):
 
     def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
         total, first, second = combo
-        scale, unit = scale_label([total])
+        scale, unit = scale_label_of(total)
         computed = first.value + second.value
         label = period_label(total)
         return judge(

@@ -11,7 +11,7 @@ from claimcheck.engine.context import (
     best_of,
     combination_groups,
     judge,
-    scale_label,
+    scale_label_of,
     show,
 )
 from claimcheck.engine.index import BALANCE, Item, Key
@@ -62,7 +62,7 @@ class Balance(Rule):
     def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
         balance, outflow, inflow = combo
         signed = key.flow is not None
-        scale, unit = scale_label([balance])
+        scale, unit = scale_label_of(balance)
         difference = outflow.value - inflow.value
         computed = difference if signed else difference.abs()
         who = f"{key.scope[0]}'s balance" if signed else "the balance (size only)"

@@ -11,7 +11,7 @@ from claimcheck.engine.context import (
     best_of,
     combination_groups,
     judge,
-    scale_label,
+    scale_label_of,
     show,
 )
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
@@ -82,7 +82,7 @@ class PartExceedsWhole(Rule):
         total, part = combo
         if total.value.hi < 0:
             return ctx.not_checked(self, "the whole is negative", combo)
-        scale, unit = scale_label([total])
+        scale, unit = scale_label_of(total)
         size = part.value.abs()
         note = ""
         if size.bounded and total.value.bounded and size.mid > total.value.mid:

@@ -21,7 +21,7 @@ from claimcheck.engine.context import (
     Context,
     best_of,
     judge,
-    scale_label,
+    scale_label_of,
     show,
 )
 from claimcheck.engine.index import BALANCE, Item
@@ -170,7 +170,7 @@ class GrowthVsLevels(Rule):
         note = slip_note(implied, stated_factor) if distance == "slip" else ""
         if flipped:
             note = ": the direction of the change looks reversed"
-        scale, _ = scale_label([current])
+        scale, _ = scale_label_of(current)
         label = {"yoy": "year-on-year", "mom": "month-on-month", "qoq": "quarter-on-quarter"}[basis]
         # a revision of either level by the relative tolerance moves the growth by about
         # (1 + g) * relative: the percentage-point tolerance is at least that

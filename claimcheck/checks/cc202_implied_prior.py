@@ -11,7 +11,7 @@ from claimcheck.engine.context import (
     best_of,
     combinations,
     judge,
-    scale_label,
+    scale_label_of,
     show,
 )
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
@@ -130,7 +130,7 @@ class ImpliedPrior(Rule):
                 return ctx.not_checked(self, "a change of -100% or less", combo)
         prior_out = out_level.value.growth_prior(g_out.value)
         prior_in = in_level.value.growth_prior(g_in.value)
-        scale, unit = scale_label([out_level])
+        scale, unit = scale_label_of(out_level)
         if measure == TURNOVER:
             level = total.value if total is not None else out_level.value + in_level.value
             parts = prior_out + prior_in

@@ -15,7 +15,7 @@ from claimcheck.checks._common import (
     slip_note,
 )
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import Context, judge, scale_label, show
+from claimcheck.engine.context import Context, judge, scale_label_of, show
 from claimcheck.engine.derive import Span
 from claimcheck.engine.index import Item
 from claimcheck.engine.intervals import Interval
@@ -89,7 +89,7 @@ class SubperiodExceedsPeriod(Rule):
                 )
             if distance == "slip":
                 note = slip_note(part.value.mid, whole.value.mid)
-        scale, unit = scale_label([whole])
+        scale, unit = scale_label_of(whole)
         bound = Interval(float("-inf"), whole.value.hi)
         return judge(
             self,

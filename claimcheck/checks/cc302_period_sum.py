@@ -12,7 +12,7 @@ from claimcheck.engine.context import (
     best_of,
     combination_groups,
     judge,
-    scale_label,
+    scale_label_of,
     show,
 )
 from claimcheck.engine.derive import Span
@@ -75,7 +75,7 @@ class PeriodSum(Rule):
 
     def _verdict(self, ctx: Context, combo: list[Item]) -> Result:
         total, first, second = combo
-        scale, unit = scale_label([total])
+        scale, unit = scale_label_of(total)
         computed = first.value + second.value
         return judge(
             self,

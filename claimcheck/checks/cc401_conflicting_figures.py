@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from claimcheck.checks._common import anchored_levels, period_label, plausibly_same, scale_slip
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import MAX_COMBINATIONS, Context, judge, scale_label, show
+from claimcheck.engine.context import MAX_COMBINATIONS, Context, judge, scale_label_of, show
 from claimcheck.engine.index import FLOW, Item, Key
 from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result
@@ -99,7 +99,7 @@ class ConflictingFigures(Rule):
         if a.kind == "change" and _describe_different(ctx, a, b):
             return None
         percent = a.key.unit in ("percent", "percentage_point")
-        scale, unit = scale_label([a])
+        scale, unit = scale_label_of(a)
         where = "in one article" if a.document == b.document else "in two articles"
         if not percent and a.value.bounded and b.value.bounded:
             slip = scale_slip(a.value.mid, b.value.mid, ctx.tolerance(self).scale_slip_ratio)

@@ -18,7 +18,7 @@ from claimcheck.checks._common import (
 from claimcheck.checks._common import prior_period as compared_period
 from claimcheck.checks.cc201_growth_vs_levels import bases
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import Context, best_of, judge, scale_label, show
+from claimcheck.engine.context import Context, best_of, judge, scale_label_of, show
 from claimcheck.engine.derive import ROLES, Figure, Growth, Span, derive, role_of
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
 from claimcheck.engine.intervals import Interval
@@ -117,7 +117,7 @@ class DerivedFigures(Rule):
                 continue  # nothing to derive that CC101 and CC102 do not check
             if not growths and _closed(stated):
                 continue  # derive() would give no figure: nothing to compare
-            scale, label = scale_label([stated[0][0]])
+            scale, label = scale_label_of(stated[0][0])
             # the figures left out (stated-only relations of a period stating all four
             # figures) are never compared: _new_relation rejects them and _within skips
             # stated-only figures for a stated whole

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from claimcheck.checks._common import period_label
 from claimcheck.checks.cc401_conflicting_figures import target_slip
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import Context, judge, scale_label, show
+from claimcheck.engine.context import Context, judge, scale_label_of, show
 from claimcheck.engine.index import Item
 from claimcheck.engine.registry import Rule
 from claimcheck.findings import Result
@@ -96,23 +96,7 @@ class ConflictingTargets(Rule):
         return document.published.isoformat()
 
     def _verdict(self, ctx: Context, a: Item, b: Item, *, undated: bool = False) -> Result:
-        scale, unit = scale_label([a])
-        where = "in one article" if a.document == b.document else "in two articles"
-        label = f"{a.key.label()} {period_label(a)}"
-        fail = (
-            f"The target for the {label} is given as {show(a.value, scale)} and "
-            f"{show(b.value, scale)} {unit} {where}."
-        )
-        ok = f"The targets for the {label} agree {where}."
-        if undated:
-            label = a.key.label()
-            when = f"published {self._published(ctx, a)} and {self._published(ctx, b)}"
-            ok = f"The targets for the {label} agree in two articles (no deadline stated; {when})."
-            fail = (
-                f"Two articles ({when}) give different targets for the {label}, "
-                f"{show(a.value, scale)} and {show(b.value, scale)} {unit}, neither with a "
-                "deadline: the goal was changed, or one of them is wrong."
-            )
+        scale, unit = scale_label_of(a)
         return judge(
             self,
             ctx,
@@ -120,12 +104,37 @@ class ConflictingTargets(Rule):
             computed=a.value,
             stated=b.value,
             expression=lambda: f"target {a.value.format(scale)} vs target {b.value.format(scale)}",
-            ok=lambda: ok,
-            fail=lambda: fail,
+            ok=lambda: _texts(self, ctx, a, b, scale, unit, undated)[0],
+            fail=lambda: _texts(self, ctx, a, b, scale, unit, undated)[1],
             percent=a.key.unit in ("percent", "percentage_point"),
             scale=scale,
             unit=unit,
         )
+
+
+def _texts(  # noqa: PLR0917  (the verdict's values, in the order it has them)
+    rule: ConflictingTargets, ctx: Context, a: Item, b: Item, scale: float, unit: str, undated: bool
+) -> tuple[str, str]:
+    """The messages of a verdict on two targets, if it holds and if it fails: built only
+    for a result that shows one (most hold, and a counting run shows none of those)."""
+    where = "in one article" if a.document == b.document else "in two articles"
+    if undated:
+        label = a.key.label()
+        when = f"published {rule._published(ctx, a)} and {rule._published(ctx, b)}"
+        ok = f"The targets for the {label} agree in two articles (no deadline stated; {when})."
+        fail = (
+            f"Two articles ({when}) give different targets for the {label}, "
+            f"{show(a.value, scale)} and {show(b.value, scale)} {unit}, neither with a "
+            "deadline: the goal was changed, or one of them is wrong."
+        )
+        return ok, fail
+    label = f"{a.key.label()} {period_label(a)}"
+    fail = (
+        f"The target for the {label} is given as {show(a.value, scale)} and "
+        f"{show(b.value, scale)} {unit} {where}."
+    )
+    ok = f"The targets for the {label} agree {where}."
+    return ok, fail
 
 
 def _by_document(items: list[Item]) -> dict[str, list[Item]]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from claimcheck.checks._common import find_words, months, period_label, period_of
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import Context, scale_label, show
+from claimcheck.engine.context import Context, scale_label_of, show
 from claimcheck.engine.index import Item, Key, PeriodKey
 from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result, Verified
@@ -101,7 +101,7 @@ class TargetStatus(Rule):
     def _verdict(self, ctx: Context, target: Item, status: str, actuals: list[Item]) -> Result:
         assert target.end is not None
         deadline = target.end
-        scale, unit = scale_label([target])
+        scale, unit = scale_label_of(target)
         year = [a for a in actuals if _is_deadline_year(a, deadline)]
         label = f"{target.key.label()} {period_label(target)}"
         if status == "met":

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from claimcheck.checks._common import period_label, period_of, same_shape
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import Context, judge, scale_label, show
+from claimcheck.engine.context import Context, judge, scale_label_of, show
 from claimcheck.engine.index import Item, Key
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
@@ -57,7 +57,7 @@ class RecordContradicted(Rule):
             yield self._verdict(ctx, record, highest)
 
     def _verdict(self, ctx: Context, record: Item, earlier: Item) -> Result:
-        scale, unit = scale_label([record])
+        scale, unit = scale_label_of(record)
         ceiling = Interval(earlier.value.lo, float("inf"))
         return judge(
             self,

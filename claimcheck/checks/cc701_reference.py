@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from claimcheck.checks._common import key_of, period_label
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import Context, judge, scale_label, show
+from claimcheck.engine.context import Context, judge, scale_label_of, show
 from claimcheck.engine.index import FLOW, Key, PeriodKey
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
@@ -51,7 +51,7 @@ class ReferenceMismatch(Rule):
             if not rows:
                 continue
             nearest = min(rows, key=lambda r: r.value.gap(item.value))
-            scale, unit = scale_label([item])
+            scale, unit = scale_label_of(item)
             reference = nearest.value
             yield judge(
                 self,

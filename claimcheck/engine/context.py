@@ -45,6 +45,7 @@ __all__ = [
     "grouped",
     "judge",
     "scale_label",
+    "scale_label_of",
     "show",
 ]
 
@@ -282,7 +283,20 @@ def scale_label(items: Sequence[Item]) -> tuple[float, str]:
     """The display scale of amounts (the first item's printed scale) and its label."""
     if not items:
         return 1.0, ""
-    first = items[0]
+    return scale_label_of(items[0])
+
+
+def scale_label_of(item: Item) -> tuple[float, str]:
+    """``scale_label([item])``, kept on the item (asked for in every verdict the item leads,
+    and a function of its fields)."""
+    shown = item.shown
+    if shown is None:
+        shown = item.shown = _scale_label(item)
+    return shown
+
+
+def _scale_label(first: Item) -> tuple[float, str]:
+    """The display scale of amounts led by ``first`` (its printed scale) and its label."""
     unit = first.key.unit
     if unit in ("percent", "percentage_point"):
         return 1.0, "%" if unit == "percent" else "pp"

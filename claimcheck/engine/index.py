@@ -134,6 +134,7 @@ class Item:
         "order",
         "period",
         "scale",
+        "shown",
         "signed",
         "start",
         "value",
@@ -170,6 +171,10 @@ class Item:
     (equality, hash, pickling)."""
     cited_in: dict[int, tuple[ClaimRef, str]] | None
     """The citation cache ``cited`` comes from (an index may serve several contexts)."""
+    shown: tuple[float, str] | None
+    """The scale and label amounts are shown in when this item leads them
+    (:func:`~claimcheck.engine.context.scale_label_of`, a function of the item's fields,
+    asked for in every verdict); ``None`` until asked. Not a field of the record."""
 
     def __init__(  # noqa: PLR0917  (the fields in order, as the attrs class took them)
         self,
@@ -198,6 +203,7 @@ class Item:
         self.scale = max(1.0, claim.quantity.scale)
         self.cited = None
         self.cited_in = None
+        self.shown = None
 
     def _fields(self) -> tuple[object, ...]:
         return (
