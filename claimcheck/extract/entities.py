@@ -61,11 +61,8 @@ class EntityMention(NamedTuple):
 
 @attrs.frozen(slots=True)
 class _Compiled:
-    bare: re.Pattern[str]
-    """Every form as written in the gazetteer, not followed by a word character.
-    :func:`_mentions` checks that it does not follow a letter, digit, ``_`` or ``.``
-    either: that check, outside the pattern, lets the pattern start with the forms'
-    first characters, which the regex engine skips to fast."""
+    written: tuple[str, ...]
+    """Every form as written in the gazetteer, for :attr:`bare`."""
     capitals: Trie
     """The ALL-CAPS copies of the forms ("CHINA", "BEIJING"), walked by
     :func:`_longest` from where :attr:`capital_starts` matches. Few texts have words
@@ -81,9 +78,23 @@ class _Compiled:
     """The forms and their ALL-CAPS copies, for :func:`_one_pattern`."""
 
     @property
+    def bare(self) -> re.Pattern[str]:
+        """Every form as written in the gazetteer, not followed by a word character
+        (compiled on first use: only :func:`_mentions` scans with it).
+        :func:`_mentions` checks that it does not follow a letter, digit, ``_`` or ``.``
+        either: that check, outside the pattern, lets the pattern start with the forms'
+        first characters, which the regex engine skips to fast."""
+        return _bare_pattern(self.written)
+
+    @property
     def world(self) -> re.Pattern[str] | None:
         """Whole-world phrases, case-insensitive (compiled on first use)."""
         return _world_pattern(self.world_terms) if self.world_terms else None
+
+
+@functools.cache
+def _bare_pattern(written: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?:" + phrase_alternation(written) + r")(?!\w)")
 
 
 @functools.cache
@@ -113,13 +124,12 @@ def _compiled() -> _Compiled:
                 if len(value) > 3 and not value.isupper():
                     forms.setdefault(value.upper(), (entity.name, form_kind))
                     capitals.append(value.upper())
-    bare = re.compile(r"(?:" + phrase_alternation(written) + r")(?!\w)")
     capital_trie = phrase_trie(capitals)
     _check_walkable(capital_trie)
     not_before = re.compile(r"(?:\s+and\s+\w+)?\s+(?:" + phrase_regex(gaz.not_before) + r")\b")
     normalised = {re.sub(r"\s+", " ", k.replace("’", "'")): v for k, v in forms.items()}
     return _Compiled(
-        bare,
+        tuple(written),
         capital_trie,
         _starts_pattern(capital_trie),
         normalised,
@@ -151,10 +161,13 @@ def _capitalised_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return re.compile(pattern), keys
 
 
-_QUICK_START_TEXTS = 1
-"""Texts scanned with the pattern of the written forms and the walk for copies in
-capitals before :func:`_one_pattern` is compiled: a command reading one article
-never compiles it; a process reading many scans them with it (the same mentions)."""
+_QUICK_START_TEXTS = 0
+"""Texts scanned with the pattern of the written forms (:attr:`_Compiled.bare`) and the
+walk for copies in capitals before the one-pattern scan (the same mentions). None: the
+pattern of the written forms costs about as much to compile as
+:func:`_capitalised_pattern` (some 130M instructions each), which a process reading
+many texts compiles anyway; one article then costs the same, and many texts no
+longer compile both."""
 _texts_scanned = [0]
 
 
