@@ -316,12 +316,16 @@ def _sort_key(code: str, claims: Sequence[ClaimRef], text: str) -> tuple[Any, ..
 
 def _ident(result: Result) -> tuple[Any, ...]:
     """What makes two results the same relation: code and cited claims (sorted)."""
-    claims = result.claims
+    return _ident_of(result.code, result.claims)
+
+
+def _ident_of(code: str, claims: tuple[ClaimRef, ...]) -> tuple[Any, ...]:
+    """:func:`_ident` of a result's code and claims."""
     count = len(claims)
     if count == 2:  # most relations: two pairs put in order, not a list sorted
         first = _pair(claims[0])
         second = _pair(claims[1])
-        return (result.code, (second, first) if _before(second, first) else (first, second))
+        return (code, (second, first) if _before(second, first) else (first, second))
     if count == 3:  # the rest: three pairs ordered by comparisons, not a list sorted
         a, b, c = _pair(claims[0]), _pair(claims[1]), _pair(claims[2])
         if _before(b, a):
@@ -330,8 +334,8 @@ def _ident(result: Result) -> tuple[Any, ...]:
             b, c = c, b
             if _before(b, a):
                 a, b = b, a
-        return (result.code, (a, b, c))
-    return (result.code, tuple(sorted((c.document, c.id) for c in claims)))
+        return (code, (a, b, c))
+    return (code, tuple(sorted((c.document, c.id) for c in claims)))
 
 
 def _pair(ref: ClaimRef) -> tuple[str, str]:
@@ -476,19 +480,24 @@ class ReportBuilder:
         listed = self.listed
         names = self._names
         for result in results:
-            ident = _ident(result)
+            code = result.code
+            ident = _ident_of(code, result.claims)
             if isinstance(result, Finding):
                 if ident not in findings or _rank(result) < _rank(findings[ident]):
                     findings[ident] = result
             elif isinstance(result, Verified):
-                if ident not in verified:
-                    verified[ident] = result if listed else None
-                    names[result.code] = result.name
+                # (one look-up of the ident, not a test and a store: hashing it hashes
+                # every pair again)
+                size = len(verified)
+                verified.setdefault(ident, result if listed else None)
+                if len(verified) != size:
+                    names[code] = result.name
             else:
                 key = (*ident, result.reason)
-                if key not in not_checked:
-                    not_checked[key] = result if listed else None
-                    names[result.code] = result.name
+                size = len(not_checked)
+                not_checked.setdefault(key, result if listed else None)
+                if len(not_checked) != size:
+                    names[code] = result.name
         # a relation found failing is not also listed as verified
         for ident in findings:
             verified.pop(ident, None)

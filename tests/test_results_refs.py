@@ -12,12 +12,16 @@ from claimcheck.engine.context import Context
 from claimcheck.engine.index import ClaimIndex, Item
 from claimcheck.findings import ClaimRef, claim_ref
 
-_TEXT = "Trade reached $99.84 bln in 2023. Exports were $50.1 bln in 2023."
+_TEXT = (
+    "Trade reached $99.84 bln in 2023. Exports were $50.1 bln in 2023. "
+    "Imports were $49.7 bln in 2023."
+)
 _DOCUMENT, _CLAIMS = article(
     _TEXT,
     [
         spec(text="$99.84 bln", metric="trade_turnover", period="2023"),
         spec(text="$50.1 bln", metric="exports", flow=("IN", "AE"), period="2023"),
+        spec(text="$49.7 bln", metric="imports", flow=("AE", "IN"), period="2023"),
     ],
 )
 _CONFIG = load_config()
@@ -34,9 +38,10 @@ def _expected(items: list[Item], cited_with_sentences: bool) -> tuple[ClaimRef, 
     return tuple(out)
 
 
-@given(st.lists(st.integers(min_value=0, max_value=1), min_size=0, max_size=4), st.booleans())
+@given(st.lists(st.integers(min_value=0, max_value=2), min_size=0, max_size=4), st.booleans())
 def test_refs_cite_in_order_without_repeats(picks: list[int], as_tuple: bool) -> None:
     index = ClaimIndex(_CLAIMS, _CONFIG)
+    assert len({i.claim.id for i in index.items[:3]}) == 3
     items = [index.items[p] for p in picks]
     ctx = Context({_DOCUMENT.id: _DOCUMENT}, index, _CONFIG)
     expected = _expected(items, cited_with_sentences=True)

@@ -207,12 +207,20 @@ class Context:
         """Cite items in order, without repeats of a claim id (asked for every verdict, of
         two or three items: two compared directly, more with a list of the ids seen, not a
         set; the citation and id are kept on the item, see :meth:`_item_cited`)."""
-        if isinstance(items, list) and len(items) == 2:  # most verdicts: no lists built
-            first = self._item_cited(items[0])
-            second = self._item_cited(items[1])
-            if first[1] == second[1]:
-                return (first[0],)
-            return (first[0], second[0])
+        if isinstance(items, list):
+            count = len(items)
+            if count == 2:  # most verdicts: no lists built
+                first = self._item_cited(items[0])
+                second = self._item_cited(items[1])
+                if first[1] == second[1]:
+                    return (first[0],)
+                return (first[0], second[0])
+            if count == 3:  # (a change and its two levels)
+                first = self._item_cited(items[0])
+                second = self._item_cited(items[1])
+                third = self._item_cited(items[2])
+                if first[1] != second[1] and first[1] != third[1] and second[1] != third[1]:
+                    return (first[0], second[0], third[0])
         seen: list[str] = []
         out: list[ClaimRef] = []
         for item in items:
@@ -232,9 +240,12 @@ class Context:
             cited = item.cited
             if cited is not None:
                 return cited
-        cited = cache.get(id(item.claim))  # the index holds every claim meanwhile
+        claim = item.claim
+        ident = id(claim)  # the index holds every claim meanwhile
+        cited = cache.get(ident)
         if cited is None:
-            cited = self._cited(item.claim)
+            ref = claim_ref(claim, self.documents.get(claim.document_id))
+            cited = cache[ident] = (ref, claim.id)
         item.cited = cited
         item.cited_in = cache
         return cited
@@ -242,7 +253,10 @@ class Context:
     def tolerance(self, rule: Rule | type[Rule]) -> Tolerance:
         """The rule's tolerance (cached: asked for every verdict; the configuration is
         frozen)."""
-        code = rule.code
+        return self.tolerance_of(rule.code)
+
+    def tolerance_of(self, code: str) -> Tolerance:
+        """The tolerance of the rule of ``code`` (cached, see :meth:`tolerance`)."""
         tolerance = self._tolerances.get(code)
         if tolerance is None:
             tolerance = self._tolerances[code] = self.config.tolerance_for(code)
@@ -357,7 +371,8 @@ def judge(
     The texts may be given as functions (:data:`Text`), called only when the result
     shows them: in a counting run (``ctx.listed`` false) a check that holds shows none.
     """
-    tol = ctx.tolerance(rule)
+    code = rule.code  # (an attribute of a class that plug-ins may subclass: read once)
+    tol = ctx.tolerance_of(code)
     if same_scope and computed.bounded and stated.bounded and computed.mid and stated.mid:
         ratio = abs(stated.mid / computed.mid)
         factor = max(ratio, 1 / ratio)
@@ -399,7 +414,7 @@ def judge(
     if gap <= 1e-12 * magnitude:
         gap = 0.0
     if gap == 0.0 and not ctx.listed:
-        return make_verified(rule.code, rule.name, "", ctx.refs(items), None)  # only counted
+        return make_verified(code, rule.name, "", ctx.refs(items), None)  # only counted
     arithmetic = make_arithmetic(
         _text(expression),
         (computed.lo / scale, computed.hi / scale),
@@ -410,13 +425,13 @@ def judge(
     )
     refs = ctx.refs(items)
     if gap == 0.0:
-        return make_verified(rule.code, rule.name, _text(ok), refs, arithmetic)
+        return make_verified(code, rule.name, _text(ok), refs, arithmetic)
     severity = ctx.severity(rule)
     if gap <= tolerance:
         small: Severity = "warning" if severity == "error" else "info"
         note = " (a small gap, within the tolerance allowed for revisions)"
-        return make_finding(rule.code, rule.name, small, _text(fail) + note, refs, arithmetic)
-    return make_finding(rule.code, rule.name, severity, _text(fail), refs, arithmetic)
+        return make_finding(code, rule.name, small, _text(fail) + note, refs, arithmetic)
+    return make_finding(code, rule.name, severity, _text(fail), refs, arithmetic)
 
 
 def _text(text: Text) -> str:
