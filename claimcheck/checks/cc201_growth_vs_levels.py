@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from typing import Final
 
 from claimcheck.checks._common import (
     anchored_levels,
@@ -29,6 +30,9 @@ from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
 from claimcheck.findings import Finding, Result
 from claimcheck.model import Span
+
+_BASIS_LABELS: Final = {"yoy": "year-on-year", "mom": "month-on-month", "qoq": "quarter-on-quarter"}
+"""How a message names a comparison basis (a constant: not a dict built per verdict)."""
 
 
 def bases(item: Item) -> tuple[str, ...]:
@@ -171,7 +175,7 @@ class GrowthVsLevels(Rule):
         if flipped:
             note = ": the direction of the change looks reversed"
         scale, _ = scale_label_of(current)
-        label = {"yoy": "year-on-year", "mom": "month-on-month", "qoq": "quarter-on-quarter"}[basis]
+        label = _BASIS_LABELS[basis]
         # a revision of either level by the relative tolerance moves the growth by about
         # (1 + g) * relative: the percentage-point tolerance is at least that
         tol = ctx.tolerance(self)

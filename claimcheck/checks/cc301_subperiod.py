@@ -177,14 +177,27 @@ class _Side:
         kept = _unslipped(items, threshold)
         if not kept:
             return cls(None, {}, {})
-        smallest = min(kept, key=lambda o: (o.value.hi, o.order))
+        # the smallest (by upper bound, then order) of all and of each document: one loop
+        # comparing the fields, not min and a sort calling a key function per item
+        # (``own`` is only looked up: its order does not matter)
+        smallest = kept[0]
         own: dict[str, Item] = {}
-        for whole in sorted(kept, key=lambda o: (o.value.hi, o.order)):
-            own.setdefault(whole.document, whole)
+        for whole in kept:
+            if _lower(whole, smallest):
+                smallest = whole
+            mine = own.get(whole.document)
+            if mine is None or _lower(whole, mine):
+                own[whole.document] = whole
         largest: dict[str, Item] = {}
         for part in sorted(kept, key=lambda i: (-i.value.lo, i.order)):
             largest.setdefault(part.document, part)
         return cls(smallest, own, largest)
+
+
+def _lower(item: Item, other: Item) -> bool:
+    """``(item.value.hi, item.order) < (other.value.hi, other.order)``."""
+    high, other_high = item.value.hi, other.value.hi
+    return high < other_high or (high == other_high and item.order < other.order)
 
 
 def _unslipped(items: list[Item], threshold: float) -> list[Item]:
