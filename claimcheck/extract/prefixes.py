@@ -69,7 +69,7 @@ def read_before(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool
         start -= 1
     elif start >= 6 and text[start - 6 : start].lower() == "minus ":
         cand.sign = -1.0
-    cand.qualifier = qualifier_before(text, start, lex)
+    cand.qualifier = qualifier_before(text, start, lex, ctx)
     if cand.qualifier is None and start > 1 and text[start - 1] in SIGNS:
         head = text[max(0, start - 8) : start - 1].split()
         if head:

@@ -6,14 +6,19 @@ The phrases and their :data:`~claimcheck.model.Qualifier` are listed in
 
 from __future__ import annotations
 
-from claimcheck.extract.lexicon import Lexicon, patterns
+from claimcheck.extract.lexicon import Lexicon, Patterns, patterns
 from claimcheck.model import Qualifier
 
 __all__ = ["as_qualifier", "qualifier_before"]
 
 
-def qualifier_before(text: str, start: int, lex: Lexicon) -> Qualifier | None:
-    """The qualifier phrase ending right before ``start`` (spaces allowed)."""
+def qualifier_before(
+    text: str, start: int, lex: Lexicon, ctx: Patterns | None = None
+) -> Qualifier | None:
+    """The qualifier phrase ending right before ``start`` (spaces allowed).
+
+    ``ctx`` is :func:`~claimcheck.extract.lexicon.patterns`, when the caller holds it:
+    a call of the cached function costs more than the rest of most calls here."""
     if start == 0:
         return None
     last = text[start - 1]
@@ -21,14 +26,16 @@ def qualifier_before(text: str, start: int, lex: Lexicon) -> Qualifier | None:
         return "about" if last == "~" else as_qualifier(lex.qualifiers.get(last))
     if not last.isspace() or start < 2:
         return None
+    if ctx is None:
+        ctx = patterns()
     cut = text.rfind(" ", max(0, start - 25), start - 1)
-    if text[cut + 1 : start - 1].lower() not in patterns().qualifier_last_words:
+    if text[cut + 1 : start - 1].lower() not in ctx.qualifier_last_words:
         return None
     tokens = text[max(0, start - 40) : start].split()
     if not tokens:
         return None
     # Only the word counts of the phrases ending in the last word can match.
-    for n in patterns().qualifier_lengths.get(tokens[-1].lower(), ()):
+    for n in ctx.qualifier_lengths.get(tokens[-1].lower(), ()):
         if len(tokens) < n:
             continue
         phrase = " ".join(tokens[-n:]).lower()
