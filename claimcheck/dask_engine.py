@@ -55,6 +55,9 @@ class DaskUnavailableError(RuntimeError):
 
 
 def _extract_partition(part: list[tuple[int, Document]]) -> Part:
+    from claimcheck.extract.entities import expect_texts
+
+    expect_texts(len(part))
     return [(position, document, extract_one(document)) for position, document in part]
 
 

@@ -230,6 +230,10 @@ def _mapped(
     ``decode(remote(document))``."""
     stream = iter(documents)
     head = list(itertools.islice(stream, 2))
+    if len(head) > 1:  # many texts: the entity scan compiles its one pattern at once
+        from claimcheck.extract.entities import expect_texts
+
+        expect_texts(len(head))
     if jobs <= 1 or len(head) < 2:
         for document in itertools.chain(head, stream):
             yield document, local(document)

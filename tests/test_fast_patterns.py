@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -304,3 +305,19 @@ def test_term_scan_finds_what_the_plain_pattern_finds(text: str, lo: int, width:
     hi = min(len(low), lo + width)
     plain = [m.span() for m in scanner.pattern.finditer(low, lo, hi)]
     assert list(scanner._matches(low, lo, hi)) == plain
+
+
+def test_expect_texts_skips_the_quick_start_for_many_texts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "China and Russia traded more; CHINA said so."
+    monkeypatch.setattr(entities, "_texts_scanned", [0])
+    entities.expect_texts(1)  # one text: the quick start stays
+    assert entities._texts_scanned == [0]
+    quick = entities.find_entities(text)
+    assert entities._texts_scanned == [entities._QUICK_START_TEXTS]
+    monkeypatch.setattr(entities, "_texts_scanned", [0])
+    entities.expect_texts(2)
+    assert entities._texts_scanned == [entities._QUICK_START_TEXTS]
+    assert entities.find_entities(text) == quick  # the one-pattern scan: the same mentions
+    assert entities._texts_scanned == [entities._QUICK_START_TEXTS]
