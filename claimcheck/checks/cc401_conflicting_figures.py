@@ -102,7 +102,8 @@ class ConflictingFigures(Rule):
         scale, unit = scale_label_of(a)
         where = "in one article" if a.document == b.document else "in two articles"
         if not percent and a.value.bounded and b.value.bounded:
-            slip = scale_slip(a.value.mid, b.value.mid, ctx.tolerance(self).scale_slip_ratio)
+            tol = ctx.tolerance(self)
+            slip = scale_slip(a.value.mid, b.value.mid, tol.scale_slip_ratio)
             if slip is not None:
                 return Finding(
                     self.code,
@@ -122,8 +123,7 @@ class ConflictingFigures(Rule):
                     ),
                 )
             if not plausibly_same(
-                a.value.mid / b.value.mid if b.value.mid else 0.0,
-                ctx.tolerance(self).different_figure_ratio,
+                a.value.mid / b.value.mid if b.value.mid else 0.0, tol.different_figure_ratio
             ):
                 return None
         note = "" if a.value.overlaps(b.value) else self._swapped(ctx, a, b)

@@ -400,12 +400,6 @@ def judge(
                 return ctx.not_checked(
                     rule, "the figures are too far apart to describe the same thing", items
                 )
-    if tolerance is None:
-        if percent:
-            tolerance = tol.absolute_percent_points
-        else:
-            reference = stated if stated.bounded else computed
-            tolerance = tol.relative * abs(reference.mid)
     gap = computed.gap(stated)
     # two-argument max of floats compiles to a comparison; the three-argument one is a
     # call of the builtin
@@ -415,6 +409,12 @@ def judge(
         gap = 0.0
     if gap == 0.0 and not ctx.listed:
         return make_verified(code, rule.name, "", ctx.refs(items), None)  # only counted
+    if tolerance is None:  # (not needed by a check that holds in a counting run)
+        if percent:
+            tolerance = tol.absolute_percent_points
+        else:
+            reference = stated if stated.bounded else computed
+            tolerance = tol.relative * abs(reference.mid)
     arithmetic = make_arithmetic(
         _text(expression),
         (computed.lo / scale, computed.hi / scale),
