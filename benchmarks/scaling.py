@@ -46,7 +46,7 @@ TARGET = 11.0
 
 STEPS = {
     "check": ("check", "-f", "jsonl", "-q", "--no-config", "--exit-zero", "--jobs", "1"),
-    "extract": ("extract", "-f", "jsonl", "-q", "--jobs", "1"),
+    "extract": ("extract", "-f", "jsonl", "--jobs", "1"),
 }
 """What is run on each corpus (the corpus path is added after the command name)."""
 
