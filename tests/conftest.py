@@ -5,16 +5,20 @@
 * ``fake_extract``: replaces :mod:`claimcheck.extract` with a tiny, fully
   predictable extractor, so that loading, the CLI and the output formats are
   tested independently of the real (evolving) extraction rules.
+* ``hatch_build``: the build hook (``hatch_build.py``) as a module, for the tests of
+  which modules mypyc compiles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
 import sys
 import types
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,3 +145,20 @@ def fake_extract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     module.extract_document = fake_claims  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "claimcheck.extract", module)
     yield
+
+
+@pytest.fixture
+def hatch_build(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The build hook module, with hatchling's base class stood in for when hatchling
+    (a build dependency) is not installed."""
+    if importlib.util.find_spec("hatchling") is None:
+        interface = types.ModuleType("hatchling.builders.hooks.plugin.interface")
+        interface.BuildHookInterface = type("BuildHookInterface", (), {})  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, interface.__name__, interface)
+    spec = importlib.util.spec_from_file_location(
+        "hatch_build_under_test", Path(__file__).resolve().parents[1] / "hatch_build.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

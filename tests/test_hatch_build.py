@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import tomllib
-import types
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def hatch_build(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """The build hook module, with hatchling's base class stood in for when hatchling
-    (a build dependency) is not installed."""
-    if importlib.util.find_spec("hatchling") is None:
-        interface = types.ModuleType("hatchling.builders.hooks.plugin.interface")
-        interface.BuildHookInterface = type("BuildHookInterface", (), {})  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, interface.__name__, interface)
-    spec = importlib.util.spec_from_file_location("hatch_build_under_test", ROOT / "hatch_build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _tree(root: Path, *names: str) -> None:

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import ast
 import gc
-import importlib.util
-import sys
 import tomllib
-import types
 from pathlib import Path
 from typing import Any
 
@@ -28,19 +25,11 @@ from claimcheck.model import Document
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _compiled_sources() -> list[Path]:
+def _compiled_sources(hatch_build: Any) -> list[Path]:
     """The modules the wheel compiles with mypyc (``hatch_build.compile_groups``)."""
-    if importlib.util.find_spec("hatchling") is None:
-        interface = types.ModuleType("hatchling.builders.hooks.plugin.interface")
-        interface.BuildHookInterface = type("BuildHookInterface", (), {})  # type: ignore[attr-defined]
-        sys.modules.setdefault(interface.__name__, interface)
-    spec = importlib.util.spec_from_file_location("hatch_build_for_cycles", ROOT / "hatch_build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     with (ROOT / "pyproject.toml").open("rb") as stream:
         config: dict[str, Any] = tomllib.load(stream)["tool"]["hatch"]["build"]["targets"]
-    groups = module.compile_groups(ROOT, config["wheel"]["hooks"]["custom"])
+    groups = hatch_build.compile_groups(ROOT, config["wheel"]["hooks"]["custom"])
     return [Path(source) for sources, _ in groups for source in sources]
 
 
@@ -60,8 +49,8 @@ def test_nested_functions_are_found() -> None:
     assert _nested_functions(tree) == [("f", "g", 2)]
 
 
-def test_compiled_modules_nest_no_function() -> None:
-    sources = _compiled_sources()
+def test_compiled_modules_nest_no_function(hatch_build: Any) -> None:
+    sources = _compiled_sources(hatch_build)
     assert len(sources) > 40
     nested = [
         f"{path.relative_to(ROOT)}:{line}: {inner} nested in {outer}"
