@@ -26,6 +26,7 @@ from claimcheck.extract.metrics import (
     cue_regex_lower,
     lowered,
     metric_def,
+    term_may_hold,
     term_parts,
 )
 from claimcheck.extract.offsets import search_left, search_right
@@ -360,10 +361,10 @@ class _DocIndex:
         # Metric terms, countries and cues only matter in sentences with figures (and the
         # sentence after each, for "It is a record"): scan just those.
         self.quantity_sentences: list[int] = []  # the sentence of each quantity, in order
-        regions = self._claim_regions()
+        regions, term_regions = self._claim_regions()
         self.entities, self.entity_starts = _index(self._all_entities)
         self.low = lowered(text)
-        metrics, cues, worlds = term_parts(text, self.low, regions)
+        metrics, cues, worlds = term_parts(text, self.low, term_regions)
         self.metrics, self.metric_starts = _index(metrics)
         self.cues, self.cue_starts = _index(cues)
         self.world_starts = [start for start, _ in worlds]
@@ -375,25 +376,56 @@ class _DocIndex:
         self._sentence_cache: dict[int, _Sentence] = {}
         self._compared: dict[int, int | None] = {}
 
-    def _claim_regions(self) -> list[tuple[int, int]]:
+    def _claim_regions(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The sentences with figures and the sentence after each, merged into regions;
+        and the regions of those whose terms can be read (see :meth:`_terms_unread`)."""
         sentences = self.sentences
         bounds = sentences.bounds
         wanted: set[int] = set()
+        figures: set[int] = set()
         last = len(bounds) - 1
         for start in self.quantity_starts:
             i = sentences.index_at(start)
             self.quantity_sentences.append(i)
             if i >= 0:
                 wanted.add(i)
+                figures.add(i)
             if 0 <= i + 1 <= last:
                 wanted.add(i + 1)
-        regions: list[tuple[int, int]] = []
-        for i in sorted(wanted):
-            if regions and i - 1 in wanted:
-                regions[-1] = (regions[-1][0], bounds[i][1])
-            else:
-                regions.append(bounds[i])
-        return regions
+        ordered = sorted(wanted)
+        terms = [i for i in ordered if i in figures or not self._terms_unread(i, wanted)]
+        return _merged(ordered, wanted, bounds), _merged(terms, set(terms), bounds)
+
+    def _terms_unread(self, i: int, wanted: set[int]) -> bool:
+        """Whether no claim reads the metric terms, cues or world phrases of sentence ``i``
+        (without figures, the sentence after one), and scanning the regions without it
+        finds the same ones in the others.
+
+        A sentence after a figure is only read for a record cue when it opens with "it "
+        or "this " (:func:`_record`). Without it, the scan of the sentence before stops at
+        that sentence's end, and that of the sentence after starts at its start: the same
+        matches, when no match can run over either boundary: a boundary where a sentence
+        ends with a mark no term contains, followed by white space (a term is one run of
+        word characters, white space and marks, and cannot hold the mark).
+        """
+        lo, hi = self.sentences.bounds[i]
+        text = self.text
+        if text[lo : lo + 12].lower().startswith(("it ", "this ")):
+            return False  # read by _record
+        if i > 0 and not self._closed_at(self.sentences.bounds[i - 1][1]):
+            return False
+        return i + 1 not in wanted or self._closed_at(hi)
+
+    def _closed_at(self, end: int) -> bool:
+        """Whether no term can run over the end of a sentence at ``end``: it closes on one
+        of ".!?" that no term holds, and white space (or the end of the text) follows."""
+        text = self.text
+        return (
+            0 < end <= len(text)
+            and text[end - 1] in ".!?"
+            and not term_may_hold(text[end - 1])
+            and (end == len(text) or text[end].isspace())
+        )
 
     @property
     def dateline_country(self) -> str | None:
@@ -533,6 +565,20 @@ class _DocIndex:
             else bisect.bisect_left(self.world_starts, lo)
         )
         return i < len(self.world_starts) and self.world_starts[i] < hi
+
+
+def _merged(
+    ordered: list[int], wanted: set[int], bounds: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The bounds of sentences ``ordered`` (ascending, the members of ``wanted``), those
+    of consecutive sentences merged into one region."""
+    regions: list[tuple[int, int]] = []
+    for i in ordered:
+        if regions and i - 1 in wanted:
+            regions[-1] = (regions[-1][0], bounds[i][1])
+        else:
+            regions.append(bounds[i])
+    return regions
 
 
 def _most_named(counts: dict[str, int], n: int) -> list[tuple[str, int]]:
