@@ -19,7 +19,10 @@ __all__ = ["Candidate", "clean"]
 
 def clean(x: float) -> float:
     """Round away binary noise: 4.1 * 1e9 -> 4.1e9, not 4099999999.9999995."""
-    if x.is_integer() or not math.isfinite(x):
+    # ``x.is_integer()`` is a method call when compiled (mypyc has no primitive for it);
+    # for a finite float, ``x % 1.0 == 0.0`` holds exactly when it is an integer (the
+    # remainder is computed exactly, and a non-zero one is never rounded to zero).
+    if not math.isfinite(x) or x % 1.0 == 0.0:
         return x
     return float(f"{x:.12g}")
 

@@ -26,6 +26,7 @@ from claimcheck.extract.metrics import (
     cue_regex_lower,
     lowered,
     metric_def,
+    term_may_hold,
     term_parts,
 )
 from claimcheck.extract.offsets import search_left, search_right
@@ -257,7 +258,17 @@ class _Sentence:
     (the claims read these fields some twenty times per figure).
     """
 
-    __slots__ = ("cues", "metrics", "names", "parties", "party_starts", "periods", "span")
+    __slots__ = (
+        "cues",
+        "hi",
+        "lo",
+        "metrics",
+        "names",
+        "parties",
+        "party_starts",
+        "periods",
+        "span",
+    )
 
     def __init__(  # noqa: PLR0917 (every field, in order)
         self,
@@ -268,8 +279,14 @@ class _Sentence:
         periods: tuple[PeriodMention, ...],
         names: frozenset[str],
         party_starts: list[int],
+        lo: int,
+        hi: int,
     ) -> None:
         self.span = span
+        # The bounds of ``span`` as plain ints: reading a field of the Span record (an
+        # attrs class) is a generic attribute look-up, compiled or not.
+        self.lo = lo
+        self.hi = hi
         self.cues = cues
         self.metrics = metrics
         self.parties = parties
@@ -321,15 +338,15 @@ class _Discourse:
 class _DocIndex:
     """Everything :func:`build_claims` looks up, computed once per document."""
 
-    def __init__(self, document: Document, quantities: Sequence[Quantity]) -> None:
+    def __init__(self, document: Document, starts: list[int], ends: list[int]) -> None:
+        """``starts`` and ``ends``: the offsets of the quantities, in order of start, then
+        end (the sentences' keep bounds), read once by the caller (a record's fields are
+        generic look-ups)."""
         text = document.text
         self.text = text
         self.published = document.published
-        # The figures' offsets, read once (a record's fields are generic look-ups).
-        # ``quantities`` are in order of start, then end: the sentences' keep bounds.
-        spans = [q.span for q in quantities]
-        self.quantity_starts = [span.start for span in spans]
-        self.quantity_ends = [span.end for span in spans]
+        self.quantity_starts = starts
+        self.quantity_ends = ends
         self.sentences = Sentences(text, (), (self.quantity_starts, self.quantity_ends))
         # Entities are read in the whole text: the document's main pair needs them all.
         self._all_entities = find_entities(text)
@@ -344,10 +361,10 @@ class _DocIndex:
         # Metric terms, countries and cues only matter in sentences with figures (and the
         # sentence after each, for "It is a record"): scan just those.
         self.quantity_sentences: list[int] = []  # the sentence of each quantity, in order
-        regions = self._claim_regions()
+        regions, term_regions = self._claim_regions()
         self.entities, self.entity_starts = _index(self._all_entities)
         self.low = lowered(text)
-        metrics, cues, worlds = term_parts(text, self.low, regions)
+        metrics, cues, worlds = term_parts(text, self.low, term_regions)
         self.metrics, self.metric_starts = _index(metrics)
         self.cues, self.cue_starts = _index(cues)
         self.world_starts = [start for start, _ in worlds]
@@ -359,25 +376,56 @@ class _DocIndex:
         self._sentence_cache: dict[int, _Sentence] = {}
         self._compared: dict[int, int | None] = {}
 
-    def _claim_regions(self) -> list[tuple[int, int]]:
+    def _claim_regions(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The sentences with figures and the sentence after each, merged into regions;
+        and the regions of those whose terms can be read (see :meth:`_terms_unread`)."""
         sentences = self.sentences
         bounds = sentences.bounds
         wanted: set[int] = set()
+        figures: set[int] = set()
         last = len(bounds) - 1
         for start in self.quantity_starts:
             i = sentences.index_at(start)
             self.quantity_sentences.append(i)
             if i >= 0:
                 wanted.add(i)
+                figures.add(i)
             if 0 <= i + 1 <= last:
                 wanted.add(i + 1)
-        regions: list[tuple[int, int]] = []
-        for i in sorted(wanted):
-            if regions and i - 1 in wanted:
-                regions[-1] = (regions[-1][0], bounds[i][1])
-            else:
-                regions.append(bounds[i])
-        return regions
+        ordered = sorted(wanted)
+        terms = [i for i in ordered if i in figures or not self._terms_unread(i, wanted)]
+        return _merged(ordered, wanted, bounds), _merged(terms, set(terms), bounds)
+
+    def _terms_unread(self, i: int, wanted: set[int]) -> bool:
+        """Whether no claim reads the metric terms, cues or world phrases of sentence ``i``
+        (without figures, the sentence after one), and scanning the regions without it
+        finds the same ones in the others.
+
+        A sentence after a figure is only read for a record cue when it opens with "it "
+        or "this " (:func:`_record`). Without it, the scan of the sentence before stops at
+        that sentence's end, and that of the sentence after starts at its start: the same
+        matches, when no match can run over either boundary: a boundary where a sentence
+        ends with a mark no term contains, followed by white space (a term is one run of
+        word characters, white space and marks, and cannot hold the mark).
+        """
+        lo, hi = self.sentences.bounds[i]
+        text = self.text
+        if text[lo : lo + 12].lower().startswith(("it ", "this ")):
+            return False  # read by _record
+        if i > 0 and not self._closed_at(self.sentences.bounds[i - 1][1]):
+            return False
+        return i + 1 not in wanted or self._closed_at(hi)
+
+    def _closed_at(self, end: int) -> bool:
+        """Whether no term can run over the end of a sentence at ``end``: it closes on one
+        of ".!?" that no term holds, and white space (or the end of the text) follows."""
+        text = self.text
+        return (
+            0 < end <= len(text)
+            and text[end - 1] in ".!?"
+            and not term_may_hold(text[end - 1])
+            and (end == len(text) or text[end].isspace())
+        )
 
     @property
     def dateline_country(self) -> str | None:
@@ -403,23 +451,22 @@ class _DocIndex:
             return (0, 0)
         return self.sentences.bounds[index]
 
-    def clause(self, sentence: Span, q_start: int, q_end: int) -> _Bounds:
-        """The clause of the sentence around the quantity at ``[q_start, q_end)``."""
+    def clause(self, s_start: int, s_end: int, q_start: int, q_end: int) -> _Bounds:
+        """The clause of the sentence ``[s_start, s_end)`` around the quantity at
+        ``[q_start, q_end)``."""
         # The last break ending before the quantity, and the first starting after it.
         i = (
             search_right(self.break_ends, q_start)
             if COMPILED
             else bisect.bisect_right(self.break_ends, q_start)
         ) - 1
-        start = max(sentence.start, self.break_ends[i]) if i >= 0 else sentence.start
+        start = max(s_start, self.break_ends[i]) if i >= 0 else s_start
         j = (
             search_left(self.break_starts, q_end)
             if COMPILED
             else bisect.bisect_left(self.break_starts, q_end)
         )
-        end = (
-            min(sentence.end, self.break_starts[j]) if j < len(self.break_starts) else sentence.end
-        )
+        end = min(s_end, self.break_starts[j]) if j < len(self.break_starts) else s_end
         return (start, max(start, end))
 
     def sentence(self, index: int) -> _Sentence:
@@ -438,6 +485,8 @@ class _DocIndex:
                 _between(self.periods, self.period_starts, lo, hi),
                 frozenset([c.name for c in cues]),
                 [e.start for e in parties],
+                lo,
+                hi,
             )
             self._sentence_cache[index] = found
         return found
@@ -518,6 +567,20 @@ class _DocIndex:
         return i < len(self.world_starts) and self.world_starts[i] < hi
 
 
+def _merged(
+    ordered: list[int], wanted: set[int], bounds: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The bounds of sentences ``ordered`` (ascending, the members of ``wanted``), those
+    of consecutive sentences merged into one region."""
+    regions: list[tuple[int, int]] = []
+    for i in ordered:
+        if regions and i - 1 in wanted:
+            regions[-1] = (regions[-1][0], bounds[i][1])
+        else:
+            regions.append(bounds[i])
+    return regions
+
+
 def _most_named(counts: dict[str, int], n: int) -> list[tuple[str, int]]:
     """``sorted(counts.items(), key=lambda item: -item[1])[:n]``: the ``n`` highest
     counts, ties in insertion order (the sort is stable), kept by insertion into a
@@ -580,43 +643,48 @@ def _sorted_names(names: list[str]) -> tuple[str, ...]:
 
 def build_claims(document: Document, quantities: Sequence[Quantity]) -> tuple[Claim, ...]:
     """One :class:`~claimcheck.model.Claim` per quantity, in text order."""
-    starts = [q.span.start for q in quantities]
+    spans = [q.span for q in quantities]
+    starts = [span.start for span in spans]
     if all(a < b for a, b in itertools.pairwise(starts)):
         ordered = list(quantities)  # find_quantities gives them in order, without overlaps
     else:
         ordered = sorted(quantities, key=lambda q: (q.span.start, q.span.end))
-    index = _DocIndex(document, ordered)
+        spans = [q.span for q in ordered]
+        starts = [span.start for span in spans]
+    index = _DocIndex(document, starts, [span.end for span in spans])
     state = _Discourse()
     claims: list[Claim] = []
+    document_id = document.id  # read once: a field of an attrs record is a generic look-up
     for n, quantity in enumerate(ordered, start=1):
-        claims.append(_claim(document, index, state, quantity, n))
+        claims.append(_claim(document_id, index, state, quantity, n))
     return tuple(claims)
 
 
 def _claim(
-    document: Document, index: _DocIndex, state: _Discourse, quantity: Quantity, n: int
+    document_id: str, index: _DocIndex, state: _Discourse, quantity: Quantity, n: int
 ) -> Claim:
     sentence_no = index.quantity_sentences[n - 1]  # index.sentences.index_at(its start)
     bundle = index.sentence(sentence_no)
     sentence = bundle.span
-    q_span = quantity.span
-    q_start, q_end = q_span.start, q_span.end
+    # The figure's offsets from the index (quantity.span.start: two generic look-ups).
+    q_start, q_end = index.quantity_starts[n - 1], index.quantity_ends[n - 1]
+    unit = quantity.unit
     paragraph = index.sentences.paragraph_at(q_start)
-    clause = index.clause(sentence, q_start, q_end)
-    claim_id = f"{document.id}#{n}"
+    clause = index.clause(bundle.lo, bundle.hi, q_start, q_end)
+    claim_id = f"{document_id}#{n}"
 
     inside_period = False
     for found in bundle.periods:
         if found.start <= q_start and q_end <= found.end:
             inside_period = True
             break
-    if inside_period or quantity.unit in _PERIOD_UNITS:
+    if inside_period or unit in _PERIOD_UNITS:
         return new_claim(
             claim_id,
-            document.id,
+            document_id,
             quantity,
             sentence,
-            "count" if quantity.unit == "count" else "level",
+            "count" if unit == "count" else "level",
             None,
             (),
             None,
@@ -630,7 +698,7 @@ def _claim(
 
     unresolved: list[Unresolved] = []
     figure = (q_start, q_end)
-    kind, sign = _kind(index, quantity, figure, clause, bundle)
+    kind, sign = _kind(index, unit, figure, clause, bundle)
     mention = _metric_mention(index, figure, clause, bundle, kind)
     if kind == "count" and mention is not None and _is_trade(mention.metric):
         mention = None  # "two countries", "20 flights": counts of things, not of trade
@@ -638,7 +706,7 @@ def _claim(
     if (
         metric is None
         and state.metric is not None
-        and (quantity.unit not in _BARE_UNITS or quantity.scale != 1.0)
+        and (unit not in _BARE_UNITS or quantity.scale != 1.0)
         and (
             (paragraph == state.metric_paragraph and sentence_no - state.metric_sentence <= 1)
             or index.anaphoric(sentence_no)
@@ -708,7 +776,7 @@ def _claim(
     # Positional arguments, in the field order of Claim: this runs once per figure.
     return new_claim(
         claim_id,
-        document.id,
+        document_id,
         quantity,
         sentence,
         kind,
@@ -728,9 +796,9 @@ def _claim(
 
 
 def _kind(
-    index: _DocIndex, quantity: Quantity, figure: _Bounds, clause: _Bounds, bundle: _Sentence
+    index: _DocIndex, unit: str, figure: _Bounds, clause: _Bounds, bundle: _Sentence
 ) -> tuple[ClaimKind, int]:
-    """The claim kind and, for a change, its sign (+1/-1)."""
+    """The claim kind and, for a change, its sign (+1/-1), of a quantity of ``unit``."""
     text = index.text
     start, end = figure  # (quantity.span: attribute look-ups on a record, not compiled)
     # The anchored look-backs only need the last few words before the figure.
@@ -763,7 +831,7 @@ def _kind(
             after_cues.append(cue)
 
     if (
-        quantity.unit == "count"
+        unit == "count"
         and not (by_before and before_cues)
         and not _counted_metric(index, figure, bundle)
     ):
@@ -792,7 +860,7 @@ def _kind(
     if "milestone" in bundle.names and _milestone(figure, clause, bundle.cues):
         return "milestone", 1
 
-    percent = quantity.unit in ("percent", "percentage_point")
+    percent = unit in ("percent", "percentage_point")
     change_cues = [c for c in before_cues if c.name in ("increase", "decrease")]
     if percent:
         comparative = (
@@ -928,8 +996,7 @@ def _metric_mention(
     for mention in bundle.metrics:
         if start <= mention.start and mention.end == end:
             return mention  # the counted noun names the metric: "14.9 million tourists"
-    sentence = bundle.span
-    for lo, hi in (clause, (sentence.start, sentence.end)):
+    for lo, hi in (clause, (bundle.lo, bundle.hi)):
         # In the clause, then the sentence: the last term ending before the figure, and
         # the first one after it with no other figure between.
         before: MetricMention | None = None
@@ -1009,14 +1076,13 @@ def _entities_and_flow(
         return (*_visitor_flow(index, state, clause, bundle, quantity_start), metric)
     trade = _is_trade(metric)
     pair = state.pair or index.default_pair
-    sentence = bundle.span
     in_clause = _parties_in(bundle, clause[0], clause[1])
     parties = in_clause
     if not parties and not (trade and pair):
         parties = list(bundle.parties)
     names = _distinct(parties)
     world = index.world_in(clause[0], clause[1]) or (
-        not in_clause and index.world_in(sentence.start, sentence.end)
+        not in_clause and index.world_in(bundle.lo, bundle.hi)
     )
     explicit = len(names) >= 2
     if len(names) > 2:
@@ -1239,7 +1305,6 @@ def _period(
 ) -> Period | None:
     text = index.text
     q_start, q_end = figure
-    sentence = bundle.span
     best: PeriodMention | None = None
     best_distance = len(text) + 1
     best_compared = False
@@ -1295,9 +1360,9 @@ def _period(
     # Walk back only as far as the sentence the discourse period was last set in.
     horizon = index.sentence_bounds(state.period_sentence)[1]
     i = (
-        search_left(index.period_starts, sentence.start)
+        search_left(index.period_starts, bundle.lo)
         if COMPILED
-        else bisect.bisect_left(index.period_starts, sentence.start)
+        else bisect.bisect_left(index.period_starts, bundle.lo)
     ) - 1
     while i >= 0 and index.periods[i].start >= horizon:
         mention = index.periods[i]
@@ -1308,7 +1373,7 @@ def _period(
             break
         i -= 1
     if state.period is None and kind == "level":
-        return implied_last_year(text[sentence.start : q_start], index.published)
+        return implied_last_year(text[bundle.lo : q_start], index.published)
     if kind in ("target", "forecast") or state.period is None:
         return None
     if (
@@ -1323,8 +1388,7 @@ def _period(
 
 
 def _basis(index: _DocIndex, clause: _Bounds, bundle: _Sentence) -> str | None:
-    sentence = bundle.span
-    for lo, hi in (clause, (sentence.start, sentence.end)):
+    for lo, hi in (clause, (bundle.lo, bundle.hi)):
         for cue in _in(bundle.cues, lo, hi):
             if cue.name in ("yoy", "mom", "qoq"):
                 return cue.name
@@ -1345,7 +1409,6 @@ def _record(
 ) -> bool:
     """A record cue right before the figure (no other figure between) or right after it."""
     start, end = figure
-    sentence = bundle.span
     if "record" in bundle.names:
         for cue in _in(bundle.cues, clause[0], start, "record"):
             if not index.quantity_between(cue.end, start):
@@ -1355,7 +1418,7 @@ def _record(
     # "... rose to $190 bln. It is an all-time record": the last figure of the sentence.
     following = sentence_no + 1
     bounds = index.sentences.bounds
-    if following < len(bounds) and not index.quantity_between(end, sentence.end):
+    if following < len(bounds) and not index.quantity_between(end, bundle.hi):
         lo, hi = bounds[following]
         head = index.text[lo : lo + 12].lower()
         return head.startswith(("it ", "this ")) and bool(index.cues_in(lo, hi, "record"))

@@ -39,6 +39,7 @@ __all__ = [
     "find_terms",
     "lowered",
     "metric_def",
+    "term_may_hold",
     "term_parts",
 ]
 
@@ -327,6 +328,12 @@ def term_parts(
         _cues(text, _cue_table()[1], found["cue"]),
         [(start, end) for start, end, _ in found["world"]],
     )
+
+
+def term_may_hold(char: str) -> bool:
+    """Whether some metric term, cue or world phrase (as :func:`term_parts` scans for them)
+    holds ``char``."""
+    return _scanner().holds(char)
 
 
 @functools.cache

@@ -190,8 +190,11 @@ def _phrase_starts_pattern(trie: _Trie) -> re.Pattern[str]:
     if not trie or not all(c.isalnum() or c == "_" for c in trie if c):
         return re.compile("(?!)")
     # Not an ASCII word character: a fast class, wider than ``\W`` (a letter such as "é"
-    # passes it; the caller then rejects the position).
-    return re.compile(r"[^0-9a-z_](?=(" + _build(trie) + r")(?!\w))")
+    # passes it; the caller then rejects the position). Then a class of the characters a
+    # phrase starts with: one test rejects a position before a digit, a space or a mark,
+    # where the trie's alternation would try each of its first characters in turn.
+    first = "".join(sorted(_class_atom(char) for char in trie if char))
+    return re.compile(r"[^0-9a-z_](?=[" + first + r"])(?=(" + _build(trie) + r")(?!\w))")
 
 
 _NON_WORD = re.compile(r"\W")
@@ -211,6 +214,7 @@ class MultiScanner:
     """
 
     __slots__ = (
+        "_chars",
         "_owners",
         "_patterns",
         "_reach",
@@ -245,6 +249,7 @@ class MultiScanner:
         self._starts: re.Pattern[str] | None = None  # compiled once enough text is scanned
         self._scanned = 0
         self._owners = {phrase: tuple(names) for phrase, names in owners.items()}
+        self._chars = frozenset("".join(owners))
         # Generous: phrases may match with longer white space than written.
         self._reach = 2 * max((len(phrase) for phrase in owners), default=0)
         # (not "_complex": mypyc names the C struct field "__complex", a GCC keyword)
@@ -255,6 +260,11 @@ class MultiScanner:
             [other[: i + 1] for other in owners for i, char in enumerate(other) if char == " "]
         )
         self._tangled = frozenset([p for p in owners if self._overlaps_others(p, owners, heads)])
+
+    def holds(self, char: str) -> bool:
+        """Whether some phrase holds ``char`` (lower-cased, as scanned; a space stands for
+        any white space and an apostrophe for both ``'`` and ``’``)."""
+        return char in self._chars
 
     def _overlaps_others(
         self, phrase: str, owners: dict[str, list[str]], heads: frozenset[str]
