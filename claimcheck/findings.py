@@ -22,7 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, final
 
 import attrs
 
@@ -323,19 +323,40 @@ def _ident_of(code: str, claims: tuple[ClaimRef, ...]) -> tuple[Any, ...]:
     """:func:`_ident` of a result's code and claims."""
     count = len(claims)
     if count == 2:  # most relations: two pairs put in order, not a list sorted
-        first = _pair(claims[0])
-        second = _pair(claims[1])
-        return (code, (second, first) if _before(second, first) else (first, second))
+        return ident_of_two(code, _pair(claims[0]), _pair(claims[1]))
     if count == 3:  # the rest: three pairs ordered by comparisons, not a list sorted
-        a, b, c = _pair(claims[0]), _pair(claims[1]), _pair(claims[2])
+        return ident_of_three(code, _pair(claims[0]), _pair(claims[1]), _pair(claims[2]))
+    return (code, tuple(sorted((c.document, c.id) for c in claims)))
+
+
+def ident_of_two(code: str, first: tuple[str, str], second: tuple[str, str]) -> tuple[Any, ...]:
+    """The ident of a result citing two claims of ``(document, id)`` ``first`` and ``second``
+    (different ids): the pairs in sorted order."""
+    return (code, (second, first) if _before(second, first) else (first, second))
+
+
+def ident_of_three(
+    code: str, a: tuple[str, str], b: tuple[str, str], c: tuple[str, str]
+) -> tuple[Any, ...]:
+    """The ident of a result citing three claims (different ids), as :func:`ident_of_two`."""
+    if _before(b, a):
+        a, b = b, a
+    if _before(c, b):
+        b, c = c, b
         if _before(b, a):
             a, b = b, a
-        if _before(c, b):
-            b, c = c, b
-            if _before(b, a):
-                a, b = b, a
-        return (code, (a, b, c))
-    return (code, tuple(sorted((c.document, c.id) for c in claims)))
+    return (code, (a, b, c))
+
+
+def ident_of_pairs(code: str, pairs: list[tuple[str, str]]) -> tuple[Any, ...]:
+    """The ident of a result citing the claims of ``(document, id)`` ``pairs`` (different
+    ids, in citation order): :func:`_ident_of` of their citations."""
+    count = len(pairs)
+    if count == 2:
+        return ident_of_two(code, pairs[0], pairs[1])
+    if count == 3:
+        return ident_of_three(code, pairs[0], pairs[1], pairs[2])
+    return (code, tuple(sorted(pairs)))
 
 
 def _pair(ref: ClaimRef) -> tuple[str, str]:
@@ -349,6 +370,39 @@ def _before(first: tuple[str, str], second: tuple[str, str]) -> bool:
     if first[0] != second[0]:
         return first[0] < second[0]
     return first[1] < second[1]
+
+
+@final
+class Tally:
+    """A check that held in a counting run (internal: never part of a report).
+
+    :class:`ReportBuilder` with ``listed=False`` keeps of a verified result only its rule's
+    code and name and its ident (code and cited ``(document, id)`` pairs, as
+    :func:`_ident` gives for the :class:`Verified` it stands for). The built-in rules give
+    one instead of a :class:`Verified` when their context asks for it
+    (:attr:`~claimcheck.engine.context.Context.tally`, set by
+    :func:`~claimcheck.engine.runner.check_by_group` for a counting run of every document):
+    no citations, record or message are built for a relation that holds and is only
+    counted. A plain slotted class, native when compiled.
+    """
+
+    __slots__ = ("code", "ident", "name")
+
+    code: str
+    name: str
+    ident: tuple[Any, ...]
+
+    def __init__(self, code: str, name: str, ident: tuple[Any, ...]) -> None:
+        self.code = code
+        self.name = name
+        self.ident = ident
+
+    def __repr__(self) -> str:
+        return f"Tally(code={self.code!r}, name={self.name!r}, ident={self.ident!r})"
+
+
+Verdict = Result | Tally
+"""What a rule yields: a result, or (in a counting run, see :class:`Tally`) a tally."""
 
 
 @attrs.frozen(slots=True)
@@ -472,14 +526,23 @@ class ReportBuilder:
         self._not_checked_count = 0
         self._names: dict[str, str] = {}
 
-    def add(self, results: Iterable[Result]) -> None:
-        """Add the results of one batch (whole relation groups, see the class)."""
+    def add(self, results: Iterable[Verdict]) -> None:
+        """Add the results of one batch (whole relation groups, see the class); a
+        :class:`Tally` only to a builder with ``listed=False`` (:class:`ValueError`)."""
         findings: dict[tuple[Any, ...], Finding] = {}
         verified: dict[tuple[Any, ...], Verified | None] = {}
         not_checked: dict[tuple[Any, ...], NotChecked | None] = {}
         listed = self.listed
         names = self._names
         for result in results:
+            if isinstance(result, Tally):  # (first: most results of a counting run)
+                if listed:
+                    raise ValueError("a listed report cannot list a tally")
+                size = len(verified)
+                verified.setdefault(result.ident, None)
+                if len(verified) != size:
+                    names[result.code] = result.name
+                continue
             code = result.code
             ident = _ident_of(code, result.claims)
             if isinstance(result, Finding):

@@ -12,13 +12,14 @@ from claimcheck.engine.context import (
     Context,
     best_of,
     combination_groups,
+    held,
     judge,
     scale_label_of,
     show,
 )
 from claimcheck.engine.index import TURNOVER, Item, Key
 from claimcheck.engine.registry import Rule
-from claimcheck.findings import Arithmetic, Finding, Result
+from claimcheck.findings import Arithmetic, Finding, Verdict
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
@@ -44,7 +45,7 @@ class PartsSum(Rule):
     name = "parts-sum"
     severity = "error"
 
-    def run(self, ctx: Context) -> Iterator[Result]:
+    def run(self, ctx: Context) -> Iterator[Verdict]:
         for key, roles in flow_identity_roles(ctx, TURNOVER):
             if not ctx.concerns_any(roles):
                 continue  # every relation here cites claims of context documents only
@@ -61,7 +62,7 @@ class PartsSum(Rule):
 
     def _one_way(
         self, ctx: Context, totals: Sequence[Item], there: Sequence[Item], back: Sequence[Item]
-    ) -> Iterator[Result]:
+    ) -> Iterator[Verdict]:
         """A document giving two different flows in one direction (and perhaps a commodity
         within one of them) and none in the other, two of which add up to the total: one of
         the directions is reported the wrong way round."""
@@ -110,15 +111,18 @@ class PartsSum(Rule):
                     ),
                 )
 
-    def _verdicts(self, ctx: Context, key: Key, group: list[list[Item]]) -> Iterator[Result]:
+    def _verdicts(self, ctx: Context, key: Key, group: list[list[Item]]) -> Iterator[Verdict]:
         """The verdict of each combination, judged as read (lazily, for :func:`best_of`)."""
         for combo in group:
             yield self._verdict(ctx, key, combo)
 
-    def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
+    def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Verdict:
         total, first, second = combo
-        scale, unit = scale_label_of(total)
         computed = first.value + second.value
+        tally = held(self, ctx, [total, first, second], computed, total.value, same_scope=True)
+        if tally is not None:
+            return tally  # holds, counted: no texts
+        scale, unit = scale_label_of(total)
         label = period_label(total)
         return judge(
             self,

@@ -10,13 +10,14 @@ from claimcheck.engine.context import (
     Context,
     best_of,
     combination_groups,
+    held,
     judge,
     scale_label_of,
     show,
 )
 from claimcheck.engine.index import BALANCE, Item, Key
 from claimcheck.engine.registry import Rule
-from claimcheck.findings import Result
+from claimcheck.findings import Verdict
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
@@ -40,7 +41,7 @@ class Balance(Rule):
     name = "balance"
     severity = "error"
 
-    def run(self, ctx: Context) -> Iterator[Result]:
+    def run(self, ctx: Context) -> Iterator[Verdict]:
         for key, roles in flow_identity_roles(ctx, BALANCE):
             if not ctx.concerns_any(roles):
                 continue  # every relation here cites claims of context documents only
@@ -54,17 +55,20 @@ class Balance(Rule):
                 if result is not None:
                     yield result
 
-    def _verdicts(self, ctx: Context, key: Key, group: list[list[Item]]) -> Iterator[Result]:
+    def _verdicts(self, ctx: Context, key: Key, group: list[list[Item]]) -> Iterator[Verdict]:
         """The verdict of each combination, judged as read (lazily, for :func:`best_of`)."""
         for combo in group:
             yield self._verdict(ctx, key, combo)
 
-    def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
+    def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Verdict:
         balance, outflow, inflow = combo
         signed = key.flow is not None
-        scale, unit = scale_label_of(balance)
         difference = outflow.value - inflow.value
         computed = difference if signed else difference.abs()
+        tally = held(self, ctx, [balance, outflow, inflow], computed, balance.value)
+        if tally is not None:
+            return tally  # holds, counted: no texts
+        scale, unit = scale_label_of(balance)
         who = f"{key.scope[0]}'s balance" if signed else "the balance (size only)"
         return judge(
             self,

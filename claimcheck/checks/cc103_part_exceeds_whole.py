@@ -10,6 +10,7 @@ from claimcheck.engine.context import (
     Context,
     best_of,
     combination_groups,
+    held,
     judge,
     scale_label_of,
     show,
@@ -17,7 +18,7 @@ from claimcheck.engine.context import (
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
-from claimcheck.findings import Result
+from claimcheck.findings import Verdict
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
@@ -40,11 +41,11 @@ class PartExceedsWhole(Rule):
     name = "part-exceeds-whole"
     severity = "error"
 
-    def run(self, ctx: Context) -> Iterator[Result]:
+    def run(self, ctx: Context) -> Iterator[Verdict]:
         yield from self._flows(ctx)
         yield from self._shares(ctx)
 
-    def _flows(self, ctx: Context) -> Iterator[Result]:
+    def _flows(self, ctx: Context) -> Iterator[Verdict]:
         for key, by_period in ctx.index.groups("level"):
             if key.measure != TURNOVER:
                 continue
@@ -73,16 +74,15 @@ class PartExceedsWhole(Rule):
                         if result is not None:
                             yield result
 
-    def _verdicts(self, ctx: Context, key: Key, group: list[list[Item]]) -> Iterator[Result]:
+    def _verdicts(self, ctx: Context, key: Key, group: list[list[Item]]) -> Iterator[Verdict]:
         """The verdict of each combination, judged as read (lazily, for :func:`best_of`)."""
         for combo in group:
             yield self._verdict(ctx, key, combo)
 
-    def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Result:
+    def _verdict(self, ctx: Context, key: Key, combo: list[Item]) -> Verdict:
         total, part = combo
         if total.value.hi < 0:
             return ctx.not_checked(self, "the whole is negative", combo)
-        scale, unit = scale_label_of(total)
         size = part.value.abs()
         note = ""
         if size.bounded and total.value.bounded and size.mid > total.value.mid:
@@ -95,6 +95,10 @@ class PartExceedsWhole(Rule):
                 note = slip_note(size.mid, total.value.mid)
         whole = Interval(0.0, total.value.hi)
         # the part may be anything from 0 up to the whole: only a part above it fails
+        tally = held(self, ctx, [total, part], whole, size)
+        if tally is not None:
+            return tally  # holds, counted: no texts
+        scale, unit = scale_label_of(total)
         return judge(
             self,
             ctx,
@@ -112,7 +116,7 @@ class PartExceedsWhole(Rule):
             unit=unit,
         )
 
-    def _shares(self, ctx: Context) -> Iterator[Result]:
+    def _shares(self, ctx: Context) -> Iterator[Verdict]:
         bounds = Interval(0.0, 100.0)
         for item in ctx.index.of_kind("share"):
             if item.key.unit != "percent":

@@ -21,6 +21,7 @@ from claimcheck.engine.context import (
     MAX_COMBINATIONS,
     Context,
     best_of,
+    held,
     judge,
     scale_label_of,
     show,
@@ -28,7 +29,7 @@ from claimcheck.engine.context import (
 from claimcheck.engine.index import BALANCE, Item
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
-from claimcheck.findings import Finding, Result
+from claimcheck.findings import Finding, Verdict
 from claimcheck.model import Span
 
 _BASIS_LABELS: Final = {"yoy": "year-on-year", "mom": "month-on-month", "qoq": "quarter-on-quarter"}
@@ -71,7 +72,7 @@ class GrowthVsLevels(Rule):
     name = "growth-vs-levels"
     severity = "error"
 
-    def run(self, ctx: Context) -> Iterator[Result]:
+    def run(self, ctx: Context) -> Iterator[Verdict]:
         for change in ctx.index.of_kind("change"):
             if change.key.unit != "percent":
                 continue
@@ -120,7 +121,7 @@ class GrowthVsLevels(Rule):
                 pair for _, combos in trials for pair in combos
             ):
                 continue  # every comparison cites claims of context documents only
-            results: list[Result] = []
+            results: list[Verdict] = []
             tried: set[str] = set()
             for basis, combos in trials:
                 result = best_of(self._verdicts(ctx, change, combos, basis))
@@ -140,13 +141,13 @@ class GrowthVsLevels(Rule):
 
     def _verdicts(
         self, ctx: Context, change: Item, combos: list[tuple[Item, Item]], basis: str
-    ) -> Iterator[Result]:
+    ) -> Iterator[Verdict]:
         """The verdict of each (current, prior) pair, judged as read (lazily, for
         :func:`best_of`)."""
         for cur, pre in combos:
             yield self._verdict(ctx, [change, cur, pre], basis)
 
-    def _verdict(self, ctx: Context, combo: list[Item], basis: str) -> Result:
+    def _verdict(self, ctx: Context, combo: list[Item], basis: str) -> Verdict:
         change, current, prior = combo
         cur, pre = current.value, prior.value
         if current.key.measure == BALANCE:
@@ -171,6 +172,9 @@ class GrowthVsLevels(Rule):
             return ctx.not_checked(
                 self, "the levels are too far apart to be what the change compares", combo
             )
+        tally = held(self, ctx, combo, computed, change.value)
+        if tally is not None:
+            return tally  # holds, counted: no texts
         note = slip_note(implied, stated_factor) if distance == "slip" else ""
         if flipped:
             note = ": the direction of the change looks reversed"

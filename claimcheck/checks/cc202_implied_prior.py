@@ -17,7 +17,7 @@ from claimcheck.engine.context import (
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
-from claimcheck.findings import Result
+from claimcheck.findings import Result, Verdict
 
 
 def _compatible(changes: Sequence[Item]) -> bool:
@@ -50,7 +50,7 @@ class ImpliedPrior(Rule):
     name = "implied-prior-identity"
     severity = "error"
 
-    def run(self, ctx: Context) -> Iterator[Result]:
+    def run(self, ctx: Context) -> Iterator[Verdict]:
         seen: set[tuple[tuple[str, ...], tuple[str, ...], str]] = set()
         for change in ctx.index.of_kind("change"):
             key = change.key
@@ -66,7 +66,7 @@ class ImpliedPrior(Rule):
 
     def _check(
         self, ctx: Context, measure: str, scope: tuple[str, ...], period: tuple[str, ...]
-    ) -> Iterator[Result]:
+    ) -> Iterator[Verdict]:
         pair = flow_pair(scope)
         if pair is None:
             return
@@ -115,7 +115,7 @@ class ImpliedPrior(Rule):
                 if result is not None:
                     yield result
 
-    def _verdicts(self, ctx: Context, measure: str, group: list[list[Item]]) -> Iterator[Result]:
+    def _verdicts(self, ctx: Context, measure: str, group: list[list[Item]]) -> Iterator[Verdict]:
         """The verdict of each combination of compatible bases, judged as read (lazily,
         for :func:`best_of`)."""
         for combo in group:

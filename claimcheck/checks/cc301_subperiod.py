@@ -15,12 +15,12 @@ from claimcheck.checks._common import (
     slip_note,
 )
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import Context, judge, scale_label_of, show
+from claimcheck.engine.context import Context, held, judge, scale_label_of, show
 from claimcheck.engine.derive import Span
 from claimcheck.engine.index import Item
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
-from claimcheck.findings import Result
+from claimcheck.findings import Verdict
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
@@ -42,7 +42,7 @@ class SubperiodExceedsPeriod(Rule):
     name = "subperiod-exceeds-period"
     severity = "error"
 
-    def run(self, ctx: Context) -> Iterator[Result]:
+    def run(self, ctx: Context) -> Iterator[Verdict]:
         threshold = ctx.tolerance(self).scale_slip_ratio
         for key, by_period in ctx.index.groups("level"):
             if not is_cumulative(ctx, key):
@@ -64,7 +64,7 @@ class SubperiodExceedsPeriod(Rule):
                         sides[index] = _Side.of(items, threshold)
                 yield from self._compare(ctx, sides[inner], sides[outer])
 
-    def _compare(self, ctx: Context, inner: _Side, outer: _Side) -> Iterator[Result]:
+    def _compare(self, ctx: Context, inner: _Side, outer: _Side) -> Iterator[Verdict]:
         # each document's largest part against its own whole and against the smallest
         # whole of any document (linear in the number of claims); a figure that looks
         # scale-slipped against another figure for the same period is left to CC401
@@ -79,7 +79,7 @@ class SubperiodExceedsPeriod(Rule):
                 if ctx.concerns((part, whole)):
                     yield self._verdict(ctx, part, whole)
 
-    def _verdict(self, ctx: Context, part: Item, whole: Item) -> Result:
+    def _verdict(self, ctx: Context, part: Item, whole: Item) -> Verdict:
         note = ""
         if part.value.bounded and whole.value.bounded and part.value.mid > whole.value.mid:
             distance = apart(ctx, self.code, part.value.mid, whole.value.mid)
@@ -89,8 +89,11 @@ class SubperiodExceedsPeriod(Rule):
                 )
             if distance == "slip":
                 note = slip_note(part.value.mid, whole.value.mid)
-        scale, unit = scale_label_of(whole)
         bound = Interval(float("-inf"), whole.value.hi)
+        tally = held(self, ctx, [part, whole], bound, part.value)
+        if tally is not None:
+            return tally  # holds, counted: no texts
+        scale, unit = scale_label_of(whole)
         return judge(
             self,
             ctx,

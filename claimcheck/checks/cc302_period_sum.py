@@ -18,7 +18,7 @@ from claimcheck.engine.context import (
 from claimcheck.engine.derive import Span
 from claimcheck.engine.index import Item
 from claimcheck.engine.registry import Rule
-from claimcheck.findings import Result
+from claimcheck.findings import Result, Verdict
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
@@ -41,7 +41,7 @@ class PeriodSum(Rule):
     name = "period-sum"
     severity = "error"
 
-    def run(self, ctx: Context) -> Iterator[Result]:
+    def run(self, ctx: Context) -> Iterator[Verdict]:
         for key, by_period in ctx.index.groups("level"):
             if not is_cumulative(ctx, key):
                 continue
@@ -68,7 +68,7 @@ class PeriodSum(Rule):
                         if result is not None:
                             yield result
 
-    def _verdicts(self, ctx: Context, group: list[list[Item]]) -> Iterator[Result]:
+    def _verdicts(self, ctx: Context, group: list[list[Item]]) -> Iterator[Verdict]:
         """The verdict of each combination, judged as read (lazily, for :func:`best_of`)."""
         for combo in group:
             yield self._verdict(ctx, combo)

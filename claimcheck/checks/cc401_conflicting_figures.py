@@ -7,10 +7,17 @@ from collections.abc import Iterator
 
 from claimcheck.checks._common import anchored_levels, period_label, plausibly_same, scale_slip
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import MAX_COMBINATIONS, Context, judge, scale_label_of, show
+from claimcheck.engine.context import (
+    MAX_COMBINATIONS,
+    Context,
+    held,
+    judge,
+    scale_label_of,
+    show,
+)
 from claimcheck.engine.index import FLOW, Item, Key
 from claimcheck.engine.registry import Rule
-from claimcheck.findings import Arithmetic, Finding, Result
+from claimcheck.findings import Arithmetic, Finding, Verdict
 
 
 def _basis_class(item: Item) -> str:
@@ -44,7 +51,7 @@ class ConflictingFigures(Rule):
     name = "conflicting-figures"
     severity = "error"
 
-    def run(self, ctx: Context) -> Iterator[Result]:
+    def run(self, ctx: Context) -> Iterator[Verdict]:
         for kind in ("level", "change"):
             for key, by_period in ctx.index.groups(kind):
                 if not key.scope or (kind == "level" and key.unit == "percent"):
@@ -59,7 +66,7 @@ class ConflictingFigures(Rule):
                         yield from self._group(ctx, key, members)
         yield from self._target_slips(ctx)
 
-    def _target_slips(self, ctx: Context) -> Iterator[Result]:
+    def _target_slips(self, ctx: Context) -> Iterator[Verdict]:
         """Targets for one deadline a power of 1000 apart: a misprint, not another goal
         (other differences between targets are CC601's)."""
         for key, by_period in ctx.index.groups("target"):
@@ -75,7 +82,7 @@ class ConflictingFigures(Rule):
                         if isinstance(result, Finding):
                             yield result
 
-    def _group(self, ctx: Context, key: Key, items: list[Item]) -> Iterator[Result]:
+    def _group(self, ctx: Context, key: Key, items: list[Item]) -> Iterator[Verdict]:
         by_doc: dict[str, list[Item]] = {}
         for item in items:
             by_doc.setdefault(item.document, []).append(item)
@@ -95,7 +102,7 @@ class ConflictingFigures(Rule):
             if result is not None:
                 yield result
 
-    def _verdict(self, ctx: Context, a: Item, b: Item) -> Result | None:
+    def _verdict(self, ctx: Context, a: Item, b: Item) -> Verdict | None:
         if a.kind == "change" and _describe_different(ctx, a, b):
             return None
         percent = a.key.unit in ("percent", "percentage_point")
@@ -126,6 +133,9 @@ class ConflictingFigures(Rule):
                 a.value.mid / b.value.mid if b.value.mid else 0.0, tol.different_figure_ratio
             ):
                 return None
+        tally = held(self, ctx, [a, b], a.value, b.value)
+        if tally is not None:
+            return tally  # holds, counted: no texts
         note = "" if a.value.overlaps(b.value) else self._swapped(ctx, a, b)
         return judge(
             self,

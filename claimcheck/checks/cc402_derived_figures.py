@@ -18,12 +18,12 @@ from claimcheck.checks._common import (
 from claimcheck.checks._common import prior_period as compared_period
 from claimcheck.checks.cc201_growth_vs_levels import bases
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import Context, best_of, judge, scale_label_of, show
+from claimcheck.engine.context import Context, best_of, held, judge, scale_label_of, show
 from claimcheck.engine.derive import ROLES, Figure, Growth, Span, derive, role_of
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
-from claimcheck.findings import Result
+from claimcheck.findings import Verdict
 
 _MEASURES = (TURNOVER, FLOW, BALANCE)
 _OTHER_RULES = (frozenset("TOI"), frozenset("BOI"))
@@ -69,7 +69,7 @@ class DerivedFigures(Rule):
     name = "derived-figure-conflict"
     severity = "error"
 
-    def run(self, ctx: Context) -> Iterator[Result]:
+    def run(self, ctx: Context) -> Iterator[Verdict]:
         groups: dict[tuple[str, tuple[str, ...]], list[Item]] = {}
         for item in ctx.index.items:
             if item.key.measure in _MEASURES and len(item.key.scope) == 2:
@@ -78,7 +78,7 @@ class DerivedFigures(Rule):
             if ctx.concerns(items[:1]):  # one article's figures: cited only with its claims
                 yield from self._pair(ctx, scope, items)
 
-    def _pair(self, ctx: Context, scope: tuple[str, ...], items: list[Item]) -> Iterator[Result]:
+    def _pair(self, ctx: Context, scope: tuple[str, ...], items: list[Item]) -> Iterator[Verdict]:
         pair = flow_pair(scope)
         if pair is None:
             return
@@ -132,7 +132,7 @@ class DerivedFigures(Rule):
         figures: list[Figure],
         scale: float,
         unit: str,
-    ) -> Iterator[Result]:
+    ) -> Iterator[Verdict]:
         by_target: dict[tuple[str, Span], list[Figure]] = {}
         for figure in figures:
             by_target.setdefault((figure.role, figure.span), []).append(figure)
@@ -164,7 +164,7 @@ class DerivedFigures(Rule):
         present: set[tuple[str | None, Span]],
         scale: float,
         unit: str,
-    ) -> Iterator[Result]:
+    ) -> Iterator[Verdict]:
         """A stated figure for part of a period against the implied figure for the whole
         period (the stated wholes are CC301's)."""
         role = role_of(part.key)
@@ -172,7 +172,7 @@ class DerivedFigures(Rule):
             if target != role or not contains(whole, span):
                 continue
             stated_whole = (role, whole) in present  # stated against stated: CC301's
-            results: list[Result] = []
+            results: list[Verdict] = []
             for figure in derived:
                 if stated_whole and not figure.derived_inputs:
                     continue
@@ -189,8 +189,11 @@ class DerivedFigures(Rule):
 
     def _within_verdict(
         self, ctx: Context, part: Item, whole: Span, figure: Figure, *, scale: float, unit: str
-    ) -> Result:
+    ) -> Verdict:
         bound = Interval(float("-inf"), figure.value.hi)
+        tally = held(self, ctx, [part, *figure.inputs], bound, part.value)
+        if tally is not None:
+            return tally  # holds, counted: no texts
         label = part.key.label()
         return judge(
             self,
@@ -216,15 +219,20 @@ class DerivedFigures(Rule):
 
     def _verdicts(
         self, ctx: Context, item: Item, figures: list[Figure], scale: float, unit: str
-    ) -> Iterator[Result]:
+    ) -> Iterator[Verdict]:
         """The verdict of each candidate figure, judged as read (lazily, for :func:`best_of`)."""
         for figure in figures:
             yield self._verdict(ctx, item, figure, scale, unit)
 
-    def _verdict(self, ctx: Context, item: Item, figure: Figure, scale: float, unit: str) -> Result:
+    def _verdict(
+        self, ctx: Context, item: Item, figure: Figure, scale: float, unit: str
+    ) -> Verdict:
         computed, stated = figure.value, item.value
         if not (figure.signed and item.signed):
             computed, stated = computed.abs(), stated.abs()
+        tally = held(self, ctx, [item, *figure.inputs], computed, stated, same_scope=True)
+        if tally is not None:
+            return tally  # holds, counted: no texts
         what = f"{item.key.label()} in {period_label(item)}"
         # revisions of the inputs move a derived figure in proportion to their sizes,
         # not to its own (a balance is a small difference of large flows)

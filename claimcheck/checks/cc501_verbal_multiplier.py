@@ -14,11 +14,11 @@ from claimcheck.checks._common import (
     prior_period,
 )
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import Context, show
+from claimcheck.engine.context import Context, show, tally_of
 from claimcheck.engine.index import Item
 from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
-from claimcheck.findings import Arithmetic, Finding, Result, Severity, Verified
+from claimcheck.findings import Arithmetic, Finding, Severity, Verdict, Verified
 
 _HEDGE_WINDOW: Final = 20
 """How many characters before a multiplier word a hedge ("almost") may start."""
@@ -51,7 +51,7 @@ class VerbalMultiplier(Rule):
     name = "verbal-multiplier"
     severity = "warning"
 
-    def run(self, ctx: Context) -> Iterator[Result]:
+    def run(self, ctx: Context) -> Iterator[Verdict]:
         multipliers = dict(ctx.config.multipliers)
         if not multipliers:
             return
@@ -118,9 +118,8 @@ class VerbalMultiplier(Rule):
         hedged: tuple[str, str] | None,
         earlier: Item,
         later: Item,
-    ) -> Result:
+    ) -> Verdict:
         tol = ctx.tolerance(self)
-        refs = ctx.refs([earlier, later])
         if earlier.value.contains_zero():
             return ctx.not_checked(self, "the earlier figure may be zero", [earlier, later])
         ratio = later.value / earlier.value
@@ -133,6 +132,9 @@ class VerbalMultiplier(Rule):
             band = Interval(factor * (1 - tol.verbal_hedged), factor * (1 + tol.verbal_hedged))
         else:
             band = Interval(factor * (1 - tol.verbal_relative), factor * (1 + tol.verbal_relative))
+        if ctx.tally and ratio.gap(band) == 0:
+            return tally_of(self, ctx, [earlier, later])  # holds, counted: no texts
+        refs = ctx.refs([earlier, later])
         phrase = word if hedged is None else f"{hedged[1]} {word}"
         arithmetic = Arithmetic(
             expression=(

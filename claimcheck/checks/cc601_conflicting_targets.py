@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from claimcheck.checks._common import period_label
 from claimcheck.checks.cc401_conflicting_figures import target_slip
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.engine.context import Context, judge, scale_label_of, show
+from claimcheck.engine.context import Context, held, judge, scale_label_of, show
 from claimcheck.engine.index import Item
 from claimcheck.engine.registry import Rule
-from claimcheck.findings import Result
+from claimcheck.findings import Verdict
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it
@@ -46,7 +46,7 @@ class ConflictingTargets(Rule):
     name = "conflicting-targets"
     severity = "warning"
 
-    def run(self, ctx: Context) -> Iterator[Result]:
+    def run(self, ctx: Context) -> Iterator[Verdict]:
         for _, by_period in ctx.index.groups("target"):
             for period, items in by_period.items():
                 if period is None:
@@ -70,7 +70,7 @@ class ConflictingTargets(Rule):
                         continue  # a misprint ("mln" for "bln") is reported by CC401
                     yield self._verdict(ctx, a, b)
 
-    def _undated(self, ctx: Context, items: list[Item]) -> Iterator[Result]:
+    def _undated(self, ctx: Context, items: list[Item]) -> Iterator[Verdict]:
         """Targets without a deadline: the goal current when each article was published.
         Compared across articles whose publication dates are known (never within one
         article, where two undated goals are usually an old and a new one)."""
@@ -95,7 +95,10 @@ class ConflictingTargets(Rule):
             return None
         return document.published.isoformat()
 
-    def _verdict(self, ctx: Context, a: Item, b: Item, *, undated: bool = False) -> Result:
+    def _verdict(self, ctx: Context, a: Item, b: Item, *, undated: bool = False) -> Verdict:
+        tally = held(self, ctx, [a, b], a.value, b.value)
+        if tally is not None:
+            return tally  # holds, counted: no texts
         scale, unit = scale_label_of(a)
         return judge(
             self,

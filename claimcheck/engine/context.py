@@ -24,8 +24,13 @@ from claimcheck.findings import (
     NotChecked,
     Result,
     Severity,
+    Tally,
+    Verdict,
     Verified,
     claim_ref,
+    ident_of_pairs,
+    ident_of_three,
+    ident_of_two,
     make_arithmetic,
     make_finding,
     make_not_checked,
@@ -43,10 +48,12 @@ __all__ = [
     "combination_groups",
     "combinations",
     "grouped",
+    "held",
     "judge",
     "scale_label",
     "scale_label_of",
     "show",
+    "tally_of",
 ]
 
 Text = str | Callable[[], str]
@@ -131,6 +138,7 @@ class Context:
         "listed",
         "primary",
         "reference",
+        "tally",
     )
 
     documents: Mapping[str, Document]
@@ -139,6 +147,10 @@ class Context:
     reference: ReferenceTable | None
     primary: frozenset[str] | None
     listed: bool
+    tally: bool
+    """Whether the built-in rules give a :class:`~claimcheck.findings.Tally` for a relation
+    that holds (:func:`held`): only in a counting run of every document (``listed`` false,
+    no ``primary``), whose builder keeps nothing else of it."""
     _views: dict[tuple[str, Key, PeriodKey | None], View]
     _refs: dict[int, tuple[ClaimRef, str]]
     _tolerances: dict[str, Tolerance]
@@ -152,6 +164,8 @@ class Context:
         reference: ReferenceTable | None = None,
         primary: frozenset[str] | None = None,
         listed: bool = True,
+        *,
+        tally: bool = False,
     ) -> None:
         self.documents = documents
         self.index = index
@@ -159,6 +173,7 @@ class Context:
         self.reference = reference
         self.primary = primary
         self.listed = listed
+        self.tally = tally and not listed and primary is None
         self._views = {}
         self._refs = {}
         # pure functions of the (frozen) configuration: shared by the contexts of a run
@@ -434,6 +449,80 @@ def judge(
     return make_finding(code, rule.name, severity, _text(fail), refs, arithmetic)
 
 
+def held(
+    rule: Rule,
+    ctx: Context,
+    items: list[Item],
+    computed: Interval,
+    stated: Interval,
+    *,
+    same_scope: bool = False,
+) -> Tally | None:
+    """The :class:`~claimcheck.findings.Tally` of the verdict :func:`judge` would give for
+    these arguments when it is a :class:`~claimcheck.findings.Verified` and the context
+    tallies those (:attr:`Context.tally`), else ``None`` (then :func:`judge` gives it).
+
+    A rule asks before it builds the texts and labels of its verdict: most relations hold,
+    and a counting run shows nothing of them. The tests are :func:`judge`'s: with
+    ``same_scope``, amounts further apart than ``different_figure_ratio`` and not a likely
+    scale slip may be a relation of another scope (``None``: :func:`judge` decides); else
+    the relation holds when the gap is within rounding (``tolerance`` and ``percent`` do
+    not matter to a relation that holds).
+    """
+    if not ctx.tally:
+        return None
+    code = rule.code
+    if same_scope and computed.bounded and stated.bounded and computed.mid and stated.mid:
+        tol = ctx.tolerance_of(code)
+        ratio = abs(stated.mid / computed.mid)
+        factor = max(ratio, 1 / ratio)
+        limit = tol.different_figure_ratio
+        if not 0 < tol.scale_slip_ratio <= factor and limit > 0 and factor > limit:
+            return None
+    gap = computed.gap(stated)
+    larger = max(abs(stated.mid), abs(computed.mid))
+    magnitude = max(larger, 1e-300)
+    if not gap <= 1e-12 * magnitude:
+        return None  # (judge: a gap within 1e-12 of the magnitude is none)
+    return Tally(code, rule.name, _ident(code, items))
+
+
+def tally_of(rule: Rule, ctx: Context, items: list[Item]) -> Tally:
+    """The :class:`~claimcheck.findings.Tally` of a result of ``rule`` citing ``items``
+    that holds (for a rule that judges without :func:`judge`; ask :attr:`Context.tally`
+    first)."""
+    code = rule.code
+    return Tally(code, rule.name, _ident(code, items))
+
+
+def _ident(code: str, items: list[Item]) -> tuple[object, ...]:
+    """The ident of a result citing ``items`` (:meth:`Context.refs`: repeated claim ids
+    cited once), from their ``(document, id)`` pairs."""
+    count = len(items)
+    if count == 2:
+        first, second = _pair_of(items[0]), _pair_of(items[1])
+        if first[1] != second[1]:
+            return ident_of_two(code, first, second)
+    elif count == 3:
+        first, second, third = _pair_of(items[0]), _pair_of(items[1]), _pair_of(items[2])
+        if first[1] != second[1] and first[1] != third[1] and second[1] != third[1]:
+            return ident_of_three(code, first, second, third)
+    pairs: list[tuple[str, str]] = []
+    for item in items:
+        pair = _pair_of(item)
+        if not any(p[1] == pair[1] for p in pairs):
+            pairs.append(pair)
+    return ident_of_pairs(code, pairs)
+
+
+def _pair_of(item: Item) -> tuple[str, str]:
+    """The item's ``(document, claim id)``, kept on the item (cited in many relations)."""
+    pair = item.pair
+    if pair is None:
+        pair = item.pair = (item.document, item.claim.id)
+    return pair
+
+
 def _text(text: Text) -> str:
     return text if isinstance(text, str) else text()
 
@@ -476,20 +565,21 @@ def combinations(roles: Sequence[Sequence[Item]], *, cross: bool = True) -> Iter
         yield list(combo)
 
 
-def best_of(results: Iterable[Result]) -> Result | None:
+def best_of(results: Iterable[Verdict]) -> Verdict | None:
     """The verdict on one relation tried with several readings (duplicated figures).
 
     A relation holds when any reading holds: an article that gives a total and,
     elsewhere, a smaller figure for one commodity of the same flow is not
     inconsistent. Otherwise the reading with the smallest gap is reported.
     ``results`` may be an iterator: it is not read beyond the first reading that holds
-    (the readings after it need not be judged). Callers pass ``map`` or a generator
+    (a :class:`~claimcheck.findings.Verified` or :class:`~claimcheck.findings.Tally`: the
+    readings after it need not be judged). Callers pass ``map`` or a generator
     function, not a generator expression: mypyc, which compiles the rules, builds a
     generator expression given as an argument as a whole list.
     """
-    tried: list[Result] = []
+    tried: list[Verdict] = []
     for result in results:
-        if isinstance(result, Verified):
+        if isinstance(result, (Tally, Verified)):
             return result
         tried.append(result)
     if not tried:

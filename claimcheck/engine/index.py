@@ -132,6 +132,7 @@ class Item:
         "key",
         "kind",
         "order",
+        "pair",
         "period",
         "scale",
         "shown",
@@ -171,6 +172,10 @@ class Item:
     (equality, hash, pickling)."""
     cited_in: dict[int, tuple[ClaimRef, str]] | None
     """The citation cache ``cited`` comes from (an index may serve several contexts)."""
+    pair: tuple[str, str] | None
+    """The claim's ``(document, id)`` (the ident of a relation citing it, see
+    :func:`~claimcheck.engine.context.held`), ``None`` until asked. Not a field of the
+    record."""
     shown: tuple[float, str] | None
     """The scale and label amounts are shown in when this item leads them
     (:func:`~claimcheck.engine.context.scale_label_of`, a function of the item's fields,
@@ -203,6 +208,7 @@ class Item:
         self.scale = max(1.0, claim.quantity.scale)
         self.cited = None
         self.cited_in = None
+        self.pair = None
         self.shown = None
 
     def _fields(self) -> tuple[object, ...]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from claimcheck.engine._mypyc import mypyc_attr
-from claimcheck.findings import Result, Severity
+from claimcheck.findings import Severity, Verdict
 
 if TYPE_CHECKING:
     from claimcheck.engine.context import Context
@@ -42,8 +42,10 @@ class Rule:
     name: ClassVar[str] = ""
     severity: ClassVar[Severity] = "error"
 
-    def run(self, ctx: Context) -> Iterable[Result]:
-        """Yield findings, verified checks and checks that could not run."""
+    def run(self, ctx: Context) -> Iterable[Verdict]:
+        """Yield findings, verified checks and checks that could not run (the built-in
+        rules give a :class:`~claimcheck.findings.Tally` for a verified check when the
+        context asks for it: :attr:`~claimcheck.engine.context.Context.tally`)."""
         raise NotImplementedError
 
     @classmethod

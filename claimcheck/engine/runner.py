@@ -23,7 +23,7 @@ from claimcheck.engine.context import Context
 from claimcheck.engine.groups import relation_groups
 from claimcheck.engine.index import ClaimIndex
 from claimcheck.engine.registry import Rule, select_rules
-from claimcheck.findings import Report, ReportBuilder, Result
+from claimcheck.findings import Report, ReportBuilder, Result, Tally, Verdict
 from claimcheck.model import Claim, Document
 from claimcheck.reference import ReferenceTable, load_reference
 from claimcheck.rulepacks import RulePack
@@ -100,7 +100,8 @@ def iter_group(
     primary: Collection[str] | None = None,
     *,
     listed: bool = True,
-) -> Iterator[Result]:
+    tally: bool = False,
+) -> Iterator[Verdict]:
     """The results of the plan's rules over one relation group (or a union of groups,
     see :mod:`claimcheck.engine.groups`), as the rules give them: the group's index
     and context live until the iterator is exhausted or closed.
@@ -109,7 +110,9 @@ def iter_group(
     citing a claim of one of them are kept (and the rules skip relations that
     hold none: :meth:`~claimcheck.engine.context.Context.concerns`). With ``listed``
     false, verified results carry no message or arithmetic (a counting run only
-    counts them: :attr:`~claimcheck.engine.context.Context.listed`).
+    counts them: :attr:`~claimcheck.engine.context.Context.listed`). With ``tally`` too
+    (and no ``primary``), the built-in rules give a :class:`~claimcheck.findings.Tally`
+    for a relation that holds instead (for a builder that only counts them).
     """
     documents = {d.id: d for d, _ in group}
     claims = [c for _, cs in group for c in cs]
@@ -121,11 +124,17 @@ def iter_group(
             plan.reference,
             None if primary is None else frozenset(primary),
             listed=listed,
+            tally=tally,
         )
         del claims
         for rule_class in plan.rules:
             for result in rule_class().run(ctx):
-                if primary is None or any(c.document in primary for c in result.claims):
+                # (no tally with primary: Context.tally)
+                if (
+                    primary is None
+                    or isinstance(result, Tally)
+                    or any(c.document in primary for c in result.claims)
+                ):
                     yield result
 
 
@@ -136,7 +145,8 @@ def check_group(
 ) -> list[Result]:
     """Run the plan's rules over one relation group (or a union of groups, see
     :mod:`claimcheck.engine.groups`) in input order: the results of :func:`iter_group`."""
-    return list(iter_group(plan, group, primary))
+    # (a listed run gives no tally: the test only narrows the type)
+    return [r for r in iter_group(plan, group, primary) if not isinstance(r, Tally)]
 
 
 def check_by_group(
@@ -166,7 +176,8 @@ def check_by_group(
         for positions in relation_groups([(d.id, cs) for d, cs in loaded], plan.config):
             group = [loaded[i] for i in positions]
             if ids is None or any(d.id in ids for d, _ in group):
-                builder.add(iter_group(plan, group, ids, listed=listed))
+                # (a counting run of every document tallies the relations that hold)
+                builder.add(iter_group(plan, group, ids, listed=listed, tally=ids is None))
                 # the group's reference cycles (compiled closures and their environments,
                 # which hold its claims) would otherwise live until the end of the run
                 collect_young()
