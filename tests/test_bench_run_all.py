@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -68,3 +70,16 @@ def test_sizes_not_measured_are_reported_as_such() -> None:
     assert verdicts["100k peak RSS < 1 GiB"] is None
     assert verdicts["time(100k) <= 11x time(10k)"] is None
     assert verdicts["--jobs / dask findings identical"] is False
+
+
+def test_rates_count_the_article_text_not_the_jsonl_around_it(tmp_path: Path) -> None:
+    runner = _runner()
+    shard = tmp_path / "part-00000.jsonl"
+    lines = [
+        {"id": "a1", "published": "2024-01-02", "title": "Trade", "text": "Exports rose 5%."},
+        {"id": "a2", "text": "Côte d’Ivoire: $1 bln."},
+    ]
+    shard.write_text("\n".join(json.dumps(line) for line in lines) + "\n\n", encoding="utf-8")
+    expected = sum(len(str(line["text"]).encode("utf-8")) for line in lines) / 1024
+    assert runner.text_kilobytes(tmp_path) == expected
+    assert expected * 1024 < shard.stat().st_size
