@@ -181,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.freeze()  # what start-up loaded lives as long as the process: no pass walks it again
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.own_process = argv is None  # (what a command loads may be frozen too: freeze_live)
     if args.command is None:
         parser.print_help()
         return EXIT_OK

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.collector import collect_young, paused
+from claimcheck.cli import main
+from claimcheck.collector import collect_young, freeze_live, paused
 from claimcheck.documents import load_documents
 from claimcheck.engine import runner
 from claimcheck.model import Document
@@ -59,3 +60,20 @@ def test_check_by_group_collects_after_every_checked_group(
     assert len(groups) > 1
     assert len(calls) == len(groups)
     assert report.findings  # the fixtures carry planted errors
+
+
+def test_freeze_live_moves_what_is_alive_out_of_the_passes() -> None:
+    before = gc.get_freeze_count()
+    held = [[n] for n in range(1000)]  # tracked containers
+    try:
+        freeze_live()
+        assert gc.get_freeze_count() >= before + len(held)
+    finally:
+        gc.unfreeze()
+
+
+def test_a_check_run_by_a_caller_freezes_nothing() -> None:
+    """Only the ``claimcheck`` process freezes what it holds, not a program calling main."""
+    before = gc.get_freeze_count()
+    assert main(["check", str(FIXTURES), "--format", "jsonl", "--exit-zero", "-q"]) == 0
+    assert gc.get_freeze_count() == before

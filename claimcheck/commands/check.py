@@ -99,18 +99,25 @@ def _read(
     paths: Sequence[str], args: argparse.Namespace, role: Role
 ) -> tuple[list[Document], list[InputStatus]]:
     """Load the documents of ``paths``; report skipped and failed inputs on stderr and carry on."""
+    from claimcheck.collector import collect_young, paused
     from claimcheck.documents import LoadFailure, load_documents
     from claimcheck.inputs import InputStatus
 
     documents: list[Document] = []
     statuses: list[InputStatus] = []
-    for result in load_documents(paths, published=args.published_date, max_bytes=args.max_bytes):
-        if isinstance(result, LoadFailure):
-            report_load_failure(result)
-            statuses.append(InputStatus.of_failure(result, role))
-        else:
-            documents.append(result)
-            statuses.append(InputStatus.of_document(result, role))
+    # (paused: the collector's passes would walk every document read so far, again and
+    # again, to find no garbage; the young generation is collected once at the end)
+    with paused():
+        for result in load_documents(
+            paths, published=args.published_date, max_bytes=args.max_bytes
+        ):
+            if isinstance(result, LoadFailure):
+                report_load_failure(result)
+                statuses.append(InputStatus.of_failure(result, role))
+            else:
+                documents.append(result)
+                statuses.append(InputStatus.of_document(result, role))
+        collect_young()
     return documents, statuses
 
 
@@ -393,6 +400,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         primary = _extract(primary_documents, args, progress, primary_statuses)
         against = _extract(against_documents, args, progress, against_statuses)
+        if getattr(args, "own_process", False):
+            from claimcheck.collector import freeze_live
+
+            # held to the end of the run: the collector need not walk them again (when it
+            # resumes after the check, it would: ~0.4 s at 100,000 articles)
+            freeze_live()
         if getattr(args, "store", None) is not None:
             stored = _stored(
                 args.store,
