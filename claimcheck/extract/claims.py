@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import itertools
 import re
 from collections.abc import Sequence
 from typing import TypeVar
@@ -235,7 +234,9 @@ _NO_PERIOD = Unresolved("period", "no time phrase in the sentence or before")
 
 def _index(items: Sequence[_T]) -> tuple[tuple[_T, ...], list[int]]:
     starts = [m.start for m in items]
-    if starts == sorted(starts):  # the scans give text order: nothing to sort
+    # The scans give text order: nothing to sort (``starts == sorted(starts)``, without
+    # the sorted copy).
+    if all(starts[k - 1] <= starts[k] for k in range(1, len(starts))):
         return tuple(items), starts
     ordered = tuple(sorted(items, key=lambda m: m.start))
     return ordered, [m.start for m in ordered]
@@ -652,11 +653,17 @@ def _sorted_names(names: list[str]) -> tuple[str, ...]:
     return tuple(sorted(set(names)))
 
 
+def _ascending(values: list[int]) -> bool:
+    """``all(a < b for a, b in itertools.pairwise(values))``, without the generic call of
+    ``pairwise`` and the pairs it builds."""
+    return all(values[k - 1] < values[k] for k in range(1, len(values)))
+
+
 def build_claims(document: Document, quantities: Sequence[Quantity]) -> tuple[Claim, ...]:
     """One :class:`~claimcheck.model.Claim` per quantity, in text order."""
     spans = [q.span for q in quantities]
     starts = [span.start for span in spans]
-    if all(a < b for a, b in itertools.pairwise(starts)):
+    if _ascending(starts):
         ordered = list(quantities)  # find_quantities gives them in order, without overlaps
     else:
         ordered = sorted(quantities, key=lambda q: (q.span.start, q.span.end))
