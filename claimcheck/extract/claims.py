@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import itertools
 import re
 from collections.abc import Sequence
 from typing import TypeVar
@@ -235,7 +234,9 @@ _NO_PERIOD = Unresolved("period", "no time phrase in the sentence or before")
 
 def _index(items: Sequence[_T]) -> tuple[tuple[_T, ...], list[int]]:
     starts = [m.start for m in items]
-    if starts == sorted(starts):  # the scans give text order: nothing to sort
+    # The scans give text order: nothing to sort (``starts == sorted(starts)``, without
+    # the sorted copy).
+    if all(starts[k - 1] <= starts[k] for k in range(1, len(starts))):
         return tuple(items), starts
     ordered = tuple(sorted(items, key=lambda m: m.start))
     return ordered, [m.start for m in ordered]
@@ -392,9 +393,23 @@ class _DocIndex:
                 figures.add(i)
             if 0 <= i + 1 <= last:
                 wanted.add(i + 1)
-        ordered = sorted(wanted)
-        terms = [i for i in ordered if i in figures or not self._terms_unread(i, wanted)]
-        return _merged(ordered, wanted, bounds), _merged(terms, set(terms), bounds)
+        regions: list[tuple[int, int]] = []
+        terms: list[tuple[int, int]] = []
+        previous = -2  # the last sentence of ``terms``
+        for i in sorted(wanted):
+            lo, hi = bounds[i]
+            if regions and i - 1 in wanted:
+                regions[-1] = (regions[-1][0], hi)
+            else:
+                regions.append((lo, hi))
+            if i not in figures and self._terms_unread(i, wanted):
+                continue
+            if terms and previous == i - 1:
+                terms[-1] = (terms[-1][0], hi)
+            else:
+                terms.append((lo, hi))
+            previous = i
+        return regions, terms
 
     def _terms_unread(self, i: int, wanted: set[int]) -> bool:
         """Whether no claim reads the metric terms, cues or world phrases of sentence ``i``
@@ -412,20 +427,10 @@ class _DocIndex:
         text = self.text
         if text[lo : lo + 12].lower().startswith(("it ", "this ")):
             return False  # read by _record
-        if i > 0 and not self._closed_at(self.sentences.bounds[i - 1][1]):
+        marks = _closing_marks()
+        if i > 0 and not _closed_at(text, self.sentences.bounds[i - 1][1], marks):
             return False
-        return i + 1 not in wanted or self._closed_at(hi)
-
-    def _closed_at(self, end: int) -> bool:
-        """Whether no term can run over the end of a sentence at ``end``: it closes on one
-        of ".!?" that no term holds, and white space (or the end of the text) follows."""
-        text = self.text
-        return (
-            0 < end <= len(text)
-            and text[end - 1] in ".!?"
-            and not term_may_hold(text[end - 1])
-            and (end == len(text) or text[end].isspace())
-        )
+        return i + 1 not in wanted or _closed_at(text, hi, marks)
 
     @property
     def dateline_country(self) -> str | None:
@@ -567,18 +572,25 @@ class _DocIndex:
         return i < len(self.world_starts) and self.world_starts[i] < hi
 
 
-def _merged(
-    ordered: list[int], wanted: set[int], bounds: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """The bounds of sentences ``ordered`` (ascending, the members of ``wanted``), those
-    of consecutive sentences merged into one region."""
-    regions: list[tuple[int, int]] = []
-    for i in ordered:
-        if regions and i - 1 in wanted:
-            regions[-1] = (regions[-1][0], bounds[i][1])
-        else:
-            regions.append(bounds[i])
-    return regions
+_CLOSING_MARKS: list[frozenset[str]] = []
+"""The marks of ".!?" that no metric term, cue or world phrase holds, once read."""
+
+
+def _closing_marks() -> frozenset[str]:
+    """The marks of ".!?" that no term holds: no term runs over a sentence end on one."""
+    if not _CLOSING_MARKS:
+        _CLOSING_MARKS.append(frozenset([mark for mark in ".!?" if not term_may_hold(mark)]))
+    return _CLOSING_MARKS[0]
+
+
+def _closed_at(text: str, end: int, marks: frozenset[str]) -> bool:
+    """Whether no term can run over the end of a sentence at ``end``: it closes on one
+    of ``marks`` (no term holds them), and white space (or the end of the text) follows."""
+    return (
+        0 < end <= len(text)
+        and text[end - 1] in marks
+        and (end == len(text) or text[end].isspace())
+    )
 
 
 def _most_named(counts: dict[str, int], n: int) -> list[tuple[str, int]]:
@@ -641,11 +653,17 @@ def _sorted_names(names: list[str]) -> tuple[str, ...]:
     return tuple(sorted(set(names)))
 
 
+def _ascending(values: list[int]) -> bool:
+    """``all(a < b for a, b in itertools.pairwise(values))``, without the generic call of
+    ``pairwise`` and the pairs it builds."""
+    return all(values[k - 1] < values[k] for k in range(1, len(values)))
+
+
 def build_claims(document: Document, quantities: Sequence[Quantity]) -> tuple[Claim, ...]:
     """One :class:`~claimcheck.model.Claim` per quantity, in text order."""
     spans = [q.span for q in quantities]
     starts = [span.start for span in spans]
-    if all(a < b for a, b in itertools.pairwise(starts)):
+    if _ascending(starts):
         ordered = list(quantities)  # find_quantities gives them in order, without overlaps
     else:
         ordered = sorted(quantities, key=lambda q: (q.span.start, q.span.end))

@@ -22,10 +22,13 @@ def previous_word(text: str, start: int) -> tuple[str, int]:
     end = start
     while end > 0 and end > start - 4 and text[end - 1] in " \u00a0\t\n":
         end -= 1
-    if end in {start, 0}:
+    if end in (start, 0):
         return "", start
     lo = max(0, end - 30)
-    idx = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), text.rfind("\u00a0", lo, end))
+    # The last of the three separators, two at a time: compiled, a ``max`` of two ints is
+    # a comparison, one of three a generic call.
+    idx = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end))
+    idx = max(idx, text.rfind("\u00a0", lo, end))
     if idx < 0:
         idx = lo - 1
     return text[idx + 1 : end], idx + 1

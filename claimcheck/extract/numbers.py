@@ -166,10 +166,21 @@ _BLOCK = "|".join(
     )
 )
 
+_FRACTION_WORDS = (
+    "half",
+    "halves",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fourth",
+    "fourths",
+    "fifth",
+    "fifths",
+)
 _FRACTION = (
-    r"(?:(?:a|an|one|two|three|four)[\s-](?:half|halves|third|thirds|quarter|quarters|fourth"
-    r"|fourths|fifth|fifths)|half)(?=\s+(?:of|the|a|an|their|its|his|her|our|all|that|those"
-    r"|these)\b)"
+    r"(?:(?:a|an|one|two|three|four)[\s-](?:" + "|".join(_FRACTION_WORDS) + r")|half)"
+    r"(?=\s+(?:of|the|a|an|their|its|his|her|our|all|that|those|these)\b)"
 )
 
 
@@ -330,16 +341,57 @@ def _word_matches(lowered: str) -> list[re.Match[str]]:
     """``list(_word_scan().finditer(lowered))``, trying the pattern only at
     :func:`_word_start_positions` (a match never starts elsewhere)."""
     match = _word_scan().match
+    followers = _article_followers()
     out: list[re.Match[str]] = []
     taken = 0  # ``finditer`` goes on from the end of the last match (never empty)
     for position in _word_start_positions(lowered):
         if position < taken:
             continue
+        if lowered[position] == "a" and not _article_may_match(lowered, position, followers):
+            continue  # "a record", "a year": most places the scan is tried at
         found = match(lowered, position)
         if found is not None:
             out.append(found)
             taken = found.end()
     return out
+
+
+_ARTICLE_FOLLOWERS: list[frozenset[str] | None] = []
+"""See :func:`_article_followers` (computed once)."""
+
+
+def _article_followers() -> frozenset[str] | None:
+    """The letters the next word opens with in a word-scan match starting at the word "a"
+    or "an": a multiplier or "dozen" ("a hundred", :func:`words_pattern`) or a fraction
+    ("a half", :data:`_FRACTION`); ``None`` (anything may follow) when "a" or "an" is a
+    number word itself. No other alternative of the scan starts with either word."""
+    if not _ARTICLE_FOLLOWERS:
+        lex = lexicon()
+        followers: frozenset[str] | None = None
+        if "a" not in lex.number_words and "an" not in lex.number_words:
+            words = [*lex.multipliers, "dozen", *_FRACTION_WORDS]
+            followers = frozenset([word[0] for word in words if word])
+        _ARTICLE_FOLLOWERS.append(followers)
+    return _ARTICLE_FOLLOWERS[0]
+
+
+def _article_may_match(lowered: str, position: int, followers: frozenset[str] | None) -> bool:
+    """False where no word-scan match can start at ``position``, at the word "a" or "an"
+    (a run of "a"-"z" there): the scan then needs white space or "-" after the word and
+    a word opening with one of ``followers`` (``\\s`` is ``str.isspace``). A longer run
+    (or ``followers`` ``None``) is left to the scan."""
+    if followers is None:
+        return True
+    end = position + 1
+    if lowered.startswith("n", end):
+        end += 1
+    size = len(lowered)
+    if end < size and "a" <= lowered[end] <= "z":
+        return True  # not "a" or "an": another word
+    pos = end
+    while pos < size and (lowered[pos].isspace() or lowered[pos] == "-"):
+        pos += 1
+    return pos > end and lowered[pos : pos + 1] in followers
 
 
 _ASCII_LOWER = {i: i + 32 for i in range(65, 91)}

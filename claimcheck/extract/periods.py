@@ -316,6 +316,56 @@ class _Raw(NamedTuple):
     same_period_last_year: bool = False
 
 
+def _raw_of(  # noqa: PLR0917 (the fields of _Raw, in order)
+    start: int,
+    end: int,
+    kind: str,
+    role: PeriodRole,
+    granularity: str,
+    first_month: int = 1,
+    last_month: int = 12,
+    year: int | None = None,
+    last_year: int | None = None,
+    relative: int | None = None,
+    day: int | None = None,
+    same_period_last_year: bool = False,
+) -> _Raw:
+    """``_Raw(...)``, the same defaults: the same record, built with ``tuple.__new__``
+    (compiled, calling the named tuple runs its ``__new__``, interpreted Python)."""
+    new = tuple.__new__
+    return new(
+        _Raw,
+        (
+            start,
+            end,
+            kind,
+            role,
+            granularity,
+            first_month,
+            last_month,
+            year,
+            last_year,
+            relative,
+            day,
+            same_period_last_year,
+        ),
+    )
+
+
+def _mention_of(  # noqa: PLR0917 (the fields of PeriodMention, in order)
+    start: int,
+    end: int,
+    role: PeriodRole,
+    period: Period,
+    granularity: str,
+    explicit_year: int | None = None,
+    narrow: bool = False,
+) -> PeriodMention:
+    """``PeriodMention(...)``, built with ``tuple.__new__`` (see :func:`_raw_of`)."""
+    new = tuple.__new__
+    return new(PeriodMention, (start, end, role, period, granularity, explicit_year, narrow))
+
+
 def _relative_offset(rel: str) -> int:
     word = rel.lower().split()[-2]
     if word in ("last", "previous", "past"):
@@ -368,9 +418,9 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
         if not 1 <= month <= 12:
             return None
         day = int(groups["d"])
-        return _Raw(start, end, name, "event", "day", month, month, year, None, relative, day)
+        return _raw_of(start, end, name, "event", "day", month, month, year, None, relative, day)
     if name == "anaphoric":
-        return _Raw(
+        return _raw_of(
             start=start,
             end=end,
             kind=name,
@@ -379,26 +429,26 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
             same_period_last_year=bool(groups.get("last")),
         )
     if name == "theyear":
-        return _Raw(start=start, end=end, kind=name, role="anaphoric", granularity="year")
+        return _raw_of(start=start, end=end, kind=name, role="anaphoric", granularity="year")
     if name == "deadline":
         if groups.get("drel"):
             relative = 0
         last_year = int(groups["y2"]) if groups.get("y2") else None
-        return _Raw(start, end, name, "deadline", "year", 1, 12, year, last_year, relative)
+        return _raw_of(start, end, name, "deadline", "year", 1, 12, year, last_year, relative)
     if name == "range":
         first, last = _month(groups["m1"]), _month(groups["m2"])
         if first is None or last is None or last < first:
             return None
-        return _Raw(start, end, name, "period", "months", first, last, year, None, relative)
+        return _raw_of(start, end, name, "period", "months", first, last, year, None, relative)
     if name == "months":
         n = groups["n"].lower()
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
         if not 1 <= count <= 12:
             return None
-        return _Raw(start, end, name, "period", "months", 1, count, year, None, relative)
+        return _raw_of(start, end, name, "period", "months", 1, count, year, None, relative)
     if name in ("fyend", "fysplit", "fyyear"):
         return _fiscal(
-            name, groups, _Raw(start, end, name, "period", "year", 1, 12, year, None, relative)
+            name, groups, _raw_of(start, end, name, "period", "year", 1, 12, year, None, relative)
         )
     if name in ("quarter", "qcode"):
         token = groups.get("ord") or groups.get("q") or "1"
@@ -410,17 +460,17 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
         if groups.get("yy"):
             year = 2000 + int(groups["yy"])
         first, last = 3 * quarter - 2, 3 * quarter
-        return _Raw(start, end, name, "period", "quarter", first, last, year, None, relative)
+        return _raw_of(start, end, name, "period", "quarter", first, last, year, None, relative)
     if name in ("half", "hcode"):
         half = 1 if groups["h"].lower() in ("first", "1") else 2
         first, last = 6 * half - 5, 6 * half
-        return _Raw(start, end, name, "period", "half", first, last, year, None, relative)
+        return _raw_of(start, end, name, "period", "half", first, last, year, None, relative)
     if name in ("day", "dayfirst"):
         day_month = _month(groups["m"])
         day = int(groups["d"])
         if day_month is None or not 1 <= day <= 31:
             return None
-        return _Raw(
+        return _raw_of(
             start, end, name, "event", "day", day_month, day_month, year, None, relative, day
         )
     if name == "month":
@@ -432,13 +482,13 @@ def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
             before = text[max(0, start - 12) : start].lower().split()
             if not before or before[-1] not in ("in", "for", "during", "since", "of", "until"):
                 return None
-        return _Raw(start, end, name, "period", "month", single, single, year, None, relative)
+        return _raw_of(start, end, name, "period", "month", single, single, year, None, relative)
     if name == "yrange":
         last_year = int(groups["y2"])
         if year is None or last_year <= year:
             return None
-        return _Raw(start, end, name, "period", "years", 1, 12, year, last_year, relative)
-    return _Raw(start, end, name, "period", "year", 1, 12, year, None, relative)  # a year
+        return _raw_of(start, end, name, "period", "years", 1, 12, year, last_year, relative)
+    return _raw_of(start, end, name, "period", "year", 1, 12, year, None, relative)  # a year
 
 
 # Every period phrase contains one of these triggers; each pattern only runs in windows
@@ -955,11 +1005,11 @@ def find_periods(
                     discourse.start, discourse.end, phrase, discourse.kind, discourse.unresolved
                 )
             granularity = "year" if raw.granularity == "year" else "same"
-            mentions.append(PeriodMention(raw.start, raw.end, "anaphoric", period, granularity))
+            mentions.append(_mention_of(raw.start, raw.end, "anaphoric", period, granularity))
             continue
         if raw.kind == "anaphoric":  # "the same period last year"
             mentions.append(
-                PeriodMention(raw.start, raw.end, "basis", new_period(None, None, phrase), "same")
+                _mention_of(raw.start, raw.end, "basis", new_period(None, None, phrase), "same")
             )
             continue
         year, reason = _resolve_year(raw, published, sentence, paragraph, year_marks)
@@ -972,7 +1022,7 @@ def find_periods(
             and text[raw.end : raw.end + 1].isspace()  # what the pattern opens with
             and _ALONE_AFTER.match(text, raw.end) is not None
         )
-        mention = PeriodMention(raw.start, raw.end, role, period, raw.granularity, raw.year, narrow)
+        mention = _mention_of(raw.start, raw.end, role, period, raw.granularity, raw.year, narrow)
         mentions.append(mention)
         if raw.year is not None:
             year_marks.append((sentence, paragraph, raw.year))
@@ -1002,7 +1052,7 @@ def _fiscal_period(
     if raw.first_month == 0:
         if fiscal_year_start is None or fiscal_year_start == 1:
             period = new_period(None, None, phrase, unresolved="fiscal year of an unknown calendar")
-            return PeriodMention(raw.start, raw.end, raw.role, period, "fiscal", explicit)
+            return _mention_of(raw.start, raw.end, raw.role, period, "fiscal", explicit)
         raw = raw._replace(
             first_month=fiscal_year_start, last_month=(fiscal_year_start + 10) % 12 + 1
         )
@@ -1012,10 +1062,10 @@ def _fiscal_period(
             period = new_period(
                 None, None, phrase, unresolved="relative to an unknown publication date"
             )
-            return PeriodMention(raw.start, raw.end, raw.role, period, "fiscal")
+            return _mention_of(raw.start, raw.end, raw.role, period, "fiscal")
         # "the financial year that ended in March": the latest such year by publication.
         year = published.year if raw.last_month < published.month else published.year - 1
-    return PeriodMention(
+    return _mention_of(
         raw.start, raw.end, raw.role, _period(raw, phrase, year, None), "fiscal", explicit
     )
 
