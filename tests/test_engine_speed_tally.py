@@ -11,7 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.engine.config import load_config
-from claimcheck.engine.context import Context, held, judge
+from claimcheck.engine.context import (
+    Context,
+    combination_groups,
+    combinations,
+    grouped,
+    held,
+    judge,
+)
 from claimcheck.engine.groups import relation_groups
 from claimcheck.engine.index import ClaimIndex, Item, Key
 from claimcheck.engine.intervals import Interval
@@ -143,3 +150,21 @@ def test_held_tallies_exactly_what_judge_verifies(
             verdict.name,
             _ident(verdict),
         )
+
+
+_roles = st.lists(
+    st.lists(st.tuples(st.sampled_from(["d1", "d2", "d3"]), st.integers(0, 4)), max_size=4),
+    min_size=1,
+    max_size=3,
+)
+
+
+@given(_roles)
+def test_combination_groups_are_the_grouped_combinations(
+    shape: list[list[tuple[str, int]]],
+) -> None:
+    roles = [
+        [_item(10 * r + n, d, Interval(1.0, 2.0)) for d, n in role] for r, role in enumerate(shape)
+    ]
+    expected = list(grouped(combinations(roles)).values())
+    assert combination_groups(roles) == expected

@@ -225,10 +225,11 @@ def _ambiguous(finding: Finding, change: Item) -> Finding:
 def _closest(change: Item, anchors: list[Item]) -> list[Item]:
     """The anchored level nearest to the change in the text ("rose 5% to 250 mln tonnes,
     while soybean sales slipped to 73 mln tonnes": the 250)."""
-    if not anchors:
-        return []
-    span = change.claim.span
-    return [min(anchors, key=lambda a: (_distance(span, a.claim.span), a.order))]
+    if len(anchors) < 2:  # (most changes: none, or the one level they rose to)
+        return list(anchors)
+    # (the quantity's span: Claim.span is an interpreted property)
+    span = change.claim.quantity.span
+    return [min(anchors, key=lambda a: (_distance(span, a.claim.quantity.span), a.order))]
 
 
 def _distance(span: Span, other: Span) -> int:

@@ -106,12 +106,12 @@ class ConflictingFigures(Rule):
         if a.kind == "change" and _describe_different(ctx, a, b):
             return None
         percent = a.key.unit in ("percent", "percentage_point")
-        scale, unit = scale_label_of(a)
-        where = "in one article" if a.document == b.document else "in two articles"
         if not percent and a.value.bounded and b.value.bounded:
             tol = ctx.tolerance(self)
             slip = scale_slip(a.value.mid, b.value.mid, tol.scale_slip_ratio)
             if slip is not None:
+                scale = scale_label_of(a)[0]
+                where = _where(a, b)
                 return Finding(
                     self.code,
                     self.name,
@@ -135,7 +135,9 @@ class ConflictingFigures(Rule):
                 return None
         tally = held(self, ctx, [a, b], a.value, b.value)
         if tally is not None:
-            return tally  # holds, counted: no texts
+            return tally  # holds, counted: no texts (nor the scale they would show)
+        scale, unit = scale_label_of(a)
+        where = _where(a, b)
         note = "" if a.value.overlaps(b.value) else self._swapped(ctx, a, b)
         return judge(
             self,
@@ -167,6 +169,11 @@ class ConflictingFigures(Rule):
                 if other.value.overlaps(second.value):
                     return "; the two directions of trade look swapped"
         return ""
+
+
+def _where(a: Item, b: Item) -> str:
+    """Where two figures compared are stated, for a message."""
+    return "in one article" if a.document == b.document else "in two articles"
 
 
 def _label(item: Item) -> str:

@@ -600,8 +600,42 @@ def combination_groups(roles: Sequence[Sequence[Item]]) -> list[list[list[Item]]
     combination of one item a role that most relations have."""
     for role in roles:
         if len(role) != 1:
-            return list(grouped(combinations(roles)).values())
+            return _combination_groups(roles)
     return [[[role[0] for role in roles]]]
+
+
+def _combination_groups(roles: Sequence[Sequence[Item]]) -> list[list[list[Item]]]:
+    """:func:`combination_groups` of roles of several items: when some document holds every
+    role, the combinations of each such document (those :func:`combinations` gives) built
+    in place, the one combination of a document with one item a role (most) without a
+    product; else :func:`grouped` of :func:`combinations` (across documents)."""
+    for role in roles:
+        if not role:
+            return []
+    per_role: list[dict[str, list[Item]]] = []
+    for role in roles:
+        grouped_role: dict[str, list[Item]] = {}
+        for item in role:
+            grouped_role.setdefault(item.document, []).append(item)
+        per_role.append(grouped_role)
+    shared = set(per_role[0]).intersection(*per_role[1:])
+    if not shared:
+        return list(grouped(combinations(roles)).values())
+    out: dict[str, list[list[Item]]] = {}
+    for document in sorted(shared):
+        local = [r[document] for r in per_role]
+        single = True
+        for items in local:
+            if len(items) != 1:
+                single = False
+                break
+        if single:
+            combo = [items[0] for items in local]
+            out.setdefault(combo[0].claim.id, []).append(combo)
+            continue
+        for product in itertools.islice(itertools.product(*local), MAX_COMBINATIONS):
+            out.setdefault(product[0].claim.id, []).append(list(product))
+    return list(out.values())
 
 
 def grouped(combos: Iterable[list[Item]]) -> dict[str, list[list[Item]]]:
