@@ -29,9 +29,9 @@ from claimcheck.findings import (
     ReportBuilder,
     Tally,
     Verified,
-    _ident,
     _ident_of,
-    ident_of_pairs,
+    _key_of,
+    key_of_pairs,
 )
 from claimcheck.model import Claim, Document, Quantity, Span
 from tests.scale_support import FIXTURES, corpus
@@ -50,9 +50,13 @@ _refs = st.builds(
 
 
 @given(st.lists(_refs, max_size=5, unique_by=lambda r: r.id))
-def test_the_ident_of_pairs_is_the_ident_of_their_citations(claims: list[ClaimRef]) -> None:
+def test_the_key_of_pairs_is_the_key_of_their_citations(claims: list[ClaimRef]) -> None:
     pairs = [(c.document, c.id) for c in claims]
-    assert ident_of_pairs("CC999", pairs) == _ident_of("CC999", tuple(claims))
+    key = key_of_pairs("CC999", pairs)
+    assert key == _key_of("CC999", tuple(claims))
+    # the ident flattened: the sorted pairs
+    assert key == ("CC999", *(x for pair in sorted(pairs) for x in pair))
+    assert _ident_of("CC999", tuple(claims)) == ("CC999", tuple(sorted(pairs)))
 
 
 @pytest.fixture(scope="module", params=[(4, 0.3, 200), (5, 0.6, 160)])
@@ -77,7 +81,7 @@ def test_a_tallied_run_gives_the_counting_runs_report(loaded: Loaded) -> None:
         for a, b in zip(lean, tallied, strict=True):
             if isinstance(b, Tally):
                 assert isinstance(a, Verified)
-                assert (b.code, b.name, b.ident) == (a.code, a.name, _ident(a))
+                assert (b.code, b.name, b.ident) == (a.code, a.name, _key_of(a.code, a.claims))
                 tallies += 1
             else:
                 assert a == b
@@ -148,7 +152,7 @@ def test_held_tallies_exactly_what_judge_verifies(
         assert (tally.code, tally.name, tally.ident) == (
             verdict.code,
             verdict.name,
-            _ident(verdict),
+            _key_of(verdict.code, verdict.claims),
         )
 
 

@@ -124,7 +124,13 @@ class GrowthVsLevels(Rule):
             results: list[Verdict] = []
             tried: set[str] = set()
             for basis, combos in trials:
-                result = best_of(self._verdicts(ctx, change, combos, basis))
+                if len(combos) == 1:  # (most: the best of one verdict is that verdict)
+                    level, earlier_level = combos[0]
+                    result: Verdict | None = self._verdict(
+                        ctx, [change, level, earlier_level], basis
+                    )
+                else:
+                    result = best_of(self._verdicts(ctx, change, combos, basis))
                 if result is not None:
                     results.append(result)
                     tried.add(basis)

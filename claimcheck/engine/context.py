@@ -28,9 +28,9 @@ from claimcheck.findings import (
     Verdict,
     Verified,
     claim_ref,
-    ident_of_pairs,
-    ident_of_three,
-    ident_of_two,
+    key_of_pairs,
+    key_of_three,
+    key_of_two,
     make_arithmetic,
     make_finding,
     make_not_checked,
@@ -496,23 +496,24 @@ def tally_of(rule: Rule, ctx: Context, items: list[Item]) -> Tally:
 
 
 def _ident(code: str, items: list[Item]) -> tuple[object, ...]:
-    """The ident of a result citing ``items`` (:meth:`Context.refs`: repeated claim ids
-    cited once), from their ``(document, id)`` pairs."""
+    """The key (:func:`~claimcheck.findings._key_of`) of a result citing ``items``
+    (:meth:`Context.refs`: repeated claim ids cited once), from their ``(document, id)``
+    pairs."""
     count = len(items)
     if count == 2:
         first, second = _pair_of(items[0]), _pair_of(items[1])
         if first[1] != second[1]:
-            return ident_of_two(code, first, second)
+            return key_of_two(code, first, second)
     elif count == 3:
         first, second, third = _pair_of(items[0]), _pair_of(items[1]), _pair_of(items[2])
         if first[1] != second[1] and first[1] != third[1] and second[1] != third[1]:
-            return ident_of_three(code, first, second, third)
+            return key_of_three(code, first, second, third)
     pairs: list[tuple[str, str]] = []
     for item in items:
         pair = _pair_of(item)
         if not any(p[1] == pair[1] for p in pairs):
             pairs.append(pair)
-    return ident_of_pairs(code, pairs)
+    return key_of_pairs(code, pairs)
 
 
 def _pair_of(item: Item) -> tuple[str, str]:
