@@ -91,14 +91,17 @@ class ConflictingFigures(Rule):
                 continue  # no pair (most documents): no iterators built for nothing
             pairs = itertools.islice(itertools.combinations(members, 2), MAX_COMBINATIONS)
             for a, b in pairs:
-                result = self._verdict(ctx, a, b) if ctx.concerns((a, b)) else None
+                # (every pair concerns the run without primary: no tuple built to ask)
+                concerned = ctx.primary is None or ctx.concerns((a, b))
+                result = self._verdict(ctx, a, b) if concerned else None
                 if result is not None:
                     yield result
         if len(by_doc) < 2:
             return  # one document: no pair of firsts
         firsts = sorted((m[0] for m in by_doc.values()), key=lambda i: (i.value.mid, i.order))
         for a, b in itertools.pairwise(firsts):
-            result = self._verdict(ctx, a, b) if ctx.concerns((a, b)) else None
+            concerned = ctx.primary is None or ctx.concerns((a, b))
+            result = self._verdict(ctx, a, b) if concerned else None
             if result is not None:
                 yield result
 
