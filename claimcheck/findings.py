@@ -320,43 +320,57 @@ def _ident(result: Result) -> tuple[Any, ...]:
 
 
 def _ident_of(code: str, claims: tuple[ClaimRef, ...]) -> tuple[Any, ...]:
-    """:func:`_ident` of a result's code and claims."""
+    """:func:`_ident` of a result's code and claims: ``(code, ((document, id), ...))``."""
+    key = _key_of(code, claims)
+    return (code, tuple(zip(key[1::2], key[2::2], strict=True)))
+
+
+def _key_of(code: str, claims: tuple[ClaimRef, ...]) -> tuple[Any, ...]:
+    """:func:`_ident_of` flattened, what :class:`ReportBuilder` de-duplicates by: ``(code,
+    document, id, document, id, ...)``, the pairs in sorted order (one tuple to hash and
+    free per result, not one per pair and two around them)."""
     count = len(claims)
     if count == 2:  # most relations: two pairs put in order, not a list sorted
-        return ident_of_two(code, _pair(claims[0]), _pair(claims[1]))
+        return key_of_two(code, _pair(claims[0]), _pair(claims[1]))
     if count == 3:  # the rest: three pairs ordered by comparisons, not a list sorted
-        return ident_of_three(code, _pair(claims[0]), _pair(claims[1]), _pair(claims[2]))
-    return (code, tuple(sorted((c.document, c.id) for c in claims)))
+        return key_of_three(code, _pair(claims[0]), _pair(claims[1]), _pair(claims[2]))
+    return key_of_pairs(code, [_pair(c) for c in claims])
 
 
-def ident_of_two(code: str, first: tuple[str, str], second: tuple[str, str]) -> tuple[Any, ...]:
-    """The ident of a result citing two claims of ``(document, id)`` ``first`` and ``second``
-    (different ids): the pairs in sorted order."""
-    return (code, (second, first) if _before(second, first) else (first, second))
+def key_of_two(code: str, first: tuple[str, str], second: tuple[str, str]) -> tuple[Any, ...]:
+    """The key (:func:`_key_of`) of a result citing two claims of ``(document, id)``
+    ``first`` and ``second`` (different ids)."""
+    if _before(second, first):
+        first, second = second, first
+    return (code, first[0], first[1], second[0], second[1])
 
 
-def ident_of_three(
+def key_of_three(
     code: str, a: tuple[str, str], b: tuple[str, str], c: tuple[str, str]
 ) -> tuple[Any, ...]:
-    """The ident of a result citing three claims (different ids), as :func:`ident_of_two`."""
+    """The key of a result citing three claims (different ids), as :func:`key_of_two`."""
     if _before(b, a):
         a, b = b, a
     if _before(c, b):
         b, c = c, b
         if _before(b, a):
             a, b = b, a
-    return (code, (a, b, c))
+    return (code, a[0], a[1], b[0], b[1], c[0], c[1])
 
 
-def ident_of_pairs(code: str, pairs: list[tuple[str, str]]) -> tuple[Any, ...]:
-    """The ident of a result citing the claims of ``(document, id)`` ``pairs`` (different
-    ids, in citation order): :func:`_ident_of` of their citations."""
+def key_of_pairs(code: str, pairs: list[tuple[str, str]]) -> tuple[Any, ...]:
+    """The key of a result citing the claims of ``(document, id)`` ``pairs`` (different
+    ids, in citation order)."""
     count = len(pairs)
     if count == 2:
-        return ident_of_two(code, pairs[0], pairs[1])
+        return key_of_two(code, pairs[0], pairs[1])
     if count == 3:
-        return ident_of_three(code, pairs[0], pairs[1], pairs[2])
-    return (code, tuple(sorted(pairs)))
+        return key_of_three(code, pairs[0], pairs[1], pairs[2])
+    flat: list[str] = [code]
+    for document, claim_id in sorted(pairs):
+        flat.append(document)
+        flat.append(claim_id)
+    return tuple(flat)
 
 
 def _pair(ref: ClaimRef) -> tuple[str, str]:
@@ -377,8 +391,8 @@ class Tally:
     """A check that held in a counting run (internal: never part of a report).
 
     :class:`ReportBuilder` with ``listed=False`` keeps of a verified result only its rule's
-    code and name and its ident (code and cited ``(document, id)`` pairs, as
-    :func:`_ident` gives for the :class:`Verified` it stands for). The built-in rules give
+    code and name and its key (code and cited ``(document, id)`` pairs, flat, as
+    :func:`_key_of` gives for the :class:`Verified` it stands for). The built-in rules give
     one instead of a :class:`Verified` when their context asks for it
     (:attr:`~claimcheck.engine.context.Context.tally`, set by
     :func:`~claimcheck.engine.runner.check_by_group` for a counting run of every document):
@@ -544,7 +558,7 @@ class ReportBuilder:
                     names[result.code] = result.name
                 continue
             code = result.code
-            ident = _ident_of(code, result.claims)
+            ident = _key_of(code, result.claims)
             if isinstance(result, Finding):
                 if ident not in findings or _rank(result) < _rank(findings[ident]):
                     findings[ident] = result

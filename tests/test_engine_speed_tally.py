@@ -11,7 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.engine.config import load_config
-from claimcheck.engine.context import Context, held, judge
+from claimcheck.engine.context import (
+    Context,
+    combination_groups,
+    combinations,
+    grouped,
+    held,
+    judge,
+)
 from claimcheck.engine.groups import relation_groups
 from claimcheck.engine.index import ClaimIndex, Item, Key
 from claimcheck.engine.intervals import Interval
@@ -22,9 +29,9 @@ from claimcheck.findings import (
     ReportBuilder,
     Tally,
     Verified,
-    _ident,
     _ident_of,
-    ident_of_pairs,
+    _key_of,
+    key_of_pairs,
 )
 from claimcheck.model import Claim, Document, Quantity, Span
 from tests.scale_support import FIXTURES, corpus
@@ -43,9 +50,13 @@ _refs = st.builds(
 
 
 @given(st.lists(_refs, max_size=5, unique_by=lambda r: r.id))
-def test_the_ident_of_pairs_is_the_ident_of_their_citations(claims: list[ClaimRef]) -> None:
+def test_the_key_of_pairs_is_the_key_of_their_citations(claims: list[ClaimRef]) -> None:
     pairs = [(c.document, c.id) for c in claims]
-    assert ident_of_pairs("CC999", pairs) == _ident_of("CC999", tuple(claims))
+    key = key_of_pairs("CC999", pairs)
+    assert key == _key_of("CC999", tuple(claims))
+    # the ident flattened: the sorted pairs
+    assert key == ("CC999", *(x for pair in sorted(pairs) for x in pair))
+    assert _ident_of("CC999", tuple(claims)) == ("CC999", tuple(sorted(pairs)))
 
 
 @pytest.fixture(scope="module", params=[(4, 0.3, 200), (5, 0.6, 160)])
@@ -70,7 +81,7 @@ def test_a_tallied_run_gives_the_counting_runs_report(loaded: Loaded) -> None:
         for a, b in zip(lean, tallied, strict=True):
             if isinstance(b, Tally):
                 assert isinstance(a, Verified)
-                assert (b.code, b.name, b.ident) == (a.code, a.name, _ident(a))
+                assert (b.code, b.name, b.ident) == (a.code, a.name, _key_of(a.code, a.claims))
                 tallies += 1
             else:
                 assert a == b
@@ -141,5 +152,23 @@ def test_held_tallies_exactly_what_judge_verifies(
         assert (tally.code, tally.name, tally.ident) == (
             verdict.code,
             verdict.name,
-            _ident(verdict),
+            _key_of(verdict.code, verdict.claims),
         )
+
+
+_roles = st.lists(
+    st.lists(st.tuples(st.sampled_from(["d1", "d2", "d3"]), st.integers(0, 4)), max_size=4),
+    min_size=1,
+    max_size=3,
+)
+
+
+@given(_roles)
+def test_combination_groups_are_the_grouped_combinations(
+    shape: list[list[tuple[str, int]]],
+) -> None:
+    roles = [
+        [_item(10 * r + n, d, Interval(1.0, 2.0)) for d, n in role] for r, role in enumerate(shape)
+    ]
+    expected = list(grouped(combinations(roles)).values())
+    assert combination_groups(roles) == expected

@@ -124,7 +124,13 @@ class GrowthVsLevels(Rule):
             results: list[Verdict] = []
             tried: set[str] = set()
             for basis, combos in trials:
-                result = best_of(self._verdicts(ctx, change, combos, basis))
+                if len(combos) == 1:  # (most: the best of one verdict is that verdict)
+                    level, earlier_level = combos[0]
+                    result: Verdict | None = self._verdict(
+                        ctx, [change, level, earlier_level], basis
+                    )
+                else:
+                    result = best_of(self._verdicts(ctx, change, combos, basis))
                 if result is not None:
                     results.append(result)
                     tried.add(basis)
@@ -225,10 +231,11 @@ def _ambiguous(finding: Finding, change: Item) -> Finding:
 def _closest(change: Item, anchors: list[Item]) -> list[Item]:
     """The anchored level nearest to the change in the text ("rose 5% to 250 mln tonnes,
     while soybean sales slipped to 73 mln tonnes": the 250)."""
-    if not anchors:
-        return []
-    span = change.claim.span
-    return [min(anchors, key=lambda a: (_distance(span, a.claim.span), a.order))]
+    if len(anchors) < 2:  # (most changes: none, or the one level they rose to)
+        return list(anchors)
+    # (the quantity's span: Claim.span is an interpreted property)
+    span = change.claim.quantity.span
+    return [min(anchors, key=lambda a: (_distance(span, a.claim.quantity.span), a.order))]
 
 
 def _distance(span: Span, other: Span) -> int:

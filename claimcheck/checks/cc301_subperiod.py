@@ -72,12 +72,18 @@ class SubperiodExceedsPeriod(Rule):
         if smallest is None or inner.smallest is None:
             return  # every figure of a side is a likely scale slip
         own = outer.own
+        smallest_id = smallest.claim.id
         for document, part in inner.largest.items():
-            wholes = {own[document].claim.id: own[document]} if document in own else {}
-            wholes.setdefault(smallest.claim.id, smallest)
-            for whole in wholes.values():
-                if ctx.concerns((part, whole)):
-                    yield self._verdict(ctx, part, whole)
+            # the document's own whole, then the smallest unless it is the same claim (no
+            # dict of the two built per part)
+            mine = own.get(document)
+            every = ctx.primary is None  # (every pair concerns the run: no tuple to ask)
+            if mine is not None and (every or ctx.concerns((part, mine))):
+                yield self._verdict(ctx, part, mine)
+            if (mine is None or mine.claim.id != smallest_id) and (
+                every or ctx.concerns((part, smallest))
+            ):
+                yield self._verdict(ctx, part, smallest)
 
     def _verdict(self, ctx: Context, part: Item, whole: Item) -> Verdict:
         note = ""

@@ -91,14 +91,17 @@ class ConflictingFigures(Rule):
                 continue  # no pair (most documents): no iterators built for nothing
             pairs = itertools.islice(itertools.combinations(members, 2), MAX_COMBINATIONS)
             for a, b in pairs:
-                result = self._verdict(ctx, a, b) if ctx.concerns((a, b)) else None
+                # (every pair concerns the run without primary: no tuple built to ask)
+                concerned = ctx.primary is None or ctx.concerns((a, b))
+                result = self._verdict(ctx, a, b) if concerned else None
                 if result is not None:
                     yield result
         if len(by_doc) < 2:
             return  # one document: no pair of firsts
         firsts = sorted((m[0] for m in by_doc.values()), key=lambda i: (i.value.mid, i.order))
         for a, b in itertools.pairwise(firsts):
-            result = self._verdict(ctx, a, b) if ctx.concerns((a, b)) else None
+            concerned = ctx.primary is None or ctx.concerns((a, b))
+            result = self._verdict(ctx, a, b) if concerned else None
             if result is not None:
                 yield result
 
@@ -106,12 +109,12 @@ class ConflictingFigures(Rule):
         if a.kind == "change" and _describe_different(ctx, a, b):
             return None
         percent = a.key.unit in ("percent", "percentage_point")
-        scale, unit = scale_label_of(a)
-        where = "in one article" if a.document == b.document else "in two articles"
         if not percent and a.value.bounded and b.value.bounded:
             tol = ctx.tolerance(self)
             slip = scale_slip(a.value.mid, b.value.mid, tol.scale_slip_ratio)
             if slip is not None:
+                scale = scale_label_of(a)[0]
+                where = _where(a, b)
                 return Finding(
                     self.code,
                     self.name,
@@ -135,7 +138,9 @@ class ConflictingFigures(Rule):
                 return None
         tally = held(self, ctx, [a, b], a.value, b.value)
         if tally is not None:
-            return tally  # holds, counted: no texts
+            return tally  # holds, counted: no texts (nor the scale they would show)
+        scale, unit = scale_label_of(a)
+        where = _where(a, b)
         note = "" if a.value.overlaps(b.value) else self._swapped(ctx, a, b)
         return judge(
             self,
@@ -167,6 +172,11 @@ class ConflictingFigures(Rule):
                 if other.value.overlaps(second.value):
                     return "; the two directions of trade look swapped"
         return ""
+
+
+def _where(a: Item, b: Item) -> str:
+    """Where two figures compared are stated, for a message."""
+    return "in one article" if a.document == b.document else "in two articles"
 
 
 def _label(item: Item) -> str:

@@ -28,9 +28,9 @@ from claimcheck.findings import (
     Verdict,
     Verified,
     claim_ref,
-    ident_of_pairs,
-    ident_of_three,
-    ident_of_two,
+    key_of_pairs,
+    key_of_three,
+    key_of_two,
     make_arithmetic,
     make_finding,
     make_not_checked,
@@ -496,23 +496,24 @@ def tally_of(rule: Rule, ctx: Context, items: list[Item]) -> Tally:
 
 
 def _ident(code: str, items: list[Item]) -> tuple[object, ...]:
-    """The ident of a result citing ``items`` (:meth:`Context.refs`: repeated claim ids
-    cited once), from their ``(document, id)`` pairs."""
+    """The key (:func:`~claimcheck.findings._key_of`) of a result citing ``items``
+    (:meth:`Context.refs`: repeated claim ids cited once), from their ``(document, id)``
+    pairs."""
     count = len(items)
     if count == 2:
         first, second = _pair_of(items[0]), _pair_of(items[1])
         if first[1] != second[1]:
-            return ident_of_two(code, first, second)
+            return key_of_two(code, first, second)
     elif count == 3:
         first, second, third = _pair_of(items[0]), _pair_of(items[1]), _pair_of(items[2])
         if first[1] != second[1] and first[1] != third[1] and second[1] != third[1]:
-            return ident_of_three(code, first, second, third)
+            return key_of_three(code, first, second, third)
     pairs: list[tuple[str, str]] = []
     for item in items:
         pair = _pair_of(item)
         if not any(p[1] == pair[1] for p in pairs):
             pairs.append(pair)
-    return ident_of_pairs(code, pairs)
+    return key_of_pairs(code, pairs)
 
 
 def _pair_of(item: Item) -> tuple[str, str]:
@@ -600,8 +601,42 @@ def combination_groups(roles: Sequence[Sequence[Item]]) -> list[list[list[Item]]
     combination of one item a role that most relations have."""
     for role in roles:
         if len(role) != 1:
-            return list(grouped(combinations(roles)).values())
+            return _combination_groups(roles)
     return [[[role[0] for role in roles]]]
+
+
+def _combination_groups(roles: Sequence[Sequence[Item]]) -> list[list[list[Item]]]:
+    """:func:`combination_groups` of roles of several items: when some document holds every
+    role, the combinations of each such document (those :func:`combinations` gives) built
+    in place, the one combination of a document with one item a role (most) without a
+    product; else :func:`grouped` of :func:`combinations` (across documents)."""
+    for role in roles:
+        if not role:
+            return []
+    per_role: list[dict[str, list[Item]]] = []
+    for role in roles:
+        grouped_role: dict[str, list[Item]] = {}
+        for item in role:
+            grouped_role.setdefault(item.document, []).append(item)
+        per_role.append(grouped_role)
+    shared = set(per_role[0]).intersection(*per_role[1:])
+    if not shared:
+        return list(grouped(combinations(roles)).values())
+    out: dict[str, list[list[Item]]] = {}
+    for document in sorted(shared):
+        local = [r[document] for r in per_role]
+        single = True
+        for items in local:
+            if len(items) != 1:
+                single = False
+                break
+        if single:
+            combo = [items[0] for items in local]
+            out.setdefault(combo[0].claim.id, []).append(combo)
+            continue
+        for product in itertools.islice(itertools.product(*local), MAX_COMBINATIONS):
+            out.setdefault(product[0].claim.id, []).append(list(product))
+    return list(out.values())
 
 
 def grouped(combos: Iterable[list[Item]]) -> dict[str, list[list[Item]]]:

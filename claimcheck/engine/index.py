@@ -407,12 +407,6 @@ class ClaimIndex:
             kind = kind_class(claim)
             item = Item(claim, order, key, kind, period, start, end, value, signed)
             self.items.append(item)
-            ident = (kind, key, period)
-            filed = by.get(ident)
-            if filed is None:
-                by[ident] = [item]
-            else:
-                filed.append(item)
             by_period = periods.get((kind, key))
             if by_period is None:
                 by_period = periods[(kind, key)] = {}
@@ -422,9 +416,12 @@ class ClaimIndex:
                     self._related[related] = [key]
                 else:
                     same.append(key)
+            # one list filed both ways: by (kind, key, period) and by (kind, key) and period
+            # (one look-up a claim; a new list is filed under the triple once)
             in_period = by_period.get(period)
             if in_period is None:
-                by_period[period] = [item]
+                in_period = by_period[period] = [item]
+                by[(kind, key, period)] = in_period
             else:
                 in_period.append(item)
             sentence = _sentence_key(claim)
