@@ -546,12 +546,7 @@ def combinations(roles: Sequence[Sequence[Item]], *, cross: bool = True) -> Iter
         if cross or all(i.document == document for i in single):
             yield single
         return
-    per_role: list[dict[str, list[Item]]] = []
-    for role in roles:
-        grouped_role: dict[str, list[Item]] = {}
-        for item in role:
-            grouped_role.setdefault(item.document, []).append(item)
-        per_role.append(grouped_role)
+    per_role = _by_document(roles)
     shared = set(per_role[0]).intersection(*per_role[1:])
     # (plain loops over islice: mypyc would build a generator expression argument as a list,
     # the whole product)
@@ -564,6 +559,17 @@ def combinations(roles: Sequence[Sequence[Item]], *, cross: bool = True) -> Iter
     firsts = [[items[0] for items in r.values()] for r in per_role]
     for combo in itertools.islice(itertools.product(*firsts), MAX_COMBINATIONS):
         yield list(combo)
+
+
+def _by_document(roles: Sequence[Sequence[Item]]) -> list[dict[str, list[Item]]]:
+    """Each role's items by document (in order)."""
+    per_role: list[dict[str, list[Item]]] = []
+    for role in roles:
+        grouped_role: dict[str, list[Item]] = {}
+        for item in role:
+            grouped_role.setdefault(item.document, []).append(item)
+        per_role.append(grouped_role)
+    return per_role
 
 
 def best_of(results: Iterable[Verdict]) -> Verdict | None:
@@ -613,12 +619,7 @@ def _combination_groups(roles: Sequence[Sequence[Item]]) -> list[list[list[Item]
     for role in roles:
         if not role:
             return []
-    per_role: list[dict[str, list[Item]]] = []
-    for role in roles:
-        grouped_role: dict[str, list[Item]] = {}
-        for item in role:
-            grouped_role.setdefault(item.document, []).append(item)
-        per_role.append(grouped_role)
+    per_role = _by_document(roles)
     shared = set(per_role[0]).intersection(*per_role[1:])
     if not shared:
         return list(grouped(combinations(roles)).values())
