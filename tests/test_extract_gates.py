@@ -375,6 +375,7 @@ def test_currency_test_passes_wherever_the_currency_pattern_matches(text: str) -
 
 
 _GAP_PIECES = [" ", "  ", "\u00a0", "-", "–", "—", "to", "through", "and", "or", "from", ",", "x"]
+_GAP_PIECES += ["\t", "To", "an", "up"]
 
 
 @settings(max_examples=1500, deadline=None)

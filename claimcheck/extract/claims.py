@@ -176,6 +176,8 @@ _REALISED_GAP = re.compile(
     r"\s+(?:in|for|during|over)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_REALISED_SHORTEST = 9
+"""The length of the shortest match of :data:`_REALISED_GAP` (" seen in ")."""
 _TO_GAP = re.compile(r"\s+to\s+(?:(?:about|around|nearly|almost|over|some)\s+)?", re.IGNORECASE)
 _COMPARED_GAP = re.compile(r"\s*(?:in|for|during|over)?\s*(?:the\s+)?", re.IGNORECASE)
 _COMPARED_BEFORE = re.compile(
@@ -1343,7 +1345,9 @@ def _period(
             ):
                 continue
             # "the $240 bln recorded in 2023": the phrase right after a realised figure.
-            distance = 0 if _REALISED_GAP.fullmatch(gap) else len(gap) + 1
+            # (Every match is 9 characters long at least: " seen in ".)
+            realised = len(gap) >= _REALISED_SHORTEST and _REALISED_GAP.fullmatch(gap) is not None
+            distance = 0 if realised else len(gap) + 1
         else:
             continue
         if distance < best_distance or (distance == 0 and best_distance == 0):

@@ -94,9 +94,22 @@ class _MetricPattern:
     (the case-insensitive one is only needed for the rare text that lower-casing would
     shift, and each veto only when its metric is found)."""
 
-    __slots__ = ("_pattern", "_veto_sources", "_vetoes", "by_term", "fields", "source")
+    __slots__ = (
+        "_pattern",
+        "_veto_sources",
+        "_vetoes",
+        "by_term",
+        "fields",
+        "source",
+        "veto_firsts",
+    )
 
-    def __init__(self, by_term: dict[str, MetricDef], veto_sources: dict[str, str]) -> None:
+    def __init__(
+        self,
+        by_term: dict[str, MetricDef],
+        veto_sources: dict[str, str],
+        veto_firsts: dict[str, frozenset[str] | None],
+    ) -> None:
         self.by_term = by_term
         self.fields: dict[str, tuple[str, bool, bool]] = {
             term: (metric.key, metric.directional, metric.neutral)
@@ -108,6 +121,9 @@ class _MetricPattern:
         self._pattern: re.Pattern[str] | None = None
         self._veto_sources = veto_sources
         self._vetoes: dict[str, re.Pattern[str] | None] = {}
+        self.veto_firsts = veto_firsts
+        """Per metric with a veto, the first letters of its words (``None``: not all
+        ASCII letters, no gate): see :func:`_may_be_vetoed`."""
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -143,7 +159,36 @@ def _metric_pattern() -> _MetricPattern:
         for metric in metric_vocabulary()
         if metric.not_followed_by
     }
-    return _MetricPattern(by_term, vetoes)
+    firsts = {
+        metric.key: _first_letters(metric.not_followed_by)
+        for metric in metric_vocabulary()
+        if metric.not_followed_by
+    }
+    return _MetricPattern(by_term, vetoes, firsts)
+
+
+def _first_letters(words: Iterable[str]) -> frozenset[str] | None:
+    """The lower-cased first letters of ``words``; ``None`` unless all are ASCII letters."""
+    firsts = frozenset(word[:1].lower() for word in words)
+    return firsts if all(f.isascii() and f.isalpha() for f in firsts) else None
+
+
+def _may_be_vetoed(text: str, end: int, firsts: frozenset[str] | None) -> bool:
+    """False where a veto (``\\s+(?:words)\\b``, case-insensitive) cannot match at
+    ``end``: white space, then a character that is not an ASCII letter other than the
+    first letters of the words (``firsts``, lower-case ASCII). Cheaper than the regex
+    call; a non-ASCII character is let through (case-insensitive matching pairs some
+    with ASCII letters: "K" with "k", "ſ" with "s")."""
+    if firsts is None:
+        return True
+    n = len(text)
+    i = end
+    while i < n and text[i].isspace():
+        i += 1
+    if i in (end, n):
+        return False
+    char = text[i]
+    return not char.isascii() or char.lower() in firsts
 
 
 def metric_def(key: str) -> MetricDef | None:
@@ -193,7 +238,11 @@ def _metric_mentions(
     for start, end, term in found:
         key, directional, neutral = by_term[term]
         veto = compiled.veto(key)
-        if veto is not None and veto.match(text, end):
+        if (
+            veto is not None
+            and _may_be_vetoed(text, end, compiled.veto_firsts[key])
+            and veto.match(text, end)
+        ):
             continue
         fields = (start, end, key, term, directional, neutral)
         out.append(new(MetricMention, fields))  # every field, in order

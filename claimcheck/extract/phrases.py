@@ -200,6 +200,16 @@ def _phrase_starts_pattern(trie: _Trie) -> re.Pattern[str]:
 _NON_WORD = re.compile(r"\W")
 
 
+def _first_chars(phrases: list[str]) -> frozenset[str] | None:
+    """The first characters of ``phrases`` when all are letters or digits (each then
+    matches only itself in :func:`phrase_regex`, whose leading class holds exactly
+    these): a match of the vocabulary's pattern at ``p`` needs ``low[p]`` among them.
+    ``None`` (no test) where a phrase opens with anything else (a space matches any
+    white space, an apostrophe two characters)."""
+    firsts = frozenset(phrase[0] for phrase in phrases)
+    return firsts if all(c.isalnum() for c in firsts) else None
+
+
 class MultiScanner:
     """Several phrase vocabularies found in one regex pass over lower-cased text.
 
@@ -215,6 +225,7 @@ class MultiScanner:
 
     __slots__ = (
         "_chars",
+        "_firsts",
         "_owners",
         "_patterns",
         "_reach",
@@ -243,6 +254,7 @@ class MultiScanner:
             name: re.compile(_bounded(phrase_regex(words, _BEFORE[name in strict]), name in strict))
             for name, words in phrases.items()
         }
+        self._firsts = {name: _first_chars(words) for name, words in phrases.items()}
         # The loosest boundaries; a match touching a hyphen is checked per vocabulary.
         self.pattern = re.compile(_bounded(phrase_regex(owners, _BEFORE[False]), False))
         self._trie = _trie(owners)
@@ -338,9 +350,10 @@ class MultiScanner:
                 starts += [m.end() for m in _NON_WORD.finditer(low, start, end - 1)]
                 limit = min(hi, end + self._reach)
                 for name, pattern in self._patterns.items():
+                    heads = self._firsts[name]
                     for p in starts:
-                        if p < taken[name]:
-                            continue
+                        if p < taken[name] or (heads is not None and low[p] not in heads):
+                            continue  # (no phrase of the vocabulary starts with low[p])
                         inner = pattern.match(low, p, limit)
                         if inner is not None:
                             found[name].append((p, inner.end(), _canonical(inner.group())))

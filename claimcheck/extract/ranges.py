@@ -29,11 +29,15 @@ _RANGE_GAP = re.compile(
 )
 
 
+_RANGE_WORDS = frozenset(("to", "through", "and", "or"))
+
+
 def _may_be_range_gap(gap: str) -> bool:
     """Whether :data:`_RANGE_GAP` may match all of ``gap``: each of its matches holds a
-    dash or is four characters long at least. Most gaps (", ", " ") are neither, and the
-    test costs a fraction of the regex call."""
-    return "-" in gap or "–" in gap or "—" in gap or len(gap) >= 4
+    dash or is one of :data:`_RANGE_WORDS` between spaces (" " or no-break). Most gaps
+    (", ", " ", ", up from ") are neither, and the test costs a fraction of the regex
+    call."""
+    return "-" in gap or "–" in gap or "—" in gap or gap.strip(" \u00a0") in _RANGE_WORDS
 
 
 _LONGEST_GAP = 11

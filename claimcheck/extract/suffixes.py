@@ -187,12 +187,26 @@ def match_unit(text: str, pos: int, ctx: Patterns) -> tuple[str, int] | None:
 
 _DENOMINATOR_OPENERS = frozenset((" ", "\u00a0", "/", "-"))
 """The characters :attr:`~claimcheck.extract.lexicon.Patterns.denominator` opens with."""
+_DENOMINATOR_SECONDS = frozenset(("/", "p", "a", "e"))
+"""The characters a match of the denominator pattern holds second when it does not open
+with "/": the slash after a space, or the first letter of "per", "a", "an", "each" or
+"every" (lower-case only: these words are outside the pattern's ``(?i:...)``)."""
+
+
+def _may_be_denominator(text: str, end: int) -> bool:
+    """False where :attr:`~claimcheck.extract.lexicon.Patterns.denominator` cannot match
+    at ``end``: a test of two characters, cheaper than the regex call ("5% of", "$5 bln
+    in" are most figures)."""
+    first = text[end : end + 1]
+    if first == "/":
+        return True
+    return first in _DENOMINATOR_OPENERS and text[end + 1 : end + 2] in _DENOMINATOR_SECONDS
 
 
 def read_denominator(text: str, cand: Candidate, ctx: Patterns) -> None:
     """A per-denominator after the unit: "$52 a barrel" -> ``USD/barrel``."""
-    if text[cand.end : cand.end + 1] not in _DENOMINATOR_OPENERS:
-        return  # the pattern opens with one of them: no regex call ("5%,", "$5 bln.")
+    if not _may_be_denominator(text, cand.end):
+        return  # no regex call where it cannot match ("5%,", "$5 bln.", "5% of")
     m = ctx.denominator.match(text, cand.end)
     if m:
         den = lexicon().denominators[m.group("d").lower()]
