@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.extract import claims, metrics, suffixes
+from claimcheck.extract import claims, metrics, nouns, suffixes
 from claimcheck.extract.lexicon import lexicon, patterns
 from claimcheck.extract.phrases import MultiScanner, _first_chars
 
@@ -188,3 +188,22 @@ def test_first_characters() -> None:
     assert _first_chars(["trade", "balance", "5g"]) == frozenset("tb5")
     assert _first_chars(["trade", "'s"]) is None
     assert _first_chars(["trade", " x"]) is None
+
+
+_LITERAL_PIECES = [" ", "\u00a0", "\n", "-", "of", "Of", "per", "Per", "than", "to", "To", "THAN"]
+_LITERAL_PIECES += ["tonnes", "day", "x", "s", "\u212a", "\u017f", "5", "'"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_LITERAL_PIECES), max_size=6).map("".join))
+def test_literal_gates_hold_wherever_the_patterns_match(text: str) -> None:
+    ctx = patterns()
+    for pos in range(len(text) + 1):
+        if ctx.hyphen_noun.match(text, pos):
+            assert text[pos : pos + 1] == "-"
+        if ctx.noun_per.match(text, pos):
+            assert text[pos + 1 : pos + 4] == "per"
+        if nouns._OF_COMPLEMENT.match(text, pos):
+            assert text[pos + 1 : pos + 3] == "of"
+        if metrics._NOT_A_CHANGE.match(text, pos):
+            assert metrics._may_be_vetoed(text, pos, metrics._THAN_TO_FIRSTS)

@@ -288,6 +288,8 @@ def _cue_pattern_ci() -> re.Pattern[str]:
 
 
 _NOT_A_CHANGE = re.compile(r"\s+(?:than|to)\b", re.IGNORECASE)
+_THAN_TO_FIRSTS = frozenset("t")
+"""The first letters of the words of :data:`_NOT_A_CHANGE` (see :func:`_may_be_vetoed`)."""
 
 
 def find_cues(text: str, low: str | None = None, regions: Regions | None = None) -> tuple[Cue, ...]:
@@ -317,7 +319,11 @@ def _cues(
     out: list[Cue] = []
     new = tuple.__new__  # skips the named tuple's ``__new__`` (Python code: ~60% of its cost)
     for start, end, phrase in found:
-        qualifier = phrase in ("more", "less", "up") and _NOT_A_CHANGE.match(text, end)
+        qualifier = (
+            phrase in ("more", "less", "up")
+            and _may_be_vetoed(text, end, _THAN_TO_FIRSTS)
+            and _NOT_A_CHANGE.match(text, end) is not None
+        )
         for name in owners[phrase]:
             if qualifier and name in ("increase", "decrease"):
                 continue

@@ -101,7 +101,12 @@ def read_noun(text: str, pos: int, cand: Candidate, ctx: Patterns) -> None:
     end = head_end - (len(words[-1]) - len(stripped))
     words[-1] = stripped
     noun = " ".join(words)
-    of = _OF_COMPLEMENT.match(text, end) if plural_like(words[-1]) else None
+    # (Both patterns below hold a literal word after one space: tested before the call.)
+    of = (
+        _OF_COMPLEMENT.match(text, end)
+        if text[end + 1 : end + 3] == "of" and plural_like(words[-1])
+        else None
+    )
     if of is not None:
         complement: list[str] = []
         stop = of.end()
@@ -118,7 +123,7 @@ def read_noun(text: str, pos: int, cand: Candidate, ctx: Patterns) -> None:
         if complement and not complement[-1].endswith(("'", "’", "-")):
             noun = f"{noun} of {' '.join(complement)}"
             end = stop
-    per = ctx.noun_per.match(text, end)
+    per = ctx.noun_per.match(text, end) if text[end + 1 : end + 4] == "per" else None
     if per and per.group("d") != "cent":
         noun = f"{noun} per {per.group('d')}"
         end = per.end()

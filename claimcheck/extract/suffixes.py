@@ -162,7 +162,8 @@ def _read_unit(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
         cand.unit, cand.end = rare[0].replace(" ", "_"), rare[1]
         read_denominator(text, cand, ctx)
         return True
-    hyphenated = ctx.hyphen_noun.match(text, pos)
+    # (The pattern opens with a literal "-": no regex call before anything else.)
+    hyphenated = ctx.hyphen_noun.match(text, pos) if text[pos : pos + 1] == "-" else None
     if hyphenated and hyphenated.group("n").lower() not in NOT_NOUN and not cand.has_scale:
         cand.unit, cand.noun, cand.end = "count", hyphenated.group("n"), hyphenated.end()
         return True  # "a four-cylinder engine", "a five-member board"
