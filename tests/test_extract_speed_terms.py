@@ -110,13 +110,7 @@ def _found(text: str, regions: list[tuple[int, int]]) -> _Found:
 @settings(max_examples=300, deadline=None)
 @given(_ARTICLE)
 def test_sentences_left_out_of_the_term_scan_change_no_read_sentence(text: str) -> None:
-    document = make_document(text, id="t", published=_dt.date(2024, 1, 1))
-    quantities = find_quantities(text)
-    index = _DocIndex(
-        document, [q.span.start for q in quantities], [q.span.end for q in quantities]
-    )
-    index.quantity_sentences = []
-    regions, term_regions = index._claim_regions()
+    index, regions, term_regions = _regions(text)
     bounds = index.sentences.bounds
     figures = {i for i in index.quantity_sentences if i >= 0}
     # Every sentence with figures is scanned, and each one after a figure that opens
