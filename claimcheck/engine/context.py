@@ -388,9 +388,8 @@ def judge(
     """
     code = rule.code  # (an attribute of a class that plug-ins may subclass: read once)
     tol = ctx.tolerance_of(code)
-    if same_scope and computed.bounded and stated.bounded and computed.mid and stated.mid:
-        ratio = abs(stated.mid / computed.mid)
-        factor = max(ratio, 1 / ratio)
+    factor = _apart(computed, stated) if same_scope else 0.0
+    if factor:
         limit = tol.different_figure_ratio
         if 0 < tol.scale_slip_ratio <= factor:
             slip = f": a figure is likely in the wrong scale (×{factor:.3g})."
@@ -415,13 +414,7 @@ def judge(
                 return ctx.not_checked(
                     rule, "the figures are too far apart to describe the same thing", items
                 )
-    gap = computed.gap(stated)
-    # two-argument max of floats compiles to a comparison; the three-argument one is a
-    # call of the builtin
-    larger = max(abs(stated.mid), abs(computed.mid))
-    magnitude = max(larger, 1e-300)
-    if gap <= 1e-12 * magnitude:
-        gap = 0.0
+    gap = _gap(computed, stated)
     if gap == 0.0 and not ctx.listed:
         return make_verified(code, rule.name, "", ctx.refs(items), None)  # only counted
     if tolerance is None:  # (not needed by a check that holds in a counting run)
@@ -472,19 +465,38 @@ def held(
     if not ctx.tally:
         return None
     code = rule.code
-    if same_scope and computed.bounded and stated.bounded and computed.mid and stated.mid:
+    factor = _apart(computed, stated) if same_scope else 0.0
+    if factor:
         tol = ctx.tolerance_of(code)
-        ratio = abs(stated.mid / computed.mid)
-        factor = max(ratio, 1 / ratio)
         limit = tol.different_figure_ratio
         if not 0 < tol.scale_slip_ratio <= factor and limit > 0 and factor > limit:
             return None
+    if _gap(computed, stated) != 0.0:
+        return None
+    return Tally(code, rule.name, _ident(code, items))
+
+
+def _apart(computed: Interval, stated: Interval) -> float:
+    """How many times larger one amount is than the other (``>= 1``), or ``0.0`` when
+    either is unbounded or zero (:func:`judge` and :func:`held` then compare them as they
+    are)."""
+    if computed.bounded and stated.bounded and computed.mid and stated.mid:
+        ratio = abs(stated.mid / computed.mid)
+        return max(ratio, 1 / ratio)
+    return 0.0
+
+
+def _gap(computed: Interval, stated: Interval) -> float:
+    """The distance between the two intervals, ``0.0`` within 1e-12 of their magnitude (the
+    gap :func:`judge` reports, and whether :func:`held` tallies)."""
     gap = computed.gap(stated)
+    # two-argument max of floats compiles to a comparison; the three-argument one is a
+    # call of the builtin
     larger = max(abs(stated.mid), abs(computed.mid))
     magnitude = max(larger, 1e-300)
-    if not gap <= 1e-12 * magnitude:
-        return None  # (judge: a gap within 1e-12 of the magnitude is none)
-    return Tally(code, rule.name, _ident(code, items))
+    if gap <= 1e-12 * magnitude:
+        return 0.0
+    return gap
 
 
 def tally_of(rule: Rule, ctx: Context, items: list[Item]) -> Tally:
