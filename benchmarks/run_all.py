@@ -66,6 +66,7 @@ from bench_store import (  # noqa: E402
     change_one_percent,
     claimcheck_tree,
     measured_process,
+    text_kilobytes,
 )
 from gen_corpus import write  # noqa: E402
 
@@ -143,19 +144,6 @@ def _count_findings(path: Path, fmt: str) -> int:
 def _claims_written(stderr: str) -> int:
     match = re.search(r"\((\d+) claims written", stderr)
     return int(match[1]) if match else 0
-
-
-def text_kilobytes(corpus: Path) -> float:
-    """The article text of a corpus of JSONL shards, in KB (UTF-8 bytes of the ``text``
-    fields): what the throughput targets count, not the JSONL around it (ids, dates,
-    sources, titles, quoting), about a quarter of the synthetic shards' bytes."""
-    size = 0
-    for shard in sorted(corpus.glob("*.jsonl")):
-        with shard.open(encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip():
-                    size += len(json.loads(line)["text"].encode("utf-8"))
-    return size / 1024
 
 
 def measure(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
