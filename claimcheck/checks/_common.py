@@ -204,7 +204,7 @@ def anchored_levels(
     """Levels in the change's sentence for the same measure, scope and period: the figure
     the change most likely describes ("rose 1.3% to 108.5 mln tonnes")."""
     out = []
-    for item in ctx.index.sentence_items(change.claim):
+    for item in ctx.index.items_in_sentence(change):
         if item.kind not in kinds or item.period != change.period:
             continue
         if item.key.measure != change.key.measure or item.key.scope != change.key.scope:

@@ -170,10 +170,7 @@ class GrowthVsLevels(Rule):
         )
         # levels far apart may be of another scope (one commodity), unless the change's own
         # sentence gives both: "14.9 million tourists, up from 11.3 million, an increase of 32%"
-        compared = all(
-            i.document == change.document and i.claim.sentence == change.claim.sentence
-            for i in (current, prior)
-        )
+        compared = all(i.sentence_key == change.sentence_key for i in (current, prior))
         if distance == "far" and not flipped and not compared:
             return ctx.not_checked(
                 self, "the levels are too far apart to be what the change compares", combo

@@ -72,7 +72,7 @@ class SubperiodExceedsPeriod(Rule):
         if smallest is None or inner.smallest is None:
             return  # every figure of a side is a likely scale slip
         own = outer.own
-        smallest_id = smallest.claim.id
+        smallest_id = smallest.id
         for document, part in inner.largest.items():
             # the document's own whole, then the smallest unless it is the same claim (no
             # dict of the two built per part)
@@ -80,7 +80,7 @@ class SubperiodExceedsPeriod(Rule):
             every = ctx.primary is None  # (every pair concerns the run: no tuple to ask)
             if mine is not None and (every or ctx.concerns((part, mine))):
                 yield self._verdict(ctx, part, mine)
-            if (mine is None or mine.claim.id != smallest_id) and (
+            if (mine is None or mine.id != smallest_id) and (
                 every or ctx.concerns((part, smallest))
             ):
                 yield self._verdict(ctx, part, smallest)

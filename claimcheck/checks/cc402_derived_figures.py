@@ -110,7 +110,7 @@ class DerivedFigures(Rule):
                 # a change anchored to a level of its sentence ("rose 5% to $38.9 bln")
                 # describes that level, perhaps a commodity within the flow
                 anchors = frozenset(
-                    a.claim.id for a in anchored_levels(ctx, change) if a.key.unit == unit
+                    a.id for a in anchored_levels(ctx, change) if a.key.unit == unit
                 )
                 growths.append(Growth(change, str(role), span, priors[0], anchors))
             if not rates and not _open_identity(stated):
@@ -144,7 +144,7 @@ class DerivedFigures(Rule):
             candidates = [
                 f
                 for f in by_target.get((role, span), [])
-                if item.claim.id not in f.input_ids and _new_relation(f, present)
+                if item.id not in f.input_ids and _new_relation(f, present)
             ]
             verdict = best_of(self._verdicts(ctx, item, candidates, scale, unit))
             if verdict is not None:
@@ -176,7 +176,7 @@ class DerivedFigures(Rule):
             for figure in derived:
                 if stated_whole and not figure.derived_inputs:
                     continue
-                if part.claim.id in figure.input_ids:
+                if part.id in figure.input_ids:
                     continue
                 if apart(ctx, self.code, part.value.mid, figure.value.mid) == "far":
                     continue  # a figure of another scope

@@ -110,7 +110,5 @@ class PercentVsPoints(Rule):
 
 
 def _same_sentence(combo: list[Item]) -> bool:
-    change = combo[0].claim
-    return any(
-        i.document == change.document_id and i.claim.sentence == change.sentence for i in combo[1:]
-    )
+    sentence = combo[0].sentence_key  # (document id and sentence span)
+    return any(i.sentence_key == sentence for i in combo[1:])

@@ -62,8 +62,8 @@ class ConflictingTargets(Rule):
                     pairs += itertools.islice(itertools.combinations(members, 2), 8)
                 seen: set[tuple[str, str]] = set()
                 for a, b in pairs:
-                    ident = tuple(sorted((a.claim.id, b.claim.id)))
-                    if ident in seen or a.claim.id == b.claim.id:
+                    ident = tuple(sorted((a.id, b.id)))
+                    if ident in seen or a.id == b.id:
                         continue
                     seen.add((ident[0], ident[1]))
                     if not ctx.concerns((a, b)) or target_slip(ctx, a, b):
@@ -81,11 +81,11 @@ class ConflictingTargets(Rule):
             for a, b in itertools.pairwise(ordered):
                 if target_slip(ctx, a, b):
                     continue
-                compared.update((a.claim.id, b.claim.id))
+                compared.update((a.id, b.id))
                 if ctx.concerns((a, b)):
                     yield self._verdict(ctx, a, b, undated=True)
         for item in items:
-            if item.claim.id not in compared:
+            if item.id not in compared:
                 yield ctx.not_checked(self, "the target's deadline is not known", [item])
 
     @staticmethod

@@ -85,7 +85,7 @@ class TargetStatus(Rule):
             if span is None or span[1] > deadline:
                 continue
             view = ctx.view("level", key, period)
-            chosen = {i.claim.id: i for i in view.by_document.get(target.document, ())}
+            chosen = {i.id: i for i in view.by_document.get(target.document, ())}
             highest_lowest = extremes.get((key, period))
             if highest_lowest is None:
                 highest_lowest = (
@@ -94,7 +94,7 @@ class TargetStatus(Rule):
                 )
                 extremes[(key, period)] = highest_lowest
             for extreme in highest_lowest:
-                chosen.setdefault(extreme.claim.id, extreme)
+                chosen.setdefault(extreme.id, extreme)
             out += chosen.values()
         return out
 

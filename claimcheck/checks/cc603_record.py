@@ -37,7 +37,7 @@ class RecordContradicted(Rule):
     def run(self, ctx: Context) -> Iterator[Result]:
         tops: dict[Key, list[tuple[tuple[_dt.date, _dt.date], Item]]] = {}
         for record in ctx.index.of_kind("level"):
-            if not record.claim.record:
+            if not record.record:
                 continue
             span = period_of(record)
             if span is None:

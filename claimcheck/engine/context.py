@@ -300,8 +300,8 @@ class Context:
         document = self.documents.get(item.document)
         if document is None:
             return ""
-        bounds = item.claim.sentence  # (Span.slice is an interpreted call)
-        return document.text[bounds.start : bounds.end]
+        _, start, end = item.sentence_key
+        return document.text[start:end]
 
     def not_checked(self, rule: Rule, reason: str, items: Iterable[Item]) -> NotChecked:
         """A :class:`NotChecked` for ``rule``."""
@@ -532,7 +532,7 @@ def _pair_of(item: Item) -> tuple[str, str]:
     """The item's ``(document, claim id)``, kept on the item (cited in many relations)."""
     pair = item.pair
     if pair is None:
-        pair = item.pair = (item.document, item.claim.id)
+        pair = item.pair = (item.document, item.id)
     return pair
 
 
@@ -645,10 +645,10 @@ def _combination_groups(roles: Sequence[Sequence[Item]]) -> list[list[list[Item]
                 break
         if single:
             combo = [items[0] for items in local]
-            out.setdefault(combo[0].claim.id, []).append(combo)
+            out.setdefault(combo[0].id, []).append(combo)
             continue
         for product in itertools.islice(itertools.product(*local), MAX_COMBINATIONS):
-            out.setdefault(product[0].claim.id, []).append(list(product))
+            out.setdefault(product[0].id, []).append(list(product))
     return list(out.values())
 
 
@@ -656,7 +656,7 @@ def grouped(combos: Iterable[list[Item]]) -> dict[str, list[list[Item]]]:
     """Combinations grouped by the claim id of their first item (the stated figure)."""
     out: dict[str, list[list[Item]]] = {}
     for combo in combos:
-        out.setdefault(combo[0].claim.id, []).append(combo)
+        out.setdefault(combo[0].id, []).append(combo)
     return out
 
 

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import ClassVar, Final
 
 from claimcheck.engine.config import EngineConfig
 from claimcheck.engine.intervals import Interval
 from claimcheck.findings import ClaimRef
-from claimcheck.model import Claim, Document
+from claimcheck.model import Claim, Document, Period
 from claimcheck.rulepacks import MetricDef, metric_vocabulary
 
 __all__ = [
@@ -39,8 +39,11 @@ __all__ = [
     "Item",
     "Key",
     "PeriodKey",
+    "filed_value",
     "iso_date",
     "kind_class",
+    "lazy_item",
+    "normal_key",
     "normalise",
     "scope_key",
 ]
@@ -124,17 +127,22 @@ class Item:
     """
 
     __slots__ = (
+        "_claim",
+        "_make",
+        "basis",
         "cited",
         "cited_in",
-        "claim",
         "document",
         "end",
+        "id",
         "key",
         "kind",
         "order",
         "pair",
         "period",
+        "record",
         "scale",
+        "sentence_key",
         "shown",
         "signed",
         "start",
@@ -152,7 +160,11 @@ class Item:
         "signed",
     )
 
-    claim: Claim
+    _claim: Claim | None
+    """The claim, once made (:attr:`claim`)."""
+    _make: Callable[[], Claim] | None
+    """What makes the claim when it is first asked for (an item of claims held packed,
+    :mod:`claimcheck.engine.packed`: most are never asked for), else ``None``."""
     order: int
     key: Key
     kind: str
@@ -165,6 +177,15 @@ class Item:
     """The claim's document id."""
     scale: float
     """The claim's printed scale (1e9 for "bln"), at least 1."""
+    id: str
+    """The claim's id."""
+    basis: str | None
+    """The comparison basis of a change ("yoy", "mom", "qoq" or None): the claim's."""
+    record: bool
+    """Whether the claim states a record: the claim's."""
+    sentence_key: tuple[str, int, int]
+    """The claim's document id and sentence span (the key :meth:`ClaimIndex.sentence_items`
+    files it under): items of one sentence have equal keys."""
     cited: tuple[ClaimRef, str] | None
     """The claim's citation and id as the context whose cache is ``cited_in`` made them
     (:meth:`~claimcheck.engine.context.Context.refs`): read from the item, a native field,
@@ -183,7 +204,7 @@ class Item:
 
     def __init__(  # noqa: PLR0917  (the fields in order, as the attrs class took them)
         self,
-        claim: Claim,
+        claim: Claim | None,
         order: int,
         key: Key,
         kind: str,
@@ -193,7 +214,8 @@ class Item:
         value: Interval,
         signed: bool = True,
     ) -> None:
-        self.claim = claim
+        self._claim = claim
+        self._make = None
         self.order = order
         self.key = key
         self.kind = kind
@@ -204,12 +226,37 @@ class Item:
         self.signed = signed
         # read once here, not from the claim (an interpreted record) at every use: the
         # rules and the citations ask for them in every relation
-        self.document = claim.document_id
-        self.scale = max(1.0, claim.quantity.scale)
+        if claim is None:  # (lazy_item sets them)
+            self.document = ""
+            self.scale = 1.0
+            self.id = ""
+            self.basis = None
+            self.record = False
+            self.sentence_key = ("", 0, 0)
+        else:
+            document = self.document = claim.document_id
+            self.scale = max(1.0, claim.quantity.scale)
+            self.id = claim.id
+            self.basis = claim.basis
+            self.record = claim.record
+            sentence = claim.sentence
+            self.sentence_key = (document, sentence.start, sentence.end)
         self.cited = None
         self.cited_in = None
         self.pair = None
         self.shown = None
+
+    @property
+    def claim(self) -> Claim:
+        """The claim (made when first asked for, then kept: the same object)."""
+        claim = self._claim
+        if claim is None:
+            make = self._make
+            if make is None:
+                raise AttributeError("an item without a claim")
+            claim = self._claim = make()
+            self._make = None
+        return claim
 
     def _fields(self) -> tuple[object, ...]:
         return (
@@ -242,10 +289,37 @@ class Item:
         # pickled by its fields (a compiled class is not rebuilt from its slots)
         return (Item, self._fields())
 
-    @property
-    def basis(self) -> str | None:
-        """The comparison basis of a change ("yoy", "mom", "qoq" or None)."""
-        return self.claim.basis
+
+def lazy_item(  # noqa: PLR0917  (every field, in order)
+    make: Callable[[], Claim],
+    claim_id: str,
+    document: str,
+    sentence_start: int,
+    sentence_end: int,
+    basis: str | None,
+    record: bool,
+    scale: float,
+    order: int,
+    key: Key,
+    kind: str,
+    period: PeriodKey | None,
+    start: _dt.date | None,
+    end: _dt.date | None,
+    value: Interval,
+    signed: bool,
+) -> Item:
+    """The item of a claim that ``make`` makes when it is first asked for
+    (:attr:`Item.claim`), with the claim's fields the item keeps given here: the claim's
+    id, document id, sentence span, basis, record flag and printed ``scale``."""
+    item = Item(None, order, key, kind, period, start, end, value, signed)
+    item._make = make
+    item.document = document
+    item.scale = max(1.0, scale)
+    item.id = claim_id
+    item.basis = basis
+    item.record = record
+    item.sentence_key = (document, sentence_start, sentence_end)
+    return item
 
 
 def kind_class(claim: Claim) -> str:
@@ -270,10 +344,10 @@ def iso_date(day: _dt.date) -> str:
     return text
 
 
-def _period_key(claim: Claim) -> tuple[PeriodKey | None, _dt.date | None, _dt.date | None]:
-    period = claim.period
-    if period is None:
-        return None, None, None
+def _period_key(
+    period: Period, document: str
+) -> tuple[PeriodKey | None, _dt.date | None, _dt.date | None]:
+    """The period key, start and end of a claim of ``document`` in ``period``."""
     if period.kind == "deadline" and period.end is not None:
         return ("by", iso_date(period.end)), None, period.end
     if period.start is not None and period.end is not None:
@@ -281,7 +355,7 @@ def _period_key(claim: Claim) -> tuple[PeriodKey | None, _dt.date | None, _dt.da
     text = " ".join(period.text.lower().split())
     if not text:
         return None, None, None
-    return ("?", claim.document_id, text), None, None
+    return ("?", document, text), None, None
 
 
 def _sorted_scope(entities: tuple[str, ...]) -> tuple[str, ...]:
@@ -308,36 +382,71 @@ def _with_flow(scope: tuple[str, ...], source: str, dest: str) -> tuple[str, ...
     return tuple(sorted({*scope, source, dest}))
 
 
+AS_IS: Final = 0
+"""How :func:`normal_key` says a claim's value is filed: as it is, ..."""
+NEGATED: Final = 1
+"""... negated (a balance seen from the other country) ..."""
+MAGNITUDE: Final = 2
+"""... or its magnitude (a balance of unknown sign)."""
+
+
 def normalise(claim: Claim, flow_metrics: frozenset[str]) -> tuple[Key, Interval, bool] | None:
     """A claim's key, value and whether the value's sign is known (``None``: not indexed)."""
     metric = claim.metric
     kind = claim.kind
     if metric is None or kind == "count":
         return None
-    scope = _sorted_scope(claim.entities)
     claim_flow = claim.flow
     flow = None if claim_flow is None else (claim_flow.source, claim_flow.dest)
     quantity = claim.quantity  # its fields: Claim.unit and .qualifier are interpreted calls
-    unit = quantity.unit
     value = Interval.of(claim.interval)
-    if kind == "milestone" and quantity.qualifier is None and value.lo >= 0:
-        value = Interval(value.lo, math.inf)  # a threshold reached or crossed: at least
+    normal = normal_key(metric, kind, claim.entities, flow, quantity.unit, flow_metrics)
+    if normal is None:
+        return None
+    key, how = normal
+    milestone = kind == "milestone" and quantity.qualifier is None
+    return key, filed_value(value, milestone, how), how != MAGNITUDE
+
+
+def normal_key(  # noqa: PLR0917  (a claim's fields)
+    metric: str,
+    kind: str,
+    entities: tuple[str, ...],
+    flow: tuple[str, str] | None,
+    unit: str,
+    flow_metrics: frozenset[str],
+) -> tuple[Key, int] | None:
+    """The key of a claim of ``metric`` and ``kind`` (not a count) about ``entities`` with
+    ``flow`` in ``unit``, and how its value is filed (:data:`AS_IS`, :data:`NEGATED` or
+    :data:`MAGNITUDE`, see :func:`filed_value`); ``None``: not indexed."""
+    scope = _sorted_scope(entities)
     if flow is not None:
         scope = _with_flow(scope, flow[0], flow[1])
     if metric in flow_metrics:
         if flow is None:
             return None  # a flow of unknown direction
-        return Key(FLOW, scope, flow, unit), value, True
+        return Key(FLOW, scope, flow, unit), AS_IS
     if metric == BALANCE and kind == "level":
         if flow is None or len(scope) != 2:
-            return Key(BALANCE, scope, None, unit), value.abs(), False
+            return Key(BALANCE, scope, None, unit), MAGNITUDE
         canonical = (scope[0], scope[1])
-        if flow[0] != scope[0]:
-            value = -value
-        return Key(BALANCE, scope, canonical, unit), value, True
+        return Key(BALANCE, scope, canonical, unit), AS_IS if flow[0] == scope[0] else NEGATED
     if metric == TURNOVER:
-        return Key(TURNOVER, scope, None, unit), value, True
-    return Key(metric, scope, flow, unit), value, True
+        return Key(TURNOVER, scope, None, unit), AS_IS
+    return Key(metric, scope, flow, unit), AS_IS
+
+
+def filed_value(value: Interval, milestone: bool, how: int) -> Interval:
+    """A claim's value (:meth:`Interval.of` its interval) as the index files it: a milestone
+    without a hedge (``milestone``) stands for "at least", then ``how``
+    (:func:`normal_key`)."""
+    if milestone and value.lo >= 0:
+        value = Interval(value.lo, math.inf)  # a threshold reached or crossed: at least
+    if how == NEGATED:
+        return -value
+    if how == MAGNITUDE:
+        return value.abs()
+    return value
 
 
 def scope_key(claim: Claim, flow_metrics: frozenset[str]) -> tuple[str, ...] | None:
@@ -371,11 +480,16 @@ def flow_metrics(config: EngineConfig) -> frozenset[str]:
 
 
 class ClaimIndex:
-    """Items filed by ``(kind, key, period)``, plus by document and sentence."""
+    """Items filed by ``(kind, key, period)``, plus by document and sentence.
+
+    Built from ``claims``, then from more claims (:meth:`add`) or items made elsewhere
+    (:meth:`file`, :meth:`skip`: :meth:`~claimcheck.engine.packed.PackedClaims.index_into`),
+    in input order.
+    """
 
     def __init__(self, claims: Iterable[Claim], config: EngineConfig) -> None:
         self.items: list[Item] = []
-        self.unindexed: list[Claim] = []
+        self._unindexed: list[Claim | Callable[[], Claim]] = []
         # plain dicts filled with get/insert: a defaultdict's factory is a call through
         # the interpreter for every new key
         self._by: dict[tuple[str, Key, PeriodKey | None], list[Item]] = {}
@@ -384,52 +498,96 @@ class ClaimIndex:
         self._related: dict[
             tuple[str, str, tuple[str, ...], tuple[str, str] | None], list[Key]
         ] = {}
-        flows = flow_metrics(config)
+        self.flows = flow_metrics(config)
+        """:func:`flow_metrics` of the configuration."""
         # One Key object per distinct key: every later dict look-up by an item's key then
         # matches by identity before comparing fields. Period keys are worked out once per
         # Period object (stored claims share them; the claims keep them alive meanwhile).
-        keys: dict[Key, Key] = {}
-        period_keys: dict[int, tuple[PeriodKey | None, _dt.date | None, _dt.date | None]] = {}
-        by, periods, sentences = self._by, self._periods, self._sentences
-        for order, claim in enumerate(claims):
-            normal = normalise(claim, flows)
-            if normal is None:
-                self.unindexed.append(claim)
-                continue
-            key, value, signed = normal
-            key = keys.setdefault(key, key)
-            dated = period_keys.get(id(claim.period))
-            if dated is None:
-                dated = _period_key(claim)
-                if dated[0] is not None and dated[0][0] != "?":  # "?" keys name the document
-                    period_keys[id(claim.period)] = dated
-            period, start, end = dated
-            kind = kind_class(claim)
-            item = Item(claim, order, key, kind, period, start, end, value, signed)
-            self.items.append(item)
-            by_period = periods.get((kind, key))
-            if by_period is None:
-                by_period = periods[(kind, key)] = {}
-                related = (kind, key.measure, key.scope, key.flow)
-                same = self._related.get(related)
-                if same is None:
-                    self._related[related] = [key]
-                else:
-                    same.append(key)
-            # one list filed both ways: by (kind, key, period) and by (kind, key) and period
-            # (one look-up a claim; a new list is filed under the triple once)
-            in_period = by_period.get(period)
-            if in_period is None:
-                in_period = by_period[period] = [item]
-                by[(kind, key, period)] = in_period
+        self._keys: dict[Key, Key] = {}
+        self._period_keys: dict[int, tuple[PeriodKey | None, _dt.date | None, _dt.date | None]] = {}
+        self._count = 0
+        for claim in claims:
+            self.add(claim)
+
+    @property
+    def unindexed(self) -> list[Claim]:
+        """The claims not indexed, in input order."""
+        return [c if isinstance(c, Claim) else c() for c in self._unindexed]
+
+    def add(self, claim: Claim) -> None:
+        """Index ``claim`` (the next in input order)."""
+        order = self._count
+        self._count = order + 1
+        normal = normalise(claim, self.flows)
+        if normal is None:
+            self._unindexed.append(claim)
+            return
+        key, value, signed = normal
+        key = self._keys.setdefault(key, key)
+        period, start, end = self.period_key(claim.period, claim.document_id)
+        kind = kind_class(claim)
+        self.file(Item(claim, order, key, kind, period, start, end, value, signed))
+
+    def next_order(self) -> int:
+        """The order of the next claim in input order (counted as indexed or skipped)."""
+        order = self._count
+        self._count = order + 1
+        return order
+
+    def skip(self, claim: Claim | Callable[[], Claim]) -> None:
+        """Count a claim that is not indexed (or what makes it) as :attr:`unindexed`
+        (after :meth:`next_order`)."""
+        self._unindexed.append(claim)
+
+    def canonical(self, key: Key) -> Key:
+        """The index's one Key object equal to ``key``."""
+        return self._keys.setdefault(key, key)
+
+    def period_key(
+        self, period: Period | None, document: str
+    ) -> tuple[PeriodKey | None, _dt.date | None, _dt.date | None]:
+        """The period key, start and end of a claim of ``document`` in ``period`` (worked
+        out once per Period object; the claims keep it alive meanwhile)."""
+        if period is None:
+            return None, None, None
+        dated = self._period_keys.get(id(period))
+        if dated is None:
+            dated = _period_key(period, document)
+            if dated[0] is not None and dated[0][0] != "?":  # "?" keys name the document
+                self._period_keys[id(period)] = dated
+        return dated
+
+    def file(self, item: Item) -> None:
+        """File ``item`` (made with :meth:`next_order` and a :meth:`canonical` key)."""
+        self.items.append(item)
+        kind = item.kind
+        key = item.key
+        period = item.period
+        periods = self._periods
+        by_period = periods.get((kind, key))
+        if by_period is None:
+            by_period = periods[(kind, key)] = {}
+            related = (kind, key.measure, key.scope, key.flow)
+            same = self._related.get(related)
+            if same is None:
+                self._related[related] = [key]
             else:
-                in_period.append(item)
-            sentence = _sentence_key(claim)
-            in_sentence = sentences.get(sentence)
-            if in_sentence is None:
-                sentences[sentence] = [item]
-            else:
-                in_sentence.append(item)
+                same.append(key)
+        # one list filed both ways: by (kind, key, period) and by (kind, key) and period
+        # (one look-up a claim; a new list is filed under the triple once)
+        in_period = by_period.get(period)
+        if in_period is None:
+            in_period = by_period[period] = [item]
+            self._by[(kind, key, period)] = in_period
+        else:
+            in_period.append(item)
+        sentence = item.sentence_key
+        sentences = self._sentences
+        in_sentence = sentences.get(sentence)
+        if in_sentence is None:
+            sentences[sentence] = [item]
+        else:
+            in_sentence.append(item)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -461,6 +619,10 @@ class ClaimIndex:
     def sentence_items(self, claim: Claim) -> Sequence[Item]:
         """Indexed items in the sentence of ``claim``."""
         return self._sentences.get(_sentence_key(claim), ())
+
+    def items_in_sentence(self, item: Item) -> Sequence[Item]:
+        """Indexed items in the sentence of ``item`` (:meth:`sentence_items` of its claim)."""
+        return self._sentences.get(item.sentence_key, ())
 
     def sentences(self) -> Iterator[tuple[tuple[str, int, int], list[Item]]]:
         """``((document, start, end), items)`` for every sentence with indexed items."""

@@ -29,11 +29,23 @@ another process (``PackedClaims`` refuses to be pickled).
 
 from __future__ import annotations
 
+import functools
+import math
 import struct
 from collections.abc import Iterator, Sequence
 from typing import Any, Final, overload
 
-from claimcheck.engine.index import scope_key
+from claimcheck.engine.config import EngineConfig
+from claimcheck.engine.index import (
+    MAGNITUDE,
+    ClaimIndex,
+    Key,
+    filed_value,
+    lazy_item,
+    normal_key,
+    scope_key,
+)
+from claimcheck.engine.intervals import Interval
 from claimcheck.extract.records import claim as _claim
 from claimcheck.extract.records import quantity as _quantity
 from claimcheck.extract.records import span as _span
@@ -46,6 +58,7 @@ __all__ = [
     "PackedClaims",
     "Table",
     "Tables",
+    "index_claims",
     "pack_claims",
     "unpack_claims",
 ]
@@ -310,48 +323,219 @@ def unpack_claims(
         text_length: int = row[15]
         id_end = position + id_length
         text_end = id_end + text_length
-        shape: tuple[Any, ...] = _value(tables.shapes, row[16], extras)
         sentence_start: int = row[12]
         sentence_end: int = row[13]
         sentence_key = sentence_start << 32 | sentence_end  # both below 2**32 ("I")
         sentence = sentences.get(sentence_key)
         if sentence is None:
             sentence = sentences[sentence_key] = _span(row[12], row[13])
-        quantity = _quantity(
-            _span(row[10], row[11]),
-            strings[id_end:text_end],
-            row[0],
-            shape[0],
-            (row[1], row[2]),
-            row[3],
-            row[4],
-            row[5],
-            shape[1],
-            shape[2],
-            row[6],
-            shape[3],
-            shape[4],
-        )
         claims.append(
-            _claim(
+            _claim_of(
+                row,
                 strings[position:id_end],
+                strings[id_end:text_end],
                 document_id,
-                quantity,
                 sentence,
-                shape[5],
-                shape[6],
-                _value(tables.entities, row[17], extras),
-                _value(tables.flows, row[18], extras),
-                _value(tables.periods, row[19], extras),
-                row[7],
-                (row[8], row[9]),
-                shape[7],
-                shape[8],
-                _value(tables.unresolved, row[20], extras),
+                extras,
+                tables,
             )
         )
         position = text_end
     return tuple(claims)
+
+
+def _claim_of(  # noqa: PLR0917  (a row's parts)
+    row: tuple[Any, ...],
+    claim_id: str,
+    text: str,
+    document_id: str,
+    sentence: Span,
+    extras: tuple[Any, ...],
+    tables: Tables,
+) -> Claim:
+    """The claim of a row (:data:`ROW`) with its id and quantity text, in document
+    ``document_id`` and ``sentence``."""
+    shape: tuple[Any, ...] = _value(tables.shapes, row[16], extras)
+    quantity = _quantity(
+        _span(row[10], row[11]),
+        text,
+        row[0],
+        shape[0],
+        (row[1], row[2]),
+        row[3],
+        row[4],
+        row[5],
+        shape[1],
+        shape[2],
+        row[6],
+        shape[3],
+        shape[4],
+    )
+    return _claim(
+        claim_id,
+        document_id,
+        quantity,
+        sentence,
+        shape[5],
+        shape[6],
+        _value(tables.entities, row[17], extras),
+        _value(tables.flows, row[18], extras),
+        _value(tables.periods, row[19], extras),
+        row[7],
+        (row[8], row[9]),
+        shape[7],
+        shape[8],
+        _value(tables.unresolved, row[20], extras),
+    )
+
+
+def _lazy_claim(  # noqa: PLR0917  (bound by functools.partial)
+    row: tuple[Any, ...],
+    claim_id: str,
+    strings: str,
+    start: int,
+    document_id: str,
+    extras: tuple[Any, ...],
+    tables: Tables,
+) -> Claim:
+    """:func:`_claim_of` a row whose quantity text starts at ``start`` in ``strings`` (what
+    an item of a packed claim makes when its claim is asked for)."""
+    text = strings[start : start + row[15]]
+    return _claim_of(row, claim_id, text, document_id, _span(row[12], row[13]), extras, tables)
+
+
+Normal = tuple[Key, int, str, bool] | None
+"""What the index needs of a claim's shape, entities and flow: its key, how its value is
+filed (:func:`~claimcheck.engine.index.normal_key`), the kind it is filed under and whether
+it is a milestone without a hedge; ``None``: not indexed."""
+
+_NORMALS: dict[int, Normal] = {}
+"""The :data:`Normal` of each (shape, entities, flow) code triple of :data:`TABLES` for the
+flow metrics in ``_NORMALS_OF`` (a cache, cleared when it holds :data:`TABLE_SIZE` entries)."""
+_NORMALS_OF: list[frozenset[str]] = []
+
+
+def _normal(shape: tuple[Any, ...], entities: Any, flow: Any, flows: frozenset[str]) -> Normal:
+    """The :data:`Normal` of a claim of ``shape`` (:class:`Tables`) about ``entities`` with
+    ``flow``, as :func:`~claimcheck.engine.index.normalise` works it out."""
+    metric: str | None = shape[6]
+    kind: str = shape[5]
+    if metric is None or kind == "count":
+        return None
+    pair = None if flow is None else (flow.source, flow.dest)
+    normal = normal_key(metric, kind, entities, pair, shape[0], flows)
+    if normal is None:
+        return None
+    key, how = normal
+    filed = "level" if kind == "milestone" else kind  # (kind_class)
+    return key, how, filed, kind == "milestone" and shape[2] is None
+
+
+def _normal_of(
+    codes: int, shape: tuple[Any, ...], entities: Any, flow: Any, flows: frozenset[str]
+) -> Normal:
+    """:func:`_normal`, kept by the code triple ``codes`` (``-1``: codes of extras, not
+    kept)."""
+    if codes < 0:
+        return _normal(shape, entities, flow, flows)
+    if not _NORMALS_OF or _NORMALS_OF[0] is not flows:
+        _NORMALS.clear()
+        _NORMALS_OF[:] = [flows]
+    if codes in _NORMALS:
+        return _NORMALS[codes]
+    normal = _normal(shape, entities, flow, flows)
+    if len(_NORMALS) >= TABLE_SIZE:
+        _NORMALS.clear()
+    _NORMALS[codes] = normal
+    return normal
+
+
+def index_packed(  # noqa: PLR0917  (as unpack_claims)
+    index: ClaimIndex,
+    rows: bytes,
+    strings: str,
+    extras: tuple[Any, ...],
+    document_id: str,
+    tables: Tables = TABLES,
+) -> None:
+    """Add the claims :func:`pack_claims` packed, of document ``document_id``, to ``index``
+    as :meth:`ClaimIndex.add` would, without unpacking them: an item makes its claim when
+    it is first asked for (:func:`~claimcheck.engine.index.lazy_item`), and so does each
+    claim of :attr:`ClaimIndex.unindexed`."""
+    flows = index.flows
+    own = tables is TABLES
+    position = 0
+    for unpacked in ROW.iter_unpack(rows):
+        row: tuple[Any, ...] = unpacked
+        id_length: int = row[14]
+        text_length: int = row[15]
+        id_end = position + id_length
+        text_end = id_end + text_length
+        claim_id = strings[position:id_end]
+        make = functools.partial(
+            _lazy_claim, row, claim_id, strings, id_end, document_id, extras, tables
+        )
+        order = index.next_order()
+        position = text_end
+        shape: tuple[Any, ...] = _value(tables.shapes, row[16], extras)
+        shape_code: int = row[16]
+        entities_code: int = row[17]
+        flow_code: int = row[18]
+        codes = (
+            (shape_code << 40) | (entities_code << 20) | flow_code
+            if own and shape_code >= 0 and entities_code >= 0 and flow_code >= 0
+            else -1
+        )
+        normal = _normal_of(
+            codes,
+            shape,
+            _value(tables.entities, entities_code, extras),
+            _value(tables.flows, flow_code, extras),
+            flows,
+        )
+        lo: float = row[8]
+        hi: float = row[9]
+        if normal is None:
+            if (math.isnan(lo) or math.isnan(hi)) and shape[6] is not None and shape[5] != "count":
+                Interval.of((lo, hi))  # raises, as normalise does for this claim
+            index.skip(make)
+            continue
+        key, how, kind, milestone = normal
+        value = filed_value(Interval(min(lo, hi), max(lo, hi)), milestone, how)
+        period, start, end = index.period_key(_value(tables.periods, row[19], extras), document_id)
+        index.file(
+            lazy_item(
+                make,
+                claim_id,
+                document_id,
+                row[12],
+                row[13],
+                shape[7],
+                shape[8],
+                row[6],
+                order,
+                index.canonical(key),
+                kind,
+                period,
+                start,
+                end,
+                value,
+                how != MAGNITUDE,
+            )
+        )
+
+
+def index_claims(claims: Sequence[Sequence[Claim]], config: EngineConfig) -> ClaimIndex:
+    """The index of the claims of ``claims`` (one sequence a document, in order), those held
+    packed (:class:`PackedClaims`) added without unpacking them (:func:`index_packed`)."""
+    index = ClaimIndex((), config)
+    for held in claims:
+        if isinstance(held, PackedClaims):
+            held.index_into(index)
+        else:
+            for claim in held:
+                index.add(claim)
+    return index
 
 
 class PackedClaims(Sequence[Claim]):
@@ -387,6 +571,15 @@ class PackedClaims(Sequence[Claim]):
         if self._claims is not None:
             return self._claims
         return unpack_claims(self._rows, self._strings, self._extras, self._document)
+
+    def index_into(self, index: ClaimIndex) -> None:
+        """Add the claims to ``index`` (:func:`index_packed`: items of packed claims make
+        their claims when asked for)."""
+        if self._claims is not None:
+            for claim in self._claims:
+                index.add(claim)
+        else:
+            index_packed(index, self._rows, self._strings, self._extras, self._document)
 
     def scopes(self, flows: frozenset[str]) -> frozenset[Scope]:
         """The scopes of the indexed claims, as :func:`~claimcheck.engine.groups.document_scopes`

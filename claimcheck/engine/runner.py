@@ -21,7 +21,7 @@ from claimcheck.collector import collect_young, paused
 from claimcheck.engine.config import EngineConfig, load_config
 from claimcheck.engine.context import Context
 from claimcheck.engine.groups import relation_groups
-from claimcheck.engine.index import ClaimIndex
+from claimcheck.engine.packed import index_claims
 from claimcheck.engine.registry import Rule, select_rules
 from claimcheck.findings import Report, ReportBuilder, Result, Tally, Verdict
 from claimcheck.model import Claim, Document
@@ -115,18 +115,17 @@ def iter_group(
     for a relation that holds instead (for a builder that only counts them).
     """
     documents = {d.id: d for d, _ in group}
-    claims = [c for _, cs in group for c in cs]
     with paused():
         ctx = Context(
             documents,
-            ClaimIndex(claims, plan.config),
+            # (claims held packed are indexed without unpacking them: the rules ask for few)
+            index_claims([cs for _, cs in group], plan.config),
             plan.config,
             plan.reference,
             None if primary is None else frozenset(primary),
             listed=listed,
             tally=tally,
         )
-        del claims
         for rule_class in plan.rules:
             for result in rule_class().run(ctx):
                 # (no tally with primary: Context.tally)
