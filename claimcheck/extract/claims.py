@@ -15,7 +15,7 @@ import bisect
 import datetime as _dt
 import re
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from claimcheck.extract.entities import EntityMention, find_entities, fiscal_year_starts
 from claimcheck.extract.metrics import (
@@ -46,14 +46,14 @@ _Bounds = tuple[int, int]
 """The ``(start, end)`` offsets of a clause: a plain pair, cheaper to build than a
 :class:`~claimcheck.model.Span`, as it never leaves this module."""
 
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK: Final = re.compile(
     r"[;(),wW](?:(?<=[;()])|(?<=,)\s+(?i:while|whereas|but|and|with|so(?!\s+(?:far|much|many)\b))\b"
     r"|(?<=\s[wW])(?i:hile|hereas)\s+)"
 )
 """";", "(", ")", ", while" (whereas, but, and, with, so — not "so far") or " while "
 (whereas). The match starts with a case-sensitive character class, which the regex
 engine skips to fast; look-behinds then tell the alternatives apart."""
-_BREAK_CHARS = ";(),wW"
+_BREAK_CHARS: Final = ";(),wW"
 """The characters a :data:`_CLAUSE_BREAK` match opens with."""
 
 
@@ -92,7 +92,7 @@ def _clause_breaks(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[
     return out
 
 
-_AFTER_COMMA_OPENERS = frozenset("wWbBaAsSſ")
+_AFTER_COMMA_OPENERS: Final = frozenset("wWbBaAsSſ")
 """The letters "while", "whereas", "but", "and", "with" and "so" open with, in any case
 as :data:`_CLAUSE_BREAK` matches them ignoring case ("ſ" is an "s" then)."""
 
@@ -114,22 +114,22 @@ def _may_break_at(text: str, char: str, at: int, hi: int) -> bool:
     return True
 
 
-_SHARE_AFTER = re.compile(
+_SHARE_AFTER: Final = re.compile(
     r"\s*(?:of\s+(?:the\s+|its\s+|their\s+|total\s+|all\s+|which\b|them\b|[A-Z])"
     r"|in\s+(?:the\s+)?total\b)"
 )
-_SHARE_OPENERS = frozenset("oi")
+_SHARE_OPENERS: Final = frozenset("oi")
 """What :data:`_SHARE_AFTER` opens with after white space ("of", "in")."""
-_LEVEL_BEFORE = re.compile(
+_LEVEL_BEFORE: Final = re.compile(
     r"(?:\bfrom|\bto|\bat|\breached|\bamounted\s+to|\btotaled|\btotalled|\bstood\s+at)\s*$",
     re.IGNORECASE,
 )
-_COMPARATIVE_AFTER = re.compile(
+_COMPARATIVE_AFTER: Final = re.compile(
     r"\s*(?P<word>more|higher|up|less|fewer|lower|down)\b(?:\s+(?:than|from|on|compared|year))",
     re.IGNORECASE,
 )
 """A change stated as a comparison: "2% more than a year earlier", "8% fewer than in 2022"."""
-_COMPARATIVE_OPENERS = frozenset("mhulfdMHULFD")
+_COMPARATIVE_OPENERS: Final = frozenset("mhulfdMHULFD")
 """What :data:`_COMPARATIVE_AFTER` opens with after white space (no other character matches
 these letters ignoring case)."""
 
@@ -144,16 +144,16 @@ def _after_space(text: str, pos: int) -> str:
     return text[pos : pos + 1]
 
 
-_CHANGE_NOUN_BEFORE = re.compile(
+_CHANGE_NOUN_BEFORE: Final = re.compile(
     r"\b(?P<noun>increase|rise|growth|gain|jump|decline|decrease|drop|fall|contraction)"
     r"\s+(?:\w+\s+)?(?:at|of|was|to|reached|amounted\s+to|stood\s+at)\s*$",
     re.IGNORECASE,
 )
 """A change named by a noun right before its figure: "put the decline at 6.4%"."""
-_DECREASE_NOUNS = frozenset({"decline", "decrease", "drop", "fall", "contraction"})
-_CHANGE_NOUN_ENDS = ("at", "of", "was", "to", "reached")
+_DECREASE_NOUNS: Final = frozenset({"decline", "decrease", "drop", "fall", "contraction"})
+_CHANGE_NOUN_ENDS: Final[tuple[str, ...]] = ("at", "of", "was", "to", "reached")
 """The last word of every match of :data:`_CHANGE_NOUN_BEFORE` (white space aside)."""
-_LEVEL_ENDS = ("from", "to", "at", "reached", "totaled", "totalled")
+_LEVEL_ENDS: Final[tuple[str, ...]] = ("from", "to", "at", "reached", "totaled", "totalled")
 """The last word of every match of :data:`_LEVEL_BEFORE` (white space aside)."""
 
 
@@ -167,48 +167,51 @@ def _may_end_with(text: str, words: tuple[str, ...]) -> bool:
     return not tail.isascii() or tail.lower().endswith(words)
 
 
-_REALISED_AFTER = re.compile(
+_REALISED_AFTER: Final = re.compile(
     r"\s+(?:recorded|registered|achieved|posted|reported|seen|reached|logged)\b", re.IGNORECASE
 )
 """A realised figure after its number ("the $240 bln recorded in 2023"): no target or forecast."""
-_REALISED_GAP = re.compile(
+_REALISED_GAP: Final = re.compile(
     r"\s+(?:recorded|registered|achieved|posted|reported|seen|reached|logged)"
     r"\s+(?:in|for|during|over)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_REALISED_SHORTEST = 9
+_REALISED_SHORTEST: Final = 9
 """The length of the shortest match of :data:`_REALISED_GAP` (" seen in ")."""
-_TO_GAP = re.compile(r"\s+to\s+(?:(?:about|around|nearly|almost|over|some)\s+)?", re.IGNORECASE)
-_COMPARED_GAP = re.compile(r"\s*(?:in|for|during|over)?\s*(?:the\s+)?", re.IGNORECASE)
-_COMPARED_BEFORE = re.compile(
+_TO_GAP: Final = re.compile(
+    r"\s+to\s+(?:(?:about|around|nearly|almost|over|some)\s+)?", re.IGNORECASE
+)
+_COMPARED_GAP: Final = re.compile(r"\s*(?:in|for|during|over)?\s*(?:the\s+)?", re.IGNORECASE)
+_COMPARED_BEFORE: Final = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+"
     r"(?:(?:about|around|nearly|almost|over|some|just|roughly)\s+)?$",
     re.IGNORECASE,
 )
-_COMPARED_ENDS: tuple[str, ...] = ("from", "than", "with", "to", "versus", "vs", "vs.")
-_COMPARED_ENDS += ("against", "about", "around", "nearly", "almost", "over", "some", "just")
-_COMPARED_ENDS += ("roughly",)
+_COMPARED_ENDS: Final[tuple[str, ...]] = (
+    *("from", "than", "with", "to", "versus", "vs", "vs."),
+    *("against", "about", "around", "nearly", "almost", "over", "some", "just", "roughly"),
+)
 """The last word of every match of :data:`_COMPARED_BEFORE` (white space aside)."""
-_TARGET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|goal)\b", re.IGNORECASE)
+_TARGET_AFTER: Final = re.compile(r"\s+(?:\w+\s+)?(?:target|goal)\b", re.IGNORECASE)
 """A figure followed by the word target ("the $10 billion target")."""
-_BY_BEFORE = re.compile(r"\bby(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
-_CHANGE_AFTER = 30
-_CHANGE_BEFORE = 60
-_ADJACENT_BEFORE = re.compile(
+_BY_BEFORE: Final = re.compile(r"\bby(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
+_CHANGE_AFTER: Final = 30
+_CHANGE_BEFORE: Final = 60
+_ADJACENT_BEFORE: Final = re.compile(
     r"(?:'s|’s)?(?:\s+(?!(?:and|or|but|to|from|with|of|in|for|by|as|than)\b)[a-z]+){0,2}\s*$"
 )
 """Between a country and its flow word: "China's exports", "India's crude imports"."""
-_FROM_BEFORE = re.compile(
+_FROM_BEFORE: Final = re.compile(
     r"\b(?:from|of)\s+(?:the\s+)?(?:goods\s+from\s+(?:the\s+)?)?$", re.IGNORECASE
 )
-_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
-_TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
-_GOODS_AFTER = re.compile(r"\s+(?:goods|products|commodities|exports|supplies)\b")
-_FROM_ENDS = ("from", "of", "the")
+_IN_BEFORE: Final = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_BEFORE: Final = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_GOODS_AFTER: Final = re.compile(r"\s+(?:goods|products|commodities|exports|supplies)\b")
+_FROM_ENDS: Final[tuple[str, ...]] = ("from", "of", "the")
 """The last word of every match of :data:`_FROM_BEFORE` (white space aside)."""
-_IN_ENDS = ("in", "the")
+_IN_ENDS: Final[tuple[str, ...]] = ("in", "the")
 """The last word of every match of :data:`_IN_BEFORE` (white space aside)."""
-_TO_ENDS = ("to", "the")
+_TO_ENDS: Final[tuple[str, ...]] = ("to", "the")
 """The last word of every match of :data:`_TO_BEFORE` (white space aside; "into" ends
 with "to")."""
 
@@ -223,15 +226,131 @@ def _ends_with_match(
     return _may_end_with(text[lo:hi], ends) and pattern.search(text, lo, hi) is not None
 
 
-_BARE_UNITS = frozenset({"count", "dimensionless", "number", ""})
+_Runs = tuple[tuple[str, ...], ...]
+"""The word runs a pattern anchored at the end matches, each read from its last word back
+(lower case): the last word of the run is the first of the match, which may close a longer
+token after a character that is not a word character (``\\b``)."""
+_FROM_RUNS: Final[_Runs] = (
+    *(("from",), ("of",), ("the", "from"), ("the", "of")),
+    *(("from", "goods", "from"), ("from", "goods", "of")),
+    *(("the", "from", "goods", "from"), ("the", "from", "goods", "of")),
+    *(("from", "goods", "the", "from"), ("from", "goods", "the", "of")),
+    *(("the", "from", "goods", "the", "from"), ("the", "from", "goods", "the", "of")),
+)
+"""The runs of :data:`_FROM_BEFORE`: "from|of", "the", then "goods from" and "the"."""
+_IN_RUNS: Final[_Runs] = (("in",), ("the", "in"))
+"""The runs of :data:`_IN_BEFORE`."""
+_TO_RUNS: Final[_Runs] = (("to",), ("into",), ("the", "to"), ("the", "into"))
+"""The runs of :data:`_TO_BEFORE`."""
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` is a ``\\w`` character (the regex engine's test, on str)."""
+    return char.isalnum() or char == "_"
+
+
+def _ends_with_words(pattern: re.Pattern[str], runs: _Runs, text: str, lo: int, hi: int) -> bool:
+    """``pattern.search(text, lo, hi) is not None`` for a pattern anchored at the end that
+    matches ``\\b`` then one of ``runs`` (its words ignoring case, each followed by
+    ``\\s+``), read without the regex engine when ``text[lo:hi]`` is ASCII (no other
+    character then matches a letter ignoring case, and ``\\s`` is ``str.isspace``).
+
+    Every match ends with white space; its words are whole white-space separated tokens
+    of the window, but for the first, which may close a token after a non-word character.
+    ``\\b`` at ``lo`` sees the character before it, as the search does.
+    """
+    window = text[lo:hi]
+    if not window.isascii():
+        return pattern.search(text, lo, hi) is not None
+    if not window or not window[-1].isspace():
+        return False
+    words = window.lower().split()
+    n = len(words)
+    for run in runs:
+        k = len(run)
+        if k > n:
+            continue
+        matched = True
+        for m in range(k - 1):
+            if words[n - 1 - m] != run[m]:
+                matched = False
+                break
+        if not matched:
+            continue
+        first, key = words[n - k], run[k - 1]
+        if first == key:
+            if n > k or window[0].isspace() or lo == 0 or not _is_word_char(text[lo - 1]):
+                return True
+        elif first.endswith(key) and not _is_word_char(first[-len(key) - 1]):
+            return True
+    return False
+
+
+def _compared_gap(text: str, lo: int, hi: int) -> bool:
+    """``_COMPARED_GAP.fullmatch(text, lo, hi) is not None``, read without the regex
+    engine when the gap is ASCII: white space, one of "in", "for", "during", "over"
+    (none opens with the "t" of "the", so the pattern takes it when there), white space,
+    then nothing or "the" and white space."""
+    gap = text[lo:hi]
+    if not gap.isascii():
+        return _COMPARED_GAP.fullmatch(text, lo, hi) is not None
+    rest = gap.lstrip().lower()
+    for word in ("in", "for", "during", "over"):
+        if rest.startswith(word):
+            rest = rest[len(word) :].lstrip()
+            break
+    return not rest or (rest.startswith("the") and rest[3:].isspace())
+
+
+def _owner_gap(text: str, lo: int, hi: int) -> bool:
+    """``_OWNER_GAP.fullmatch(text, lo, hi) is not None`` without the regex engine: an
+    optional "'s", then white space around at most three words of ASCII letters."""
+    gap = text[lo:hi]
+    if gap.startswith(("'s", "’s")):
+        gap = gap[2:]  # a gap opening so cannot open with the white space that follows
+    if not gap or not gap[0].isspace() or not gap[-1].isspace():
+        return False
+    words = gap.split()
+    if len(words) > 3:
+        return False
+    return all(word.isascii() and word.isalpha() for word in words)
+
+
+_ADJACENT_STOPS: Final = frozenset(
+    {"and", "or", "but", "to", "from", "with", "of", "in", "for", "by", "as", "than"}
+)
+"""The words :data:`_ADJACENT_BEFORE` does not take (its negative look-ahead)."""
+
+
+def _adjacent_gap(text: str, lo: int, hi: int) -> bool:
+    """``_ADJACENT_BEFORE.fullmatch(text, lo, hi) is not None`` without the regex engine:
+    an optional "'s", then at most two words of lower-case ASCII letters, each after white
+    space and none of :data:`_ADJACENT_STOPS`, then white space. (A word of the pattern
+    is a whole token: white space or the end follows it, so its look-ahead's ``\\b``
+    after a stop word holds exactly when the token is that word.)"""
+    gap = text[lo:hi]
+    if gap.startswith(("'s", "’s")):
+        gap = gap[2:]
+    words = gap.split()
+    if len(words) > 2 or (words and not gap[0].isspace()):
+        return False
+    for word in words:
+        if not (word.isascii() and word.isalpha() and word.islower()) or word in _ADJACENT_STOPS:
+            return False
+    return True
+
+
+_BARE_UNITS: Final = frozenset({"count", "dimensionless", "number", ""})
 """Units of figures that take no metric from the discourse unless scaled ("views 112",
 but "the 100 bln mark")."""
-_PERIOD_UNITS = frozenset({"year", "month", "day", "week", "quarter", "a", "d", "h"})
+_PERIOD_UNITS: Final = frozenset({"year", "month", "day", "week", "quarter", "a", "d", "h"})
 # The reasons claims share (records are immutable: one instance serves every claim).
-_IN_TIME_EXPRESSION = (Unresolved("metric", "the number is part of a time expression"),)
-_NO_METRIC = Unresolved("metric", "no metric word in the sentence")
-_NO_ENTITIES = Unresolved("entities", "no country named in the sentence or before")
-_NO_PERIOD = Unresolved("period", "no time phrase in the sentence or before")
+_IN_TIME_EXPRESSION: Final[tuple[Unresolved, ...]] = (
+    Unresolved("metric", "the number is part of a time expression"),
+)
+_NO_METRIC: Final = Unresolved("metric", "no metric word in the sentence")
+_NO_ENTITIES: Final = Unresolved("entities", "no country named in the sentence or before")
+_NO_PERIOD: Final = Unresolved("period", "no time phrase in the sentence or before")
 
 
 def _index(items: Sequence[_T]) -> tuple[tuple[_T, ...], list[int]]:
@@ -526,7 +645,7 @@ class _DocIndex:
                 if COMPILED
                 else bisect.bisect_right(self.quantity_ends, start)
             ) - 1
-            if i >= 0 and _COMPARED_GAP.fullmatch(self.text, self.quantity_ends[i], start):
+            if i >= 0 and _compared_gap(self.text, self.quantity_ends[i], start):
                 q_start = self.quantity_starts[i]
                 lo = max(0, q_start - 40)
                 if _may_end_with(self.text[lo:q_start], _COMPARED_ENDS) and _COMPARED_BEFORE.search(
@@ -574,7 +693,7 @@ class _DocIndex:
         return i < len(self.world_starts) and self.world_starts[i] < hi
 
 
-_CLOSING_MARKS: list[frozenset[str]] = []
+_CLOSING_MARKS: Final[list[frozenset[str]]] = []
 """The marks of ".!?" that no metric term, cue or world phrase holds, once read."""
 
 
@@ -837,12 +956,17 @@ def _kind(
     sentence_before: list[Cue] = []
     before_cues: list[Cue] = []
     after_cues: list[Cue] = []
-    names_before: set[str] = set()
+    # Whether a target or forecast cue stands before the figure (the only names asked).
+    target_before = forecast_before = False
     for cue in bundle.cues:
         cue_start = cue.start
         if cue_start < start:
             sentence_before.append(cue)
-            names_before.add(cue.name)
+            cue_name = cue.name
+            if cue_name == "target":
+                target_before = True
+            elif cue_name == "forecast":
+                forecast_before = True
             if cue_start >= lo:
                 before_cues.append(cue)
         elif (
@@ -861,21 +985,21 @@ def _kind(
         and any(c.name == "target" and end <= c.start < end + 25 for c in bundle.cues)
         and bool(_TARGET_AFTER.match(text, end))
     )
-    realised = (target_after or "target" in names_before or "forecast" in names_before) and bool(
+    realised = (target_after or target_before or forecast_before) and bool(
         _REALISED_AFTER.match(text, end)
     )
     if target_after and not realised:
         return "target", 1
-    if "target" in names_before and not realised and _target_governs(index, sentence_before, start):
+    if target_before and not realised and _target_governs(index, sentence_before, start):
         return "target", 1
     deadline_after = False
     for period in bundle.periods:
         if period.role == "deadline" and end <= period.start < clause[1]:
             deadline_after = True
             break
-    if deadline_after and "forecast" not in names_before:
+    if deadline_after and not forecast_before:
         return "target", 1
-    if "forecast" in names_before and not realised:
+    if forecast_before and not realised:
         return "forecast", 1
     if "milestone" in bundle.names and _milestone(figure, clause, bundle.cues):
         return "milestone", 1
@@ -920,14 +1044,14 @@ def _kind(
     return "level", 1
 
 
-_REALISED = re.compile(
+_REALISED: Final = re.compile(
     r"\b(?:reached|amounted|stood|totall?ed|was|were|grew|rose|fell|increased|decreased"
     r"|declined|dropped|surged|hit)\b",
     re.IGNORECASE,
 )
 
 
-_VERB_TERMS = frozenset(
+_VERB_TERMS: Final = frozenset(
     {
         "sold",
         "bought",
@@ -945,7 +1069,9 @@ _VERB_TERMS = frozenset(
     }
 )
 """Flow terms that are verbs: their subject is a party of the flow."""
-_VERB_GAP = re.compile(r"\s+(?:(?:about|around|nearly|almost|over|some|roughly|more\s+than)\s+)?")
+_VERB_GAP: Final = re.compile(
+    r"\s+(?:(?:about|around|nearly|almost|over|some|roughly|more\s+than)\s+)?"
+)
 
 
 def _counted_metric(index: _DocIndex, figure: _Bounds, bundle: _Sentence) -> bool:
@@ -1054,7 +1180,7 @@ def _is_trade(metric: str | None) -> bool:
     return found
 
 
-_TRADE: dict[str, bool] = {}
+_TRADE: Final[dict[str, bool]] = {}
 
 
 def _parties(index: _DocIndex, span: Span) -> list[EntityMention]:
@@ -1136,7 +1262,7 @@ def _entities_and_flow(
     return entities, flow, metric
 
 
-_RECEIVED = re.compile(
+_RECEIVED: Final = re.compile(
     r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|attracted|attracts|drew|draws"
     r"|saw|sees|recorded|records)\b",
     re.IGNORECASE,
@@ -1156,8 +1282,8 @@ def _visitor_flow(
     after: list[EntityMention] = []
     for e in _parties_in(bundle, start, clause[1]):
         lo = max(start, e.start - 12)
-        if _ends_with_match(_TO_BEFORE, _TO_ENDS, index.text, lo, e.start) or _ends_with_match(
-            _IN_BEFORE, _IN_ENDS, index.text, lo, e.start
+        if _ends_with_words(_TO_BEFORE, _TO_RUNS, index.text, lo, e.start) or _ends_with_words(
+            _IN_BEFORE, _IN_RUNS, index.text, lo, e.start
         ):
             after.append(e)
     if not before:
@@ -1173,12 +1299,17 @@ def _visitor_flow(
     return _sorted_names([origin.entity, dest]), new_flow(origin.entity, dest)
 
 
-_OWNER_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z]+){0,3}\s+")
+_OWNER_GAP: Final = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z]+){0,3}\s+")
 """Between a country and its balance: "China's trade deficit", "leaving Brazil with a surplus"."""
-_PARTNER_BEFORE = re.compile(r"\b(?:with|against|vis-a-vis)\s+(?:the\s+)?$", re.IGNORECASE)
-_PARTNER_ENDS = ("with", "against", "vis", "the")
+_PARTNER_BEFORE: Final = re.compile(r"\b(?:with|against|vis-a-vis)\s+(?:the\s+)?$", re.IGNORECASE)
+_PARTNER_ENDS: Final[tuple[str, ...]] = ("with", "against", "vis", "the")
 """The last word of every match of :data:`_PARTNER_BEFORE` (white space aside;
 "vis-a-vis" ends with "vis")."""
+_PARTNER_RUNS: Final[_Runs] = (
+    *(("with",), ("against",), ("vis-a-vis",)),
+    *(("the", "with"), ("the", "against"), ("the", "vis-a-vis")),
+)
+"""The runs of :data:`_PARTNER_BEFORE` (see :func:`_ends_with_words`)."""
 
 
 def _balance_flow(
@@ -1194,13 +1325,13 @@ def _balance_flow(
     owner: str | None = None
     partner: str | None = None
     before = [e for e in bundle.parties if e.end <= mention.start]
-    if before and _OWNER_GAP.fullmatch(text, before[-1].end, mention.start):
+    if before and _owner_gap(text, before[-1].end, mention.start):
         owner = before[-1].entity
     elif bundle.parties and bundle.parties[0].end <= mention.start:
         owner = bundle.parties[0].entity
     for entity in bundle.parties:
-        if entity.start >= mention.end and _ends_with_match(
-            _PARTNER_BEFORE, _PARTNER_ENDS, text, max(mention.end, entity.start - 30), entity.start
+        if entity.start >= mention.end and _ends_with_words(
+            _PARTNER_BEFORE, _PARTNER_RUNS, text, max(mention.end, entity.start - 30), entity.start
         ):
             partner = entity.entity
             break
@@ -1228,7 +1359,7 @@ def _flow(
     lo = min(clause[0], mention.start)
     premod: str | None = None
     near = _parties_in(bundle, max(lo, mention.start - 40), mention.start)
-    if near and _ADJACENT_BEFORE.fullmatch(text, near[-1].end, mention.start):
+    if near and _adjacent_gap(text, near[-1].end, mention.start):
         premod = near[-1].entity
     verb = mention.term in _VERB_TERMS or mention.metric == "investment"
     if premod is None and verb:
@@ -1254,13 +1385,13 @@ def _flow(
             and entity.start - mention.end <= 1
         ):
             dest = entity.entity  # "Russia supplied India with ..."
-        elif source is None and _ends_with_match(_FROM_BEFORE, _FROM_ENDS, before, 0, len(before)):
+        elif source is None and _ends_with_words(_FROM_BEFORE, _FROM_RUNS, before, 0, len(before)):
             source = entity.entity
         elif dest is None and (
-            _ends_with_match(_TO_BEFORE, _TO_ENDS, before, 0, len(before))
+            _ends_with_words(_TO_BEFORE, _TO_RUNS, before, 0, len(before))
             or (
                 metric == "investment"
-                and _ends_with_match(_IN_BEFORE, _IN_ENDS, before, 0, len(before))
+                and _ends_with_words(_IN_BEFORE, _IN_RUNS, before, 0, len(before))
             )
         ):
             dest = entity.entity
