@@ -29,7 +29,7 @@ import calendar
 import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from claimcheck.extract.phrases import lower_case
 from claimcheck.extract.records import period as new_period
@@ -64,7 +64,7 @@ class PeriodMention(NamedTuple):
         return Span(self.start, self.end)
 
 
-_MONTHS = {
+_MONTHS: Final = {
     "jan": 1,
     "feb": 2,
     "mar": 3,
@@ -83,7 +83,7 @@ _MONTH = (
     r"|August|Aug\.?|September|Sept\.?|Sep\.?|October|Oct\.?|November|Nov\.?|December|Dec\.?)"
 )
 _YEAR = r"(?<![\d$€£¥.,/-])(?:19[5-9]\d|20\d\d)(?![\d%]|[.,]\d)"
-_ORD = {
+_ORD: Final = {
     "first": 1,
     "1st": 1,
     "i": 1,
@@ -99,7 +99,7 @@ _ORD = {
     "final": 4,
     "last": 4,
 }
-_NUMBER_WORDS = {
+_NUMBER_WORDS: Final = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -236,12 +236,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year", rf"(?P<y>{_YEAR_AT_START})"),
     )
 )
-_BASIS_BEFORE = re.compile(
+_BASIS_BEFORE: Final = re.compile(
     r"(?:compared\s+(?:to|with)|than(?:\s+in)?|versus|vs\.?|against|relative\s+to|from)"
     r"\s+(?:the\s+(?:level\s+of\s+)?)?$",
     re.IGNORECASE,
 )
-_GATE_WORDS = frozenset(
+_GATE_WORDS: Final = frozenset(
     {
         "compared",
         "to",
@@ -270,14 +270,14 @@ _GATE_WORDS = frozenset(
     }
 )
 """Words one of which ends (but for "in", "on", "the", "level of") every basis or event cue."""
-_EVENT_BEFORE = re.compile(
+_EVENT_BEFORE: Final = re.compile(
     r"\b(?:since|(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect|signed"
     r"|(?:started|began)(?:\s+operating|\s+operations|\s+work)?|launched|founded|established"
     r"|inaugurated|commissioned)\s+(?:in\s+|on\s+)?$",
     re.IGNORECASE,
 )
 """Dates of events, not periods of figures: "since May 2022", "entered into force in 2019"."""
-_END_OF = re.compile(r"(?:end|results|close)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_END_OF: Final = re.compile(r"(?:end|results|close)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _month(token: str) -> int | None:
@@ -287,7 +287,7 @@ def _month(token: str) -> int | None:
     return _MONTHS[token[:3].lower()]
 
 
-_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _last_day(year: int, month: int) -> _dt.date:
@@ -375,7 +375,7 @@ def _relative_offset(rel: str) -> int:
     return 0
 
 
-_CASED_GROUPS = ("m", "m1", "m2", "ord")
+_CASED_GROUPS: Final = ("m", "m1", "m2", "ord")
 
 
 def _fiscal(name: str, groups: dict[str, str], base: _Raw) -> _Raw | None:
@@ -516,7 +516,7 @@ _TRIGGER_SCAN = re.compile(
 """Years, codes and month names: on the text, not lower-cased (codes either case)."""
 # Keywords, looked for in the lower-cased text: (word, only the start needs a boundary).
 # "FY2024", "FY24": only the start of "fy" needs a word boundary.
-_KEYWORDS: tuple[tuple[str, bool], ...] = (
+_KEYWORDS: Final[tuple[tuple[str, bool], ...]] = (
     *((word, False) for word in ("year", "quarter", "half", "months", "period", "time")),
     *((word, True) for word in ("fy", "fiscal", "financial")),
 )
@@ -541,7 +541,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "relyear": ("year",),
     "year": ("digits",),
 }
-_WINDOW = 45
+_WINDOW: Final = 45
 # Text every match of a pattern contains (one of these): a window without any cannot
 # hold a match, and a substring search is much cheaper than running the pattern.
 _REQUIRED: dict[str, tuple[str, ...]] = {
@@ -571,20 +571,20 @@ own last match: what its ``finditer`` finds, without running it over the window.
 # instead of searched for over their windows: a search tries a match at nearly every
 # character (their first characters are digits or common letters), a few ``str.find``
 # calls and a few ``match`` calls cost a fraction of that.
-_NO_ANCHOR = 0
-_AT_YEARS = 1
+_NO_ANCHOR: Final = 0
+_AT_YEARS: Final = 1
 """At "19" or "20" followed by two digits: every match opens with a year in digits."""
-_AT_ISO = 2
+_AT_ISO: Final = 2
 """At those years followed by "-"."""
-_AT_MONTHS = 3
+_AT_MONTHS: Final = 3
 """At a month name's first three letters at the start of a word."""
-_AT_RANGE = 4
+_AT_RANGE: Final = 4
 """At those month names and at "from" at the start of a word."""
-_AT_DAYFIRST = 5
+_AT_DAYFIRST: Final = 5
 """At the one or two digits before white space before those month names."""
-_AT_DEADLINE = 6
+_AT_DEADLINE: Final = 6
 """At "by", "before", "until", "till" at the start of a word."""
-_GATE_FYSPLIT = 7
+_GATE_FYSPLIT: Final = 7
 """Searched as before, but only in a window with a year followed by white space and a
 dash or slash: every match holds one."""
 _ANCHORS: dict[str, int] = {
@@ -596,10 +596,10 @@ _ANCHORS: dict[str, int] = {
     "deadline": _AT_DEADLINE,
     "fysplit": _GATE_FYSPLIT,
 }
-_MONTH_STEMS: tuple[str, ...] = tuple(month.lower() for month in _CODED_MONTHS)
+_MONTH_STEMS: Final[tuple[str, ...]] = tuple(month.lower() for month in _CODED_MONTHS)
 """The first three letters of every month name of ``_MONTH`` (lower case)."""
-_DEADLINE_WORDS = ("by", "before", "until", "till")
-_FYSPLIT_DASHES = "-–/"
+_DEADLINE_WORDS: Final = ("by", "before", "until", "till")
+_FYSPLIT_DASHES: Final = "-–/"
 
 
 def _word_start(low: str, start: int) -> bool:
@@ -732,7 +732,58 @@ def _plan() -> tuple[tuple[tuple[str, ...], tuple[_Step, ...]], ...]:
     return tuple(plans)
 
 
-_PLAN = _plan()
+_PLAN: Final = _plan()
+
+
+_DASHES: Final = "-–—"
+_MONTH_RUN: Final = frozenset("abcdefghijklmnopqrstuvwxyz.")
+"""The characters of a month name of ``_MONTH_AT_START`` (lower case): letters and "."."""
+
+
+def _yrange_may_open(low: str, start: int, hi: int) -> bool:
+    """Whether ``yrange`` can match at the year at ``start``: the four digits, white space,
+    a dash or "to", white space, then "19" or "20" and two digits, all before ``hi``."""
+    at = start + 4
+    while at < hi and low[at].isspace():
+        at += 1
+    if at < hi and low[at] in _DASHES:
+        at += 1
+    elif low.startswith("to", at, hi):
+        at += 2
+    else:
+        return False
+    while at < hi and low[at].isspace():
+        at += 1
+    return (
+        at + 4 <= hi
+        and (low.startswith("19", at) or low.startswith("20", at))
+        and low[at + 2].isdecimal()
+        and low[at + 3].isdecimal()
+    )
+
+
+def _day_may_open(low: str, start: int, hi: int) -> bool:
+    """Whether ``day`` can match at the month name at ``start``: its month name is all
+    letters and dots, and white space follows it, so it ends where the run of letters and
+    dots from ``start`` ends; white space, then a digit, follow, all before ``hi``."""
+    at = start
+    while at < hi and low[at] in _MONTH_RUN:
+        at += 1
+    if at == start or at >= hi or not low[at].isspace():
+        return False
+    while at < hi and low[at].isspace():
+        at += 1
+    return at < hi and low[at].isdecimal()
+
+
+def _may_open(name: str, low: str, starts: list[int], hi: int) -> list[int]:
+    """The starts of ``starts`` where the pattern ``name`` of :data:`_STARTS_FROM` can match
+    (the others cannot: trying them there finds nothing, and they are skipped)."""
+    if name == "yrange":
+        return [start for start in starts if _yrange_may_open(low, start, hi)]
+    if name == "day":
+        return [start for start in starts if _day_may_open(low, start, hi)]
+    return starts
 
 
 def _matches_at(
@@ -789,9 +840,9 @@ def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-_MONTH_TRIGGERS = frozenset(_CODED_MONTHS + tuple(m.upper() for m in _CODED_MONTHS))
-_MONTH_INITIALS = "".join(dict.fromkeys(m[0] for m in _CODED_MONTHS))
-_CODE_LETTERS = "qQhH"
+_MONTH_TRIGGERS: Final = frozenset(_CODED_MONTHS + tuple(m.upper() for m in _CODED_MONTHS))
+_MONTH_INITIALS: Final = "".join(dict.fromkeys(m[0] for m in _CODED_MONTHS))
+_CODE_LETTERS: Final = "qQhH"
 
 
 def _bounded(low: str, start: int, end: int) -> bool:
@@ -897,7 +948,8 @@ def _scan(text: str) -> list[_Raw]:
                     else:
                         continue  # none of the words every match contains
                 if source >= 0:  # see _STARTS_FROM
-                    for found in _matches_at(pattern, low, kept[source], lo, hi):
+                    at = _may_open(name, low, kept[source], hi)
+                    for found in _matches_at(pattern, low, at, lo, hi):
                         start, end = found.span()
                         candidates.append((start, start - end, order, name, found))
                     continue
@@ -1039,8 +1091,8 @@ def _year_of(period: Period, phrase: str) -> Period:
     return new_period(_dt.date(year, 1, 1), _dt.date(year, 12, 31), phrase)
 
 
-_AS_OF_BEFORE = re.compile(r"\bas\s+(?:of|at|on)\s+$", re.IGNORECASE)
-_ALONE_AFTER = re.compile(r"\s+alone\b", re.IGNORECASE)
+_AS_OF_BEFORE: Final = re.compile(r"\bas\s+(?:of|at|on)\s+$", re.IGNORECASE)
+_ALONE_AFTER: Final = re.compile(r"\s+alone\b", re.IGNORECASE)
 
 
 def _fiscal_period(
@@ -1127,7 +1179,7 @@ IMPLIED_YEAR_MONTHS = 3
 """A figure "reached by now" in an article published in the first this-many months of a
 year is the previous year's: the last full year, whose figures are just out."""
 
-_REACHED_BEFORE = re.compile(
+_REACHED_BEFORE: Final = re.compile(
     r"\b(?:has|have)\s+(?:already\s+|now\s+|just\s+)?"
     r"(?:reached|exceeded|surpassed|topped|amounted\s+to|totall?ed|hit)\s+"
     r"(?:(?:about|around|almost|nearly|over|more\s+than|some|roughly)\s+)?$",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from claimcheck.extract.offsets import search_left, search_right
 from claimcheck.extract.records import COMPILED
@@ -34,11 +35,11 @@ __all__ = [
     "split_sentences",
 ]
 
-MAX_SENTENCE = 1000
+MAX_SENTENCE: Final = 1000
 """Longest sentence span, in characters (see the module documentation)."""
 
 # Abbreviations after which a full stop does not end the sentence.
-_NON_TERMINAL = frozenset(
+_NON_TERMINAL: Final = frozenset(
     [
         "mr",
         "mrs",
@@ -100,16 +101,16 @@ _NON_TERMINAL = frozenset(
 )
 # After these a full stop ends the sentence only before a capitalised word that is not
 # a name continuation; "U.S. officials" continues, "the U.S. The" is rare in news.
-_MONTH_ABBR = frozenset(
+_MONTH_ABBR: Final = frozenset(
     ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 
 # A line break, or a run of end punctuation with closing quotes before white space. The
 # leading class lets the regex engine skip to candidates fast.
-_CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s))")
-_CANDIDATE_CHARS = (".", "\n", "!", "?", "…")
+_CANDIDATE: Final = re.compile(r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s))")
+_CANDIDATE_CHARS: Final = (".", "\n", "!", "?", "…")
 """The characters a :data:`_CANDIDATE` match opens with."""
-_AFTER_END = frozenset(".!?…\"'”’»)]")
+_AFTER_END: Final = frozenset(".!?…\"'”’»)]")
 """What may follow end punctuation in a :data:`_CANDIDATE` match, besides white space."""
 
 
@@ -152,8 +153,8 @@ def candidates(text: str) -> list[re.Match[str]]:
     return out
 
 
-_PUNCTUATION = frozenset(".!?…")
-_CLOSERS = frozenset("\"'”’»)]")
+_PUNCTUATION: Final = frozenset(".!?…")
+_CLOSERS: Final = frozenset("\"'”’»)]")
 
 
 def candidate_bounds(text: str) -> list[tuple[int, int]]:
@@ -185,10 +186,10 @@ def candidate_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_NEXT_START = re.compile(r"\s*([\"'“‘«(\[]?)(\S)")
-_OPENERS = frozenset("\"'“‘«([")
+_PARA_BREAK: Final = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_START: Final = re.compile(r"\s*([\"'“‘«(\[]?)(\S)")
+_OPENERS: Final = frozenset("\"'“‘«([")
 """The characters of the optional group of :data:`_NEXT_START`."""
 
 
@@ -231,8 +232,8 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
     return not (len(word) == 1 and before[0].isupper())
 
 
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_WORD_CHARS = _ASCII_LETTERS | {"."}
+_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_CHARS: Final = _ASCII_LETTERS | {"."}
 
 
 def word_before(text: str, lo: int, hi: int) -> str | None:
@@ -293,8 +294,8 @@ def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]])
         out.append((start, start + len(kept.rstrip())))
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:]\s")
-_SPACE = re.compile(r"\s")
+_CLAUSE_BREAK: Final = re.compile(r"[,;:]\s")
+_SPACE: Final = re.compile(r"\s")
 
 
 _KeptBounds = tuple[list[int], list[int]]
