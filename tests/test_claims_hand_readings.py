@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from claimcheck.extract.claims import (
     _ADJACENT_BEFORE,
+    _COMPARED_BEFORE,
     _COMPARED_GAP,
     _FROM_BEFORE,
     _FROM_RUNS,
@@ -18,6 +19,7 @@ from claimcheck.extract.claims import (
     _TO_BEFORE,
     _TO_RUNS,
     _adjacent_gap,
+    _compared_before,
     _compared_gap,
     _ends_with_words,
     _owner_gap,
@@ -41,6 +43,28 @@ def test_end_words_are_the_pattern_search(text: str, data: st.DataObject) -> Non
     ):
         found = pattern.search(text, lo, hi) is not None
         assert _ends_with_words(pattern, runs, text, lo, hi) == found, (pattern, text, lo, hi)
+
+
+_COMPARED_PIECES = ["from", "than", "compared", "with", "to", "versus", "vs", "vs.", ".", "x"]
+_COMPARED_PIECES += ["against", "about", "Around", "NEARLY", "almost", "over", "some", "just"]
+_COMPARED_PIECES += ["roughly", " ", "  ", "\n", "\u00a0", "(", "_", "1", "ſ", "K", "ı", "Compared"]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(_COMPARED_PIECES), max_size=10).map("".join), st.data())
+def test_compared_before_is_the_pattern_search(text: str, data: st.DataObject) -> None:
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    found = _COMPARED_BEFORE.search(text, lo, hi) is not None
+    assert _compared_before(text, lo, hi) == found, (text, lo, hi)
+
+
+def test_compared_before_examples() -> None:
+    assert _compared_before("up from about ", 0, 14)
+    assert _compared_before("as compared  to ", 0, 16)
+    assert _compared_before("(vs. ", 0, 5)
+    assert not _compared_before("up from about", 0, 13)
+    assert not _compared_before("over ", 0, 5)
 
 
 def test_end_words_examples() -> None:

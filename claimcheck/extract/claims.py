@@ -265,7 +265,14 @@ def _ends_with_words(pattern: re.Pattern[str], runs: _Runs, text: str, lo: int, 
     if not window or not window[-1].isspace():
         return False
     words = window.lower().split()
-    n = len(words)
+    return _words_end_with(words, len(words), runs, window, text, lo)
+
+
+def _words_end_with(  # noqa: PLR0917 (what the two callers read once)
+    words: list[str], n: int, runs: _Runs, window: str, text: str, lo: int
+) -> bool:
+    """Whether ``words[:n]`` (the lower-cased tokens of ``window = text[lo:...]``) end
+    with one of ``runs`` (read from the end), its first word after ``\b``."""
     for run in runs:
         k = len(run)
         if k > n:
@@ -279,6 +286,7 @@ def _ends_with_words(pattern: re.Pattern[str], runs: _Runs, text: str, lo: int, 
             continue
         first, key = words[n - k], run[k - 1]
         if first == key:
+            # A whole token: white space before it, or the character before the window.
             if n > k or window[0].isspace() or lo == 0 or not _is_word_char(text[lo - 1]):
                 return True
         elif first.endswith(key) and not _is_word_char(first[-len(key) - 1]):
@@ -300,6 +308,34 @@ def _compared_gap(text: str, lo: int, hi: int) -> bool:
             rest = rest[len(word) :].lstrip()
             break
     return not rest or (rest.startswith("the") and rest[3:].isspace())
+
+
+_COMPARED_QUALIFIERS: Final = frozenset(
+    {"about", "around", "nearly", "almost", "over", "some", "just", "roughly"}
+)
+"""The optional word of :data:`_COMPARED_BEFORE` before the figure (none ends with one of
+its comparison words, so the pattern takes it when it is the last word)."""
+_COMPARED_RUNS: Final[_Runs] = (
+    *(("from",), ("than",), ("versus",), ("vs",), ("vs.",), ("against",)),
+    *(("with", "compared"), ("to", "compared")),
+)
+"""The comparison words of :data:`_COMPARED_BEFORE` (see :func:`_ends_with_words`)."""
+
+
+def _compared_before(text: str, lo: int, hi: int) -> bool:
+    """``_COMPARED_BEFORE.search(text, lo, hi) is not None``, read without the regex
+    engine when ``text[lo:hi]`` is ASCII: as :func:`_ends_with_words` reads its runs,
+    after setting aside a last word of :data:`_COMPARED_QUALIFIERS`."""
+    window = text[lo:hi]
+    if not window.isascii():
+        return _COMPARED_BEFORE.search(text, lo, hi) is not None
+    if not window or not window[-1].isspace():
+        return False
+    words = window.lower().split()
+    n = len(words)
+    if n and words[n - 1] in _COMPARED_QUALIFIERS:
+        n -= 1
+    return _words_end_with(words, n, _COMPARED_RUNS, window, text, lo)
 
 
 def _owner_gap(text: str, lo: int, hi: int) -> bool:
@@ -648,9 +684,7 @@ class _DocIndex:
             if i >= 0 and _compared_gap(self.text, self.quantity_ends[i], start):
                 q_start = self.quantity_starts[i]
                 lo = max(0, q_start - 40)
-                if _may_end_with(self.text[lo:q_start], _COMPARED_ENDS) and _COMPARED_BEFORE.search(
-                    self.text, lo, q_start
-                ):
+                if _compared_before(self.text, lo, q_start):
                     found = q_start
             self._compared[mention.start] = found
         return found
@@ -1142,26 +1176,39 @@ def _metric_mention(
     for mention in bundle.metrics:
         if start <= mention.start and mention.end == end:
             return mention  # the counted noun names the metric: "14.9 million tourists"
-    for lo, hi in (clause, (bundle.lo, bundle.hi)):
-        # In the clause, then the sentence: the last term ending before the figure, and
-        # the first one after it with no other figure between.
-        before: MetricMention | None = None
-        after: MetricMention | None = None
-        for m in bundle.metrics:
-            m_start = m.start
-            if not lo <= m_start < hi:
-                continue
-            if m.end <= start:
-                before = m
-            elif after is None and m_start >= end and not index.quantity_between(end, m_start):
-                after = m
-        if kind == "share" and after is not None:
-            return after
-        if before is not None:
-            return before
-        if after is not None:
-            return after
-    return None
+    # In the clause, then the sentence (two calls: no pair of bounds built per figure).
+    found = _metric_within(index, bundle.metrics, start, end, clause[0], clause[1], kind)
+    if found is None:
+        found = _metric_within(index, bundle.metrics, start, end, bundle.lo, bundle.hi, kind)
+    return found
+
+
+def _metric_within(  # noqa: PLR0917 (plain ints: cheaper than a pair per call)
+    index: _DocIndex,
+    metrics: tuple[MetricMention, ...],
+    start: int,
+    end: int,
+    lo: int,
+    hi: int,
+    kind: ClaimKind,
+) -> MetricMention | None:
+    """The last term of ``[lo, hi)`` ending before the figure at ``[start, end)``, and
+    the first one after it with no other figure between (first for a share)."""
+    before: MetricMention | None = None
+    after: MetricMention | None = None
+    for m in metrics:
+        m_start = m.start
+        if not lo <= m_start < hi:
+            continue
+        if m.end <= start:
+            before = m
+        elif after is None and m_start >= end and not index.quantity_between(end, m_start):
+            after = m
+    if kind == "share" and after is not None:
+        return after
+    if before is not None:
+        return before
+    return after
 
 
 # --- entities and flow ------------------------------------------------------------------------
@@ -1221,10 +1268,11 @@ def _entities_and_flow(
     if metric == "tourist_arrivals":
         return (*_visitor_flow(index, state, clause, bundle, quantity_start), metric)
     trade = _is_trade(metric)
-    pair = state.pair or index.default_pair
+    # The pair in force, read only where needed (the document's default pair is computed
+    # on first use; nothing below changes ``state.pair`` before its last use here).
     in_clause = _parties_in(bundle, clause[0], clause[1])
     parties = in_clause
-    if not parties and not (trade and pair):
+    if not parties and not (trade and (state.pair or index.default_pair)):
         parties = list(bundle.parties)
     names = _distinct(parties)
     world = index.world_in(clause[0], clause[1]) or (
@@ -1232,18 +1280,21 @@ def _entities_and_flow(
     )
     explicit = len(names) >= 2
     if len(names) > 2:
+        pair = state.pair or index.default_pair
         in_pair = [n for n in names if n in pair]
         names = in_pair if len(in_pair) == 2 else names[:2]
     elif len(names) == 1 and trade:
         if world:
             names = [names[0], "World"]
             explicit = True
-        elif names[0] in pair:
-            names = list(pair)
-        elif pair and state.home is not None and state.home in pair:
-            names = [names[0], state.home] if names[0] != state.home else list(pair)
+        else:
+            pair = state.pair or index.default_pair
+            if names[0] in pair:
+                names = list(pair)
+            elif pair and state.home is not None and state.home in pair:
+                names = [names[0], state.home] if names[0] != state.home else list(pair)
     elif not names and trade:
-        names = list(pair)
+        names = list(state.pair or index.default_pair)
     if trade and explicit and len(names) == 2:
         first, second = names[0], names[1]
         ordered = (first, second) if first <= second else (second, first)  # sorted(names)
