@@ -7,6 +7,12 @@ from hypothesis import strategies as st
 
 from claimcheck.extract.periods import _PATTERNS as _PERIOD_PATTERNS
 from claimcheck.extract.periods import _STARTS_FROM, _may_open
+from claimcheck.extract.sentences import (
+    _PARA_BREAK,
+    _append_start,
+    _append_trimmed,
+    _paragraph_starts,
+)
 
 _PIECES = ["2019", "2020", "1999", "1950", "19", "20", "٢٠١٩", "20٢٣", "²", "0", "5", "15"]
 _PIECES += ["-", "–", "—", "/", " ", "  ", "\n", "\u00a0", "\u2028", "_", "x", ",", ".", "%"]
@@ -49,3 +55,43 @@ def test_patterns_taking_starts_keep_the_phrases_they_read() -> None:
         assert _may_open(name, low, [0], len(low)) == [0], phrase
     assert _may_open("yrange", "2019, down", [0], 10) == []
     assert _may_open("day", "january-june", [0], 12) == []
+
+
+def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The slice-and-strip reading of a piece's bounds (what ``_append_trimmed`` was)."""
+    piece = text[start:end]
+    kept = piece.lstrip()
+    if not kept:
+        return []
+    start += len(piece) - len(kept)
+    return [(start, start + len(kept.rstrip()))]
+
+
+_BLANKS = [" ", "\t", "\r", "\f", "\v", "\n", "\u00a0", "\u2028", "\u3000", "\x1c", "\x85"]
+_SPACED = st.lists(
+    st.sampled_from([*_BLANKS, "a", "B.", "1", "x y", "\n\n", " \n \n "]), max_size=20
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_SPACED.map("".join), st.integers(0, 60), st.integers(0, 60))
+def test_trimming_in_place_is_strip(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    out: list[tuple[int, int]] = []
+    _append_trimmed(text, start, end, out)
+    assert out == _trimmed(text, start, end)
+    starts: list[int] = []
+    _append_start(text, start, end, starts)
+    assert starts == [s for s, _ in out]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_SPACED.map("".join))
+def test_paragraph_starts_are_those_of_the_break_pattern(text: str) -> None:
+    expected: list[int] = []
+    start = 0
+    for match in _PARA_BREAK.finditer(text):
+        expected += [s for s, _ in _trimmed(text, start, match.start())]
+        start = match.end()
+    expected += [s for s, _ in _trimmed(text, start, len(text))]
+    assert _paragraph_starts(text) == expected

@@ -266,32 +266,59 @@ def split_paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(Span(start, end) for start, end in bounds)
 
 
+_LINE_BLANKS: Final = frozenset(" \t\r\f\v")
+"""The white space of ``[ \\t\\r\\f\\v]`` in :data:`_PARA_BREAK`."""
+
+
 def _paragraph_starts(text: str) -> list[int]:
-    """The starts of the spans of :func:`split_paragraphs`, without building the spans."""
+    """The starts of the spans of :func:`split_paragraphs`, without building the spans.
+
+    The breaks are the matches of :data:`_PARA_BREAK`, read without the regex: each
+    opens at a line break, and the line breaks are found with ``str.find``. At one, the
+    pattern matches when the run of blanks after it (which holds no line break, so
+    backtracking it leaves a blank next) ends at a line break; the match runs on over
+    all white space (``\\s`` is ``str.isspace``). The next search starts after it.
+    """
     starts: list[int] = []
+    size = len(text)
     start = 0
-    for match in _PARA_BREAK.finditer(text):
-        _append_start(text, start, match.start(), starts)
-        start = match.end()
-    _append_start(text, start, len(text), starts)
+    at = text.find("\n")
+    while at >= 0:
+        after = at + 1
+        while after < size and text[after] in _LINE_BLANKS:
+            after += 1
+        if after < size and text[after] == "\n":
+            end = after + 1
+            while end < size and text[end].isspace():
+                end += 1
+            _append_start(text, start, at, starts)
+            start = end
+            at = text.find("\n", end)
+        else:
+            at = text.find("\n", after)
+    _append_start(text, start, size, starts)
     return starts
 
 
 def _append_start(text: str, start: int, end: int, out: list[int]) -> None:
     """The start :func:`_append_trimmed` gives ``text[start:end]``, if not blank."""
-    piece = text[start:end]
-    kept = piece.lstrip()
-    if kept:
-        out.append(start + len(piece) - len(kept))
+    while start < end and text[start].isspace():
+        start += 1
+    if start < end:
+        out.append(start)
 
 
 def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    # ``str.strip()`` drops exactly the characters ``str.isspace()`` accepts.
-    piece = text[start:end]
-    kept = piece.lstrip()
-    if kept:
-        start += len(piece) - len(kept)
-        out.append((start, start + len(kept.rstrip())))
+    """Append ``text[start:end]`` stripped of white space, as its bounds, if not blank.
+
+    ``str.strip()`` drops exactly the characters ``str.isspace()`` accepts: read in
+    place, without the copies of the slice and of each strip."""
+    while start < end and text[start].isspace():
+        start += 1
+    if start < end:
+        while text[end - 1].isspace():
+            end -= 1
+        out.append((start, end))
 
 
 _CLAUSE_BREAK: Final = re.compile(r"[,;:]\s")
