@@ -22,10 +22,12 @@ import attrs
 from claimcheck.extract.phrases import (
     Regions,
     Trie,
+    ascii_runs,
     finditer_in,
     phrase_alternation,
     phrase_regex,
     phrase_trie,
+    separator_run,
 )
 from claimcheck.model import Span
 from claimcheck.rulepacks import gazetteer
@@ -285,10 +287,14 @@ def find_entities(text: str, regions: Regions | None = None) -> tuple[EntityMent
         _texts_scanned[0] += 1
         spans = list(_mentions(compiled, text, regions))
     else:
-        capitalised, keys = _capitalised_pattern()
-        # Without the key words of the forms in lower case, only the others can match.
-        full = any(key in text for key in keys)
-        spans = _one_pattern_mentions(_one_pattern() if full else capitalised, text, regions)
+        root = _word_root()
+        if root is not None:
+            spans = _word_mentions(root, text, regions)
+        else:
+            capitalised, keys = _capitalised_pattern()
+            # Without the key words of the forms in lower case, only the others can match.
+            full = any(key in text for key in keys)
+            spans = _one_pattern_mentions(_one_pattern() if full else capitalised, text, regions)
     for start, end in spans:
         surface = text[start:end].replace("’", "'")
         if " " in surface or "\n" in surface or "\t" in surface:
@@ -390,6 +396,215 @@ def _one_pattern_mentions(
                     break
                 out.append((start, match.end()))
     return out
+
+
+_TOKENS = re.compile(r"\w+|\W+")
+
+
+class _Form:
+    """A node of the word trie of the forms (:func:`_word_root`): below a word, the
+    runs of non-word characters that go on a form; below such a run, the words."""
+
+    __slots__ = ("ends", "next", "runs", "tails")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Form] = {}
+        self.runs: dict[bytes, _Form] = {}
+        """:attr:`next` (words) by their UTF-8 bytes (see :func:`_ascii_mentions`)."""
+        self.ends = False
+        """Whether a form ends with this word."""
+        self.tails: tuple[str, ...] = ()
+        """The non-word characters some forms end with after this word ("." of "U.S.")."""
+
+
+def _word_form(form: str) -> bool:
+    """Whether :func:`_word_mentions` finds ``form`` where the trie pattern does: it opens
+    with a word character, holds no white space but single spaces between words, and
+    the non-word characters it may end with are neither white space nor apostrophes
+    (the trie pattern reads those as ``\\s+`` and ``['’]``; these, literally)."""
+    tokens = _TOKENS.findall(form.replace("’", "'"))
+    if not tokens or not (tokens[0][0].isalnum() or tokens[0][0] == "_"):
+        return False
+    if "  " in form or any(char != " " and char.isspace() for char in form):
+        return False
+    last = tokens[-1]
+    return last[0].isalnum() or last[0] == "_" or not any(c in " '" for c in last)
+
+
+def _word_root() -> dict[str, _Form] | None:
+    """Every form and ALL-CAPS copy (:attr:`_Compiled.every_form`), word by word;
+    ``None`` where one is not a :func:`_word_form`."""
+    return _word_roots()[0]
+
+
+def _add_word(words: dict[str, _Form], runs: dict[bytes, _Form], word: str) -> _Form:
+    """``words[word]`` (a new node if missing), also as ``runs[word as bytes]``."""
+    node = words.setdefault(word, _Form())
+    runs[word.encode("utf-8")] = node
+    return node
+
+
+@functools.cache
+def _word_roots() -> tuple[dict[str, _Form] | None, dict[bytes, _Form]]:
+    """:func:`_word_root`, and its words by their UTF-8 bytes."""
+    root: dict[str, _Form] = {}
+    runs: dict[bytes, _Form] = {}
+    for form in _compiled().every_form:
+        if not _word_form(form):
+            return None, {}
+        tokens = _TOKENS.findall(form.replace("’", "'"))
+        tail = "" if tokens[-1][0].isalnum() or tokens[-1][0] == "_" else tokens.pop()
+        node = _add_word(root, runs, tokens[0])
+        for i, token in enumerate(tokens[1:]):
+            if i % 2:  # a word below a run of non-word characters
+                node = _add_word(node.next, node.runs, token)
+            else:
+                node = node.next.setdefault(token, _Form())
+        if tail:
+            node.tails = tuple(sorted({*node.tails, tail}, key=len))
+        else:
+            node.ends = True
+    return root, runs
+
+
+def _word_mentions(
+    root: dict[str, _Form], text: str, regions: Regions | None
+) -> list[tuple[int, int]]:
+    r"""The matches ``_one_pattern_mentions(_one_pattern(), text, regions)`` gives, word
+    by word, without regex.
+
+    The pattern is the trie of the forms, then ``(?!\w)``, not after a word character
+    or ``.``: a form (opening with a word character) starts where a run of word
+    characters starts, after no ``.``; it is whole runs of word characters and the
+    runs between them as the form writes them (:func:`~claimcheck.extract.phrases.
+    separator_run`), then maybe the start of the next run of non-word characters (its
+    tail, "." of "U.S."): the whole run at the end of the text or region, less than the
+    run before a word character. At each start the longest form wins (the trie pattern
+    is greedy; its atoms at one node never accept the same character), and the scan
+    goes on from its end.
+    """
+    out: list[tuple[int, int]] = []
+    ascii = text.isascii()
+    for lo, hi in regions if regions is not None else ((0, len(text)),):
+        if ascii:
+            _ascii_mentions(text, lo, hi, out)
+            continue
+        i = lo
+        while i < hi:
+            char = text[i]
+            if not (char.isalnum() or char == "_"):
+                i += 1
+                continue
+            j = i + 1
+            while j < hi:
+                following = text[j]
+                if not (following.isalnum() or following == "_"):
+                    break
+                j += 1
+            before = text[i - 1] if i > 0 else " "
+            if not (before.isalnum() or before in "_."):
+                node = root.get(text[i:j])
+                if node is not None:
+                    end = _form_end(text, j, hi, node)
+                    if end >= 0:
+                        out.append((i, end))
+                        if end > j:
+                            i = end  # (the search goes on from the end of the mention)
+                            continue
+            i = j
+    return out
+
+
+def _ascii_mentions(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
+    """:func:`_word_mentions` in the region ``[lo, hi)`` of an ASCII text, from its runs
+    of word characters (:func:`~claimcheck.extract.phrases.ascii_runs`)."""
+    runs = ascii_runs(text, lo, hi)
+    roots = _word_roots()[1]
+    count = len(runs)
+    pos = lo  # where ``runs[x]`` starts
+    x = 0
+    after = lo  # the end of the last mention
+    while x < count:
+        run = runs[x]
+        size = len(run)
+        if size and pos >= after:
+            before = text[pos - 1] if pos > 0 else " "
+            if not (before.isalnum() or before in "_."):
+                node = roots.get(run)
+                if node is not None:
+                    end = _ascii_form_end(text, runs, x, pos + size, hi, node)
+                    if end >= 0:
+                        out.append((pos, end))
+                        after = end
+        pos += size + 1
+        x += 1
+
+
+def _ascii_form_end(  # noqa: PLR0917 (the walk's state)
+    text: str, runs: list[bytes], x: int, end: int, hi: int, node: _Form
+) -> int:
+    """:func:`_form_end` from ``runs[x]`` (ending at ``end``), reading the next words
+    from ``runs``."""
+    best = -1
+    count = len(runs)
+    while True:
+        if node.ends:
+            best = end
+        if not node.tails and not node.next:
+            return best
+        y = x + 1
+        while y < count and not runs[y]:
+            y += 1
+        k = end + y - x if y < count else hi  # the next word (a non-word character a part)
+        for tail in node.tails:
+            if text.startswith(tail, end, k) and (end + len(tail) < k or k >= hi):
+                best = end + len(tail)
+        if y >= count or not node.next:
+            return best
+        run = text[end:k]
+        between = node.next.get(run if run == " " else separator_run(run))
+        if between is None:
+            return best
+        word = between.runs.get(runs[y])
+        if word is None:
+            return best
+        node, x, end = word, y, k + len(runs[y])
+
+
+def _form_end(text: str, end: int, hi: int, node: _Form) -> int:
+    """The end of the longest form starting with the word before ``end`` (``node``), or
+    -1 (see :func:`_word_mentions`)."""
+    best = -1
+    while True:
+        if node.ends:
+            best = end
+        if not node.tails and not node.next:
+            return best
+        k = end  # the run of non-word characters after the word
+        while k < hi:
+            char = text[k]
+            if char.isalnum() or char == "_":
+                break
+            k += 1
+        for tail in node.tails:
+            if text.startswith(tail, end, k) and (end + len(tail) < k or k >= hi):
+                best = end + len(tail)
+        if k >= hi or not node.next:
+            return best
+        run = text[end:k]
+        between = node.next.get(run if run == " " else separator_run(run))
+        if between is None:
+            return best
+        m = k + 1
+        while m < hi:
+            char = text[m]
+            if not (char.isalnum() or char == "_"):
+                break
+            m += 1
+        word = between.next.get(text[k:m])
+        if word is None:
+            return best
+        node, end = word, m
 
 
 def find_world_terms(text: str, regions: Regions | None = None) -> tuple[Span, ...]:

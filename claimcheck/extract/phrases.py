@@ -17,11 +17,13 @@ __all__ = [
     "MultiScanner",
     "Regions",
     "Trie",
+    "ascii_runs",
     "finditer_in",
     "lower_case",
     "phrase_alternation",
     "phrase_regex",
     "phrase_trie",
+    "separator_run",
 ]
 
 Regions = Sequence[tuple[int, int]]
@@ -210,6 +212,73 @@ def _first_chars(phrases: list[str]) -> frozenset[str] | None:
     return firsts if all(c.isalnum() for c in firsts) else None
 
 
+_SPACE_RUN = re.compile(r"\s+")
+_TOKENS = re.compile(r"\w+|\W+")
+
+
+def _word_char(char: str) -> bool:
+    """Whether ``char`` is a regex ``\\w`` character (``isalnum()`` or ``_``)."""
+    return char.isalnum() or char == "_"
+
+
+def separator_run(run: str) -> str:
+    """A run of non-word characters as a phrase writes it: each run of white space one
+    space, ``’`` as ``'`` (what the atoms ``\\s+`` and ``['’]`` of :func:`phrase_regex`
+    accept; a phrase's own runs are written so, see :func:`_word_phrase`)."""
+    return _SPACE_RUN.sub(" ", run.replace("’", "'"))
+
+
+def _word_phrase(phrase: str) -> bool:
+    """Whether :meth:`MultiScanner._word_scan` finds ``phrase`` where its regex matches:
+    it opens and ends with a word character, and holds no white space but single spaces
+    (a run of non-word characters of the text then matches the phrase's run between
+    two words exactly when :func:`separator_run` writes it as the phrase does)."""
+    return (
+        _word_char(phrase[:1] or " ")
+        and _word_char(phrase[-1:] or " ")
+        and "  " not in phrase
+        and all(char == " " or not char.isspace() for char in phrase)
+    )
+
+
+_ASCII_RUNS = bytes(
+    [c if chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(128)] + [0] * 128
+)
+"""A ``bytes.translate`` table: each ASCII non-word character to a space. An ASCII text
+so translated and split at each space gives its runs of word characters, each run after
+one more part than the non-word characters before it (the others are empty): runs and
+offsets in a few C loops, where a loop over the characters costs some 150 instructions
+each in compiled code."""
+
+
+def ascii_runs(text: str, lo: int, hi: int) -> list[bytes]:
+    """``text[lo:hi]`` (ASCII) split at each non-word character (see :data:`_ASCII_RUNS`)."""
+    return text[lo:hi].encode("ascii").translate(_ASCII_RUNS).split(b" ")
+
+
+class _Node:
+    """A node of the scanner's word trie: below a word, the runs of non-word characters
+    that go on a phrase; below such a run, the words (by :attr:`runs` too)."""
+
+    __slots__ = ("next", "owners", "phrase", "runs")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Node] = {}
+        self.runs: dict[bytes, _Node] = {}
+        """:attr:`next` (words) by their UTF-8 bytes (see :func:`ascii_runs`)."""
+        self.phrase = ""
+        """The canonical phrase ending with this word ("" for none)."""
+        self.owners: tuple[int, ...] = ()
+        """The indices of the vocabularies holding :attr:`phrase`."""
+
+
+def _add_word(words: dict[str, _Node], runs: dict[bytes, _Node], word: str) -> _Node:
+    """``words[word]`` (a new node if missing), also as ``runs[word as bytes]``."""
+    node = words.setdefault(word, _Node())
+    runs[word.encode("utf-8")] = node
+    return node
+
+
 class MultiScanner:
     """Several phrase vocabularies found in one regex pass over lower-cased text.
 
@@ -226,13 +295,18 @@ class MultiScanner:
     __slots__ = (
         "_chars",
         "_firsts",
+        "_names",
         "_owners",
         "_patterns",
         "_reach",
+        "_root",
+        "_runs",
         "_scanned",
         "_starts",
+        "_strict",
         "_tangled",
         "_trie",
+        "_word_firsts",
         "pattern",
     )
 
@@ -272,6 +346,34 @@ class MultiScanner:
             [other[: i + 1] for other in owners for i, char in enumerate(other) if char == " "]
         )
         self._tangled = frozenset([p for p in owners if self._overlaps_others(p, owners, heads)])
+        self._names = list(phrases)
+        self._strict = [name in strict for name in self._names]
+        self._runs: dict[bytes, _Node] = {}
+        self._root: dict[str, _Node] | None = self._word_trie(phrases, self._runs)
+        self._word_firsts = frozenset([word[0] for word in self._root or ()])
+
+    def _word_trie(
+        self, phrases: dict[str, list[str]], runs: dict[bytes, _Node]
+    ) -> dict[str, _Node] | None:
+        """The phrases word by word (see :meth:`_word_scan`), their first words also in
+        ``runs`` by their bytes; ``None`` where one is not a :func:`_word_phrase`."""
+        root: dict[str, _Node] = {}
+        for index, words in enumerate(phrases.values()):
+            for phrase in words:
+                if not _word_phrase(phrase):
+                    return None
+                canonical = _canonical(phrase)
+                tokens = _TOKENS.findall(canonical)
+                node = _add_word(root, runs, tokens[0])
+                for i, token in enumerate(tokens[1:]):
+                    if i % 2:  # a word below a run of non-word characters
+                        node = _add_word(node.next, node.runs, token)
+                    else:
+                        node = node.next.setdefault(token, _Node())
+                node.phrase = canonical
+                if index not in node.owners:
+                    node.owners = (*node.owners, index)
+        return root
 
     def holds(self, char: str) -> bool:
         """Whether some phrase holds ``char`` (lower-cased, as scanned; a space stands for
@@ -325,6 +427,8 @@ class MultiScanner:
 
         ``phrase`` is the canonical form (``'`` apostrophes, single spaces).
         """
+        if self._root is not None:
+            return self._word_scan(self._root, low, regions)
         found: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self._patterns}
         taken = dict.fromkeys(self._patterns, -1)  # per vocabulary, the end of its last match
         owners, complex_ = self._owners, self._tangled
@@ -359,3 +463,184 @@ class MultiScanner:
                             found[name].append((p, inner.end(), _canonical(inner.group())))
                             taken[name] = inner.end()
         return found
+
+    def _word_scan(
+        self, root: dict[str, _Node], low: str, regions: Regions | None
+    ) -> dict[str, list[tuple[int, int, str]]]:
+        """:meth:`scan` word by word, without regex: what each vocabulary's pattern finds.
+
+        A phrase opens and ends with a word character (:func:`_word_phrase`), and each
+        vocabulary's pattern has it not follow a word character and not be followed by
+        one: it starts where a run of word characters starts and is a sequence of whole
+        runs. At each run start, the walk down the word trie (:meth:`_walk`) meets every
+        phrase matching there; the pattern of a vocabulary matches the longest of its
+        phrases whose boundaries hold (a trie pattern is greedy; its atoms at one node
+        never accept the same character), and goes on from its end.
+        """
+        found: list[list[tuple[int, int, str]]] = [[] for _ in self._names]
+        taken = [-1] * len(self._names)  # per vocabulary, the end of its last match
+        firsts = self._word_firsts
+        ascii = low.isascii()
+        for lo, hi in regions if regions is not None else ((0, len(low)),):
+            if ascii:
+                self._ascii_scan(low, lo, hi, found, taken)
+                continue
+            i = lo
+            while i < hi:
+                char = low[i]
+                if not (char.isalnum() or char == "_"):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < hi:
+                    following = low[j]
+                    if not (following.isalnum() or following == "_"):
+                        break
+                    j += 1
+                # (A run at ``lo`` may go on one before it: the look-behind sees that.)
+                if char in firsts and (i > lo or i == 0 or not _word_char(low[i - 1])):
+                    node = root.get(low[i:j])
+                    if node is not None:
+                        self._walk(low, i, j, hi, node, found, taken)
+                i = j
+        return {name: found[index] for index, name in enumerate(self._names)}
+
+    def _ascii_scan(
+        self,
+        low: str,
+        lo: int,
+        hi: int,
+        found: list[list[tuple[int, int, str]]],
+        taken: list[int],
+    ) -> None:
+        """:meth:`_word_scan` of the region ``[lo, hi)`` of an ASCII text, from its runs
+        of word characters (:func:`ascii_runs`)."""
+        runs = ascii_runs(low, lo, hi)
+        roots = self._runs
+        count = len(runs)
+        pos = lo  # where ``runs[x]`` starts
+        # (A run at ``lo`` may go on one before it: the look-behind sees that.)
+        x = 1 if lo > 0 and _word_char(low[lo - 1]) else 0
+        if x:
+            pos += len(runs[0]) + 1
+        while x < count:
+            run = runs[x]
+            size = len(run)
+            if size:
+                node = roots.get(run)
+                if node is not None:
+                    self._ascii_walk(low, runs, x, pos, hi, node, found, taken)
+            pos += size + 1
+            x += 1
+
+    def _ascii_walk(  # noqa: PLR0917 (the scan's state, passed on)
+        self,
+        low: str,
+        runs: list[bytes],
+        x: int,
+        start: int,
+        hi: int,
+        node: _Node,
+        found: list[list[tuple[int, int, str]]],
+        taken: list[int],
+    ) -> None:
+        """:meth:`_walk` from ``runs[x]`` (at ``start``, ``node``), reading the next
+        words from ``runs``."""
+        hits: list[tuple[int, _Node]] = []
+        count = len(runs)
+        end = start + len(runs[x])
+        while True:
+            if node.phrase:
+                hits.append((end, node))
+            if not node.next:
+                break
+            y = x + 1
+            while y < count and not runs[y]:
+                y += 1
+            if y >= count:
+                break
+            k = end + y - x  # the next word: a non-word character per part from ``x``
+            text = low[end:k]
+            between = node.next.get(text if text == " " else separator_run(text))
+            if between is None:
+                break
+            word = between.runs.get(runs[y])
+            if word is None:
+                break
+            node, x, end = word, y, k + len(runs[y])
+        self._settle(low, start, hi, hits, found, taken)
+
+    def _walk(  # noqa: PLR0917 (the scan's state, passed on)
+        self,
+        low: str,
+        start: int,
+        end: int,
+        hi: int,
+        node: _Node,
+        found: list[list[tuple[int, int, str]]],
+        taken: list[int],
+    ) -> None:
+        """The phrases starting with the word ``low[start:end]`` (``node``): each
+        vocabulary not past ``start`` takes the longest of its own whose boundaries hold
+        (the strict ones, :data:`_BEFORE` and :func:`_bounded`, touch no hyphen)."""
+        hits: list[tuple[int, _Node]] = []
+        while True:
+            if node.phrase:
+                hits.append((end, node))
+            if not node.next:
+                break
+            k = end  # the run of non-word characters after the word
+            while k < hi:
+                char = low[k]
+                if char.isalnum() or char == "_":
+                    break
+                k += 1
+            if k >= hi:
+                break
+            run = low[end:k]
+            between = node.next.get(run if run == " " else separator_run(run))
+            if between is None:
+                break
+            m = k + 1
+            while m < hi:
+                char = low[m]
+                if not (char.isalnum() or char == "_"):
+                    break
+                m += 1
+            word = between.next.get(low[k:m])
+            if word is None:
+                break
+            node, end = word, m
+        self._settle(low, start, hi, hits, found, taken)
+
+    def _settle(  # noqa: PLR0917 (the scan's state, passed on)
+        self,
+        low: str,
+        start: int,
+        hi: int,
+        hits: list[tuple[int, _Node]],
+        found: list[list[tuple[int, int, str]]],
+        taken: list[int],
+    ) -> None:
+        """Each vocabulary not past ``start`` takes the longest of its phrases among
+        ``hits`` (``(end, node)``, shortest first) whose boundaries hold."""
+        hyphen_before = start > 0 and low[start - 1] == "-"
+        done = 0  # a bit per vocabulary settled
+        for h in range(len(hits) - 1, -1, -1):
+            end, node = hits[h]
+            for index in node.owners:
+                bit = 1 << index
+                if done & bit:
+                    continue
+                if start < taken[index]:
+                    done |= bit
+                    continue
+                if self._strict[index]:
+                    if hyphen_before:
+                        done |= bit
+                        continue
+                    if end < hi and low[end] == "-":
+                        continue  # a shorter phrase may end elsewhere
+                found[index].append((start, end, node.phrase))
+                taken[index] = end
+                done |= bit
