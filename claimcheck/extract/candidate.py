@@ -22,7 +22,10 @@ def clean(x: float) -> float:
     # ``x.is_integer()`` is a method call when compiled (mypyc has no primitive for it);
     # for a finite float, ``x % 1.0 == 0.0`` holds exactly when it is an integer (the
     # remainder is computed exactly, and a non-zero one is never rounded to zero).
-    if not math.isfinite(x) or x % 1.0 == 0.0:
+    # ``math.isinf`` and ``math.isnan`` are primitives of the compiled build,
+    # ``math.isfinite`` a call of the Python function: a float is finite exactly when it
+    # is neither.
+    if math.isinf(x) or math.isnan(x) or x % 1.0 == 0.0:
         return x
     return float(f"{x:.12g}")
 

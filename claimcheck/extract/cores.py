@@ -26,12 +26,16 @@ _ORDINAL_CONTEXT = frozenset(
 )
 
 
-def read_core(text: str, match: re.Match[str], lex: Lexicon) -> Candidate | None:
-    """A scanned match as a :class:`Candidate`, or None when it is not a number."""
-    kind = match.lastgroup
-    start, end = match.span()
+def read_core(
+    text: str, match: re.Match[str], kind: str | None, start: int, end: int, *, lex: Lexicon
+) -> Candidate | None:
+    """A scanned match as a :class:`Candidate`, or None when it is not a number.
+
+    ``kind``, ``start`` and ``end`` are ``match.lastgroup`` and ``match.span()``, which
+    the scan has read already (compiled, each ``Match`` method or attribute is a call
+    through the Python API)."""
     if kind == "num":
-        number, decimals = parse_digits(match.group())
+        number, decimals = parse_digits(text[start:end])
         cand = Candidate(start, end, number)
         cand.decimals = decimals
         return cand

@@ -22,7 +22,16 @@ import re
 
 from claimcheck.extract.lexicon import Lexicon, Patterns
 
-__all__ = ["currency_before", "prefix_currency"]
+__all__ = ["currency_before", "is_letter", "prefix_currency"]
+
+
+def is_letter(char: str) -> bool:
+    """``char.isalpha()`` for one character: compiled, ``isalpha`` is a method call, and
+    an ASCII character is a letter exactly when it is one of "a"-"z" or "A"-"Z"."""
+    code = ord(char)
+    if code < 128:
+        return 97 <= code <= 122 or 65 <= code <= 90
+    return char.isalpha()
 
 
 def prefix_currency(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple[int, str] | None:
@@ -37,17 +46,25 @@ def prefix_currency(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple
             return None
     if text[end - 1] not in ctx.prefixes_by_last:
         return None
-    # The prefixes written right before ``end``, longest first (see ``Patterns``).
+    # The prefixes written right before ``end``, longest first (see ``Patterns``): those
+    # of the longest tail of the text there that is a key. Every tail of a key is a key
+    # (the keys are all the tails of the prefixes), so the keys there are the tails up
+    # to the first length that is not one: growing the tail from one character stops
+    # after two or three look-ups ("$", " $", "f $"), where shrinking it from the
+    # longest prefix length tried every length above the key.
     tails = ctx.prefix_tails
     written: tuple[str, ...] = ()
-    for k in range(min(ctx.prefix_max - 1, end), 0, -1):
+    longest = min(ctx.prefix_max - 1, end)
+    k = 1
+    while k <= longest:
         found = tails.get(text[end - k : end])
-        if found is not None:
-            written = found
+        if found is None:
             break
+        written = found
+        k += 1
     for prefix in written:
         pos = end - len(prefix)
-        if prefix[0].isalpha():
+        if is_letter(prefix[0]):
             if pos > 0 and text[pos - 1].isalnum():
                 continue
             if spaced and prefix in _ATTACHED_ONLY:

@@ -38,11 +38,13 @@ __all__ = [
     "DIGITS",
     "MONTHS",
     "VAGUE_BASE",
+    "Scanned",
     "half_unit",
     "parse_digits",
     "parse_scientific",
     "parse_words",
     "scan",
+    "scan_spans",
     "trie_pattern",
     "words_pattern",
 ]
@@ -68,12 +70,19 @@ def parse_digits(core: str) -> tuple[float, int]:
     comma ("12,8%", "$190,27 billion"), as written in translated news.
     """
     comma = core.rfind(",")
-    if comma >= 0 and "." not in core and len(core) - comma - 1 in {1, 2}:
+    dot = core.find(".")
+    if comma >= 0 and dot < 0 and len(core) - comma - 1 in {1, 2}:
         core = _SEPARATORS.sub("", core[:comma]) + "." + core[comma + 1 :]
+        comma = core.find(",")
+        dot = core.find(".")
     # Most cores hold no separator: four substring tests cost less than the regex call.
-    has_separator = "," in core or "\u00a0" in core or "\u202f" in core or "\u2009" in core
-    plain = _SEPARATORS.sub("", core) if has_separator else core
-    decimals = len(plain) - plain.index(".") - 1 if "." in plain else 0
+    # (``find`` is a primitive of the compiled build, ``index`` a method call.)
+    if comma >= 0 or "\u00a0" in core or "\u202f" in core or "\u2009" in core:
+        plain = _SEPARATORS.sub("", core)
+        dot = plain.find(".")
+    else:
+        plain = core
+    decimals = len(plain) - dot - 1 if dot >= 0 else 0
     return float(plain), decimals
 
 
@@ -497,14 +506,41 @@ _ONE_START = re.compile(r"[\d.+(](?<![\d.][\s\S])")
 digit or ".")."""
 
 
+class Scanned:
+    """What :func:`scan_spans` found: the matches and, for each, its ``lastgroup``,
+    start and end (read while scanning: compiled, each ``Match`` method or attribute is
+    a call through the Python API, and the reader needs the three of every match)."""
+
+    __slots__ = ("ends", "kinds", "matches", "starts")
+
+    def __init__(self) -> None:
+        self.matches: list[re.Match[str]] = []
+        self.kinds: list[str | None] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, found: re.Match[str], kind: str | None, start: int, end: int) -> None:
+        """Append one match and its kind and span."""
+        self.matches.append(found)
+        self.kinds.append(kind)
+        self.starts.append(start)
+        self.ends.append(end)
+
+
 def _digit_matches(text: str) -> list[re.Match[str]]:
-    """The matches of ``_digit_scan().finditer(text)``, ``num`` ones from
+    """The matches of ``_digit_scan().finditer(text)`` (see :func:`_scan_digits`)."""
+    found = Scanned()
+    _scan_digits(text, found)
+    return found.matches
+
+
+def _scan_digits(text: str, out: Scanned) -> None:
+    """Add to ``out`` the matches of ``_digit_scan().finditer(text)``, ``num`` ones from
     :func:`_digit_starts` itself (same span, same ``lastgroup``), the others from the
     digit scan tried where :func:`_digit_starts` says one may start."""
     ascii_only = text.isascii()
     starts = _digit_starts(ascii_only)
     match = _digit_scan().match
-    out: list[re.Match[str]] = []
     taken = 0  # ``finditer`` goes on from the end of the last match
     for start in starts.finditer(text):
         position = start.start()
@@ -513,32 +549,53 @@ def _digit_matches(text: str) -> list[re.Match[str]]:
                 # A number reaching past the end of the last match ("+7 495 123,456"):
                 # the places after that end, one by one, as the digit scan finds them.
                 for one in _ONE_START.finditer(text, taken, start.end()):
-                    if one.start() >= taken:
-                        found = match(text, one.start())
+                    at = one.start()
+                    if at >= taken:
+                        found = match(text, at)
                         if found is not None:
-                            out.append(found)
                             taken = found.end()
+                            out.add(found, found.lastgroup, at, taken)
             continue
-        if start.lastgroup == "num":
-            out.append(start)
+        kind = start.lastgroup
+        if kind == "num":
             taken = start.end()
+            out.add(start, kind, position, taken)
             continue
         found = match(text, position)
         if found is not None:
-            out.append(found)
             taken = found.end()
-    return out
+            out.add(found, found.lastgroup, position, taken)
 
 
 def scan(text: str) -> list[re.Match[str]]:
     """Numeric cores and blocked look-alikes of ``text``, in order of start."""
-    digits = _digit_matches(text)
+    return scan_spans(text).matches
+
+
+def scan_spans(text: str) -> Scanned:
+    """:func:`scan`, with the kind and span of each match."""
+    out = Scanned()
+    _scan_digits(text, out)
     lowered = lower_case(text)
     if len(lowered) != len(text):  # rare Unicode case changes length
         lowered = text.translate(_ASCII_LOWER)
     words = _word_matches(lowered)
     if not words:
-        return digits
-    merged = digits + words
-    merged.sort(key=lambda m: m.start())
-    return merged
+        return out
+    # Merge the two lists, each in order of start: a digit match opens with a digit,
+    # ".", "+" or "(", a word match with a letter, so no two share a start and the
+    # merge is the order of a (stable) sort by start.
+    digits = out
+    out = Scanned()
+    i = 0
+    count = len(digits.matches)
+    for word in words:
+        word_start = word.start()
+        while i < count and digits.starts[i] < word_start:
+            out.add(digits.matches[i], digits.kinds[i], digits.starts[i], digits.ends[i])
+            i += 1
+        out.add(word, word.lastgroup, word_start, word.end())
+    while i < count:
+        out.add(digits.matches[i], digits.kinds[i], digits.starts[i], digits.ends[i])
+        i += 1
+    return out

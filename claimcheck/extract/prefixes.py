@@ -11,7 +11,7 @@ import re
 
 from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.context import SIGNS
-from claimcheck.extract.currencies import currency_before
+from claimcheck.extract.currencies import currency_before, is_letter
 from claimcheck.extract.lexicon import Lexicon, Patterns
 from claimcheck.extract.qualifiers import as_qualifier, qualifier_before
 
@@ -24,6 +24,17 @@ _HYPHEN_WORDS = frozenset(
 
 
 _NUMBER_TO = re.compile(r"[\d.,]{1,12}-to")
+
+
+def _minus_before(text: str, start: int) -> bool:
+    """``text[start - 6 : start].lower() == "minus "`` (``start >= 6``), without the slice
+    and ``lower`` where the first and last characters rule it out (most numbers):
+    ``str.lower`` maps each character on its own, only " " to " " and only "m" and "M"
+    to a string opening with "m" (the one mapping that lengthens, "İ" to "i̇", would
+    make the lowered slice longer than six characters)."""
+    if ord(text[start - 1]) != 32 or ord(text[start - 6]) not in (77, 109):
+        return False
+    return text[start - 6 : start].lower() == "minus "
 
 
 def read_before(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
@@ -45,7 +56,7 @@ def read_before(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool
         negative = False
     elif start > 0:
         before = text[start - 1]
-        if before.isalpha() or before == "_":
+        if before == "_" or is_letter(before):
             return False  # "A320", "G20", "MP3"
         if before in SIGNS and start > 1 and text[start - 2].isalpha():
             head = text[max(0, start - 8) : start - 1].split()
@@ -67,7 +78,7 @@ def read_before(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool
         cand.sign = -1.0
         cand.start = start - 1
         start -= 1
-    elif start >= 6 and text[start - 6 : start].lower() == "minus ":
+    elif start >= 6 and _minus_before(text, start):
         cand.sign = -1.0
     cand.qualifier = qualifier_before(text, start, lex, ctx)
     if cand.qualifier is None and start > 1 and text[start - 1] in SIGNS:

@@ -56,7 +56,7 @@ from claimcheck.extract.exclusions import (
 )
 from claimcheck.extract.intervals import ABOUT_WIDTH, ALMOST_WIDTH, interval
 from claimcheck.extract.lexicon import lexicon, patterns
-from claimcheck.extract.numbers import scan
+from claimcheck.extract.numbers import scan_spans
 from claimcheck.extract.prefixes import read_before
 from claimcheck.extract.ranges import merge_ranges
 from claimcheck.extract.records import quantity, span
@@ -97,29 +97,42 @@ def _to_quantity(text: str, cand: Candidate) -> Quantity:
     )
 
 
+def _or_at(text: str, pos: int) -> bool:
+    """``text[pos : pos + 2].lower() == "or"``, without the slice and ``lower`` where the
+    first character rules it out (most numbers): ``str.lower`` maps each character on its
+    own and only "o" and "O" to a string opening with "o" (the one mapping that
+    lengthens, "İ" to "i̇", holds neither letter)."""
+    if pos >= len(text) or ord(text[pos]) not in (79, 111):
+        return False
+    return text[pos : pos + 2].lower() == "or"
+
+
 def _read_all(text: str) -> list[Candidate]:
     lex = lexicon()
     ctx = patterns()
     cands: list[Candidate] = []
     last_end = 0
     date_end = -10  # end of the last date or label (none yet)
-    for match in scan(text):
-        kind = match.lastgroup
+    scanned = scan_spans(text)
+    kinds, starts, ends = scanned.kinds, scanned.starts, scanned.ends
+    for index, match in enumerate(scanned.matches):
+        kind = kinds[index]
+        end = ends[index]
         if kind == "block":
-            date_end = match.end()
+            date_end = end
             continue
-        start = match.start()
+        start = starts[index]
         if start < last_end:
             continue
         if kind in {"num", "dfrac"}:
             if start > 0 and text[start - 1] in "0123456789.":
                 continue
-            if is_label(text, start, match.end()) or (
+            if is_label(text, start, end) or (
                 0 <= start - date_end <= 2 and text[date_end:start].strip() in {"-", "–", ""}
             ):
-                date_end = match.end()
+                date_end = end
                 continue
-        cand = read_core(text, match, lex)
+        cand = read_core(text, match, kind, start, end, lex=lex)
         if cand is None or not read_before(text, cand, ctx, lex):
             continue
         if cand.start < last_end:
@@ -137,7 +150,7 @@ def _read_all(text: str) -> list[Candidate]:
         # "5 or more": the pattern opens with a space and "or" (tested first: cheaper).
         post = (
             ctx.post_qualifier.match(text, cand.end)
-            if cand.qualifier is None and text[cand.end + 1 : cand.end + 3].lower() == "or"
+            if cand.qualifier is None and _or_at(text, cand.end + 1)
             else None
         )
         if post:

@@ -54,24 +54,37 @@ _REGEX = -1
 _NO_WORD = -2
 """What :func:`_word_end` returns when no scale word is written there."""
 
-_WORD_SETS: list[tuple[Mapping[str, float], frozenset[str], frozenset[str]]] = []
+_Tables = tuple[frozenset[str], frozenset[str], dict[str, float]]
+"""``(attached, spaced, scales)``: the words of the two scale patterns (see
+:data:`_WORD_SETS`) and the lexicon's ``scales`` as a dict (a look-up in a ``dict`` is
+a primitive of the compiled build, one in a ``Mapping`` a method call)."""
+
+_WORD_SETS: list[tuple[Mapping[str, float], _Tables]] = []
 """The scale words the two scale patterns read, lower-case, for the lexicon's ``scales``
-(computed once): ``(scales, attached, spaced)``; both sets empty when a word is not all
-ASCII letters (then the patterns alone read scales)."""
+(computed once): ``(scales, (attached, spaced, dict(scales)))``; both sets empty when a
+word is not all ASCII letters (then the patterns alone read scales)."""
 
 
-def _word_sets(scales: Mapping[str, float]) -> tuple[frozenset[str], frozenset[str]]:
-    """The words of ``scale_attached`` and ``scale_spaced`` (see :data:`_WORD_SETS`)."""
+def _tables(scales: Mapping[str, float]) -> _Tables:
+    """The :data:`_Tables` of ``scales`` (see :data:`_WORD_SETS`); the tuple is built
+    once, not at each call."""
     if _WORD_SETS and _WORD_SETS[0][0] is scales:
-        return _WORD_SETS[0][1], _WORD_SETS[0][2]
+        return _WORD_SETS[0][1]
     long = [s for s in scales if len(s) > 1]
     # The letters the patterns match outside their word lists: "[kKmMbB]", "hundred".
     attached = frozenset([*long, "k", "m", "b"])
     spaced = frozenset([*long, "hundred"])
     if not all(w.isascii() and w.isalpha() for w in attached | spaced):
         attached = spaced = frozenset()
-    _WORD_SETS[:] = [(scales, attached, spaced)]
-    return attached, spaced
+    tables = (attached, spaced, dict(scales))
+    _WORD_SETS[:] = [(scales, tables)]
+    return tables
+
+
+def _word_sets(scales: Mapping[str, float]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of ``scale_attached`` and ``scale_spaced`` (see :data:`_WORD_SETS`)."""
+    tables = _tables(scales)
+    return tables[0], tables[1]
 
 
 def _word_end(text: str, start: int, words: frozenset[str]) -> int:
@@ -147,9 +160,34 @@ def _spaced(text: str, pos: int, ctx: Patterns, words: frozenset[str]) -> tuple[
 _SPACES = frozenset((" ", "\u00a0"))
 
 
+def _and_follows(text: str, pos: int) -> bool:
+    """``text[pos : pos + 5].lower() == " and "``, without the slice and ``lower`` where
+    the first two characters rule it out (most numbers): ``str.lower`` maps each
+    character on its own, only " " to a string opening with " " and only "a" and "A" to
+    one opening with "a" (the one mapping that lengthens, "İ" to "i̇", holds no letter
+    of "and", so a shorter slice never lowers to the five characters)."""
+    if pos + 5 > len(text) or ord(text[pos]) != 32:
+        return False
+    second = ord(text[pos + 1])
+    if second not in (97, 65):
+        return False
+    return text[pos : pos + 5].lower() == " and "
+
+
+def _alpha_at(text: str, pos: int) -> bool:
+    """``text[pos : pos + 1].isalpha()``: compiled, ``isalpha`` is a method call, and an
+    ASCII character is a letter exactly when it is one of "a"-"z" or "A"-"Z"."""
+    if pos >= len(text):
+        return False
+    code = ord(text[pos])
+    if code < 128:
+        return 97 <= code <= 122 or 65 <= code <= 90
+    return text[pos].isalpha()
+
+
 def read_scale(text: str, pos: int, cand: Candidate, ctx: Patterns, lex: Lexicon) -> int:
     """Read "and a half" and scale words at ``pos``; return the new end."""
-    if not cand.has_scale and text[pos : pos + 5].lower() == " and ":
+    if not cand.has_scale and _and_follows(text, pos):
         half = ctx.half.match(text, pos)
         if half:
             cand.number += 0.5
@@ -160,16 +198,18 @@ def read_scale(text: str, pos: int, cand: Candidate, ctx: Patterns, lex: Lexicon
         # Each pattern opens with what ``following`` is tested for (``scale_attached``
         # with a letter, ``scale_spaced`` with a space or hyphen): most numbers are
         # followed by neither ("5%", "5,").
-        following = text[pos : pos + 1]
         start = end = -1
-        attached, spaced = _word_sets(lex.scales)
-        if following.isalpha():
+        alpha = _alpha_at(text, pos)
+        if not alpha and text[pos : pos + 1] not in _SPACED_OPENERS:
+            return pos
+        attached, spaced, scales = _tables(lex.scales)
+        if alpha:
             start, end = pos, _attached(text, pos, ctx, attached)
-        if end < 0 and following in _SPACED_OPENERS:
+        if end < 0 and text[pos : pos + 1] in _SPACED_OPENERS:
             start, end = _spaced(text, pos, ctx, spaced)
         if end >= 0:
             low = text[start:end].lower()
-            factor = 100.0 if low == "hundred" else lex.scales.get(low, 1.0)
+            factor = 100.0 if low == "hundred" else scales.get(low, 1.0)
             ambiguous = low in {"m", "b"}
             if not ambiguous or money_or_noun_follows(text, end, cand, ctx):
                 cand.scale = factor
@@ -179,7 +219,7 @@ def read_scale(text: str, pos: int, cand: Candidate, ctx: Patterns, lex: Lexicon
                 if text[pos : pos + 1] in _SPACED_OPENERS:
                     start, end = _spaced(text, pos, ctx, spaced)
                     if end >= 0:
-                        more = lex.scales.get(text[start:end].lower(), 0.0)
+                        more = scales.get(text[start:end].lower(), 0.0)
                         if more > factor:
                             cand.scale *= more
                             pos = end
