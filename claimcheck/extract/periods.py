@@ -843,6 +843,9 @@ def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _MONTH_TRIGGERS: Final = frozenset(_CODED_MONTHS + tuple(m.upper() for m in _CODED_MONTHS))
 _MONTH_INITIALS: Final = "".join(dict.fromkeys(m[0] for m in _CODED_MONTHS))
 _CODE_LETTERS: Final = "qQhH"
+_TRIGGER_DIGITS: Final = (("1", "9"), ("2", "0"), ("3", ""), ("4", ""))
+"""The digits of years and codes, each with the digit that follows it in a year ("19",
+"20"; "" for none): a string compared once per digit found costs a generic call."""
 
 
 def _bounded(low: str, start: int, end: int) -> bool:
@@ -859,13 +862,13 @@ def _triggers(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
     months: list[tuple[int, int]] = []
     # Years ("19" or "20" and two digits) and codes ("Q1", "h4") hold a digit 1 to 4.
     # They need a boundary at both ends, checked in ``low``.
-    for digit in "1234":
+    for digit, century in _TRIGGER_DIGITS:
         at = text.find(digit)
         while at >= 0:
             if (
-                digit <= "2"
+                century
                 and at + 3 < size
-                and text[at + 1] == ("9" if digit == "1" else "0")
+                and text[at + 1] == century
                 and text[at + 2].isdecimal()
                 and text[at + 3].isdecimal()
                 and _bounded(low, at, at + 4)
@@ -914,8 +917,12 @@ def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
     """Merge sorted lists of windows into one sorted list of disjoint windows."""
     if len(groups) <= 1:
         return groups[0] if groups else []
+    windows: list[tuple[int, int]] = []
+    for group in groups:
+        windows.extend(group)
+    windows.sort()  # (a list sorted in place: no generator, no copy)
     out: list[tuple[int, int]] = []
-    for lo, hi in sorted(w for group in groups for w in group):
+    for lo, hi in windows:
         if out and lo <= out[-1][1]:
             if hi > out[-1][1]:
                 out[-1] = (out[-1][0], hi)
