@@ -175,7 +175,7 @@ class Figure:
         self.weight = weight
         self.operands = operands
         self.names = names
-        self.input_ids = frozenset([i.claim.id for i in inputs]) if input_ids is None else input_ids
+        self.input_ids = frozenset([i.id for i in inputs]) if input_ids is None else input_ids
         self.slots = (
             frozenset([(role_of(i.key), _span(i)) for i in inputs]) if slots is None else slots
         )
@@ -486,11 +486,11 @@ def derive(
         for source_span, target_span, op, by in moves:
             pool = stated.get(role, source_span) + first.get(role, source_span)
             if source_span == span and rate.anchors:
-                pool = [f for f in pool if f.stated and f.inputs[0].claim.id in rate.anchors]
+                pool = [f for f in pool if f.stated and f.inputs[0].id in rate.anchors]
             for source in pool:
                 if not source.signed or role == "B":
                     continue  # the growth of a balance is a change of its size
-                if change.claim.id in source.input_ids:
+                if change.id in source.input_ids:
                     continue
                 if not _avoids(source, role, target_span):
                     continue
@@ -508,7 +508,7 @@ def derive(
                     weight=source.magnitude * abs(ratio),
                     operands=(source,),
                     names=("S",),
-                    input_ids=source.input_ids | {change.claim.id},
+                    input_ids=source.input_ids | {change.id},
                     slots=source.slots | {(role_of(change.key), _span(change))},
                 )
                 second.add(figure)
