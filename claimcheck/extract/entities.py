@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
 import attrs
@@ -444,14 +444,23 @@ def _add_word(words: dict[str, _Form], runs: dict[bytes, _Form], word: str) -> _
     return node
 
 
+def _first_bytes(words: Iterable[bytes]) -> bytes:
+    """A table of 256 bytes: 1 at the first byte of each of ``words``, else 0."""
+    table = bytearray(256)
+    for word in words:
+        table[word[0]] = 1
+    return bytes(table)
+
+
 @functools.cache
-def _word_roots() -> tuple[dict[str, _Form] | None, dict[bytes, _Form]]:
-    """:func:`_word_root`, and its words by their UTF-8 bytes."""
+def _word_roots() -> tuple[dict[str, _Form] | None, dict[bytes, _Form], bytes]:
+    """:func:`_word_root`, its words by their UTF-8 bytes and the first bytes of those
+    (:func:`_first_bytes`: a run opening with another byte is no word of a form)."""
     root: dict[str, _Form] = {}
     runs: dict[bytes, _Form] = {}
     for form in _compiled().every_form:
         if not _word_form(form):
-            return None, {}
+            return None, {}, bytes(256)
         tokens = _TOKENS.findall(form.replace("’", "'"))
         tail = "" if tokens[-1][0].isalnum() or tokens[-1][0] == "_" else tokens.pop()
         node = _add_word(root, runs, tokens[0])
@@ -464,7 +473,7 @@ def _word_roots() -> tuple[dict[str, _Form] | None, dict[bytes, _Form]]:
             node.tails = tuple(sorted({*node.tails, tail}, key=len))
         else:
             node.ends = True
-    return root, runs
+    return root, runs, _first_bytes(runs)
 
 
 def _word_mentions(
@@ -519,7 +528,7 @@ def _ascii_mentions(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> 
     """:func:`_word_mentions` in the region ``[lo, hi)`` of an ASCII text, from its runs
     of word characters (:func:`~claimcheck.extract.phrases.ascii_runs`)."""
     runs = ascii_runs(text, lo, hi)
-    roots = _word_roots()[1]
+    _, roots, firsts = _word_roots()
     count = len(runs)
     pos = lo  # where ``runs[x]`` starts
     x = 0
@@ -527,15 +536,14 @@ def _ascii_mentions(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> 
     while x < count:
         run = runs[x]
         size = len(run)
-        if size and pos >= after:
+        if size and pos >= after and firsts[run[0]]:
+            node = roots.get(run)
             before = text[pos - 1] if pos > 0 else " "
-            if not (before.isalnum() or before in "_."):
-                node = roots.get(run)
-                if node is not None:
-                    end = _ascii_form_end(text, runs, x, pos + size, hi, node)
-                    if end >= 0:
-                        out.append((pos, end))
-                        after = end
+            if node is not None and not (before.isalnum() or before in "_."):
+                end = _ascii_form_end(text, runs, x, pos + size, hi, node)
+                if end >= 0:
+                    out.append((pos, end))
+                    after = end
         pos += size + 1
         x += 1
 

@@ -300,6 +300,7 @@ class MultiScanner:
         "_patterns",
         "_reach",
         "_root",
+        "_run_firsts",
         "_runs",
         "_scanned",
         "_starts",
@@ -351,6 +352,12 @@ class MultiScanner:
         self._runs: dict[bytes, _Node] = {}
         self._root: dict[str, _Node] | None = self._word_trie(phrases, self._runs)
         self._word_firsts = frozenset([word[0] for word in self._root or ()])
+        table = bytearray(256)
+        for run in self._runs:
+            table[run[0]] = 1
+        self._run_firsts = bytes(table)
+        """1 at each first byte of :attr:`_runs` (a run opening with another byte is
+        no first word of a phrase; one test spares the dictionary look-up)."""
 
     def _word_trie(
         self, phrases: dict[str, list[str]], runs: dict[bytes, _Node]
@@ -517,6 +524,7 @@ class MultiScanner:
         of word characters (:func:`ascii_runs`)."""
         runs = ascii_runs(low, lo, hi)
         roots = self._runs
+        firsts = self._run_firsts
         count = len(runs)
         pos = lo  # where ``runs[x]`` starts
         # (A run at ``lo`` may go on one before it: the look-behind sees that.)
@@ -526,7 +534,7 @@ class MultiScanner:
         while x < count:
             run = runs[x]
             size = len(run)
-            if size:
+            if size and firsts[run[0]]:
                 node = roots.get(run)
                 if node is not None:
                     self._ascii_walk(low, runs, x, pos, hi, node, found, taken)
