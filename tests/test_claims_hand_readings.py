@@ -16,6 +16,7 @@ from claimcheck.extract.claims import (
     _OWNER_GAP,
     _PARTNER_BEFORE,
     _PARTNER_RUNS,
+    _REALISED,
     _TO_BEFORE,
     _TO_RUNS,
     _adjacent_gap,
@@ -23,7 +24,11 @@ from claimcheck.extract.claims import (
     _compared_gap,
     _ends_with_words,
     _owner_gap,
+    _realised_between,
 )
+from claimcheck.extract.entities import EntityMention
+from claimcheck.extract.metrics import Cue, MetricMention
+from claimcheck.extract.periods import PeriodMention
 
 _END_PIECES = ["from", "FROM", "of", "the", "The", "to", "into", "in", "with", "against"]
 _END_PIECES += ["vis-a-vis", "goods", "Goods", " ", "  ", "\n", "\u00a0", "\x1c", "x", "ſ"]
@@ -99,3 +104,23 @@ def test_gap_reading_examples() -> None:
     assert not _owner_gap("'s trade", 0, 8)
     assert _adjacent_gap("'s crude", 0, 8)
     assert not _adjacent_gap(" and", 0, 4)
+
+
+_REALISED_PIECES = ["reached", "Amounted", "stood", "totaled", "TOTALLED", "was", "were", "x"]
+_REALISED_PIECES += ["grew", "rose", "fell", "increased", "hit", "hitS", " ", "'", "_", "1", "é"]
+_REALISED_PIECES += ["ſ", "K", "İ", "ı", "-", "\n", "wa", "s"]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(_REALISED_PIECES), max_size=10).map("".join), st.data())
+def test_realised_between_is_the_pattern_search(text: str, data: st.DataObject) -> None:
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(-1, hi))
+    found = _REALISED.search(text, lo, hi) is not None
+    assert _realised_between(text, lo, hi) == found, (text, lo, hi)
+
+
+def test_mention_tuples_open_with_their_start() -> None:
+    # claims._index reads ``m[0]`` for ``m.start``.
+    for mention in (EntityMention, MetricMention, Cue, PeriodMention):
+        assert mention._fields[0] == "start"

@@ -390,7 +390,10 @@ _NO_PERIOD: Final = Unresolved("period", "no time phrase in the sentence or befo
 
 
 def _index(items: Sequence[_T]) -> tuple[tuple[_T, ...], list[int]]:
-    starts = [m.start for m in items]
+    # ``m[0]`` is ``m.start`` in each of the four mention tuples (tests/
+    # test_claims_hand_readings.py holds it): an item of a tuple, where compiled code
+    # reads a field of a value of a type variable by a generic attribute look-up.
+    starts = [m[0] for m in items]
     # The scans give text order: nothing to sort (``starts == sorted(starts)``, without
     # the sorted copy).
     if all(starts[k - 1] <= starts[k] for k in range(1, len(starts))):
@@ -1137,7 +1140,39 @@ def _target_governs(index: _DocIndex, cues: list[Cue], start: int) -> bool:
     last = max((c.end for c in cues if c.name == "target"), default=-1)
     if any(c.name == "milestone_verbs" and c.start >= last for c in cues):
         return False
-    return _REALISED.search(index.text, last, start) is None
+    return not _realised_between(index.text, last, start)
+
+
+_REALISED_WORDS: Final[tuple[str, ...]] = (
+    *("reached", "amounted", "stood", "totaled", "totalled", "was", "were", "grew", "rose"),
+    *("fell", "increased", "decreased", "declined", "dropped", "surged", "hit"),
+)
+"""The words of :data:`_REALISED` ("totall?ed" spelled both ways)."""
+
+
+def _realised_between(text: str, lo: int, hi: int) -> bool:
+    """``_REALISED.search(text, lo, hi) is not None``, read without the regex engine when
+    ``text[lo:hi]`` is ASCII (no other character matches a letter ignoring case): one of
+    :data:`_REALISED_WORDS` between word boundaries (``\\b`` at ``lo`` sees the character
+    before it; the end of the window is one, as for the search)."""
+    lo = max(lo, 0)  # a negative start is the text's start, for the search
+    window = text[lo:hi]
+    if not window.isascii():
+        return _REALISED.search(text, lo, hi) is not None
+    low = window.lower()
+    size = len(low)
+    for word in _REALISED_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (end == size or not _is_word_char(low[end])) and (
+                not _is_word_char(low[at - 1])
+                if at > 0
+                else lo == 0 or not _is_word_char(text[lo - 1])
+            ):
+                return True
+            at = low.find(word, at + 1)
+    return False
 
 
 def _sign(before: list[Cue], after: list[Cue]) -> int:
