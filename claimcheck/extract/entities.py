@@ -28,6 +28,7 @@ from claimcheck.extract.phrases import (
     phrase_regex,
     phrase_trie,
     separator_run,
+    word_end,
 )
 from claimcheck.model import Span
 from claimcheck.rulepacks import gazetteer
@@ -504,12 +505,7 @@ def _word_mentions(
             if not (char.isalnum() or char == "_"):
                 i += 1
                 continue
-            j = i + 1
-            while j < hi:
-                following = text[j]
-                if not (following.isalnum() or following == "_"):
-                    break
-                j += 1
+            j = word_end(text, i + 1, hi)
             before = text[i - 1] if i > 0 else " "
             if not (before.isalnum() or before in "_."):
                 node = root.get(text[i:j])

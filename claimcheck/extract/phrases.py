@@ -24,6 +24,7 @@ __all__ = [
     "phrase_regex",
     "phrase_trie",
     "separator_run",
+    "word_end",
 ]
 
 Regions = Sequence[tuple[int, int]]
@@ -219,6 +220,18 @@ _TOKENS = re.compile(r"\w+|\W+")
 def _word_char(char: str) -> bool:
     """Whether ``char`` is a regex ``\\w`` character (``isalnum()`` or ``_``)."""
     return char.isalnum() or char == "_"
+
+
+def word_end(text: str, start: int, hi: int) -> int:
+    """The end of the run of word characters (``\\w``) from ``start``, at most ``hi``: the
+    word scans' cut of text that is not all ASCII (ASCII text is cut by :func:`ascii_runs`)."""
+    end = start
+    while end < hi:
+        char = text[end]
+        if not (char.isalnum() or char == "_"):
+            break
+        end += 1
+    return end
 
 
 def separator_run(run: str) -> str:
@@ -498,12 +511,7 @@ class MultiScanner:
                 if not (char.isalnum() or char == "_"):
                     i += 1
                     continue
-                j = i + 1
-                while j < hi:
-                    following = low[j]
-                    if not (following.isalnum() or following == "_"):
-                        break
-                    j += 1
+                j = word_end(low, i + 1, hi)
                 # (A run at ``lo`` may go on one before it: the look-behind sees that.)
                 if char in firsts and (i > lo or i == 0 or not _word_char(low[i - 1])):
                     node = root.get(low[i:j])
