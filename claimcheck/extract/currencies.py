@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Final
 
 from claimcheck.extract.lexicon import Lexicon, Patterns
 
@@ -73,10 +74,10 @@ def prefix_currency(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple
     return None
 
 
-_ATTACHED_ONLY = frozenset({"TL", "SR", "LE", "Dh", "Dhs", "Rp"})
+_ATTACHED_ONLY: Final = frozenset({"TL", "SR", "LE", "Dh", "Dhs", "Rp"})
 
 
-_TRANSLITERATED_AMOUNT = re.compile(
+_TRANSLITERATED_AMOUNT: Final = re.compile(
     r"(?:\d[\d,.]*\d|\d(?:[.,]\d)?[ \u00a0]?(?:bn|m|k|mn|million|billion)\b)"
 )
 

@@ -15,6 +15,7 @@ denominator may follow money and units ("$52 a barrel" -> ``USD/barrel``).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.context import prev_word
@@ -26,8 +27,8 @@ from claimcheck.extract.scales import read_scale
 __all__ = ["match_unit", "read_after", "read_denominator"]
 
 
-_NO_UNIT_AFTER_SPACE = frozenset("0123456789([-–—\"“'‘")
-_PUNCT_AFTER = frozenset(',;:)]!?"”’')
+_NO_UNIT_AFTER_SPACE: Final = frozenset("0123456789([-–—\"“'‘")
+_PUNCT_AFTER: Final = frozenset(',;:)]!?"”’')
 
 
 def read_after(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
@@ -48,7 +49,7 @@ def read_after(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
     return True
 
 
-_AGE_OF = re.compile(r"(?i:\bage[ \u00a0]of[ \u00a0])$")
+_AGE_OF: Final = re.compile(r"(?i:\bage[ \u00a0]of[ \u00a0])$")
 
 
 def _read_unit(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
@@ -88,6 +89,9 @@ def _read_unit(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
         # "$5 billion", "US$ 3.1 mln": a prefix currency; maybe a denominator.
         read_denominator(text, cand, ctx)
         return True
+    if following == "%" and not _points_may_follow(text, pos + 1):
+        cand.unit, cand.end = "percent", pos + 1
+        return True  # "5%": what ``ctx.post`` reads there, without the regex and its groups
     # percent
     m = ctx.post.match(text, pos)
     kind = m.lastgroup if m else None
@@ -174,6 +178,20 @@ def _read_unit(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
     return True
 
 
+def _points_may_follow(text: str, pos: int) -> bool:
+    """Whether "points" or "pts" may follow the "%" before ``pos`` in the percent branch
+    of :attr:`~claimcheck.extract.lexicon.Patterns.post`: it opens with a space and a
+    "p" of either case (the only characters ``(?i:p)`` matches). Where it cannot, that
+    pattern reads a "%" at ``pos - 1`` as its first branch, ``percent``, ending at
+    ``pos``: its optional space before the "%" is not written, and the "%" branch is
+    tried before any other."""
+    return text[pos : pos + 1] in _SPACES and text[pos + 1 : pos + 2] in _P
+
+
+_SPACES: Final = frozenset((" ", "\u00a0"))
+_P: Final = frozenset(("p", "P"))
+
+
 def match_unit(text: str, pos: int, ctx: Patterns) -> tuple[str, int] | None:
     """The lexicon unit written at ``pos``: ``(surface, end)``, the longest reading."""
     best: tuple[str, int] | None = None
@@ -186,9 +204,9 @@ def match_unit(text: str, pos: int, ctx: Patterns) -> tuple[str, int] | None:
     return best
 
 
-_DENOMINATOR_OPENERS = frozenset((" ", "\u00a0", "/", "-"))
+_DENOMINATOR_OPENERS: Final = frozenset((" ", "\u00a0", "/", "-"))
 """The characters :attr:`~claimcheck.extract.lexicon.Patterns.denominator` opens with."""
-_DENOMINATOR_SECONDS = frozenset(("/", "p", "a", "e"))
+_DENOMINATOR_SECONDS: Final = frozenset(("/", "p", "a", "e"))
 """The characters a match of the denominator pattern holds second when it does not open
 with "/": the slash after a space, or the first letter of "per", "a", "an", "each" or
 "every" (lower-case only: these words are outside the pattern's ``(?i:...)``)."""
