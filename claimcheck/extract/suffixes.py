@@ -19,7 +19,7 @@ from typing import Final
 
 from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.context import prev_word
-from claimcheck.extract.lexicon import NOT_NOUN, Lexicon, Patterns, lexicon
+from claimcheck.extract.lexicon import NOT_NOUN, Lexicon, Patterns, lexicon, patterns
 from claimcheck.extract.nouns import read_member, read_noun, read_share, read_whole
 from claimcheck.extract.rare_units import rare_unit_at
 from claimcheck.extract.scales import read_scale
@@ -194,6 +194,8 @@ _P: Final = frozenset(("p", "P"))
 
 def match_unit(text: str, pos: int, ctx: Patterns) -> tuple[str, int] | None:
     """The lexicon unit written at ``pos``: ``(surface, end)``, the longest reading."""
+    if _no_unit_at(text, pos, ctx):
+        return None  # "two countries": no regex call where neither pattern can match
     best: tuple[str, int] | None = None
     m = ctx.unit_ci.match(text, pos)
     if m:
@@ -202,6 +204,93 @@ def match_unit(text: str, pos: int, ctx: Patterns) -> tuple[str, int] | None:
     if c and (best is None or c.end() >= best[1]):
         best = (c.group("u"), c.end())
     return best
+
+
+def _no_unit_at(text: str, pos: int, ctx: Patterns) -> bool:
+    """True where neither ``ctx.unit_ci`` nor ``ctx.unit_cs`` can match at ``pos``: a
+    space, no-break space or hyphen there, then a run of ASCII letters that is not the
+    run of ASCII letters opening any surface (:func:`_unit_heads`), ended by the text's
+    end or an ASCII character. False where the patterns must tell.
+
+    A surface read after the opener matches letters of the run from its start; the
+    ASCII letters opening it match the run's letters only (a letter matches letters,
+    and the character after the run, ASCII, is none); what follows them in the surface,
+    if anything, is no ASCII letter and matches no ASCII letter (see
+    :func:`_unit_heads`), so it must stand at the run's end: the opening letters are the
+    whole run. A surface of letters only matches the whole run too, as the patterns
+    forbid a letter after the unit. Read without the opener, a surface would open with
+    a space or a hyphen, which none does; no symbol opens with either or with a letter.
+    """
+    size = len(text)
+    if pos + 1 >= size or ord(text[pos]) not in (32, 160, 45):
+        return False
+    end = pos + 1
+    while end < size:
+        code = ord(text[end])
+        if not (97 <= code <= 122 or 65 <= code <= 90):
+            break
+        end += 1
+    if end == pos + 1 or (end < size and ord(text[end]) >= 128):
+        return False
+    caseless, cased, usable = _unit_heads(ctx)
+    if not usable:
+        return False
+    run = text[pos + 1 : end]
+    return run.lower() not in caseless and run not in cased
+
+
+_UnitHeads = tuple[frozenset[str], frozenset[str], bool]
+"""``(caseless, cased, usable)``: see :func:`_unit_heads`."""
+
+_UNIT_HEADS: Final[list[tuple[Patterns, _UnitHeads]]] = []
+"""The :data:`_UnitHeads` of the :class:`Patterns` in use (computed once)."""
+
+
+def _ascii_head(surface: str) -> str:
+    """The run of ASCII letters ``surface`` opens with ("sq" of "sq ft")."""
+    end = 0
+    while end < len(surface) and surface[end].isascii() and surface[end].isalpha():
+        end += 1
+    return surface[:end]
+
+
+def _unit_heads(ctx: Patterns) -> _UnitHeads:
+    """The runs of ASCII letters the unit surfaces of ``ctx.unit_ci`` (lower-case) and
+    ``ctx.unit_cs`` (as written) open with, for :func:`_no_unit_at`. ``usable`` is False
+    where its reasoning does not hold for the lexicon: a surface that opens with no ASCII
+    letter (but for a non-ASCII one, in ``unit_ci``), a symbol that opens with an ASCII
+    letter, a space or a hyphen, or a non-ASCII character in a surface of ``unit_ci``
+    that its case-insensitive reading matches with an ASCII character or a no-break
+    space (the Kelvin sign with "k", "ſ" with "s")."""
+    if _UNIT_HEADS and _UNIT_HEADS[0][0] is ctx:
+        return _UNIT_HEADS[0][1]
+    lex = lexicon()
+    words = [s for s in lex.units if s[0].isalpha() or s[0] in "µμ"]
+    symbols = [s for s in lex.units if not (s[0].isalpha() or s[0] in "µμ")]
+    usable = ctx is patterns() and not any(
+        (s[0].isascii() and s[0].isalpha()) or s[0] in " \u00a0-" for s in symbols
+    )
+    caseless = set()
+    for surface in words:
+        head = _ascii_head(surface)
+        if head:
+            caseless.add(head.lower())
+        elif surface[0].isascii():
+            usable = False
+    cased = set()
+    for surface in lex.cased_units:
+        head = _ascii_head(surface)
+        if not head:
+            usable = False
+        cased.add(head)
+    others = [chr(code) for code in range(128)] + ["\u00a0"]
+    for char in {c for s in words for c in s if not c.isascii()}:
+        caseless_char = re.compile("(?i:" + re.escape(char) + ")")
+        if any(caseless_char.fullmatch(other) for other in others):
+            usable = False
+    heads = (frozenset(caseless), frozenset(cased), usable)
+    _UNIT_HEADS[:] = [(ctx, heads)]
+    return heads
 
 
 _DENOMINATOR_OPENERS: Final = frozenset((" ", "\u00a0", "/", "-"))
