@@ -10,6 +10,7 @@ but not "the first half of 2023") and vague plurals ("thousands of" ->
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.context import previous_word
@@ -19,7 +20,7 @@ from claimcheck.extract.numbers import VAGUE_BASE, parse_digits, parse_scientifi
 __all__ = ["read_core"]
 
 
-_ORDINAL_CONTEXT = frozenset(
+_ORDINAL_CONTEXT: Final = frozenset(
     """
     first second third fourth last next latter former other the 1st 2nd 3rd 4th
     """.split()  # noqa: SIM905

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Final
 
 from claimcheck.extract.lexicon import Lexicon, Patterns
 
@@ -52,15 +53,18 @@ def prefix_currency(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple
     # to the first length that is not one: growing the tail from one character stops
     # after two or three look-ups ("$", " $", "f $"), where shrinking it from the
     # longest prefix length tried every length above the key.
-    tails = ctx.prefix_tails
+    # (Walked in the reversed trie of the keys, one character at a time: a character
+    # of the text is a cached string with its hash, a tail a new string to hash.)
+    node = _tail_trie(ctx)
     written: tuple[str, ...] = ()
     longest = min(ctx.prefix_max - 1, end)
     k = 1
     while k <= longest:
-        found = tails.get(text[end - k : end])
-        if found is None:
+        child = node.children.get(text[end - k])
+        if child is None:
             break
-        written = found
+        node = child
+        written = child.written
         k += 1
     for prefix in written:
         pos = end - len(prefix)
@@ -73,10 +77,45 @@ def prefix_currency(text: str, start: int, ctx: Patterns, lex: Lexicon) -> tuple
     return None
 
 
-_ATTACHED_ONLY = frozenset({"TL", "SR", "LE", "Dh", "Dhs", "Rp"})
+class _TailNode:
+    """A node of the reversed trie of the keys of ``Patterns.prefix_tails``: the node
+    reached from the root by the characters of a key, last first, holds its value."""
+
+    __slots__ = ("children", "written")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _TailNode] = {}
+        self.written: tuple[str, ...] = ()
 
 
-_TRANSLITERATED_AMOUNT = re.compile(
+_TRIES: Final[list[tuple[Patterns, _TailNode]]] = []
+"""The trie of the one :class:`Patterns` in use (built once)."""
+
+
+def _tail_trie(ctx: Patterns) -> _TailNode:
+    """The reversed trie of ``ctx.prefix_tails``. Every tail of a key is a key, so the
+    path of a string's last ``k`` characters is in the trie exactly when that tail of
+    the string is a key."""
+    if _TRIES and _TRIES[0][0] is ctx:
+        return _TRIES[0][1]
+    root = _TailNode()
+    for key, written in ctx.prefix_tails.items():
+        node = root
+        for char in reversed(key):
+            child = node.children.get(char)
+            if child is None:
+                child = _TailNode()
+                node.children[char] = child
+            node = child
+        node.written = written
+    _TRIES[:] = [(ctx, root)]
+    return root
+
+
+_ATTACHED_ONLY: Final = frozenset({"TL", "SR", "LE", "Dh", "Dhs", "Rp"})
+
+
+_TRANSLITERATED_AMOUNT: Final = re.compile(
     r"(?:\d[\d,.]*\d|\d(?:[.,]\d)?[ \u00a0]?(?:bn|m|k|mn|million|billion)\b)"
 )
 

@@ -26,6 +26,7 @@ words ("about a third") get the full 5 %.
 from __future__ import annotations
 
 import math
+from typing import Final
 
 from claimcheck.extract.candidate import clean
 from claimcheck.model import Qualifier
@@ -33,16 +34,16 @@ from claimcheck.model import Qualifier
 __all__ = ["ABOUT_PRECISION_FACTOR", "ABOUT_WIDTH", "ALMOST_WIDTH", "interval"]
 
 
-ABOUT_WIDTH = 0.05
+ABOUT_WIDTH: Final = 0.05
 """Largest relative half-width of the interval of an "about" figure."""
 
-ABOUT_PRECISION_FACTOR = 20.0
+ABOUT_PRECISION_FACTOR: Final = 20.0
 """An "about" figure may be off by this many rounding half-units (at most ABOUT_WIDTH)."""
 
-ALMOST_WIDTH = 0.10
+ALMOST_WIDTH: Final = 0.10
 """How far below the printed value an "almost"/"nearly" figure may lie."""
 
-_INF = math.inf
+_INF: Final = math.inf
 
 
 def interval(

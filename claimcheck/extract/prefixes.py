@@ -8,6 +8,7 @@ parentheses never are.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.context import SIGNS
@@ -18,12 +19,15 @@ from claimcheck.extract.qualifiers import as_qualifier, qualifier_before
 __all__ = ["read_before"]
 
 
-_HYPHEN_WORDS = frozenset(
+_HYPHEN_WORDS: Final = frozenset(
     {"minus", "sub", "about", "around", "over", "under", "nearly", "almost", "to", "now", "then"}
 )
 
 
-_NUMBER_TO = re.compile(r"[\d.,]{1,12}-to")
+_SIGNS: Final = SIGNS
+"""``SIGNS``, bound here as a constant: compiled, a module global is a dict look-up."""
+
+_NUMBER_TO: Final = re.compile(r"[\d.,]{1,12}-to")
 
 
 def _minus_before(text: str, start: int) -> bool:
@@ -41,7 +45,7 @@ def read_before(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool
     """Read currency prefix, sign and qualifier; False if not a quantity."""
     start = cand.core_start
     negative = False
-    if start > 1 and text[start - 1] in SIGNS and text[start - 2] in "$€£¥":
+    if start > 1 and text[start - 1] in _SIGNS and text[start - 2] in "$€£¥":
         negative = True  # "$-50.8bn"
         start -= 1
     prefix = currency_before(text, start, ctx, lex)
@@ -58,7 +62,7 @@ def read_before(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool
         before = text[start - 1]
         if before == "_" or is_letter(before):
             return False  # "A320", "G20", "MP3"
-        if before in SIGNS and start > 1 and text[start - 2].isalpha():
+        if before in _SIGNS and start > 1 and text[start - 2].isalpha():
             head = text[max(0, start - 8) : start - 1].split()
             lead = head[-1].lower() if head else ""
             if _NUMBER_TO.fullmatch(lead):
@@ -81,7 +85,7 @@ def read_before(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool
     elif start >= 6 and _minus_before(text, start):
         cand.sign = -1.0
     cand.qualifier = qualifier_before(text, start, lex, ctx)
-    if cand.qualifier is None and start > 1 and text[start - 1] in SIGNS:
+    if cand.qualifier is None and start > 1 and text[start - 1] in _SIGNS:
         head = text[max(0, start - 8) : start - 1].split()
         if head:
             cand.qualifier = as_qualifier(lex.qualifiers.get(head[-1].lower()))

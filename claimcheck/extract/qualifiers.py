@@ -7,6 +7,7 @@ The phrases and their :data:`~claimcheck.model.Qualifier` are listed in
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Final
 
 from claimcheck.extract.lexicon import Lexicon, Patterns, patterns
 from claimcheck.model import Qualifier
@@ -53,7 +54,7 @@ def qualifier_before(
     return None
 
 
-_PENULTIMATES: list[tuple[Mapping[str, str], dict[str, frozenset[str] | None]]] = []
+_PENULTIMATES: Final[list[tuple[Mapping[str, str], dict[str, frozenset[str] | None]]]] = []
 """See :func:`_penultimates` (computed once per qualifier table)."""
 
 
@@ -102,7 +103,7 @@ def _previous_token(text: str, cut: int, start: int) -> str:
     return text[begin:end]
 
 
-_QUALIFIERS: dict[str, Qualifier] = {
+_QUALIFIERS: Final[dict[str, Qualifier]] = {
     "about": "about",
     "over": "over",
     "at_least": "at_least",

@@ -101,6 +101,28 @@ def _prefixes() -> frozenset[str]:
     return frozenset(name[:3] for name in rare_units())
 
 
+@functools.cache
+def _first_words() -> frozenset[str]:
+    """The first words of the names in :func:`rare_units` (words joined by one space)."""
+    return frozenset(name.split(" ")[0] for name in rare_units())
+
+
+def _first_word(text: str, start: int) -> str:
+    """What the first group of :data:`_WORDS` reads at ``start`` where it matches: the
+    run of ASCII letters and hyphens there, 25 characters at most (the group is greedy
+    and nothing after it is required). A name found by :func:`rare_unit_at` is the
+    lower-cased words of the match joined by spaces, so its first word is this one,
+    lower-cased."""
+    end = start
+    limit = min(len(text), start + 25)
+    while end < limit:
+        code = ord(text[end])
+        if not (97 <= code <= 122 or 65 <= code <= 90 or code == 45):
+            break
+        end += 1
+    return text[start:end]
+
+
 def rare_unit_at(text: str, pos: int) -> tuple[str, int] | None:
     """The rare unit written right after ``pos``: ``(quantulum3 name, end)``.
 
@@ -108,6 +130,8 @@ def rare_unit_at(text: str, pos: int) -> tuple[str, int] | None:
     """
     if text[pos + 1 : pos + 4].lower() not in _prefixes():
         return None  # a cheap test first: most words after numbers are not units
+    if _first_word(text, pos + 1).lower() not in _first_words():
+        return None  # "two countries": no name opens with the word there
     m = _WORDS.match(text, pos)
     if m is None:
         return None

@@ -9,6 +9,7 @@ length reading is signalled ("100m sprint", "2m tall", "3m-high", "10m/s");
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Final
 
 from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.lexicon import METRE_CONTEXT, Lexicon, Patterns
@@ -17,7 +18,7 @@ from claimcheck.extract.nouns import plural_like
 __all__ = ["attached_scale", "money_or_noun_follows", "read_scale", "spaced_scale"]
 
 
-_SPACED_OPENERS = frozenset((" ", "\u00a0", "-"))
+_SPACED_OPENERS: Final = frozenset((" ", "\u00a0", "-"))
 """The characters :attr:`~claimcheck.extract.lexicon.Patterns.scale_spaced` opens with."""
 
 
@@ -45,13 +46,13 @@ def money_or_noun_follows(text: str, pos: int, cand: Candidate, ctx: Patterns) -
     return word.lower() == "of" or plural_like(word)
 
 
-_NONE = (-1, -1)
+_NONE: Final = (-1, -1)
 """No scale word: what :func:`spaced_scale` returns when its pattern does not match."""
 
-_REGEX = -1
+_REGEX: Final = -1
 """What :func:`_word_end` returns when only the regex can tell."""
 
-_NO_WORD = -2
+_NO_WORD: Final = -2
 """What :func:`_word_end` returns when no scale word is written there."""
 
 _Tables = tuple[frozenset[str], frozenset[str], dict[str, float]]
@@ -59,7 +60,7 @@ _Tables = tuple[frozenset[str], frozenset[str], dict[str, float]]
 :data:`_WORD_SETS`) and the lexicon's ``scales`` as a dict (a look-up in a ``dict`` is
 a primitive of the compiled build, one in a ``Mapping`` a method call)."""
 
-_WORD_SETS: list[tuple[Mapping[str, float], _Tables]] = []
+_WORD_SETS: Final[list[tuple[Mapping[str, float], _Tables]]] = []
 """The scale words the two scale patterns read, lower-case, for the lexicon's ``scales``
 (computed once): ``(scales, (attached, spaced, dict(scales)))``; both sets empty when a
 word is not all ASCII letters (then the patterns alone read scales)."""
@@ -157,7 +158,7 @@ def _spaced(text: str, pos: int, ctx: Patterns, words: frozenset[str]) -> tuple[
     return (found.start("s"), found.end()) if found is not None else _NONE
 
 
-_SPACES = frozenset((" ", "\u00a0"))
+_SPACES: Final = frozenset((" ", "\u00a0"))
 
 
 def _and_follows(text: str, pos: int) -> bool:
@@ -187,40 +188,50 @@ def _alpha_at(text: str, pos: int) -> bool:
 
 def read_scale(text: str, pos: int, cand: Candidate, ctx: Patterns, lex: Lexicon) -> int:
     """Read "and a half" and scale words at ``pos``; return the new end."""
-    if not cand.has_scale and _and_follows(text, pos):
+    if cand.has_scale:
+        return pos  # the core has its scale already ("two million", "2.998×10−8")
+    if _and_follows(text, pos):
         half = ctx.half.match(text, pos)
         if half:
             cand.number += 0.5
             cand.decimals = max(cand.decimals, 1)
             pos = half.end()
     # scale words
-    if not cand.has_scale:
-        # Each pattern opens with what ``following`` is tested for (``scale_attached``
-        # with a letter, ``scale_spaced`` with a space or hyphen): most numbers are
-        # followed by neither ("5%", "5,").
-        start = end = -1
-        alpha = _alpha_at(text, pos)
-        if not alpha and text[pos : pos + 1] not in _SPACED_OPENERS:
-            return pos
-        attached, spaced, scales = _tables(lex.scales)
-        if alpha:
-            start, end = pos, _attached(text, pos, ctx, attached)
-        if end < 0 and text[pos : pos + 1] in _SPACED_OPENERS:
+    # Each pattern opens with what the next character is tested for (``scale_attached``
+    # with a letter, ``scale_spaced`` with a space or hyphen, never both): most numbers
+    # are followed by neither ("5%", "5,").
+    if pos >= len(text):
+        return pos
+    spaced_at = _spaced_opener_at(text, pos)
+    if not spaced_at and not _alpha_at(text, pos):
+        return pos
+    attached, spaced, scales = _tables(lex.scales)
+    if spaced_at:
+        start, end = _spaced(text, pos, ctx, spaced)
+    else:
+        start, end = pos, _attached(text, pos, ctx, attached)
+    if end < 0:
+        return pos
+    low = text[start:end].lower()
+    factor = 100.0 if low == "hundred" else scales.get(low, 1.0)
+    ambiguous = low in {"m", "b"}
+    if not ambiguous or money_or_noun_follows(text, end, cand, ctx):
+        cand.scale = factor
+        cand.has_scale = True
+        cand.exact = False
+        pos = end
+        if pos < len(text) and _spaced_opener_at(text, pos):
             start, end = _spaced(text, pos, ctx, spaced)
-        if end >= 0:
-            low = text[start:end].lower()
-            factor = 100.0 if low == "hundred" else scales.get(low, 1.0)
-            ambiguous = low in {"m", "b"}
-            if not ambiguous or money_or_noun_follows(text, end, cand, ctx):
-                cand.scale = factor
-                cand.has_scale = True
-                cand.exact = False
-                pos = end
-                if text[pos : pos + 1] in _SPACED_OPENERS:
-                    start, end = _spaced(text, pos, ctx, spaced)
-                    if end >= 0:
-                        more = scales.get(text[start:end].lower(), 0.0)
-                        if more > factor:
-                            cand.scale *= more
-                            pos = end
+            if end >= 0:
+                more = scales.get(text[start:end].lower(), 0.0)
+                if more > factor:
+                    cand.scale *= more
+                    pos = end
     return pos
+
+
+def _spaced_opener_at(text: str, pos: int) -> bool:
+    """``text[pos] in _SPACED_OPENERS`` (``pos < len(text)``), without the set look-up:
+    the openers are " " (32), the no-break space (160) and "-" (45)."""
+    code = ord(text[pos])
+    return code in (32, 160, 45)

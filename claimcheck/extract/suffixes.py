@@ -15,10 +15,11 @@ denominator may follow money and units ("$52 a barrel" -> ``USD/barrel``).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from claimcheck.extract.candidate import Candidate
 from claimcheck.extract.context import prev_word
-from claimcheck.extract.lexicon import NOT_NOUN, Lexicon, Patterns, lexicon
+from claimcheck.extract.lexicon import NOT_NOUN, Lexicon, Patterns, lexicon, patterns
 from claimcheck.extract.nouns import read_member, read_noun, read_share, read_whole
 from claimcheck.extract.rare_units import rare_unit_at
 from claimcheck.extract.scales import read_scale
@@ -26,8 +27,8 @@ from claimcheck.extract.scales import read_scale
 __all__ = ["match_unit", "read_after", "read_denominator"]
 
 
-_NO_UNIT_AFTER_SPACE = frozenset("0123456789([-–—\"“'‘")
-_PUNCT_AFTER = frozenset(',;:)]!?"”’')
+_NO_UNIT_AFTER_SPACE: Final = frozenset("0123456789([-–—\"“'‘")
+_PUNCT_AFTER: Final = frozenset(',;:)]!?"”’')
 
 
 def read_after(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
@@ -48,7 +49,7 @@ def read_after(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
     return True
 
 
-_AGE_OF = re.compile(r"(?i:\bage[ \u00a0]of[ \u00a0])$")
+_AGE_OF: Final = re.compile(r"(?i:\bage[ \u00a0]of[ \u00a0])$")
 
 
 def _read_unit(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
@@ -88,6 +89,9 @@ def _read_unit(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
         # "$5 billion", "US$ 3.1 mln": a prefix currency; maybe a denominator.
         read_denominator(text, cand, ctx)
         return True
+    if following == "%" and not _points_may_follow(text, pos + 1):
+        cand.unit, cand.end = "percent", pos + 1
+        return True  # "5%": what ``ctx.post`` reads there, without the regex and its groups
     # percent
     m = ctx.post.match(text, pos)
     kind = m.lastgroup if m else None
@@ -174,8 +178,24 @@ def _read_unit(text: str, cand: Candidate, ctx: Patterns, lex: Lexicon) -> bool:
     return True
 
 
+def _points_may_follow(text: str, pos: int) -> bool:
+    """Whether "points" or "pts" may follow the "%" before ``pos`` in the percent branch
+    of :attr:`~claimcheck.extract.lexicon.Patterns.post`: it opens with a space and a
+    "p" of either case (the only characters ``(?i:p)`` matches). Where it cannot, that
+    pattern reads a "%" at ``pos - 1`` as its first branch, ``percent``, ending at
+    ``pos``: its optional space before the "%" is not written, and the "%" branch is
+    tried before any other."""
+    return text[pos : pos + 1] in _SPACES and text[pos + 1 : pos + 2] in _P
+
+
+_SPACES: Final = frozenset((" ", "\u00a0"))
+_P: Final = frozenset(("p", "P"))
+
+
 def match_unit(text: str, pos: int, ctx: Patterns) -> tuple[str, int] | None:
     """The lexicon unit written at ``pos``: ``(surface, end)``, the longest reading."""
+    if _no_unit_at(text, pos, ctx):
+        return None  # "two countries": no regex call where neither pattern can match
     best: tuple[str, int] | None = None
     m = ctx.unit_ci.match(text, pos)
     if m:
@@ -186,9 +206,96 @@ def match_unit(text: str, pos: int, ctx: Patterns) -> tuple[str, int] | None:
     return best
 
 
-_DENOMINATOR_OPENERS = frozenset((" ", "\u00a0", "/", "-"))
+def _no_unit_at(text: str, pos: int, ctx: Patterns) -> bool:
+    """True where neither ``ctx.unit_ci`` nor ``ctx.unit_cs`` can match at ``pos``: a
+    space, no-break space or hyphen there, then a run of ASCII letters that is not the
+    run of ASCII letters opening any surface (:func:`_unit_heads`), ended by the text's
+    end or an ASCII character. False where the patterns must tell.
+
+    A surface read after the opener matches letters of the run from its start; the
+    ASCII letters opening it match the run's letters only (a letter matches letters,
+    and the character after the run, ASCII, is none); what follows them in the surface,
+    if anything, is no ASCII letter and matches no ASCII letter (see
+    :func:`_unit_heads`), so it must stand at the run's end: the opening letters are the
+    whole run. A surface of letters only matches the whole run too, as the patterns
+    forbid a letter after the unit. Read without the opener, a surface would open with
+    a space or a hyphen, which none does; no symbol opens with either or with a letter.
+    """
+    size = len(text)
+    if pos + 1 >= size or ord(text[pos]) not in (32, 160, 45):
+        return False
+    end = pos + 1
+    while end < size:
+        code = ord(text[end])
+        if not (97 <= code <= 122 or 65 <= code <= 90):
+            break
+        end += 1
+    if end == pos + 1 or (end < size and ord(text[end]) >= 128):
+        return False
+    caseless, cased, usable = _unit_heads(ctx)
+    if not usable:
+        return False
+    run = text[pos + 1 : end]
+    return run.lower() not in caseless and run not in cased
+
+
+_UnitHeads = tuple[frozenset[str], frozenset[str], bool]
+"""``(caseless, cased, usable)``: see :func:`_unit_heads`."""
+
+_UNIT_HEADS: Final[list[tuple[Patterns, _UnitHeads]]] = []
+"""The :data:`_UnitHeads` of the :class:`Patterns` in use (computed once)."""
+
+
+def _ascii_head(surface: str) -> str:
+    """The run of ASCII letters ``surface`` opens with ("sq" of "sq ft")."""
+    end = 0
+    while end < len(surface) and surface[end].isascii() and surface[end].isalpha():
+        end += 1
+    return surface[:end]
+
+
+def _unit_heads(ctx: Patterns) -> _UnitHeads:
+    """The runs of ASCII letters the unit surfaces of ``ctx.unit_ci`` (lower-case) and
+    ``ctx.unit_cs`` (as written) open with, for :func:`_no_unit_at`. ``usable`` is False
+    where its reasoning does not hold for the lexicon: a surface that opens with no ASCII
+    letter (but for a non-ASCII one, in ``unit_ci``), a symbol that opens with an ASCII
+    letter, a space or a hyphen, or a non-ASCII character in a surface of ``unit_ci``
+    that its case-insensitive reading matches with an ASCII character or a no-break
+    space (the Kelvin sign with "k", "ſ" with "s")."""
+    if _UNIT_HEADS and _UNIT_HEADS[0][0] is ctx:
+        return _UNIT_HEADS[0][1]
+    lex = lexicon()
+    words = [s for s in lex.units if s[0].isalpha() or s[0] in "µμ"]
+    symbols = [s for s in lex.units if not (s[0].isalpha() or s[0] in "µμ")]
+    usable = ctx is patterns() and not any(
+        (s[0].isascii() and s[0].isalpha()) or s[0] in " \u00a0-" for s in symbols
+    )
+    caseless = set()
+    for surface in words:
+        head = _ascii_head(surface)
+        if head:
+            caseless.add(head.lower())
+        elif surface[0].isascii():
+            usable = False
+    cased = set()
+    for surface in lex.cased_units:
+        head = _ascii_head(surface)
+        if not head:
+            usable = False
+        cased.add(head)
+    others = [chr(code) for code in range(128)] + ["\u00a0"]
+    for char in {c for s in words for c in s if not c.isascii()}:
+        caseless_char = re.compile("(?i:" + re.escape(char) + ")")
+        if any(caseless_char.fullmatch(other) for other in others):
+            usable = False
+    heads = (frozenset(caseless), frozenset(cased), usable)
+    _UNIT_HEADS[:] = [(ctx, heads)]
+    return heads
+
+
+_DENOMINATOR_OPENERS: Final = frozenset((" ", "\u00a0", "/", "-"))
 """The characters :attr:`~claimcheck.extract.lexicon.Patterns.denominator` opens with."""
-_DENOMINATOR_SECONDS = frozenset(("/", "p", "a", "e"))
+_DENOMINATOR_SECONDS: Final = frozenset(("/", "p", "a", "e"))
 """The characters a match of the denominator pattern holds second when it does not open
 with "/": the slash after a space, or the first letter of "per", "a", "an", "each" or
 "every" (lower-case only: these words are outside the pattern's ``(?i:...)``)."""
