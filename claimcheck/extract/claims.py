@@ -421,10 +421,13 @@ class _Sentence:
 
     __slots__ = (
         "cues",
+        "has_milestone",
+        "has_record",
+        "has_share",
+        "has_target",
         "hi",
         "lo",
         "metrics",
-        "names",
         "parties",
         "party_starts",
         "periods",
@@ -438,7 +441,6 @@ class _Sentence:
         metrics: tuple[MetricMention, ...],
         parties: tuple[EntityMention, ...],
         periods: tuple[PeriodMention, ...],
-        names: frozenset[str],
         party_starts: list[int],
         lo: int,
         hi: int,
@@ -452,8 +454,23 @@ class _Sentence:
         self.metrics = metrics
         self.parties = parties
         self.periods = periods
-        self.names = names
-        """The names of the cue lists of ``cues``: a cheap test before looking for one."""
+        # Whether ``cues`` holds one of the lists of these names: a cheap test before
+        # looking for one (the only names asked so; four flags cost less than a set of
+        # the names, built per sentence).
+        self.has_target = False
+        self.has_milestone = False
+        self.has_share = False
+        self.has_record = False
+        for cue in cues:
+            name = cue.name
+            if name == "target":
+                self.has_target = True
+            elif name == "milestone":
+                self.has_milestone = True
+            elif name == "share":
+                self.has_share = True
+            elif name == "record":
+                self.has_record = True
         self.party_starts = party_starts
         """The start of each of ``parties``, to find those in a range by bisection."""
 
@@ -648,7 +665,6 @@ class _DocIndex:
                 _between(self.metrics, self.metric_starts, lo, hi),
                 tuple(parties),
                 _between(self.periods, self.period_starts, lo, hi),
-                frozenset([c.name for c in cues]),
                 [e.start for e in parties],
                 lo,
                 hi,
@@ -865,8 +881,8 @@ def _claim(
             (),
             None,
             None,
-            quantity.value,
-            quantity.interval,
+            _boxed_value(quantity),
+            _boxed_interval(quantity),
             None,
             False,
             _IN_TIME_EXPRESSION,
@@ -935,7 +951,6 @@ def _claim(
         state.metric_sentence = sentence_no
         state.metric_paragraph = paragraph
 
-    value, interval = quantity.value, quantity.interval
     if (
         metric == "trade_balance"
         and kind in ("level", "target", "forecast")
@@ -946,9 +961,14 @@ def _claim(
         kind_sign_applies = True
     else:
         kind_sign_applies = kind == "change"
+    value: object
+    interval: object
     if kind_sign_applies and sign < 0:
-        value = -value
-        interval = (-interval[1], -interval[0])
+        low, high = quantity.interval
+        value = -quantity.value
+        interval = (-high, -low)
+    else:
+        value, interval = _boxed_value(quantity), _boxed_interval(quantity)
     # Positional arguments, in the field order of Claim: this runs once per figure.
     return new_claim(
         claim_id,
@@ -966,6 +986,19 @@ def _claim(
         record,
         tuple(unresolved),
     )
+
+
+def _boxed_value(quantity: Quantity) -> object:
+    """``quantity.value``, the float object itself: ``getattr`` is typed ``Any``, where
+    compiled code unboxes a field typed ``float`` (and the claim record would box a new
+    float for it)."""
+    return getattr(quantity, "value")  # noqa: B009 (see above)
+
+
+def _boxed_interval(quantity: Quantity) -> object:
+    """``quantity.interval``, the tuple itself (see :func:`_boxed_value`): compiled code
+    unboxes a field typed ``tuple[float, float]`` into two floats."""
+    return getattr(quantity, "interval")  # noqa: B009 (see above)
 
 
 # --- kind and sign ----------------------------------------------------------------------------
@@ -1018,7 +1051,7 @@ def _kind(
     ):
         return "count", 1
     target_after = (
-        "target" in bundle.names
+        bundle.has_target
         and any(c.name == "target" and end <= c.start < end + 25 for c in bundle.cues)
         and bool(_TARGET_AFTER.match(text, end))
     )
@@ -1038,7 +1071,7 @@ def _kind(
         return "target", 1
     if forecast_before and not realised:
         return "forecast", 1
-    if "milestone" in bundle.names and _milestone(figure, clause, bundle.cues):
+    if bundle.has_milestone and _milestone(figure, clause, bundle.cues):
         return "milestone", 1
 
     percent = unit in ("percent", "percentage_point")
@@ -1181,7 +1214,7 @@ def _sign(before: list[Cue], after: list[Cue]) -> int:
 
 
 def _share(index: _DocIndex, figure: _Bounds, clause: _Bounds, bundle: _Sentence) -> bool:
-    if "share" in bundle.names and _in(bundle.cues, clause[0], figure[0], "share"):
+    if bundle.has_share and _in(bundle.cues, clause[0], figure[0], "share"):
         return True
     text, end = index.text, figure[1]
     return _after_space(text, end) in _SHARE_OPENERS and _SHARE_AFTER.match(text, end) is not None
@@ -1271,12 +1304,12 @@ def _parties(index: _DocIndex, span: Span) -> list[EntityMention]:
     ]
 
 
-def _parties_in(bundle: _Sentence, lo: int, hi: int) -> Sequence[EntityMention]:
+def _parties_in(bundle: _Sentence, lo: int, hi: int) -> tuple[EntityMention, ...]:
     """The parties of the sentence starting in ``[lo, hi)`` (they are in text order)."""
     return _between(bundle.parties, bundle.party_starts, lo, hi)
 
 
-def _distinct(mentions: Sequence[EntityMention]) -> list[str]:
+def _distinct(mentions: tuple[EntityMention, ...]) -> list[str]:
     out: list[str] = []
     for mention in mentions:
         if mention.entity not in out:
@@ -1308,7 +1341,7 @@ def _entities_and_flow(
     in_clause = _parties_in(bundle, clause[0], clause[1])
     parties = in_clause
     if not parties and not (trade and (state.pair or index.default_pair)):
-        parties = list(bundle.parties)
+        parties = bundle.parties
     names = _distinct(parties)
     world = index.world_in(clause[0], clause[1]) or (
         not in_clause and index.world_in(bundle.lo, bundle.hi)
@@ -1648,7 +1681,7 @@ def _record(
 ) -> bool:
     """A record cue right before the figure (no other figure between) or right after it."""
     start, end = figure
-    if "record" in bundle.names:
+    if bundle.has_record:
         for cue in _in(bundle.cues, clause[0], start, "record"):
             if not index.quantity_between(cue.end, start):
                 return True

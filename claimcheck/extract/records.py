@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 
 from claimcheck.model import (
     Claim,
@@ -42,13 +42,21 @@ COMPILED: Final = not __file__.endswith((".py", ".pyc"))
 """Whether this module runs compiled by mypyc (its file is then an extension module)."""
 
 _new: Final[Callable[[type], Any]] = object.__new__
+# The classes as Final names: compiled, a C static each, where the imported name is a
+# look-up in the module's dictionary at every call.
+_SPAN: Final[type[Span]] = Span
+_FLOW: Final[type[Flow]] = Flow
+_UNRESOLVED: Final[type[Unresolved]] = Unresolved
+_PERIOD: Final[type[Period]] = Period
+_QUANTITY: Final[type[Quantity]] = Quantity
+_CLAIM: Final[type[Claim]] = Claim
 
 
 def span(start: int, end: int) -> Span:
     """``Span(start, end)``."""
     if not COMPILED:
         return Span(start, end)
-    new: Span = _new(Span)
+    new: Span = _new(_SPAN)
     object.__setattr__(new, "start", start)
     object.__setattr__(new, "end", end)
     return new
@@ -58,7 +66,7 @@ def flow(source: str, dest: str) -> Flow:
     """``Flow(source, dest)``."""
     if not COMPILED:
         return Flow(source, dest)
-    new: Flow = _new(Flow)
+    new: Flow = _new(_FLOW)
     object.__setattr__(new, "source", source)
     object.__setattr__(new, "dest", dest)
     return new
@@ -68,7 +76,7 @@ def unresolved(field: str, reason: str) -> Unresolved:
     """``Unresolved(field, reason)``."""
     if not COMPILED:
         return Unresolved(field, reason)
-    new: Unresolved = _new(Unresolved)
+    new: Unresolved = _new(_UNRESOLVED)
     object.__setattr__(new, "field", field)
     object.__setattr__(new, "reason", reason)
     return new
@@ -84,7 +92,7 @@ def period(
     """``Period(start, end, text, kind, unresolved)``."""
     if not COMPILED:
         return Period(start, end, text, kind, unresolved)
-    new: Period = _new(Period)
+    new: Period = _new(_PERIOD)
     object.__setattr__(new, "start", start)
     object.__setattr__(new, "end", end)
     object.__setattr__(new, "text", text)
@@ -125,7 +133,7 @@ def quantity(  # noqa: PLR0917 (positional, in field order: cheapest to call)
             is_range,
             transition,
         )
-    new: Quantity = _new(Quantity)
+    new: Quantity = _new(_QUANTITY)
     object.__setattr__(new, "span", span)
     object.__setattr__(new, "text", text)
     object.__setattr__(new, "value", value)
@@ -152,13 +160,18 @@ def claim(  # noqa: PLR0917 (positional, in field order: cheapest to call)
     entities: tuple[str, ...],
     flow: Flow | None,
     period: Period | None,
-    value: float,
-    interval: tuple[float, float],
+    value: object,
+    interval: object,
     basis: str | None,
     record: bool,
     unresolved: tuple[Unresolved, ...],
 ) -> Claim:
-    """``Claim(...)``, every field given, in order."""
+    """``Claim(...)``, every field given, in order.
+
+    ``value`` (a float) and ``interval`` (a pair of floats) are typed ``object``: compiled,
+    a ``float`` or ``tuple[float, float]`` parameter is unboxed, and storing it boxes a
+    new float or tuple; as objects, the caller hands on the quantity's own ones.
+    """
     if not COMPILED:
         return Claim(
             claim_id,
@@ -170,13 +183,13 @@ def claim(  # noqa: PLR0917 (positional, in field order: cheapest to call)
             entities,
             flow,
             period,
-            value,
-            interval,
+            cast("float", value),
+            cast("tuple[float, float]", interval),
             basis,
             record,
             unresolved,
         )
-    new: Claim = _new(Claim)
+    new: Claim = _new(_CLAIM)
     object.__setattr__(new, "id", claim_id)
     object.__setattr__(new, "document_id", document_id)
     object.__setattr__(new, "quantity", quantity)
