@@ -8,6 +8,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Final
 
 from claimcheck.engine.context import Context
 from claimcheck.engine.index import BALANCE, FLOW, TURNOVER, Item, Key, PeriodKey, iso_date
@@ -254,12 +255,36 @@ def _ascii_lowered(words: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(w.lower() for w in words)
 
 
+_PREPARED: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...] | None]] = {}
+""":func:`find_words`' :func:`_by_length` and :func:`_ascii_lowered` of a tuple of words, by
+the tuple's ``id`` (with the tuple, which keeps it alive and its id its own): the rules pass
+the same few tuples (a pack's word lists) for every sentence, and an ``lru_cache`` call
+hashes the whole tuple each time (~900 instructions)."""
+_PREPARED_CAP: Final = 256
+
+
+def _prepared(words: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """``(_by_length(tuple(words)), _ascii_lowered(...))``, kept by identity for a tuple
+    (immutable; other sequences are worked out each time: they may change)."""
+    if type(words) is not tuple:
+        ordered = _by_length(tuple(words))
+        return ordered, _ascii_lowered(ordered)
+    entry = _PREPARED.get(id(words))
+    if entry is not None and entry[0] is words:
+        return entry[1], entry[2]
+    ordered = _by_length(words)
+    lowered = _ascii_lowered(ordered)
+    if len(_PREPARED) >= _PREPARED_CAP:
+        _PREPARED.clear()
+    _PREPARED[id(words)] = (words, ordered, lowered)
+    return ordered, lowered
+
+
 def find_words(text: str, words: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of every whole-word, case-insensitive occurrence."""
-    ordered = _by_length(tuple(words))
+    ordered, lowered = _prepared(words)
     if not ordered:
         return []
-    lowered = _ascii_lowered(ordered)
     if lowered is not None and text.isascii():
         # in ASCII text a case-insensitive match of an ASCII word is that word in lower
         # case in the lower-cased text: substring tests rule most sentences out, far

@@ -495,6 +495,10 @@ class ClaimIndex:
         self._by: dict[tuple[str, Key, PeriodKey | None], list[Item]] = {}
         self._periods: dict[tuple[str, Key], dict[PeriodKey | None, list[Item]]] = {}
         self._sentences: dict[tuple[str, int, int], list[Item]] = {}
+        # by kind, filled as items are filed: of_kind and groups hand these lists out
+        # instead of filtering every item or key again for each of the rules that ask
+        self._of_kind: dict[str, list[Item]] = {}
+        self._groups: dict[str, list[tuple[Key, dict[PeriodKey | None, list[Item]]]]] = {}
         self._related: dict[
             tuple[str, str, tuple[str, ...], tuple[str, str] | None], list[Key]
         ] = {}
@@ -561,12 +565,22 @@ class ClaimIndex:
         """File ``item`` (made with :meth:`next_order` and a :meth:`canonical` key)."""
         self.items.append(item)
         kind = item.kind
+        kind_items = self._of_kind.get(kind)
+        if kind_items is None:
+            self._of_kind[kind] = [item]
+        else:
+            kind_items.append(item)
         key = item.key
         period = item.period
         periods = self._periods
         by_period = periods.get((kind, key))
         if by_period is None:
             by_period = periods[(kind, key)] = {}
+            of_kind = self._groups.get(kind)
+            if of_kind is None:
+                self._groups[kind] = [(key, by_period)]
+            else:
+                of_kind.append((key, by_period))
             related = (kind, key.measure, key.scope, key.flow)
             same = self._related.get(related)
             if same is None:
@@ -592,9 +606,10 @@ class ClaimIndex:
     def __len__(self) -> int:
         return len(self.items)
 
-    def of_kind(self, kind: str) -> Iterator[Item]:
-        """Items of one kind, in input order."""
-        return (i for i in self.items if i.kind == kind)
+    def of_kind(self, kind: str) -> list[Item]:
+        """Items of one kind, in input order (the index's list: do not change it)."""
+        items = self._of_kind.get(kind)
+        return [] if items is None else items
 
     def get(self, kind: str, key: Key, period: PeriodKey | None) -> Sequence[Item]:
         """Items of ``kind`` for ``key`` in ``period``."""
@@ -604,11 +619,11 @@ class ClaimIndex:
         """All items of ``kind`` for ``key``, by period."""
         return self._periods.get((kind, key), {})
 
-    def groups(self, kind: str) -> Iterator[tuple[Key, Mapping[PeriodKey | None, list[Item]]]]:
-        """``(key, {period: items})`` for every key of ``kind``, in first-seen order."""
-        for (k, key), by_period in self._periods.items():
-            if k == kind:
-                yield key, by_period
+    def groups(self, kind: str) -> list[tuple[Key, dict[PeriodKey | None, list[Item]]]]:
+        """``(key, {period: items})`` for every key of ``kind``, in first-seen order (the
+        index's list and dictionaries: do not change them)."""
+        groups = self._groups.get(kind)
+        return [] if groups is None else groups
 
     def related(
         self, kind: str, measure: str, scope: tuple[str, ...], flow: tuple[str, str] | None
