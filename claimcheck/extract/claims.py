@@ -1023,30 +1023,41 @@ def _kind(
     ) - 1
     if i >= 0 and index.quantity_ends[i] <= start:
         lo = max(lo, index.quantity_ends[i])
-    sentence_before: list[Cue] = []
-    before_cues: list[Cue] = []
-    after_cues: list[Cue] = []
+    # What the claim reads of the cues, without lists of them: whether one stands in
+    # [lo, start) ("before"); the last change cue ("increase", "decrease") there, and
+    # the last one before the figure in the sentence (a verb); the first change cue
+    # in [end, after_end) ("after").
+    any_before = False
+    change_before: Cue | None = None
+    verb_before: Cue | None = None
+    after_cue: Cue | None = None
     # Whether a target or forecast cue stands before the figure (the only names asked).
     target_before = forecast_before = False
     for cue in bundle.cues:
         cue_start = cue.start
         if cue_start < start:
-            sentence_before.append(cue)
             cue_name = cue.name
             if cue_name == "target":
                 target_before = True
             elif cue_name == "forecast":
                 forecast_before = True
+            is_change = cue_name in ("increase", "decrease")
+            if is_change:
+                verb_before = cue
             if cue_start >= lo:
-                before_cues.append(cue)
+                any_before = True
+                if is_change:
+                    change_before = cue
         elif (
-            not after_cues and end <= cue_start < after_end and cue.name in ("increase", "decrease")
+            after_cue is None
+            and end <= cue_start < after_end
+            and cue.name in ("increase", "decrease")
         ):
-            after_cues.append(cue)
+            after_cue = cue
 
     if (
         unit == "count"
-        and not (by_before and before_cues)
+        and not (by_before and any_before)
         and not _counted_metric(index, figure, bundle)
     ):
         return "count", 1
@@ -1060,7 +1071,7 @@ def _kind(
     )
     if target_after and not realised:
         return "target", 1
-    if target_before and not realised and _target_governs(index, sentence_before, start):
+    if target_before and not realised and _target_governs(index, bundle.cues, start):
         return "target", 1
     deadline_after = False
     for period in bundle.periods:
@@ -1075,7 +1086,6 @@ def _kind(
         return "milestone", 1
 
     percent = unit in ("percent", "percentage_point")
-    change_cues = [c for c in before_cues if c.name in ("increase", "decrease")]
     if percent:
         comparative = (
             _COMPARATIVE_AFTER.match(text, end)
@@ -1101,16 +1111,16 @@ def _kind(
             return kind, 1
         if not by_before and _share(index, figure, clause, bundle):
             return "share", 1
-        if change_cues or after_cues:
-            return "change", _sign(change_cues, after_cues)
-        if by_before:
+        if after_cue is not None:
+            return "change", _sign(after_cue)
+        if change_before is not None:
+            return "change", _sign(change_before)
+        if by_before and verb_before is not None:
             # "in 2018 - by 27.1%": the verb stands earlier in the sentence.
-            verbs = [c for c in sentence_before if c.name in ("increase", "decrease")]
-            if verbs:
-                return "change", _sign(verbs, [])
+            return "change", _sign(verb_before)
         return "level", 1
-    if by_before and change_cues:
-        return "change", _sign(change_cues, after_cues)
+    if by_before and change_before is not None:
+        return "change", _sign(after_cue if after_cue is not None else change_before)
     return "level", 1
 
 
@@ -1164,15 +1174,20 @@ def _counted_metric(index: _DocIndex, figure: _Bounds, bundle: _Sentence) -> boo
     return False
 
 
-def _target_governs(index: _DocIndex, cues: list[Cue], start: int) -> bool:
-    """Whether the last target cue before the figure is about it.
+def _target_governs(index: _DocIndex, cues: tuple[Cue, ...], start: int) -> bool:
+    """Whether the last target cue before the figure (of the sentence's ``cues``, those
+    starting before ``start``) is about it.
 
     Not when a crossing verb ("the goal ... was exceeded") or a verb of a realised
     figure ("despite the target, trade reached $190 bln") stands between.
     """
-    last = max((c.end for c in cues if c.name == "target"), default=-1)
-    if any(c.name == "milestone_verbs" and c.start >= last for c in cues):
-        return False
+    last = -1
+    for c in cues:
+        if c.start < start and c.name == "target" and c.end > last:
+            last = c.end
+    for c in cues:
+        if c.start < start and c.name == "milestone_verbs" and c.start >= last:
+            return False
     return not _realised_between(index.text, last, start)
 
 
@@ -1208,8 +1223,8 @@ def _realised_between(text: str, lo: int, hi: int) -> bool:
     return False
 
 
-def _sign(before: list[Cue], after: list[Cue]) -> int:
-    cue = after[0] if after else before[-1]
+def _sign(cue: Cue) -> int:
+    """The sign of a change cue: -1 for a decrease."""
     return -1 if cue.name == "decrease" else 1
 
 
