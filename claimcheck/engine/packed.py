@@ -445,10 +445,10 @@ Normal = tuple[Key, int, str, bool] | None
 filed (:func:`~claimcheck.engine.index.normal_key`), the kind it is filed under and whether
 it is a milestone without a hedge; ``None``: not indexed."""
 
-_NORMALS: dict[int, Normal] = {}
+_NORMALS: Final[dict[int, Normal]] = {}
 """The :data:`Normal` of each (shape, entities, flow) code triple of :data:`TABLES` for the
 flow metrics in ``_NORMALS_OF`` (a cache, cleared when it holds :data:`TABLE_SIZE` entries)."""
-_NORMALS_OF: list[frozenset[str]] = []
+_NORMALS_OF: Final[list[frozenset[str]]] = []
 
 
 def _normal(shape: tuple[Any, ...], entities: Any, flow: Any, flows: frozenset[str]) -> Normal:
