@@ -130,7 +130,7 @@ class Arithmetic:
         }
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE: Final = re.compile(r"\s+")
 
 
 def _fingerprint(code: str, claims: Sequence[ClaimRef]) -> str:

@@ -37,7 +37,7 @@ __all__ = [
     "span_label",
 ]
 
-_MONTHS = [calendar.month_abbr[i] for i in range(13)]
+_MONTHS: Final = [calendar.month_abbr[i] for i in range(13)]
 
 
 def flow_identity_roles(ctx: Context, measure: str) -> Iterator[tuple[Key, list[Sequence[Item]]]]:
@@ -255,7 +255,7 @@ def _ascii_lowered(words: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(w.lower() for w in words)
 
 
-_PREPARED: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...] | None]] = {}
+_PREPARED: Final[dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...] | None]]] = {}
 """:func:`find_words`' :func:`_by_length` and :func:`_ascii_lowered` of a tuple of words, by
 the tuple's ``id`` (with the tuple, which keeps it alive and its id its own): the rules pass
 the same few tuples (a pack's word lists) for every sentence, and an ``lru_cache`` call

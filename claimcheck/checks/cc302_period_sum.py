@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 from claimcheck.checks._common import is_cumulative, period_label, period_of
 from claimcheck.engine._mypyc import mypyc_attr
@@ -105,7 +106,7 @@ class PeriodSum(Rule):
         )
 
 
-_DAY = _dt.timedelta(days=1)
+_DAY: Final = _dt.timedelta(days=1)
 
 
 def _by_start(spans: Iterable[Span]) -> dict[_dt.date, list[Span]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Final
 
 from claimcheck.checks._common import (
     anchored_levels,
@@ -25,8 +26,8 @@ from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
 from claimcheck.findings import Verdict
 
-_MEASURES = (TURNOVER, FLOW, BALANCE)
-_OTHER_RULES = (frozenset("TOI"), frozenset("BOI"))
+_MEASURES: Final = (TURNOVER, FLOW, BALANCE)
+_OTHER_RULES: Final = (frozenset("TOI"), frozenset("BOI"))
 """Relations between stated figures only that CC101 and CC102 check."""
 
 

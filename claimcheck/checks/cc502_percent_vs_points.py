@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from typing import Final
 
 from claimcheck.checks._common import key_of, period_label, period_of, prior_period
 from claimcheck.engine._mypyc import mypyc_attr
@@ -13,7 +14,7 @@ from claimcheck.engine.intervals import Interval
 from claimcheck.engine.registry import Rule
 from claimcheck.findings import Arithmetic, Finding, Result, Verified
 
-_PERCENT_UNITS = ("percent", "percentage_point")
+_PERCENT_UNITS: Final = ("percent", "percentage_point")
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # a plug-in may refine it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Sequence
+from typing import Final
 
 from claimcheck.checks._common import key_of, period_label
 from claimcheck.engine._mypyc import mypyc_attr
@@ -91,7 +92,7 @@ def _is_reference(reference: Interval, values: Sequence[Interval]) -> tuple[Inte
 
 
 _Table = dict[tuple[Key, PeriodKey], list[ReferenceRow]]
-_cached: list[tuple[ReferenceTable, frozenset[str], _Table]] = []
+_cached: Final[list[tuple[ReferenceTable, frozenset[str], _Table]]] = []
 """The last table :func:`_table` built, with its reference table and flow metrics."""
 
 

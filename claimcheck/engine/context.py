@@ -62,13 +62,13 @@ Text = str | Callable[[], str]
 MAX_COMBINATIONS: Final = 16
 """Cap on the claim combinations a rule tries for one relation (duplicated figures)."""
 
-_SCALES = ((1e12, "trn"), (1e9, "bln"), (1e6, "mln"), (1e3, "thousand"))
-_UNIT_NAMES = {"m**3": "m³", "t": "t", "barrel": "barrels", "barrel/day": "barrels/day"}
-_LABELS: dict[tuple[str, float], str] = {}
+_SCALES: Final = ((1e12, "trn"), (1e9, "bln"), (1e6, "mln"), (1e3, "thousand"))
+_UNIT_NAMES: Final = {"m**3": "m³", "t": "t", "barrel": "barrels", "barrel/day": "barrels/day"}
+_LABELS: Final[dict[tuple[str, float], str]] = {}
 """scale_label's labels by (unit, scale): few units and scales, asked for every relation."""
 
 
-_SHARED: list[tuple[EngineConfig, dict[str, Tolerance], dict[str, bool]]] = []
+_SHARED: Final[list[tuple[EngineConfig, dict[str, Tolerance], dict[str, bool]]]] = []
 """The last configuration's tolerance and cumulative-measure caches (see Context): each
 relation group gets a Context, all with the run's one configuration."""
 

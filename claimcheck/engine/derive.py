@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import attrs
 
@@ -39,14 +39,14 @@ __all__ = ["ROLES", "Figure", "Growth", "Span", "derive", "role_of"]
 
 Span = tuple[_dt.date, _dt.date]
 
-ROLES = ("T", "O", "I", "B")
+ROLES: Final = ("T", "O", "I", "B")
 """Turnover, flow out of the first country, flow into it, its balance."""
 
-_PER_ROLE = 4
+_PER_ROLE: Final = 4
 """Cap on the figures kept for one role and period at each stage (duplicated figures)."""
 
 # target -> ((first role, second role, expression template), ...); values in _OPERATIONS
-_FORMULAS: dict[str, tuple[tuple[str, str, str], ...]] = {
+_FORMULAS: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
     "T": (("O", "I", "{O} + {I}"), ("I", "B", "2×{I} + {B}"), ("O", "B", "2×{O} − {B}")),
     "O": (("T", "I", "{T} − {I}"), ("I", "B", "{I} + {B}"), ("T", "B", "({T} + {B}) / 2")),
     "I": (("T", "O", "{T} − {O}"), ("O", "B", "{O} − {B}"), ("T", "B", "({T} − {B}) / 2")),
@@ -54,7 +54,7 @@ _FORMULAS: dict[str, tuple[tuple[str, str, str], ...]] = {
 }
 
 
-_OPERATIONS: dict[tuple[str, str, str], Callable[[Interval, Interval], Interval]] = {
+_OPERATIONS: Final[dict[tuple[str, str, str], Callable[[Interval, Interval], Interval]]] = {
     ("T", "O", "I"): lambda x, y: x + y,
     ("T", "I", "B"): lambda x, y: 2 * x + y,
     ("T", "O", "B"): lambda x, y: 2 * x - y,
@@ -299,7 +299,7 @@ def _span(item: Item) -> Span | None:
     return item.start, item.end
 
 
-_DIRECT = (frozenset("TOI"), frozenset("BOI"))
+_DIRECT: Final = (frozenset("TOI"), frozenset("BOI"))
 """Relations between three stated figures that CC101 and CC102 check."""
 
 
@@ -312,14 +312,16 @@ def _coefficients(target: str, a: str, b: str) -> tuple[float, float]:
     )
 
 
-_COEFFICIENTS = {(t, a, b): _coefficients(t, a, b) for t, fs in _FORMULAS.items() for a, b, _ in fs}
+_COEFFICIENTS: Final = {
+    (t, a, b): _coefficients(t, a, b) for t, fs in _FORMULAS.items() for a, b, _ in fs
+}
 
-_DIRECT_FORMULAS = {
+_DIRECT_FORMULAS: Final = {
     (t, a, b): frozenset((t, a, b)) in _DIRECT for t, fs in _FORMULAS.items() for a, b, _ in fs
 }
 """Whether the formula relates three figures that CC101 or CC102 check (see _DIRECT)."""
 
-_FOURTH = {
+_FOURTH: Final = {
     (t, a, b): next(r for r in ROLES if r not in (t, a, b))
     for t, fs in _FORMULAS.items()
     for a, b, _ in fs

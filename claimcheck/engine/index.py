@@ -327,9 +327,9 @@ def kind_class(claim: Claim) -> str:
     return "level" if claim.kind == "milestone" else claim.kind
 
 
-_ISO: dict[_dt.date, str] = {}
+_ISO: Final[dict[_dt.date, str]] = {}
 """iso_date's texts: a run names few distinct days."""
-_ISO_CAP = 4096
+_ISO_CAP: Final = 4096
 
 
 def iso_date(day: _dt.date) -> str:
@@ -462,7 +462,7 @@ def scope_key(claim: Claim, flow_metrics: frozenset[str]) -> tuple[str, ...] | N
     return _with_flow(_sorted_scope(claim.entities), claim_flow.source, claim_flow.dest)
 
 
-_FLOWS: list[tuple[EngineConfig, tuple[MetricDef, ...], frozenset[str]]] = []
+_FLOWS: Final[list[tuple[EngineConfig, tuple[MetricDef, ...], frozenset[str]]]] = []
 """flow_metrics' last answer with the configuration and vocabulary it was worked out from
 (an index is built for every group of claims, all with the run's one configuration)."""
 

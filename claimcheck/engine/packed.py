@@ -29,7 +29,6 @@ another process (``PackedClaims`` refuses to be pickled).
 
 from __future__ import annotations
 
-import functools
 import math
 import struct
 from collections.abc import Iterator, Sequence
@@ -389,19 +388,56 @@ def _claim_of(  # noqa: PLR0917  (a row's parts)
     )
 
 
-def _lazy_claim(  # noqa: PLR0917  (bound by functools.partial)
-    row: tuple[Any, ...],
-    claim_id: str,
-    strings: str,
-    start: int,
-    document_id: str,
-    extras: tuple[Any, ...],
-    tables: Tables,
-) -> Claim:
-    """:func:`_claim_of` a row whose quantity text starts at ``start`` in ``strings`` (what
-    an item of a packed claim makes when its claim is asked for)."""
-    text = strings[start : start + row[15]]
-    return _claim_of(row, claim_id, text, document_id, _span(row[12], row[13]), extras, tables)
+class _LazyClaim:
+    """What an item of a packed claim makes its claim with when it is asked for
+    (:func:`_claim_of` of a row whose quantity text starts at ``start`` in ``strings``).
+
+    A plain slotted class (native when compiled): made for every packed claim indexed and
+    called for few, it costs a small part of a ``functools.partial`` (whose constructor is
+    an interpreted call building an argument tuple and a keyword dictionary).
+    """
+
+    __slots__ = ("claim_id", "document_id", "extras", "row", "start", "strings", "tables")
+
+    row: tuple[Any, ...]
+    claim_id: str
+    strings: str
+    start: int
+    document_id: str
+    extras: tuple[Any, ...]
+    tables: Tables
+
+    def __init__(  # noqa: PLR0917  (the fields in order)
+        self,
+        row: tuple[Any, ...],
+        claim_id: str,
+        strings: str,
+        start: int,
+        document_id: str,
+        extras: tuple[Any, ...],
+        tables: Tables,
+    ) -> None:
+        self.row = row
+        self.claim_id = claim_id
+        self.strings = strings
+        self.start = start
+        self.document_id = document_id
+        self.extras = extras
+        self.tables = tables
+
+    def __call__(self) -> Claim:
+        row = self.row
+        start = self.start
+        text = self.strings[start : start + row[15]]
+        return _claim_of(
+            row,
+            self.claim_id,
+            text,
+            self.document_id,
+            _span(row[12], row[13]),
+            self.extras,
+            self.tables,
+        )
 
 
 Normal = tuple[Key, int, str, bool] | None
@@ -409,10 +445,10 @@ Normal = tuple[Key, int, str, bool] | None
 filed (:func:`~claimcheck.engine.index.normal_key`), the kind it is filed under and whether
 it is a milestone without a hedge; ``None``: not indexed."""
 
-_NORMALS: dict[int, Normal] = {}
+_NORMALS: Final[dict[int, Normal]] = {}
 """The :data:`Normal` of each (shape, entities, flow) code triple of :data:`TABLES` for the
 flow metrics in ``_NORMALS_OF`` (a cache, cleared when it holds :data:`TABLE_SIZE` entries)."""
-_NORMALS_OF: list[frozenset[str]] = []
+_NORMALS_OF: Final[list[frozenset[str]]] = []
 
 
 def _normal(shape: tuple[Any, ...], entities: Any, flow: Any, flows: frozenset[str]) -> Normal:
@@ -472,9 +508,7 @@ def index_packed(  # noqa: PLR0917  (as unpack_claims)
         id_end = position + id_length
         text_end = id_end + text_length
         claim_id = strings[position:id_end]
-        make = functools.partial(
-            _lazy_claim, row, claim_id, strings, id_end, document_id, extras, tables
-        )
+        make = _LazyClaim(row, claim_id, strings, id_end, document_id, extras, tables)
         order = index.next_order()
         position = text_end
         shape: tuple[Any, ...] = _value(tables.shapes, row[16], extras)
