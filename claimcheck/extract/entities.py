@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
 import attrs
@@ -27,6 +27,7 @@ from claimcheck.extract.phrases import (
     phrase_alternation,
     phrase_regex,
     phrase_trie,
+    run_shapes,
     separator_run,
     word_end,
 )
@@ -279,6 +280,32 @@ def _currency_may_follow(text: str, end: int) -> bool:
 _CURRENCY_OPENERS = frozenset("$dDc")
 
 
+_FORMS_OF: dict[str, tuple[str, EntityForm, bool]] = {}
+""":func:`_form_of` of the surfaces met so far: the same names recur from text to text,
+and one look-up costs a fraction of normalising the surface and looking that up."""
+_FORMS_OF_MAX = 50_000
+"""Surfaces kept at most (a form may be written with any run of white space)."""
+
+
+def _form_of(
+    forms: dict[str, tuple[str, EntityForm]], surface: str
+) -> tuple[str, EntityForm, bool]:
+    """The entity and form of a mention written ``surface`` (``’`` read as ``'``, each run
+    of white space as one space, when it holds a space, a newline or a tab), and whether
+    it is a dateline in capitals (more than three characters, all cased ones upper case);
+    remembered per surface. Raises :class:`KeyError` for a surface of no form."""
+    found = _FORMS_OF.get(surface)
+    if found is None:
+        canonical = surface.replace("’", "'")
+        if " " in canonical or "\n" in canonical or "\t" in canonical:
+            canonical = " ".join(canonical.split())
+        entity, form = forms[canonical]
+        found = (entity, form, canonical.isupper() and len(canonical) > 3)
+        if len(_FORMS_OF) < _FORMS_OF_MAX:
+            _FORMS_OF[surface] = found
+    return found
+
+
 def find_entities(text: str, regions: Regions | None = None) -> tuple[EntityMention, ...]:
     """Every gazetteer mention in ``text``, in text order."""
     compiled = _compiled()
@@ -297,16 +324,12 @@ def find_entities(text: str, regions: Regions | None = None) -> tuple[EntityMent
             full = any(key in text for key in keys)
             spans = _one_pattern_mentions(_one_pattern() if full else capitalised, text, regions)
     for start, end in spans:
-        surface = text[start:end].replace("’", "'")
-        if " " in surface or "\n" in surface or "\t" in surface:
-            surface = " ".join(surface.split())
-        entity, form = compiled.forms[surface]
+        entity, form, dateline = _form_of(compiled.forms, text[start:end])
         reason: str | None = None
         if _currency_may_follow(text, end) and _CURRENCY_AFTER.match(text, end):
             reason = "currency"  # "US$ 40 bln", "99.84 billion U.S. dollars", "US 69.38 billion"
         elif form == "capital":
             before = text[max(0, start - 20) : start]
-            dateline = surface.isupper() and len(surface) > 3
             if dateline or _PLACE_BEFORE.search(before) is not None:
                 reason = "place"
         elif form == "demonym" and compiled.not_before.match(text, end):
@@ -445,18 +468,11 @@ def _add_word(words: dict[str, _Form], runs: dict[bytes, _Form], word: str) -> _
     return node
 
 
-def _first_bytes(words: Iterable[bytes]) -> bytes:
-    """A table of 256 bytes: 1 at the first byte of each of ``words``, else 0."""
-    table = bytearray(256)
-    for word in words:
-        table[word[0]] = 1
-    return bytes(table)
-
-
 @functools.cache
 def _word_roots() -> tuple[dict[str, _Form] | None, dict[bytes, _Form], bytes]:
     """:func:`_word_root`, its words by their UTF-8 bytes and the first bytes of those
-    (:func:`_first_bytes`: a run opening with another byte is no word of a form)."""
+    (:func:`~claimcheck.extract.phrases.run_shapes`: a run of another shape is no word
+    of a form)."""
     root: dict[str, _Form] = {}
     runs: dict[bytes, _Form] = {}
     for form in _compiled().every_form:
@@ -474,7 +490,7 @@ def _word_roots() -> tuple[dict[str, _Form] | None, dict[bytes, _Form], bytes]:
             node.tails = tuple(sorted({*node.tails, tail}, key=len))
         else:
             node.ends = True
-    return root, runs, _first_bytes(runs)
+    return root, runs, run_shapes(runs)
 
 
 def _word_mentions(
@@ -524,7 +540,7 @@ def _ascii_mentions(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> 
     """:func:`_word_mentions` in the region ``[lo, hi)`` of an ASCII text, from its runs
     of word characters (:func:`~claimcheck.extract.phrases.ascii_runs`)."""
     runs = ascii_runs(text, lo, hi)
-    _, roots, firsts = _word_roots()
+    _, roots, shapes = _word_roots()
     count = len(runs)
     pos = lo  # where ``runs[x]`` starts
     x = 0
@@ -532,7 +548,11 @@ def _ascii_mentions(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> 
     while x < count:
         run = runs[x]
         size = len(run)
-        if size and pos >= after and firsts[run[0]]:
+        if (
+            size
+            and pos >= after
+            and (shapes[run[0] * 128 + run[-1]] >> ((size if size < 8 else 8) - 1)) & 1
+        ):
             node = roots.get(run)
             before = text[pos - 1] if pos > 0 else " "
             if node is not None and not (before.isalnum() or before in "_."):

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimcheck.extract.lexicon import lexicon, trie_regex
-from claimcheck.extract.phrases import lower_case
+from claimcheck.extract.phrases import lower_case, text_runs
 
 __all__ = [
     "DIGITS",
@@ -271,6 +271,10 @@ def _word_scan() -> re.Pattern[str]:
 _START_WORDS: list[frozenset[str]] = []
 """The words a word-scan match can start with, alone or with "fold" (computed once)."""
 
+_START_BYTES: list[frozenset[bytes]] = []
+""":data:`_START_WORDS` as ASCII bytes (computed with it)."""
+
+
 _START_SHAPES: list[int] = []
 """For each first letter and length (``(first - 97) * 32 + length``), the last letters
 (bit ``last - 97``) of the words of :data:`_START_WORDS`: a look-up that rules out most
@@ -291,8 +295,60 @@ def _start_words() -> frozenset[str]:
                 break
             shapes[(ord(word[0]) - 97) * 32 + len(word)] |= 1 << (ord(word[-1]) - 97)
         _START_SHAPES[:] = shapes
+        _START_BYTES.append(frozenset([word.encode("ascii") for word in words]))
         _START_WORDS.append(words)
     return _START_WORDS[0]
+
+
+_A_TO_Z = bytes([c if 97 <= c <= 122 else 32 for c in range(256)])
+"""A ``bytes.translate`` table: every byte but "a"-"z" to a space. An ASCII text so
+translated and split at each space gives its runs of "a"-"z", each after one more part
+than the other characters before it (the others are empty; see
+:func:`~claimcheck.extract.phrases.ascii_runs`)."""
+
+
+def _ascii_word_start_positions(lowered: str, words: frozenset[bytes]) -> list[int]:
+    """:func:`_word_start_positions` of an ASCII text with a non-empty word set (as bytes),
+    from its runs of word characters (:func:`~claimcheck.extract.phrases.text_runs`,
+    which the term scan of the same text reads again): a few C loops and, for a run of
+    the shape of a word, a set look-up, where the loop over the characters costs some
+    hundred instructions each.
+
+    Without "_" and capitals in the text, a run of word characters holding a start is
+    all "a"-"z": a run of "a"-"z" inside a longer one is next to a digit, where the
+    scan's look-behind or closing ``\\b`` fails. Otherwise the runs of "a"-"z" are read
+    (:data:`_A_TO_Z`)."""
+    # (``bytes.islower`` reads ASCII letters only: a fraction of ``str.islower``.)
+    if "_" in lowered or not lowered.encode("ascii").islower():
+        runs = lowered.encode("ascii").translate(_A_TO_Z).split(b" ")
+    else:
+        runs = text_runs(lowered)
+    out: list[int] = []
+    shapes = _START_SHAPES
+    size = len(lowered)
+    start = 0  # where ``run`` starts
+    for run in runs:
+        length = len(run)
+        end = start + length
+        # First letter, length and last letter rule out most runs before the set
+        # look-up, which hashes the run.
+        if (
+            0 < length < 32
+            and 97 <= run[0] <= 122
+            and 97 <= run[-1] <= 122
+            and (shapes[(run[0] - 97) * 32 + length] >> (run[-1] - 97)) & 1
+            and run in words
+        ):
+            # The scan's look-behind (not after a digit, "'" or "-") and closing ``\\b``
+            # (not before an ASCII word character).
+            before = ord(lowered[start - 1]) if start > 0 else 32
+            after = ord(lowered[end]) if end < size else 32
+            if not (48 <= before <= 57 or before in (39, 45)) and not (
+                48 <= after <= 57 or 65 <= after <= 90 or after == 95
+            ):
+                out.append(start)
+        start = end + 1
+    return out
 
 
 def _word_start_positions(lowered: str) -> list[int]:
@@ -308,6 +364,8 @@ def _word_start_positions(lowered: str) -> list[int]:
     """
     words = _start_words()
     check = bool(words)
+    if check and lowered.isascii():
+        return _ascii_word_start_positions(lowered, _START_BYTES[0])
     shapes = _START_SHAPES
     out: list[int] = []
     size = len(lowered)

@@ -23,7 +23,10 @@ __all__ = [
     "phrase_alternation",
     "phrase_regex",
     "phrase_trie",
+    "region_runs",
+    "run_shapes",
     "separator_run",
+    "text_runs",
     "word_end",
 ]
 
@@ -269,6 +272,60 @@ def ascii_runs(text: str, lo: int, hi: int) -> list[bytes]:
     return text[lo:hi].encode("ascii").translate(_ASCII_RUNS).split(b" ")
 
 
+_LAST_RUNS: list[tuple[str, list[bytes], bytes]] = [("", [b""], b"")]
+"""The last text :func:`text_runs` split, its runs, and the text translated
+(:data:`_ASCII_RUNS`, a space at each non-word character) for :func:`region_runs`."""
+
+
+def text_runs(text: str) -> list[bytes]:
+    """``ascii_runs(text, 0, len(text))`` for an ASCII text, kept for the last text: the
+    number-word scan and the term scan split the same lower-cased text
+    (:func:`lower_case` keeps one copy), the term scan in regions (:func:`region_runs`)."""
+    last = _LAST_RUNS[0]  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return last[1]
+    spaced = text.encode("ascii").translate(_ASCII_RUNS)
+    runs = spaced.split(b" ")
+    _LAST_RUNS[0] = (text, runs, spaced)
+    return runs
+
+
+def region_runs(text: str, lo: int, hi: int) -> list[bytes]:
+    """``ascii_runs(text, lo, hi)``, cut from the runs :func:`text_runs` kept when it split
+    ``text`` last (else split anew): the run holding ``lo`` from ``lo`` on, then each run
+    starting after ``lo`` up to ``hi`` (a part starts after each non-word character), the
+    last cut at ``hi``. A run's index is the number of non-word characters before it, its
+    start one past the last of them (C loops over the translated text); a full slice of
+    a run is the run itself: no copy."""
+    last = _LAST_RUNS[0]
+    if last[0] is not text:
+        return ascii_runs(text, lo, hi)
+    runs, spaced = last[1], last[2]
+    first = spaced.count(b" ", 0, lo)  # the run holding ``lo`` (or ending there)
+    begin = spaced.rfind(b" ", 0, lo) + 1  # where it starts
+    out = [runs[first][lo - begin : hi - begin]]
+    stop = spaced.count(b" ", 0, hi)  # the last run starting up to ``hi``
+    if stop > first:
+        out += runs[first + 1 : stop + 1]
+        at = spaced.rfind(b" ", 0, hi) + 1  # where it starts
+        if at + len(runs[stop]) > hi:
+            out[-1] = runs[stop][: hi - at]
+    return out
+
+
+def run_shapes(words: Iterable[bytes]) -> bytes:
+    """A table of the shapes of ``words``: at ``first * 128 + last`` (their first and last
+    bytes, ASCII), bit ``min(length, 8) - 1`` set for each length. A run of an ASCII
+    text (:func:`ascii_runs`) whose bit is clear is none of ``words``: a test of a few
+    instructions, where a dictionary look-up hashes the run (some 130 instructions).
+    Words with a byte past ASCII are left out (no ASCII run is one of them)."""
+    table = bytearray(128 * 128)
+    for word in words:
+        if word and word[0] < 128 and word[-1] < 128:
+            table[word[0] * 128 + word[-1]] |= 1 << (min(len(word), 8) - 1)
+    return bytes(table)
+
+
 class _Node:
     """A node of the scanner's word trie: below a word, the runs of non-word characters
     that go on a phrase; below such a run, the words (by :attr:`runs` too)."""
@@ -365,12 +422,9 @@ class MultiScanner:
         self._runs: dict[bytes, _Node] = {}
         self._root: dict[str, _Node] | None = self._word_trie(phrases, self._runs)
         self._word_firsts = frozenset([word[0] for word in self._root or ()])
-        table = bytearray(256)
-        for run in self._runs:
-            table[run[0]] = 1
-        self._run_firsts = bytes(table)
-        """1 at each first byte of :attr:`_runs` (a run opening with another byte is
-        no first word of a phrase; one test spares the dictionary look-up)."""
+        self._run_firsts = run_shapes(self._runs)
+        """The shapes of :attr:`_runs` (:func:`run_shapes`: a run of another shape is no
+        first word of a phrase; one test spares the dictionary look-up)."""
 
     def _word_trie(
         self, phrases: dict[str, list[str]], runs: dict[bytes, _Node]
@@ -530,7 +584,7 @@ class MultiScanner:
     ) -> None:
         """:meth:`_word_scan` of the region ``[lo, hi)`` of an ASCII text, from its runs
         of word characters (:func:`ascii_runs`)."""
-        runs = ascii_runs(low, lo, hi)
+        runs = region_runs(low, lo, hi)
         roots = self._runs
         firsts = self._run_firsts
         count = len(runs)
@@ -542,7 +596,7 @@ class MultiScanner:
         while x < count:
             run = runs[x]
             size = len(run)
-            if size and firsts[run[0]]:
+            if size and (firsts[run[0] * 128 + run[-1]] >> ((size if size < 8 else 8) - 1)) & 1:
                 node = roots.get(run)
                 if node is not None:
                     self._ascii_walk(low, runs, x, pos, hi, node, found, taken)
