@@ -25,13 +25,16 @@ bln") early in a year: the latest full year (see its docstring).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
 from typing import Final, Literal, NamedTuple
 
+from claimcheck.extract.offsets import search_left, search_right
 from claimcheck.extract.phrases import lower_case
+from claimcheck.extract.records import COMPILED
 from claimcheck.extract.records import period as new_period
 from claimcheck.extract.sentences import Sentences
 from claimcheck.model import Period, Span
@@ -400,15 +403,70 @@ def _fiscal(name: str, groups: dict[str, str], base: _Raw) -> _Raw | None:
     return fiscal._replace(year=year, first_month=0, last_month=0)
 
 
+_GROUP_NUMBERS: Final[dict[str, dict[str, int]]] = {
+    "year": {"y": 1},
+    "deadline": {"y": 1, "y2": 2, "drel": 3},
+    "range": {"m1": 1, "m2": 2, "y": 3, "rel": 4},
+}
+"""The groups of the patterns :func:`_raw` reads by number (checked at import)."""
+
+
+def _check_group_numbers() -> None:
+    """Fail at import if a pattern :func:`_raw` reads by number has other groups."""
+    for name, pattern in _PATTERNS:
+        if name in _GROUP_NUMBERS and pattern.groupindex != _GROUP_NUMBERS[name]:
+            raise ValueError(f"the groups of {name!r} are not {_GROUP_NUMBERS[name]}")
+
+
+_check_group_numbers()
+
+
 def _raw(name: str, match: re.Match[str], text: str) -> _Raw | None:
-    """Read one match; the patterns ran on a lower-cased copy, so case checks use ``text``."""
+    """Read one match; the patterns ran on a lower-cased copy, so case checks use ``text``.
+
+    The commonest phrases are read by group number (see :data:`_GROUP_NUMBERS`): a
+    dictionary of every group, and a look-up of each group by its name, cost several
+    times that. They read as :func:`_raw_by_name` reads them.
+    """
+    start, end = match.span()
+    if name == "year":  # the whole match is the year (group 1)
+        return _raw_of(start, end, name, "period", "year", 1, 12, int(text[start:end]))
+    if name == "deadline":
+        found, found_last, drel = match.groups("")
+        year = int(found) if found else None
+        last_year = int(found_last) if found_last else None
+        relative = 0 if drel else None
+        return _raw_of(start, end, name, "deadline", "year", 1, 12, year, last_year, relative)
+    if name == "range":
+        first_start, first_end = match.span(1)
+        last_start, last_end = match.span(2)
+        first = _month(text[first_start:first_end])
+        last = _month(text[last_start:last_end])
+        if first is None or last is None or last < first:
+            return None
+        # ``groups("")``: an unmatched group reads as "", never None (compiled, a value typed
+        # as a string must be one)
+        _, _, found, rel = match.groups("")
+        year = int(found) if found else None
+        relative = _relative_offset(rel) if rel else None
+        return _raw_of(start, end, name, "period", "months", first, last, year, None, relative)
+    return _raw_by_name(name, match, text, start, end)
+
+
+def _raw_year(text: str, start: int) -> _Raw:
+    """:func:`_raw` of a match of ``year`` at ``start`` (read by :func:`_year_matches`)."""
+    end = start + 4
+    return _raw_of(start, end, "year", "period", "year", 1, 12, int(text[start:end]))
+
+
+def _raw_by_name(name: str, match: re.Match[str], text: str, start: int, end: int) -> _Raw | None:
+    """:func:`_raw` of the other patterns, their groups read by name."""
     # Unmatched groups read as "" (falsy), so that every value is a plain string. Month
     # names and roman numerals are case-sensitive: read them from the original text.
     groups: dict[str, str] = match.groupdict("")
     for key in _CASED_GROUPS:
         if groups.get(key):
             groups[key] = text[match.start(key) : match.end(key)]
-    start, end = match.span()
     year = int(groups["y"]) if groups.get("y") else None
     relative = _relative_offset(groups["rel"]) if groups.get("rel") else None
     # Each reading builds its record at once, positionally (field order of ``_Raw``):
@@ -602,6 +660,13 @@ _DEADLINE_WORDS: Final = ("by", "before", "until", "till")
 _FYSPLIT_DASHES: Final = "-–/"
 
 
+def _decimal(char: str) -> bool:
+    """``char.isdecimal()`` for one character: ``isdigit`` runs natively (compiled) where
+    ``isdecimal`` is a method call, and every decimal character is a digit; a digit up
+    to "9" is an ASCII digit, a decimal one (the rest are rare: asked as before)."""
+    return char.isdigit() and (char <= "9" or char.isdecimal())
+
+
 def _word_start(low: str, start: int) -> bool:
     """Whether ``start`` is not preceded by a word character (``\\w``)."""
     if start == 0:
@@ -632,10 +697,61 @@ def _year_starts(low: str, lo: int, hi: int) -> list[int]:
     for century in ("19", "20"):
         start = low.find(century, lo, hi - 2)
         while start >= 0:
-            if low[start + 2].isdecimal() and low[start + 3].isdecimal():
+            if _decimal(low[start + 2]) and _decimal(low[start + 3]):
                 out.append(start)
             start = low.find(century, start + 1, hi - 2)
     out.sort()
+    return out
+
+
+def _years_in(years: list[int], lo: int, hi: int) -> list[int]:
+    """``_year_starts(low, lo, hi)`` read from ``years``, the ascending year starts of the
+    whole text: those from ``lo`` to ``hi - 4`` (the text's digits and decimal
+    characters are ``low``'s: no character changes to or from one in lower case)."""
+    first = search_left(years, lo) if COMPILED else bisect.bisect_left(years, lo)
+    last = search_right(years, hi - 4) if COMPILED else bisect.bisect_right(years, hi - 4)
+    return years[first:last] if first < last else []
+
+
+_BEFORE_YEAR: Final = "$€£¥.,/-"
+"""The characters but decimal digits ``_YEAR_AT_START``'s look-behind rejects before it."""
+
+
+def _year_at(low: str, start: int, hi: int) -> bool:
+    """Whether the pattern ``year`` matches ``low[start:start + 4]`` (searched up to
+    ``hi``), ``start`` a start of :func:`_year_starts` (so ``start + 4 <= hi``).
+
+    ``_YEAR_AT_START`` read by hand: "19" then "5" to "9", or "20" (then decimal
+    digits, already checked); no decimal digit nor one of :data:`_BEFORE_YEAR` before
+    it (the look-behind sees the text before the window; its four "." are the digits,
+    no line break); neither a decimal digit or "%", nor "." or "," and a decimal digit,
+    after it, before ``hi``.
+    """
+    if low[start] == "1" and not 53 <= ord(low[start + 2]) <= 57:  # "5" to "9"
+        return False
+    if start > 0:
+        before = low[start - 1]
+        if before in _BEFORE_YEAR or _decimal(before):
+            return False
+    at = start + 4
+    if at < hi:
+        after = low[at]
+        if after == "%" or _decimal(after):
+            return False
+        if (after in (".", ",")) and at + 1 < hi and _decimal(low[at + 1]):
+            return False
+    return True
+
+
+def _year_matches(low: str, years: list[int], hi: int) -> list[int]:
+    """The starts of ``_matches_at(year pattern, low, years, lo, hi)`` (each match is the
+    four digits), read by :func:`_year_at`: no regex call, no match object."""
+    out: list[int] = []
+    taken = -1
+    for start in years:
+        if start >= taken and _year_at(low, start, hi):
+            out.append(start)
+            taken = start + 4
     return out
 
 
@@ -646,8 +762,8 @@ def _dayfirst_starts(low: str, months: list[int], lo: int) -> list[int]:
         at = month - 1
         while at >= lo and low[at].isspace():
             at -= 1
-        if lo <= at < month - 1 and low[at].isdecimal():
-            if at > lo and low[at - 1].isdecimal():
+        if lo <= at < month - 1 and _decimal(low[at]):
+            if at > lo and _decimal(low[at - 1]):
                 out.append(at - 1)
             out.append(at)
     return out
@@ -757,8 +873,8 @@ def _yrange_may_open(low: str, start: int, hi: int) -> bool:
     return (
         at + 4 <= hi
         and (low.startswith("19", at) or low.startswith("20", at))
-        and low[at + 2].isdecimal()
-        and low[at + 3].isdecimal()
+        and _decimal(low[at + 2])
+        and _decimal(low[at + 3])
     )
 
 
@@ -773,7 +889,7 @@ def _day_may_open(low: str, start: int, hi: int) -> bool:
         return False
     while at < hi and low[at].isspace():
         at += 1
-    return at < hi and low[at].isdecimal()
+    return at < hi and _decimal(low[at])
 
 
 def _may_open(name: str, low: str, starts: list[int], hi: int) -> list[int]:
@@ -810,7 +926,8 @@ def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """
     # Merge first (most windows overlap), then widen and merge again.
     merged: list[tuple[int, int]] = []
-    for start, stop in sorted(windows):
+    windows.sort()  # in place: the caller's list, not read again (no copy)
+    for start, stop in windows:
         if merged and start <= merged[-1][1]:
             if stop > merged[-1][1]:
                 merged[-1] = (merged[-1][0], stop)
@@ -853,9 +970,15 @@ def _bounded(low: str, start: int, end: int) -> bool:
     return not ((start > 0 and low[start - 1].isalnum()) or (end < len(low) and low[end].isalnum()))
 
 
-def _triggers(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
+def _triggers(
+    text: str, low: str, years: list[int] | None = None
+) -> dict[str, list[tuple[int, int]]]:
     """The windows around the years, codes and month names of ``text`` (see
-    :data:`_TRIGGER_SCAN`), by kind, in no particular order."""
+    :data:`_TRIGGER_SCAN`), by kind, in no particular order.
+
+    ``years``, when given, receives the start of every "19" or "20" followed by two
+    decimal digits, bounded or not, in two ascending runs ("19", then "20"): what
+    :func:`_year_starts` finds in any window (see :func:`_years_in`)."""
     size = len(text)
     digits: list[tuple[int, int]] = []
     codes: list[tuple[int, int]] = []
@@ -869,11 +992,13 @@ def _triggers(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
                 century
                 and at + 3 < size
                 and text[at + 1] == century
-                and text[at + 2].isdecimal()
-                and text[at + 3].isdecimal()
-                and _bounded(low, at, at + 4)
+                and _decimal(text[at + 2])
+                and _decimal(text[at + 3])
             ):
-                digits.append((max(0, at - _WINDOW), min(size, at + 4 + _WINDOW)))
+                if years is not None:
+                    years.append(at)
+                if _bounded(low, at, at + 4):
+                    digits.append((max(0, at - _WINDOW), min(size, at + 4 + _WINDOW)))
             if at > 0 and text[at - 1] in _CODE_LETTERS and _bounded(low, at - 1, at + 1):
                 codes.append((max(0, at - 1 - _WINDOW), min(size, at + 1 + _WINDOW)))
             at = text.find(digit, at + 1)
@@ -887,13 +1012,16 @@ def _triggers(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
     return {"digits": digits, "code": codes, "month": months}
 
 
-def _regions(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
+def _regions(
+    text: str, low: str, years: list[int] | None = None
+) -> dict[str, list[tuple[int, int]]]:
     """For each kind of trigger, the merged windows around its occurrences.
 
     Keywords are looked for in ``low`` (the lower-cased text), the rest in ``text``.
+    ``years`` receives the year starts of the text (see :func:`_triggers`).
     """
     size = len(text)
-    found = _triggers(text, low)
+    found = _triggers(text, low, years)
     regions = {kind: _merge(text, windows) for kind, windows in found.items() if windows}
     for word, prefix_only in _KEYWORDS:
         # Non-overlapping occurrences, as a scan with the literal pattern finds them.
@@ -936,11 +1064,18 @@ def _scan(text: str) -> list[_Raw]:
     low = lower_case(text)
     if len(low) != len(text):  # a character changes length in lower case ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    regions = _regions(text, low)
+    text_years: list[int] = []
+    regions = _regions(text, low, text_years)
+    text_years.sort()  # (two ascending runs)
     # A pattern with several triggers runs once over the union of their windows.
-    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
+    # (start, start - end, order, name, the match; None for a year read by hand)
+    candidates: list[tuple[int, int, int, str, re.Match[str] | None]] = []
     for needs, plan in _PLAN:
-        groups = [regions[need] for need in needs if need in regions]
+        groups: list[list[tuple[int, int]]] = []
+        for need in needs:
+            windows = regions.get(need)  # (one look-up, not a test and a look-up)
+            if windows is not None:
+                groups.append(windows)
         if not groups:
             continue  # none of the triggers in the text: most groups, most texts
         for lo, hi in groups[0] if len(groups) == 1 else _union(groups):
@@ -965,13 +1100,19 @@ def _scan(text: str) -> list[_Raw]:
                     matches = pattern.finditer(low, lo, hi)
                 else:
                     if years is None and anchor in (_AT_YEARS, _AT_ISO, _GATE_FYSPLIT):
-                        years = _year_starts(low, lo, hi)
+                        years = _years_in(text_years, lo, hi)
                     if months is None and anchor in (_AT_MONTHS, _AT_RANGE, _AT_DAYFIRST):
                         months = _word_starts(low, _MONTH_STEMS, lo, hi)
                     if anchor == _GATE_FYSPLIT:
                         if years is None or not _fysplit_may_match(low, years, hi):
                             continue
                         matches = pattern.finditer(low, lo, hi)
+                    elif name == "year":  # read without the regex (see _year_matches)
+                        read = _year_matches(low, years or [], hi)
+                        for start in read:
+                            candidates.append((start, -4, order, name, None))
+                        kept[index] = read  # (``yrange`` takes the starts of ``year``)
+                        continue
                     else:
                         at = _starts(anchor, low, lo, hi, years=years or [], months=months or [])
                         matches = _matches_at(pattern, low, at, lo, hi)
@@ -991,7 +1132,7 @@ def _scan(text: str) -> list[_Raw]:
     last_end = -1
     for start, _, _, name, match in candidates:
         if start >= last_end:
-            raw = _raw(name, match, text)
+            raw = _raw(name, match, text) if match is not None else _raw_year(text, start)
             if raw is not None:
                 out.append(raw)
                 last_end = raw.end
@@ -1034,7 +1175,8 @@ def find_periods(
     mentions: list[PeriodMention] = []
     year_marks: list[tuple[int, int, int]] = []  # (sentence, paragraph, year) of explicit years
     discourse: Period | None = None
-    for raw in (_basis_role(text, r) for r in _scan(text)):
+    for scanned in _scan(text):  # (a loop, not a generator: no generator object)
+        raw = _basis_role(text, scanned)
         if raw.granularity == "fiscal":
             found = _fiscal_period(raw, text, published, fiscal_year_start)
             mentions.append(found)

@@ -119,16 +119,26 @@ def _candidate_starts(text: str) -> list[int]:
     end punctuation mark followed by more of it, a closing quote or bracket, or white
     space (not so after most full stops: "1.5", "U.S.")."""
     starts: list[int] = []
+    last = len(text) - 1
     for char in _CANDIDATE_CHARS:
         line_break = char == "\n"
         at = text.find(char)
         while at >= 0:
-            following = text[at + 1 : at + 2]
-            if line_break or following in _AFTER_END or following.isspace():
+            if line_break or (at < last and _after_end(text, at + 1)):
                 starts.append(at)
             at = text.find(char, at + 1)
     starts.sort()
     return starts
+
+
+def _after_end(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is in :data:`_AFTER_END` or white space: read as a code point
+    (compiled, ``ord(text[i])`` reads it in place: no string, no set look-up)."""
+    code = ord(text[at])
+    if code < 128:
+        # ".", "!", "?", '"', "'", ")", "]"; ASCII white space: "\t" to "\r", "\x1c" to " "
+        return code in (46, 33, 63, 34, 39, 41, 93) or 9 <= code <= 13 or 28 <= code <= 32
+    return code in (0x2026, 0x201D, 0x2019, 0xBB) or text[at].isspace()
 
 
 def candidates(text: str) -> list[re.Match[str]]:
@@ -153,10 +163,6 @@ def candidates(text: str) -> list[re.Match[str]]:
     return out
 
 
-_PUNCTUATION: Final = frozenset(".!?…")
-_CLOSERS: Final = frozenset("\"'”’»)]")
-
-
 def candidate_bounds(text: str) -> list[tuple[int, int]]:
     """``[m.span() for m in candidates(text)]``, read without the regex.
 
@@ -174,10 +180,11 @@ def candidate_bounds(text: str) -> list[tuple[int, int]]:
         if start < taken:
             continue
         end = start + 1
-        if text[start] != "\n":
-            while end < size and text[end] in _PUNCTUATION:
+        if ord(text[start]) != 10:  # not a line break
+            # (code points: ".", "!", "?", "…"; '"', "'", "”", "’", "»", ")", "]")
+            while end < size and ord(text[end]) in (46, 33, 63, 0x2026):
                 end += 1
-            while end < size and text[end] in _CLOSERS:
+            while end < size and ord(text[end]) in (34, 39, 0x201D, 0x2019, 0xBB, 41, 93):
                 end += 1
             if end >= size or not text[end].isspace():
                 continue
@@ -208,6 +215,15 @@ def next_start(text: str, pos: int) -> int:
     return pos
 
 
+def _lower_case_letter(char: str) -> bool:
+    """``char.islower()`` for one character: an ASCII one read as a code point ("a" to
+    "z"; compiled, ``islower`` is a method call), the rest asked as before."""
+    code = ord(char)
+    if code < 128:
+        return 97 <= code <= 122
+    return char.islower()
+
+
 def _ends_sentence(text: str, dot: int, end: int) -> bool:
     """Decide whether the punctuation run ``text[dot:end]`` ends a sentence."""
     if text[dot] != ".":
@@ -218,7 +234,7 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
     if "\n" in text[end:following]:
         return True
     nxt = text[following]
-    if nxt.islower() or nxt in ",;:)":
+    if _lower_case_letter(nxt) or nxt in ",;:)":
         return False
     before = word_before(text, max(0, dot - 20), dot)
     if before is None:
@@ -232,10 +248,6 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
     return not (len(word) == 1 and before[0].isupper())
 
 
-_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_WORD_CHARS: Final = _ASCII_LETTERS | {"."}
-
-
 def word_before(text: str, lo: int, hi: int) -> str | None:
     """``_WORD_BEFORE.search(text, lo, hi).group(1)`` (``None`` for no match): the run of
     ASCII letters and dots ending at ``hi`` (or at a line break ending the range, where
@@ -247,11 +259,16 @@ def word_before(text: str, lo: int, hi: int) -> str | None:
     end = hi
     if end > lo and text[end - 1] == "\n":
         end -= 1  # ``$`` also matches before a line break ending the range
+    # Characters read as code points (compiled, ``ord(text[i])`` reads one in place: no
+    # string, no set look-up): an ASCII letter or ".".
     start = end
-    while start > lo and text[start - 1] in _WORD_CHARS:
+    while start > lo:
+        code = ord(text[start - 1])
+        if not (97 <= code <= 122 or 65 <= code <= 90 or code == 46):
+            break
         start -= 1
-    while start < end and text[start] not in _ASCII_LETTERS:
-        start += 1  # the match opens with a letter: the leftmost one of the run
+    while start < end and ord(text[start]) == 46:
+        start += 1  # the match opens with a letter: the leftmost one of the run (no ".")
     return text[start:end] if start < end else None
 
 
@@ -398,7 +415,7 @@ def sentence_bounds(
             if end < len(text) and text[end] != "\n":  # else a blank line: always a break
                 following = next_start(text, end)
                 blank_line = "\n" in text[end:following] if following >= 0 else True
-                if not blank_line and following >= 0 and text[following].islower():
+                if not blank_line and following >= 0 and _lower_case_letter(text[following]):
                     continue
             end = found
         elif not _ends_sentence(text, found, end):
