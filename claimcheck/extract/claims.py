@@ -320,6 +320,11 @@ _COMPARED_RUNS: Final[_Runs] = (
     *(("with", "compared"), ("to", "compared")),
 )
 """The comparison words of :data:`_COMPARED_BEFORE` (see :func:`_ends_with_words`)."""
+_COMPARED_TAILS: Final = frozenset(
+    [word[-2:] for word in (*_COMPARED_QUALIFIERS, *(run[0] for run in _COMPARED_RUNS))]
+)
+"""The last two characters of the last word of every match of :data:`_COMPARED_BEFORE`
+(lower case): a qualifier, or the last word of a comparison."""
 
 
 def _compared_before(text: str, lo: int, hi: int) -> bool:
@@ -330,6 +335,13 @@ def _compared_before(text: str, lo: int, hi: int) -> bool:
     if not window.isascii():
         return _COMPARED_BEFORE.search(text, lo, hi) is not None
     if not window or not window[-1].isspace():
+        return False
+    # Every match ends with one of the words of _COMPARED_TAILS, then white space: test
+    # the last two characters before that white space before splitting the window.
+    last = len(window) - 2
+    while last >= 0 and window[last].isspace():
+        last -= 1
+    if last < 1 or window[last - 1 : last + 1].lower() not in _COMPARED_TAILS:
         return False
     words = window.lower().split()
     n = len(words)
