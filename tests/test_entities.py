@@ -58,3 +58,11 @@ def test_world_terms() -> None:
     text = "China's foreign trade and its external trade grew; trade with Peru fell."
     spans = [s.slice(text) for s in find_world_terms(text)]
     assert spans == ["foreign trade", "external trade"]
+
+
+def test_names_split_by_any_white_space() -> None:
+    # a no-break, thin or narrow no-break space, a tab or a line break inside a name
+    # reads as a space (it once raised KeyError for the no-break spaces)
+    for gap in ("\u00a0", "\u2009", "\u202f", "\t", "\n", "  "):
+        text = f"Exports from the United{gap}States to the United{gap}Kingdom rose."
+        assert _parties(text) == ["United States", "United Kingdom"], repr(gap)

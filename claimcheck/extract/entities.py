@@ -291,14 +291,13 @@ def _form_of(
     forms: dict[str, tuple[str, EntityForm]], surface: str
 ) -> tuple[str, EntityForm, bool]:
     """The entity and form of a mention written ``surface`` (``’`` read as ``'``, each run
-    of white space as one space, when it holds a space, a newline or a tab), and whether
+    of white space, a no-break or thin space too, as one space), and whether
     it is a dateline in capitals (more than three characters, all cased ones upper case);
     remembered per surface. Raises :class:`KeyError` for a surface of no form."""
     found = _FORMS_OF.get(surface)
     if found is None:
-        canonical = surface.replace("’", "'")
-        if " " in canonical or "\n" in canonical or "\t" in canonical:
-            canonical = " ".join(canonical.split())
+        # (a miss only, once per surface: the cost of splitting does not matter here)
+        canonical = " ".join(surface.replace("’", "'").split())
         entity, form = forms[canonical]
         found = (entity, form, canonical.isupper() and len(canonical) > 3)
         if len(_FORMS_OF) < _FORMS_OF_MAX:
