@@ -924,6 +924,14 @@ def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     Each search for white space stops where the previous window ends, so that the
     total work stays linear in the length of the text (one long line included).
     """
+    size = len(text)
+    if len(windows) == 1:  # the commonest case: the loops below, once, without the lists
+        start, stop = windows[0]
+        lo = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+        space = text.find(" ", stop)
+        newline = text.find("\n", stop, space if space >= 0 else size)
+        hi = newline if newline >= 0 else space
+        return [(lo, hi if hi >= 0 else size)]
     # Merge first (most windows overlap), then widen and merge again.
     merged: list[tuple[int, int]] = []
     windows.sort()  # in place: the caller's list, not read again (no copy)
@@ -933,7 +941,6 @@ def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 merged[-1] = (merged[-1][0], stop)
         else:
             merged.append((start, stop))
-    size = len(text)
     out: list[tuple[int, int]] = []
     blank_from, blank_at = -1, -1  # the last forward search: from where, what it found
     for start, stop in merged:
@@ -1023,11 +1030,23 @@ def _regions(
     size = len(text)
     found = _triggers(text, low, years)
     regions = {kind: _merge(text, windows) for kind, windows in found.items() if windows}
+    first_fi = -2  # where "fi" first occurs (-2: not looked for yet)
     for word, prefix_only in _KEYWORDS:
         # Non-overlapping occurrences, as a scan with the literal pattern finds them.
+        if word == "quarter":
+            start = low.find("q")  # (one character: a fast scan; most texts hold none)
+            if start >= 0:
+                start = low.find(word, start)
+        elif prefix_only and len(word) > 2:  # "fiscal", "financial": both open with "fi"
+            if first_fi == -2:
+                first_fi = low.find("fi")
+            start = low.find(word, first_fi) if first_fi >= 0 else -1
+        else:
+            start = low.find(word)
+        if start < 0:
+            continue  # (most words, most texts: no list)
         windows: list[tuple[int, int]] = []
         width = len(word)
-        start = low.find(word)
         while start >= 0:
             end = start + width
             if not (
@@ -1071,14 +1090,19 @@ def _scan(text: str) -> list[_Raw]:
     # (start, start - end, order, name, the match; None for a year read by hand)
     candidates: list[tuple[int, int, int, str, re.Match[str] | None]] = []
     for needs, plan in _PLAN:
-        groups: list[list[tuple[int, int]]] = []
-        for need in needs:
-            windows = regions.get(need)  # (one look-up, not a test and a look-up)
-            if windows is not None:
-                groups.append(windows)
-        if not groups:
+        group_windows: list[tuple[int, int]] | None
+        if len(needs) == 1:  # most groups: their one trigger's windows, no list of them
+            group_windows = regions.get(needs[0])  # (one look-up, not a test and a look-up)
+        else:
+            groups: list[list[tuple[int, int]]] = []
+            for need in needs:
+                windows = regions.get(need)
+                if windows is not None:
+                    groups.append(windows)
+            group_windows = (groups[0] if len(groups) == 1 else _union(groups)) if groups else None
+        if group_windows is None:
             continue  # none of the triggers in the text: most groups, most texts
-        for lo, hi in groups[0] if len(groups) == 1 else _union(groups):
+        for lo, hi in group_windows:
             kept: dict[int, list[int]] = {}  # the match starts of steps others take
             years: list[int] | None = None  # the window's year starts, once needed
             months: list[int] | None = None  # its month starts, once needed
@@ -1139,18 +1163,62 @@ def _scan(text: str) -> list[_Raw]:
     return out
 
 
+def _blank(text: str, at: int) -> bool:
+    """``text[at].isspace()``, an ASCII character read as a code point (compiled,
+    ``ord(text[i])`` reads it in place: no string, no method call)."""
+    code = ord(text[at])
+    if code < 128:
+        return 9 <= code <= 13 or 28 <= code <= 32
+    return text[at].isspace()
+
+
+_FILLERS: Final = ("the", "level", "of")
+"""Words of the cues that may follow their gate word (see :func:`_gate_word_before`)."""
+
+
+def _gate_word_before(text: str, lo: int, hi: int) -> bool:
+    """Whether one of the last two words of the last three of ``text[lo:hi]`` that are not
+    :data:`_FILLERS` is a word of :data:`_GATE_WORDS` (words split at white space, lower
+    case): ``_GATE_WORDS.intersection(last)`` of ``last``, the list of those words.
+
+    Read backwards from ``hi``, a word at a time: no copy of the range, no split list.
+    (Lower-casing neither makes nor removes white space: the words of the lower-cased
+    range are the lower-cased words of the range.)
+    """
+    at = hi
+    seen = 0  # words read
+    kept = 0  # of which not fillers
+    while seen < 3:
+        while at > lo and _blank(text, at - 1):
+            at -= 1
+        if at <= lo:
+            return False
+        end = at
+        while at > lo and not _blank(text, at - 1):
+            at -= 1
+        seen += 1
+        word = text[at:end].lower()
+        if word in _FILLERS:
+            continue
+        kept += 1
+        if word in _GATE_WORDS:
+            return True
+        if kept == 2:
+            return False
+    return False
+
+
 def _basis_role(text: str, raw: _Raw) -> _Raw:
     """Mark phrases after "compared to", "than", "from" as comparison bases."""
     if raw.role != "period" or (
         raw.kind == "range" and text[raw.start : raw.start + 4].lower() == "from"
     ):
         return raw
-    before = text[max(0, raw.start - 40) : raw.start]
+    lo = max(0, raw.start - 40)
     # Both patterns end in a few known words: check the last two before running them.
-    words = before.lower().split()[-3:]
-    last = [w for w in words if w not in ("the", "level", "of")][-2:]
-    if not last or not (_GATE_WORDS.intersection(last)):
+    if not _gate_word_before(text, lo, raw.start):
         return raw
+    before = text[lo : raw.start]
     if _BASIS_BEFORE.search(before) and not _END_OF.search(before):
         return raw._replace(role="basis")
     if _EVENT_BEFORE.search(before):
@@ -1321,7 +1389,26 @@ def _period(raw: _Raw, phrase: str, year: int | None, reason: str | None) -> Per
         return new_period(
             _dt.date(first_year, raw.first_month, 1), _last_day(year, raw.last_month), phrase
         )
-    return new_period(_dt.date(year, raw.first_month, 1), _last_day(year, raw.last_month), phrase)
+    first, last = _month_span(year, raw.first_month, raw.last_month)
+    return new_period(first, last, phrase)
+
+
+_SPANS: dict[int, tuple[_dt.date, _dt.date]] = {}
+"""The dates of :func:`_month_span` met so far, by year and months (a few hundred at most
+in a corpus: a date built from the type costs several dictionary look-ups)."""
+
+
+def _month_span(year: int, first: int, last: int) -> tuple[_dt.date, _dt.date]:
+    """``(date(year, first, 1), _last_day(year, last))``, each pair built once (dates are
+    values: sharing them changes nothing); it raises as they do."""
+    if not (1 <= first <= 12 and 1 <= last <= 12):
+        return _dt.date(year, first, 1), _last_day(year, last)
+    key = year * 256 + first * 16 + last  # (one key per year and months: both below 16)
+    found = _SPANS.get(key)
+    if found is None:
+        found = (_dt.date(year, first, 1), _last_day(year, last))
+        _SPANS[key] = found
+    return found
 
 
 IMPLIED_YEAR_MONTHS = 3
