@@ -347,7 +347,7 @@ def apart(ctx: Context, code: str, a: float, b: float) -> str | None:
     """
     if a == 0 or b == 0 or not (math.isfinite(a) and math.isfinite(b)):
         return None
-    tol = ctx.config.tolerance_for(code)
+    tol = ctx.tolerance_of(code)  # (cached: the configuration's, asked for every relation)
     factor = max(abs(a / b), abs(b / a))
     if scale_slip(abs(a), abs(b), tol.scale_slip_ratio) is not None:
         return "slip"
