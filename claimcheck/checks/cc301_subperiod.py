@@ -201,6 +201,9 @@ class _Side:
         kept = _unslipped(items, threshold)
         if not kept:
             return cls(None, {}, {})
+        if len(kept) == 1:  # (most periods: one figure, the smallest and largest of all)
+            only = kept[0]
+            return cls(only, {only.document: only}, {only.document: only})
         # the smallest (by upper bound, then order) of all and of each document: one loop
         # comparing the fields, not min and a sort calling a key function per item
         # (``own`` is only looked up: its order does not matter)

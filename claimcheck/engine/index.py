@@ -622,6 +622,11 @@ class ClaimIndex:
             return ()
         return by_period.get(period, ())
 
+    def holds(self, kind: str, key: Key) -> bool:
+        """Whether some item of ``kind`` has ``key`` (in any period)."""
+        keyed = self._periods.get(kind)
+        return keyed is not None and key in keyed
+
     def periods(self, kind: str, key: Key) -> Mapping[PeriodKey | None, list[Item]]:
         """All items of ``kind`` for ``key``, by period."""
         keyed = self._periods.get(kind)
