@@ -22,7 +22,9 @@ _ALL_KINDS = ("level", "change", "share", "target", "forecast", "milestone", "co
 def _same_as_scans(index: ClaimIndex) -> None:
     for kind in _ALL_KINDS:
         assert index.of_kind(kind) == [i for i in index.items if i.kind == kind]
-        expected = [(key, by) for (k, key), by in index._periods.items() if k == kind]
+        # (the index files by kind, then key: every (kind, key) filed, in order of kind)
+        filed = [((k, key), by) for k, keyed in index._periods.items() for key, by in keyed.items()]
+        expected = [(key, by) for (k, key), by in filed if k == kind]
         got = index.groups(kind)
         assert [k for k, _ in got] == [k for k, _ in expected]
         assert all(a is b for (_, a), (_, b) in zip(got, expected, strict=True))

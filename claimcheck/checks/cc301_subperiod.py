@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
+from typing import Final
 
 from claimcheck.checks._common import (
     apart,
@@ -123,6 +124,11 @@ class SubperiodExceedsPeriod(Rule):
         )
 
 
+_FEW: Final = 4
+"""Up to this many spans :func:`containments` tests every pair (fewer tests than the
+sort and bisections cost)."""
+
+
 def containments(spans: Sequence[Span]) -> list[tuple[int, int]]:
     """``(inner, outer)`` positions of every pair of spans where the outer one
     :func:`~claimcheck.checks._common.contains` the inner one, in the order of a loop over
@@ -137,6 +143,15 @@ def containments(spans: Sequence[Span]) -> list[tuple[int, int]]:
         if contains(second, first):
             return [(0, 1)]
         return [(1, 0)] if contains(first, second) else []
+    count = len(spans)
+    if count <= _FEW:  # (most of the others): every pair, in loop order, without a sort
+        few: list[tuple[int, int]] = []
+        for inner in range(count):
+            for outer in range(count):
+                # (a span never contains itself: contains is false for equal spans)
+                if outer != inner and contains(spans[outer], spans[inner]):
+                    few.append((inner, outer))
+        return few
     order = sorted(range(len(spans)), key=lambda i: spans[i][0])
     starts = [spans[i][0] for i in order]
     inverted = [i for i in order if spans[i][0] > spans[i][1]]  # tested against every span
@@ -186,6 +201,9 @@ class _Side:
         kept = _unslipped(items, threshold)
         if not kept:
             return cls(None, {}, {})
+        if len(kept) == 1:  # (most periods: one figure, the smallest and largest of all)
+            only = kept[0]
+            return cls(only, {only.document: only}, {only.document: only})
         # the smallest (by upper bound, then order) of all and of each document: one loop
         # comparing the fields, not min and a sort calling a key function per item
         # (``own`` is only looked up: its order does not matter)

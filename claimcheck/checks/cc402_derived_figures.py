@@ -71,12 +71,28 @@ class DerivedFigures(Rule):
     severity = "error"
 
     def run(self, ctx: Context) -> Iterator[Verdict]:
-        groups: dict[tuple[str, tuple[str, ...]], list[Item]] = {}
+        # the figures of each (document, scope), in first-seen order: by document, then by
+        # scope (no (document, scope) tuple built and hashed for every item)
+        by_document: dict[str, dict[tuple[str, ...], list[Item]]] = {}
+        groups: list[tuple[tuple[str, ...], list[Item]]] = []
         for item in ctx.index.items:
-            if item.key.measure in _MEASURES and len(item.key.scope) == 2:
-                groups.setdefault((item.document, item.key.scope), []).append(item)
-        for (_, scope), items in groups.items():
-            if ctx.concerns(items[:1]):  # one article's figures: cited only with its claims
+            key = item.key
+            scope = key.scope
+            if len(scope) != 2 or key.measure not in _MEASURES:
+                continue
+            document = item.document
+            scopes = by_document.get(document)
+            if scopes is None:
+                scopes = by_document[document] = {}
+            items = scopes.get(scope)
+            if items is None:
+                items = scopes[scope] = []
+                groups.append((scope, items))
+            items.append(item)
+        every = ctx.primary is None
+        for scope, items in groups:
+            # one article's figures: cited only with its claims
+            if every or ctx.concerns(items[:1]):
                 yield from self._pair(ctx, scope, items)
 
     def _pair(self, ctx: Context, scope: tuple[str, ...], items: list[Item]) -> Iterator[Verdict]:
@@ -94,7 +110,8 @@ class DerivedFigures(Rule):
             elif item.kind == "change" and item.key.unit == "percent":
                 changes.append(item)
         for unit, stated in levels.items():
-            spans = {span for _, span in stated}
+            # (the periods only the growth rates ask about: no set built without one)
+            spans = {span for _, span in stated} if changes else set()
             rates = 0  # the growth rates that apply, reaching or not
             growths: list[Growth] = []  # those that reach (see _reaching)
             for change in changes:
@@ -297,6 +314,16 @@ def _closed(stated: list[tuple[Item, Span]]) -> bool:
     and in a period stating all four every formula takes two stated figures while the
     fourth is stated too (skipped whole, see ``_identity``).
     """
+    # fewer such figures than roles (most): some period lacks a role, unless there is none
+    # (no dictionary of sets of boxed periods built to find that out)
+    count = 0
+    for item, _ in stated:
+        if item.value.bounded and role_of(item.key) is not None:
+            count += 1
+    if count == 0:
+        return True
+    if count < len(ROLES):
+        return False
     roles: dict[Span, set[str]] = {}
     for item, span in stated:
         role = role_of(item.key)
@@ -308,6 +335,8 @@ def _closed(stated: list[tuple[Item, Span]]) -> bool:
 def _open_identity(stated: list[tuple[Item, Span]]) -> bool:
     """Whether some period has the turnover, the balance and one flow but not the other:
     the one relation between stated figures of one period that CC101 and CC102 miss."""
+    if len(stated) < 3:  # (no period can hold three roles)
+        return False
     roles: dict[Span, set[str]] = {}
     for item, span in stated:
         role = role_of(item.key)

@@ -56,7 +56,12 @@ class VerbalMultiplier(Rule):
         if not multipliers:
             return
         words_of = tuple(multipliers)  # (one tuple for every sentence's look-up)
+        # a sentence without a dated level or share gives no figures (_figures: None), so
+        # no verdict whatever its words: not searched (unless a plug-in refines the rule)
+        own = type(self) is VerbalMultiplier
         for (document_id, start, end), items in ctx.index.sentences():
+            if own and not _dated(items):
+                continue
             document = ctx.documents.get(document_id)
             if document is None:
                 continue
@@ -179,3 +184,10 @@ def _from_to(group: list[Item]) -> tuple[Item, Item] | None:
     if first is None or last is None or first.end != last.end:
         return None
     return first, last
+
+
+def _dated(items: list[Item]) -> bool:
+    """Whether ``items`` hold a level or share of a resolved period: the figures
+    :meth:`VerbalMultiplier._figures` starts from (without one it gives ``None``)."""
+    # (mypyc compiles any() of a generator expression into a loop)
+    return any(i.kind in ("level", "share") and period_of(i) is not None for i in items)

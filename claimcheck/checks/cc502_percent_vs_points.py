@@ -45,11 +45,13 @@ class PercentVsPoints(Rule):
             span = period_of(change)
             if span is None:
                 continue
+            key = Key(change.key.measure, change.key.scope, change.key.flow, "percent")
+            if not ctx.index.holds("share", key) and not ctx.index.holds("level", key):
+                continue  # no figure of the key at all (most changes): no pair to compare
             basis = change.basis or "yoy"
             prior = prior_period(*span, basis)
             if prior is None:
                 continue
-            key = Key(change.key.measure, change.key.scope, change.key.flow, "percent")
             now_key, before_key = key_of(*span), key_of(*prior)
             for kind in ("share", "level"):
                 if not ctx.index.get(kind, key, now_key) or not ctx.index.get(

@@ -45,8 +45,9 @@ class ReferenceMismatch(Rule):
         if ctx.reference is None or not len(ctx.reference):
             return
         table = _table(ctx.reference, ctx.config.flow_metrics)
+        every = ctx.primary is None  # (every item concerns the run: no list to ask)
         for item in ctx.index.of_kind("level"):
-            if item.period is None or not ctx.concerns([item]):
+            if item.period is None or not (every or ctx.concerns([item])):
                 continue
             rows = table.get((item.key, item.period))
             if not rows:

@@ -617,6 +617,13 @@ def combination_groups(roles: Sequence[Sequence[Item]]) -> list[list[list[Item]]
     """``list(grouped(combinations(roles)).values())``: the combinations across documents
     grouped by their stated figure, without the generator and the dictionary for the one
     combination of one item a role that most relations have."""
+    if isinstance(roles, list):  # (what the rules pass: read as a list, not generically)
+        single: list[Item] = []
+        for role in roles:
+            if len(role) != 1:
+                return _combination_groups(roles)
+            single.append(role[0])
+        return [[single]]
     for role in roles:
         if len(role) != 1:
             return _combination_groups(roles)

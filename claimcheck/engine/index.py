@@ -492,8 +492,10 @@ class ClaimIndex:
         self._unindexed: list[Claim | Callable[[], Claim]] = []
         # plain dicts filled with get/insert: a defaultdict's factory is a call through
         # the interpreter for every new key
-        self._by: dict[tuple[str, Key, PeriodKey | None], list[Item]] = {}
-        self._periods: dict[tuple[str, Key], dict[PeriodKey | None, list[Item]]] = {}
+        # by kind, then key, then period: three look-ups by fields whose hashes are cached
+        # or cheap, rather than one by a tuple built, hashed and freed for every item filed
+        # and every look-up of the rules (get)
+        self._periods: dict[str, dict[Key, dict[PeriodKey | None, list[Item]]]] = {}
         self._sentences: dict[tuple[str, int, int], list[Item]] = {}
         # by kind, filled as items are filed: of_kind and groups hand these lists out
         # instead of filtering every item or key again for each of the rules that ask
@@ -572,10 +574,12 @@ class ClaimIndex:
             kind_items.append(item)
         key = item.key
         period = item.period
-        periods = self._periods
-        by_period = periods.get((kind, key))
+        keyed = self._periods.get(kind)
+        if keyed is None:
+            keyed = self._periods[kind] = {}
+        by_period = keyed.get(key)
         if by_period is None:
-            by_period = periods[(kind, key)] = {}
+            by_period = keyed[key] = {}
             of_kind = self._groups.get(kind)
             if of_kind is None:
                 self._groups[kind] = [(key, by_period)]
@@ -587,12 +591,9 @@ class ClaimIndex:
                 self._related[related] = [key]
             else:
                 same.append(key)
-        # one list filed both ways: by (kind, key, period) and by (kind, key) and period
-        # (one look-up a claim; a new list is filed under the triple once)
         in_period = by_period.get(period)
         if in_period is None:
-            in_period = by_period[period] = [item]
-            self._by[(kind, key, period)] = in_period
+            by_period[period] = [item]
         else:
             in_period.append(item)
         sentence = item.sentence_key
@@ -613,11 +614,25 @@ class ClaimIndex:
 
     def get(self, kind: str, key: Key, period: PeriodKey | None) -> Sequence[Item]:
         """Items of ``kind`` for ``key`` in ``period``."""
-        return self._by.get((kind, key, period), ())
+        keyed = self._periods.get(kind)
+        if keyed is None:
+            return ()
+        by_period = keyed.get(key)
+        if by_period is None:
+            return ()
+        return by_period.get(period, ())
+
+    def holds(self, kind: str, key: Key) -> bool:
+        """Whether some item of ``kind`` has ``key`` (in any period)."""
+        keyed = self._periods.get(kind)
+        return keyed is not None and key in keyed
 
     def periods(self, kind: str, key: Key) -> Mapping[PeriodKey | None, list[Item]]:
         """All items of ``kind`` for ``key``, by period."""
-        return self._periods.get((kind, key), {})
+        keyed = self._periods.get(kind)
+        if keyed is None:
+            return {}
+        return keyed.get(key, {})
 
     def groups(self, kind: str) -> list[tuple[Key, dict[PeriodKey | None, list[Item]]]]:
         """``(key, {period: items})`` for every key of ``kind``, in first-seen order (the
