@@ -24,11 +24,13 @@ from claimcheck.extract.phrases import (
     Trie,
     ascii_runs,
     finditer_in,
+    lower_case,
     phrase_alternation,
     phrase_regex,
     phrase_trie,
     run_shapes,
     separator_run,
+    text_runs,
     word_end,
 )
 from claimcheck.model import Span
@@ -535,11 +537,32 @@ def _word_mentions(
     return out
 
 
+@functools.cache
+def _lower_shapes() -> bytes:
+    """The shapes (:func:`~claimcheck.extract.phrases.run_shapes`) of the words of
+    :func:`_word_roots` lower-cased: a run of a lower-cased ASCII text whose shape is
+    not among them is no word of a form in the text (ASCII ``lower`` keeps each run's
+    place and length and lowers its first and last bytes as the words')."""
+    return run_shapes([run.lower() for run in _word_roots()[1]])
+
+
 def _ascii_mentions(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
     """:func:`_word_mentions` in the region ``[lo, hi)`` of an ASCII text, from its runs
-    of word characters (:func:`~claimcheck.extract.phrases.ascii_runs`)."""
-    runs = ascii_runs(text, lo, hi)
+    of word characters (:func:`~claimcheck.extract.phrases.ascii_runs`).
+
+    For the whole text, the runs are those of the lower-cased text, which the number
+    scan split already (:func:`~claimcheck.extract.phrases.text_runs` keeps them): the
+    same places and lengths (ASCII ``lower`` changes only letters' case), tested
+    against the lower-cased shapes (:func:`_lower_shapes`); a run passing that is
+    looked up as written (a slice of the text's bytes), as are the next words of a
+    form (:func:`_ascii_form_end`). A second split of the text cost more than both."""
     _, roots, shapes = _word_roots()
+    if lo == 0 and hi == len(text):
+        runs = text_runs(lower_case(text))
+        shapes = _lower_shapes()
+    else:
+        runs = ascii_runs(text, lo, hi)
+    raw = text.encode("ascii")
     count = len(runs)
     pos = lo  # where ``runs[x]`` starts
     x = 0
@@ -552,10 +575,10 @@ def _ascii_mentions(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> 
             and pos >= after
             and (shapes[run[0] * 128 + run[-1]] >> ((size if size < 8 else 8) - 1)) & 1
         ):
-            node = roots.get(run)
+            node = roots.get(raw[pos : pos + size])
             before = text[pos - 1] if pos > 0 else " "
             if node is not None and not (before.isalnum() or before in "_."):
-                end = _ascii_form_end(text, runs, x, pos + size, hi, node)
+                end = _ascii_form_end(text, raw, runs, x, pos + size, hi, node)
                 if end >= 0:
                     out.append((pos, end))
                     after = end
@@ -564,10 +587,11 @@ def _ascii_mentions(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> 
 
 
 def _ascii_form_end(  # noqa: PLR0917 (the walk's state)
-    text: str, runs: list[bytes], x: int, end: int, hi: int, node: _Form
+    text: str, raw: bytes, runs: list[bytes], x: int, end: int, hi: int, node: _Form
 ) -> int:
     """:func:`_form_end` from ``runs[x]`` (ending at ``end``), reading the next words
-    from ``runs``."""
+    from ``runs`` (their places and lengths; the words as written from ``raw``, the
+    text's bytes)."""
     best = -1
     count = len(runs)
     while True:
@@ -588,10 +612,11 @@ def _ascii_form_end(  # noqa: PLR0917 (the walk's state)
         between = node.next.get(run if run == " " else separator_run(run))
         if between is None:
             return best
-        word = between.runs.get(runs[y])
+        stop = k + len(runs[y])
+        word = between.runs.get(raw[k:stop])
         if word is None:
             return best
-        node, x, end = word, y, k + len(runs[y])
+        node, x, end = word, y, stop
 
 
 def _form_end(text: str, end: int, hi: int, node: _Form) -> int:

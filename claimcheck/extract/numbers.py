@@ -307,7 +307,7 @@ than the other characters before it (the others are empty; see
 :func:`~claimcheck.extract.phrases.ascii_runs`)."""
 
 
-def _ascii_word_start_positions(lowered: str, words: frozenset[bytes]) -> list[int]:
+def _ascii_word_start_positions(lowered: str, words: frozenset[bytes], lower: bool) -> list[int]:
     """:func:`_word_start_positions` of an ASCII text with a non-empty word set (as bytes),
     from its runs of word characters (:func:`~claimcheck.extract.phrases.text_runs`,
     which the term scan of the same text reads again): a few C loops and, for a run of
@@ -317,9 +317,11 @@ def _ascii_word_start_positions(lowered: str, words: frozenset[bytes]) -> list[i
     Without "_" and capitals in the text, a run of word characters holding a start is
     all "a"-"z": a run of "a"-"z" inside a longer one is next to a digit, where the
     scan's look-behind or closing ``\\b`` fails. Otherwise the runs of "a"-"z" are read
-    (:data:`_A_TO_Z`)."""
+    (:data:`_A_TO_Z`). ``lower``: the text is known to hold no capitals (the scan's
+    lower-cased text): without letters ``islower`` is false, but then no run of
+    either split is a word, and the test is spared."""
     # (``bytes.islower`` reads ASCII letters only: a fraction of ``str.islower``.)
-    if "_" in lowered or not lowered.encode("ascii").islower():
+    if "_" in lowered or not (lower or lowered.encode("ascii").islower()):
         runs = lowered.encode("ascii").translate(_A_TO_Z).split(b" ")
     else:
         runs = text_runs(lowered)
@@ -351,7 +353,7 @@ def _ascii_word_start_positions(lowered: str, words: frozenset[bytes]) -> list[i
     return out
 
 
-def _word_start_positions(lowered: str) -> list[int]:
+def _word_start_positions(lowered: str, lower: bool = False) -> list[int]:
     """Every place a word-scan match can start, and a few more: each run of "a"-"z"
     that is a word of :func:`_start_words` (or any run, if that is empty), not after
     "a"-"z", a digit, "'", "’" or "-" (the scan's look-behind), and not followed by an
@@ -360,12 +362,13 @@ def _word_start_positions(lowered: str) -> list[int]:
     The scan's words are all "a"-"z" and it is case-sensitive, so its word is the
     whole run of "a"-"z" at its start (inside a run there is no ``\\b``). A loop over
     the characters costs less than a regex over them: that one calls its matcher at
-    every space and mark.
+    every space and mark. ``lower``: ``lowered`` holds no "A"-"Z" (see
+    :func:`_ascii_word_start_positions`).
     """
     words = _start_words()
     check = bool(words)
     if check and lowered.isascii():
-        return _ascii_word_start_positions(lowered, _START_BYTES[0])
+        return _ascii_word_start_positions(lowered, _START_BYTES[0], lower)
     shapes = _START_SHAPES
     out: list[int] = []
     size = len(lowered)
@@ -404,14 +407,15 @@ def _word_start_positions(lowered: str) -> list[int]:
     return out
 
 
-def _word_matches(lowered: str) -> list[re.Match[str]]:
+def _word_matches(lowered: str, lower: bool = False) -> list[re.Match[str]]:
     """``list(_word_scan().finditer(lowered))``, trying the pattern only at
-    :func:`_word_start_positions` (a match never starts elsewhere)."""
+    :func:`_word_start_positions` (a match never starts elsewhere; ``lower``: ``lowered``
+    holds no "A"-"Z")."""
     match = _word_scan().match
     followers = _article_followers()
     out: list[re.Match[str]] = []
     taken = 0  # ``finditer`` goes on from the end of the last match (never empty)
-    for position in _word_start_positions(lowered):
+    for position in _word_start_positions(lowered, lower):
         if position < taken:
             continue
         if lowered[position] == "a" and not _article_may_match(lowered, position, followers):
@@ -485,32 +489,39 @@ _GATE_AFTER_DIGIT = (
 )
 """:data:`_DIGIT_GATE` after its first digit (each leading ``\\d{1,n}`` one shorter)."""
 
-_DIGITS_AFTER_FIRST = (
-    rf"(?<=\d)(?:(?=\d{{0,2}}[,{_GROUP_SPACE}])"
+_DIGITS_AFTER_DIGIT = (
+    rf"(?:(?=\d{{0,2}}+[,{_GROUP_SPACE}])"
     rf"(?:\d{{0,2}}(?:,\d{{3}}){{1,6}}(?!\d|,\d)(?:\.\d{{1,12}})?"
     rf"|\d{{0,2}}(?:[{_GROUP_SPACE}]\d{{3}}){{1,6}}(?:[.,]\d{{1,12}})?"
     r"|\d{0,2},\d{1,2}(?![\d,]))"
-    r"|\d{0,29}(?:\.\d{1,12})?)"
-    r"|(?<=\.)\d{1,12}"
+    r"|\d{0,29}+(?:\.\d{1,12}+)?)"
 )
+""":data:`DIGITS` after its first character when that is a digit (see
+:data:`_DIGITS_AFTER_FIRST`)."""
+
+_DIGITS_AFTER_FIRST = rf"(?<=\d){_DIGITS_AFTER_DIGIT}|(?<=\.)\d{{1,12}}+"
 """:data:`DIGITS` after its first character (a digit or "."), the branches in the same
 order, each leading ``\\d{1,n}`` one shorter. The first three branches sit behind a
 look-ahead for what each needs after its leading digits (a comma or a group space):
 most numbers have neither, and the look-ahead fails for a fraction of what trying
 the three repeated groups costs the regex engine (the same matches: where it fails,
-those branches fail too)."""
+those branches fail too). A run of digits followed by what excludes a digit is read
+possessively (``{m,n}+``): giving digits back leaves a digit where a non-digit is
+needed, so the engine's retries could only fail."""
 
 _GATE_CHARS = (
-    r"(?=\d{0,3}(?:[-/:⁄–GUEBCMPsnrtaApP×xX*]"
-    r"|\.\d{1,12}[ \u00a0]?[/.aApP×xX*]"
-    r"|[ \u00a0]{1,3}[oJFMASONDGUEBCMP\-–/aApP×xX*]))"
+    r"(?=\d{0,3}+(?:[-/:⁄–GUEBCMPsnrtaApP×xX*]"
+    r"|\.\d{1,12}+[ \u00a0]?+[/.aApP×xX*]"
+    r"|[ \u00a0]{1,3}+[oJFMASONDGUEBCMP\-–/aApP×xX*]))"
 )
 """What every branch of :data:`_GATE_AFTER_DIGIT` implies: after at most three more digits,
 one of the characters a branch goes on with, or spaces and one of those; a "." only
 with the digits and the character the branches that read one go on with ("8.11.2023",
 "5.30 pm", "1.99×10"). Placed before the gate, it leaves the gate as it is (it only
 holds where the gate may) and fails for most numbers ("5 million", "1.2%", "42.54 bln")
-at the cost of a character class or two: a decimal no longer runs the whole gate."""
+at the cost of a character class or two: a decimal no longer runs the whole gate.
+Its runs of digits and spaces are possessive (``{m,n}+``, ``?+``): each is followed by
+a character it does not hold, so giving one back could only fail."""
 
 
 def _ascii_digits(source: str) -> str:
@@ -559,6 +570,20 @@ def _digit_starts(ascii_only: bool) -> re.Pattern[str]:
     return re.compile(source)
 
 
+@functools.cache
+def _digit_first() -> re.Pattern[str]:
+    """``_digit_starts(True)`` at an ASCII digit that does not follow a digit or "."
+    (:func:`_may_start_digits`): the same span and ``lastgroup`` (``gated`` or ``num``),
+    without what only other places need: the look-behind, the ``sign`` branch, the
+    tests that the first character is a digit and the branch after a "."."""
+    source = (
+        r"\d"
+        rf"(?:{_GATE_CHARS}(?={_GATE_AFTER_DIGIT})(?P<gated>)"
+        rf"|(?P<num>{_DIGITS_AFTER_DIGIT})(?!\d))"
+    )
+    return re.compile(_ascii_digits(source), re.ASCII)
+
+
 _ONE_START = re.compile(r"[\d.+(](?<![\d.][\s\S])")
 """A character a digit-scan match can start at (a digit, ".", "+" or "(" not after a
 digit or ".")."""
@@ -592,12 +617,20 @@ def _digit_matches(text: str) -> list[re.Match[str]]:
     return found.matches
 
 
+_DIGIT_MARKS = bytes([48 if 48 <= c <= 57 or c in b"+(" else 32 for c in range(256)])
+"""A ``bytes.translate`` table: the ASCII digits, "+" and "(" to "0", every other byte to
+a space. (A digit-scan match opens with one of these or with a "." before a digit, found
+as that digit: most "." close a sentence and are never looked at.)"""
+
+
 def _scan_digits(text: str, out: Scanned) -> None:
     """Add to ``out`` the matches of ``_digit_scan().finditer(text)``, ``num`` ones from
     :func:`_digit_starts` itself (same span, same ``lastgroup``), the others from the
     digit scan tried where :func:`_digit_starts` says one may start."""
-    ascii_only = text.isascii()
-    starts = _digit_starts(ascii_only)
+    if text.isascii():
+        _scan_ascii_digits(text, out)
+        return
+    starts = _digit_starts(False)
     match = _digit_scan().match
     taken = 0  # ``finditer`` goes on from the end of the last match
     for start in starts.finditer(text):
@@ -625,6 +658,62 @@ def _scan_digits(text: str, out: Scanned) -> None:
             out.add(found, found.lastgroup, position, taken)
 
 
+def _may_start_digits(text: str, position: int) -> bool:
+    """False where no match of ``_digit_starts(True)`` starts at ``position`` of an ASCII
+    text, a digit, ".", "+" or "(": it does not follow a digit or "." (the pattern's
+    look-behind), and a ".", "+" or "(" is followed by a digit (each branch then needs
+    one: ``sign`` looks ahead for it, ``gated`` looks behind for one, ``num`` reads it)."""
+    if position > 0:
+        before = ord(text[position - 1])
+        if 48 <= before <= 57 or before == 46:
+            return False
+    if 48 <= ord(text[position]) <= 57:
+        return True
+    after = position + 1
+    return after < len(text) and 48 <= ord(text[after]) <= 57
+
+
+def _scan_ascii_digits(text: str, out: Scanned) -> None:
+    """:func:`_scan_digits` of an ASCII text: :func:`_digit_starts` matched only at the
+    places it may match (:func:`_may_start_digits`), from the end of the last match on,
+    as ``finditer`` would (a match is never empty). The places: the next digit, "+" or
+    "(" (``str.find`` in the text translated by :data:`_DIGIT_MARKS`), or the "." before
+    that digit. A search would test every character of the text against the pattern's
+    opening class (some 40 instructions each) and try the pattern at each sentence's
+    closing "."; a C loop finds the places."""
+    marks = text.encode("ascii").translate(_DIGIT_MARKS).decode("ascii")
+    starts = _digit_starts(True).match
+    first = _digit_first().match  # (most places: the first digit of a number)
+    match = _digit_scan().match
+    taken = 0  # where the last match ended: the search goes on from there
+    while True:
+        position = marks.find("0", taken)
+        if position < 0:
+            return
+        if position > taken and ord(text[position - 1]) == 46:
+            position -= 1  # ".5": the place before the digit comes first
+        if not _may_start_digits(text, position):
+            taken = position + 1
+            continue
+        start = first(text, position) if 48 <= ord(text[position]) <= 57 else starts(text, position)
+        if start is None:
+            taken = position + 1
+            continue
+        kind = start.lastgroup
+        if kind == "num":
+            end = start.end()
+            out.add(start, kind, position, end)
+            taken = end
+            continue
+        found = match(text, position)
+        if found is None:
+            taken = position + 1  # (the start's own match is one character)
+            continue
+        end = found.end()
+        out.add(found, found.lastgroup, position, end)
+        taken = end
+
+
 def scan(text: str) -> list[re.Match[str]]:
     """Numeric cores and blocked look-alikes of ``text``, in order of start."""
     return scan_spans(text).matches
@@ -637,7 +726,7 @@ def scan_spans(text: str) -> Scanned:
     lowered = lower_case(text)
     if len(lowered) != len(text):  # rare Unicode case changes length
         lowered = text.translate(_ASCII_LOWER)
-    words = _word_matches(lowered)
+    words = _word_matches(lowered, True)  # (both ways of lowering leave no "A"-"Z")
     if not words:
         return out
     # Merge the two lists, each in order of start: a digit match opens with a digit,
