@@ -29,6 +29,7 @@ another process (``PackedClaims`` refuses to be pickled).
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import struct
 from collections.abc import Iterator, Sequence
@@ -39,6 +40,7 @@ from claimcheck.engine.index import (
     MAGNITUDE,
     ClaimIndex,
     Key,
+    PeriodKey,
     filed_value,
     lazy_item,
     normal_key,
@@ -54,6 +56,7 @@ __all__ = [
     "ROW",
     "TABLES",
     "TABLE_SIZE",
+    "IndexCache",
     "PackedClaims",
     "Table",
     "Tables",
@@ -72,6 +75,8 @@ ROW: Final = struct.Struct("<10d6I5i")
 interval (2); quantity span (2), sentence span (2), id and text lengths; the codes of
 its shape, entities, flow, period and unresolved items (negative: kept with the
 document)."""
+
+_ROW_SIZE: Final[int] = ROW.size
 
 TABLE_SIZE: Final = 1 << 16
 """Values a :class:`Table` keeps (a 100,000-article corpus has a few thousand flows)."""
@@ -115,11 +120,9 @@ class Tables:
         self.flows = Table(None, size)
         self.periods = Table(None, size)
         self.unresolved = Table((), size)
-        self.scopes: dict[int, ScopeEntry] = {}
-        """The scope entry of each (shape, entities, flow) code triple (a cache: cleared
-        when it holds ``size`` entries) ..."""
-        self.unindexed: set[int] = set()
-        """... or the triple, when its claims are not indexed."""
+        self.scopes: dict[int, Scope] = {}
+        """The scope of each (entities, flow) code pair (a cache: cleared when it holds
+        ``size`` entries)."""
         self.size = size
 
 
@@ -141,21 +144,87 @@ def _pair(interval: object) -> bool:
     )
 
 
+_PACK_INTO: Final = ROW.pack_into
+"""(bound once: compiled, ``ROW.pack_into(...)`` looks the method up at every call)"""
+
+
+class _Unset:
+    """What a claim's fields are compared with before the first claim (no field is it)."""
+
+
+_UNSET: Final = _Unset()
+
+
+def _declared(  # noqa: PLR0917  (a claim's fields)
+    value: object,
+    precision: object,
+    low: object,
+    high: object,
+    scale: object,
+    claim_value: object,
+    claim_id: object,
+    text: object,
+    start: object,
+    end: object,
+) -> bool:
+    """Whether these fields of a claim have their declared types (pure Python lets an int
+    into a float field). A function of objects: compiled, a local narrowed to ``float`` or
+    ``int`` by such a test is unboxed, and boxed anew to be packed."""
+    return (
+        type(value) is float
+        and type(precision) is float
+        and type(low) is float
+        and type(high) is float
+        and type(scale) is float
+        and (claim_value is value or type(claim_value) is float)
+        and type(claim_id) is str
+        and type(text) is str
+        and type(start) is int
+        and type(end) is int
+    )
+
+
+def _ints(start: object, end: object) -> bool:
+    """Whether ``start`` and ``end`` are ints (see :func:`_declared`)."""
+    return type(start) is int and type(end) is int
+
+
 def pack_claims(
-    claims: Sequence[Claim], scopes: set[ScopeEntry] | None = None, tables: Tables = TABLES
+    claims: Sequence[Claim],
+    scopes: set[ScopeEntry] | None = None,
+    tables: Tables = TABLES,
+    document: str | None = None,
 ) -> tuple[bytes, str, tuple[Any, ...]] | None:
     """The rows, strings and extras that :func:`unpack_claims` rebuilds ``claims`` from
     (with their document id and the same ``tables``), or ``None`` when a field does not
-    have its declared type or an offset does not fit; with ``scopes``, the claims' scope
-    entries are added to it."""
+    have its declared type, an offset does not fit or (``document`` given) a claim is of
+    another document; with ``scopes``, the claims' scope entries are added to it.
+
+    Claims of a document share objects (a sentence's span, a period, a flow; a claim its
+    quantity's value and interval) and equal entities: what the previous claim had is not
+    worked out again.
+    """
     rows = bytearray(ROW.size * len(claims))
     strings: list[str] = []
     extras: list[object] = []
     periods: dict[int, int] = {}  # code by id(): claims of a document share Period objects
+    flows: dict[int, int] = {}  # (and Flow objects)
+    # the previous claim's objects and what was worked out of them
+    last_sentence: object = _UNSET
+    sentence_start: Any = 0
+    sentence_end: Any = 0
+    last_entities: object = _UNSET
+    entities_code = 0
+    last_unresolved: object = _UNSET
+    unresolved_code = 0
     offset = 0
     for claim in claims:
         # typed Any: read as they are (compiled, a field typed float would be converted)
         c: Any = claim
+        if document is not None:
+            document_id = c.document_id
+            if document_id is not document and document_id != document:
+                return None
         q: Any = c.quantity
         claim_id = c.id
         text = q.text
@@ -165,30 +234,22 @@ def pack_claims(
         start = span.start
         end = span.end
         sentence = c.sentence
-        sentence_start = sentence.start
-        sentence_end = sentence.end
+        if sentence is not last_sentence:
+            sentence_start = sentence.start
+            sentence_end = sentence.end
+            if not _ints(sentence_start, sentence_end):
+                return None
+            last_sentence = sentence
         value = q.value
         precision = q.precision
         low = q.low
         high = q.high
         scale = q.scale
         claim_value = c.value
-        # pure Python lets an int into a float field: such claims are kept as they are
         if not (
-            type(value) is float
-            and type(precision) is float
-            and type(low) is float
-            and type(high) is float
-            and type(scale) is float
-            and type(claim_value) is float
+            _declared(value, precision, low, high, scale, claim_value, claim_id, text, start, end)
             and _pair(interval)
-            and _pair(claim_interval)
-            and type(claim_id) is str
-            and type(text) is str
-            and type(start) is int
-            and type(end) is int
-            and type(sentence_start) is int
-            and type(sentence_end) is int
+            and (claim_interval is interval or _pair(claim_interval))
         ):
             return None
         is_range = q.is_range
@@ -202,21 +263,33 @@ def pack_claims(
             and type(unresolved) is tuple
         ):
             return None
+        kind = c.kind
+        metric = c.metric
         shape = (
             q.unit,
             q.noun,
             q.qualifier,
             is_range,
             q.transition,
-            c.kind,
-            c.metric,
+            kind,
+            metric,
             c.basis,
             record,
         )
         shape_code = tables.shapes.code(shape, shape, extras)
-        entities_code = 0 if not entities else tables.entities.code(entities, entities, extras)
+        # equal entities (not the same tuple) are the rule in a document: one comparison
+        if entities is not last_entities and entities != last_entities:
+            entities_code = 0 if not entities else tables.entities.code(entities, entities, extras)
+            last_entities = entities
         flow = c.flow
-        flow_code = 0 if flow is None else tables.flows.code((flow.source, flow.dest), flow, extras)
+        if flow is None:
+            flow_code = 0
+        else:
+            found = flows.get(id(flow))
+            if found is None:
+                pair_key = (flow.source, flow.dest)
+                found = flows[id(flow)] = tables.flows.code(pair_key, flow, extras)
+            flow_code = found
         period = c.period
         if period is None:
             period_code = 0
@@ -226,17 +299,19 @@ def pack_claims(
                 key = (period.start, period.end, period.text, period.kind, period.unresolved)
                 found = periods[id(period)] = tables.periods.code(key, period, extras)
             period_code = found
-        unresolved_code = (
-            0
-            if not unresolved
-            else tables.unresolved.code(
-                tuple([(u.field, u.reason) for u in unresolved]), unresolved, extras
+        if unresolved is not last_unresolved:
+            unresolved_code = (
+                0
+                if not unresolved
+                else tables.unresolved.code(
+                    tuple([(u.field, u.reason) for u in unresolved]), unresolved, extras
+                )
             )
-        )
+            last_unresolved = unresolved
         pair: tuple[Any, ...] = interval
         claim_pair: tuple[Any, ...] = claim_interval
         try:
-            ROW.pack_into(
+            _PACK_INTO(
                 rows,
                 offset,
                 value,
@@ -263,47 +338,45 @@ def pack_claims(
             )
         except struct.error:  # an offset past 2**32: keep the claims as they are
             return None
-        offset += ROW.size
+        offset += _ROW_SIZE
         strings.append(claim_id)
         strings.append(text)
-        if scopes is not None:
-            entry = _scope_entry(
-                claim,
-                shape_code,
-                entities_code,
-                flow_code,
-                None if shape_code < 0 or entities_code < 0 or flow_code < 0 else tables,
+        if scopes is not None and metric is not None and kind != "count":
+            scopes.add(
+                (
+                    metric,
+                    _scope(claim, entities_code, flow_code, tables),
+                    flow is None,
+                )
             )
-            if entry is not None:
-                scopes.add(entry)
     return bytes(rows), "".join(strings), tuple(extras) if extras else ()
 
 
-def _scope_entry(
-    claim: Claim, shape_code: int, entities_code: int, flow_code: int, tables: Tables | None
-) -> ScopeEntry | None:
-    """What grouping needs of ``claim`` (``None``: not indexed), worked out once per
-    combination of the codes that determine it (metric and kind, entities, flow) and
-    kept in ``tables`` (if given)."""
-    key = (shape_code << 40) | (entities_code << 20) | flow_code
-    if tables is not None:
-        found = tables.scopes.get(key)
-        if found is not None:
-            return found
-        if key in tables.unindexed:
-            return None
+def _scope(claim: Claim, entities_code: int, flow_code: int, tables: Tables) -> Scope:
+    """The scope of ``claim`` (of a metric, not a count), whose entities and flow have these
+    codes in ``tables``: :func:`~claimcheck.engine.index.scope_key` without flow metrics,
+    worked out once per pair of codes (but those of extras) and kept in ``tables``."""
+    if entities_code < 0 or flow_code < 0:
+        scope = scope_key(claim, _NO_FLOWS)
+        assert scope is not None  # (a metric, not a count)
+        return scope
+    key = entities_code << 20 | flow_code
+    found = tables.scopes.get(key)
+    if found is not None:
+        return found
+    scope = scope_key(claim, _NO_FLOWS)
+    assert scope is not None
+    if len(tables.scopes) >= tables.size:
+        tables.scopes.clear()
+    tables.scopes[key] = scope
+    return scope
+
+
+def _scope_entry(claim: Claim) -> ScopeEntry | None:
+    """What grouping needs of ``claim`` (``None``: not indexed)."""
     scope = scope_key(claim, _NO_FLOWS)
     metric = claim.metric
-    entry = None if scope is None or metric is None else (metric, scope, claim.flow is None)
-    if tables is not None:
-        if len(tables.scopes) + len(tables.unindexed) >= tables.size:
-            tables.scopes.clear()
-            tables.unindexed.clear()
-        if entry is None:
-            tables.unindexed.add(key)
-        else:
-            tables.scopes[key] = entry
-    return entry
+    return None if scope is None or metric is None else (metric, scope, claim.flow is None)
 
 
 def unpack_claims(
@@ -390,16 +463,28 @@ def _claim_of(  # noqa: PLR0917  (a row's parts)
 
 class _LazyClaim:
     """What an item of a packed claim makes its claim with when it is asked for
-    (:func:`_claim_of` of a row whose quantity text starts at ``start`` in ``strings``).
+    (:func:`_claim_of` of the row at ``offset`` in ``rows``, whose quantity text starts at
+    ``start`` in ``strings``).
 
     A plain slotted class (native when compiled): made for every packed claim indexed and
     called for few, it costs a small part of a ``functools.partial`` (whose constructor is
-    an interpreted call building an argument tuple and a keyword dictionary).
+    an interpreted call building an argument tuple and a keyword dictionary). It unpacks
+    the row when called: indexing reads only some of its fields (:data:`_INDEXED`).
     """
 
-    __slots__ = ("claim_id", "document_id", "extras", "row", "start", "strings", "tables")
+    __slots__ = (
+        "claim_id",
+        "document_id",
+        "extras",
+        "offset",
+        "rows",
+        "start",
+        "strings",
+        "tables",
+    )
 
-    row: tuple[Any, ...]
+    rows: bytes
+    offset: int
     claim_id: str
     strings: str
     start: int
@@ -409,7 +494,8 @@ class _LazyClaim:
 
     def __init__(  # noqa: PLR0917  (the fields in order)
         self,
-        row: tuple[Any, ...],
+        rows: bytes,
+        offset: int,
         claim_id: str,
         strings: str,
         start: int,
@@ -417,7 +503,8 @@ class _LazyClaim:
         extras: tuple[Any, ...],
         tables: Tables,
     ) -> None:
-        self.row = row
+        self.rows = rows
+        self.offset = offset
         self.claim_id = claim_id
         self.strings = strings
         self.start = start
@@ -426,7 +513,7 @@ class _LazyClaim:
         self.tables = tables
 
     def __call__(self) -> Claim:
-        row = self.row
+        row: tuple[Any, ...] = ROW.unpack_from(self.rows, self.offset)
         start = self.start
         text = self.strings[start : start + row[15]]
         return _claim_of(
@@ -477,13 +564,34 @@ def _normal_of(
     if not _NORMALS_OF or _NORMALS_OF[0] is not flows:
         _NORMALS.clear()
         _NORMALS_OF[:] = [flows]
-    if codes in _NORMALS:
-        return _NORMALS[codes]
+    found = _NORMALS.get(codes, _UNSET)
+    if not isinstance(found, _Unset):  # (one look-up: a Normal may be None)
+        return found
     normal = _normal(shape, entities, flow, flows)
     if len(_NORMALS) >= TABLE_SIZE:
         _NORMALS.clear()
     _NORMALS[codes] = normal
     return normal
+
+
+_INDEXED: Final = struct.Struct("<48xd8x2d8x4I4i4x")
+"""What :func:`index_packed` reads of a row (:data:`ROW`, the other fields skipped): the
+quantity's scale; the claim's interval; the sentence span, the id and text lengths; the
+codes of the shape, entities, flow and period."""
+
+Dated = tuple[PeriodKey | None, _dt.date | None, _dt.date | None]
+"""A period key, start and end (:meth:`ClaimIndex.period_key`)."""
+
+
+class IndexCache:
+    """What :func:`index_packed` worked out for one index, by code (of :data:`TABLES`)."""
+
+    __slots__ = ("periods",)
+
+    def __init__(self) -> None:
+        self.periods: dict[int, Dated] = {}
+        """Period keys by period code (but those of unresolved periods, which name their
+        document)."""
 
 
 def index_packed(  # noqa: PLR0917  (as unpack_claims)
@@ -493,28 +601,36 @@ def index_packed(  # noqa: PLR0917  (as unpack_claims)
     extras: tuple[Any, ...],
     document_id: str,
     tables: Tables = TABLES,
+    cache: IndexCache | None = None,
 ) -> None:
     """Add the claims :func:`pack_claims` packed, of document ``document_id``, to ``index``
     as :meth:`ClaimIndex.add` would, without unpacking them: an item makes its claim when
     it is first asked for (:func:`~claimcheck.engine.index.lazy_item`), and so does each
-    claim of :attr:`ClaimIndex.unindexed`."""
-    flows = index.flows
+    claim of :attr:`ClaimIndex.unindexed`. What is worked out by code is kept in ``cache``
+    (given: that of ``index``, for all the documents added to it)."""
     own = tables is TABLES
+    if cache is None or not own:
+        cache = IndexCache()
+    dated_by = cache.periods
+    flows = index.flows
     position = 0
-    for unpacked in ROW.iter_unpack(rows):
+    offset = 0
+    last_period = -1
+    dated: Dated = (None, None, None)
+    for unpacked in _INDEXED.iter_unpack(rows):
         row: tuple[Any, ...] = unpacked
-        id_length: int = row[14]
-        text_length: int = row[15]
+        id_length: int = row[5]
+        text_length: int = row[6]
         id_end = position + id_length
-        text_end = id_end + text_length
         claim_id = strings[position:id_end]
-        make = _LazyClaim(row, claim_id, strings, id_end, document_id, extras, tables)
+        make = _LazyClaim(rows, offset, claim_id, strings, id_end, document_id, extras, tables)
         order = index.next_order()
-        position = text_end
-        shape: tuple[Any, ...] = _value(tables.shapes, row[16], extras)
-        shape_code: int = row[16]
-        entities_code: int = row[17]
-        flow_code: int = row[18]
+        position = id_end + text_length
+        offset += _ROW_SIZE
+        shape: tuple[Any, ...] = _value(tables.shapes, row[7], extras)
+        shape_code: int = row[7]
+        entities_code: int = row[8]
+        flow_code: int = row[9]
         codes = (
             (shape_code << 40) | (entities_code << 20) | flow_code
             if own and shape_code >= 0 and entities_code >= 0 and flow_code >= 0
@@ -527,8 +643,8 @@ def index_packed(  # noqa: PLR0917  (as unpack_claims)
             _value(tables.flows, flow_code, extras),
             flows,
         )
-        lo: float = row[8]
-        hi: float = row[9]
+        lo: float = row[1]
+        hi: float = row[2]
         if normal is None:
             if (math.isnan(lo) or math.isnan(hi)) and shape[6] is not None and shape[5] != "count":
                 Interval.of((lo, hi))  # raises, as normalise does for this claim
@@ -536,17 +652,26 @@ def index_packed(  # noqa: PLR0917  (as unpack_claims)
             continue
         key, how, kind, milestone = normal
         value = filed_value(Interval(min(lo, hi), max(lo, hi)), milestone, how)
-        period, start, end = index.period_key(_value(tables.periods, row[19], extras), document_id)
+        period_code: int = row[10]
+        if period_code != last_period:
+            kept = dated_by.get(period_code) if own and period_code >= 0 else None
+            if kept is None:
+                kept = index.period_key(_value(tables.periods, period_code, extras), document_id)
+                if own and period_code >= 0 and (kept[0] is None or kept[0][0] != "?"):
+                    dated_by[period_code] = kept  # ("?" keys name the document)
+            dated = kept
+            last_period = period_code
+        period, start, end = dated
         index.file(
             lazy_item(
                 make,
                 claim_id,
                 document_id,
-                row[12],
-                row[13],
+                row[3],
+                row[4],
                 shape[7],
                 shape[8],
-                row[6],
+                row[0],
                 order,
                 index.canonical(key),
                 kind,
@@ -563,9 +688,10 @@ def index_claims(claims: Sequence[Sequence[Claim]], config: EngineConfig) -> Cla
     """The index of the claims of ``claims`` (one sequence a document, in order), those held
     packed (:class:`PackedClaims`) added without unpacking them (:func:`index_packed`)."""
     index = ClaimIndex((), config)
+    cache = IndexCache()
     for held in claims:
         if isinstance(held, PackedClaims):
-            held.index_into(index)
+            held.index_into(index, cache)
         else:
             for claim in held:
                 index.add(claim)
@@ -585,15 +711,20 @@ class PackedClaims(Sequence[Claim]):
         self._rows = b""
         self._strings = ""
         self._extras: tuple[Any, ...] = ()
-        ids = {c.document_id for c in claims}
-        self._document = next(iter(ids)) if len(ids) == 1 else ""
+        self._document = ""
         scopes: set[ScopeEntry] = set()
-        packed = pack_claims(claims, scopes) if self._document else None
+        packed = None
+        if claims:
+            document: str = claims[0].document_id
+            # (of claims of several documents: None)
+            packed = pack_claims(claims, scopes, TABLES, document) if document else None
+            if packed is not None:
+                self._document = document
         if packed is None:
             self._claims = tuple(claims)
             scopes = set()
             for claim in claims:
-                entry = _scope_entry(claim, -1, -1, -1, None)
+                entry = _scope_entry(claim)
                 if entry is not None:
                     scopes.add(entry)
         else:
@@ -606,14 +737,16 @@ class PackedClaims(Sequence[Claim]):
             return self._claims
         return unpack_claims(self._rows, self._strings, self._extras, self._document)
 
-    def index_into(self, index: ClaimIndex) -> None:
+    def index_into(self, index: ClaimIndex, cache: IndexCache | None = None) -> None:
         """Add the claims to ``index`` (:func:`index_packed`: items of packed claims make
-        their claims when asked for)."""
+        their claims when asked for; ``cache``: that of ``index``)."""
         if self._claims is not None:
             for claim in self._claims:
                 index.add(claim)
         else:
-            index_packed(index, self._rows, self._strings, self._extras, self._document)
+            index_packed(
+                index, self._rows, self._strings, self._extras, self._document, TABLES, cache
+            )
 
     def scopes(self, flows: frozenset[str]) -> frozenset[Scope]:
         """The scopes of the indexed claims, as :func:`~claimcheck.engine.groups.document_scopes`
