@@ -111,26 +111,9 @@ def months(start: _dt.date, end: _dt.date) -> int | None:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-_PRIORS: Final[dict[tuple[_dt.date, _dt.date, str], tuple[_dt.date, _dt.date] | None]] = {}
-""":func:`prior_period`'s answers: asked for every change by several rules, of few distinct
-periods (a dictionary look-up, not a call through ``functools.lru_cache``'s wrapper)."""
-_PRIORS_CAP: Final = 8192
-
-
+@functools.lru_cache(maxsize=8192)
 def prior_period(start: _dt.date, end: _dt.date, basis: str) -> tuple[_dt.date, _dt.date] | None:
-    """The period a change with ``basis`` compares with ("yoy", "mom", "qoq"), remembered."""
-    ident = (start, end, basis)
-    if ident in _PRIORS:
-        return _PRIORS[ident]
-    prior = _prior_period(start, end, basis)
-    if len(_PRIORS) >= _PRIORS_CAP:
-        _PRIORS.clear()
-    _PRIORS[ident] = prior
-    return prior
-
-
-def _prior_period(start: _dt.date, end: _dt.date, basis: str) -> tuple[_dt.date, _dt.date] | None:
-    """:func:`prior_period`, worked out."""
+    """The period a change with ``basis`` compares with ("yoy", "mom", "qoq")."""
     if basis == "yoy":
         if months(start, end) is not None:
             prior_start = shift_year(start)
