@@ -52,3 +52,70 @@ def test_the_project_compiles_the_extractor_and_the_rule_engine(hatch_build: Any
         "claimcheck/engine/__init__.py",
         "claimcheck/extract/__init__.py",
     }
+
+
+def test_the_profile_guided_build_is_switched_off_by_the_environment(
+    hatch_build: Any, monkeypatch: Any
+) -> None:
+    for value in ("0", "false", "No", " off "):
+        monkeypatch.setenv("CLAIMCHECK_PGO", value)
+        assert not hatch_build._pgo()
+    for value in ("1", "yes", ""):
+        monkeypatch.setenv("CLAIMCHECK_PGO", value)
+        assert hatch_build._pgo()
+    monkeypatch.delenv("CLAIMCHECK_PGO")
+    assert hatch_build._pgo()
+
+
+def test_the_build_flags_go_after_the_callers_own(
+    hatch_build: Any, monkeypatch: Any, tmp_path: Path
+) -> None:
+    seen: list[tuple[list[str], dict[str, str]]] = []
+
+    def run(command: list[str], **options: Any) -> Any:
+        seen.append((command, options["env"]))
+        return type("Done", (), {"returncode": 0, "stdout": ""})()
+
+    monkeypatch.setattr(hatch_build.subprocess, "run", run)
+    monkeypatch.setenv("CFLAGS", "-O2 -g")
+    monkeypatch.delenv("LDFLAGS", raising=False)
+    hatch_build._run_setup(tmp_path / "setup.py", tmp_path, ("-fa", "-fb"), "--force")
+    (command, env) = seen[0]
+    assert command[1:] == [str(tmp_path / "setup.py"), "--force"]
+    assert env["CFLAGS"] == "-O2 -g -fa -fb"
+    assert env["LDFLAGS"] == "-fa -fb"
+
+
+def test_a_failing_build_step_raises_with_the_end_of_its_output(
+    hatch_build: Any, monkeypatch: Any, tmp_path: Path
+) -> None:
+    def run(command: list[str], **options: Any) -> Any:
+        return type("Failed", (), {"returncode": 1, "stdout": "line 1\nerror: no compiler\n"})()
+
+    monkeypatch.setattr(hatch_build.subprocess, "run", run)
+    try:
+        hatch_build._run_setup(tmp_path / "setup.py", tmp_path, ())
+    except RuntimeError as exc:
+        assert "exit status 1" in str(exc)
+        assert "error: no compiler" in str(exc)
+    else:
+        raise AssertionError("a failed build step must raise")
+
+
+def test_a_training_run_without_compiled_modules_is_refused(
+    hatch_build: Any, tmp_path: Path
+) -> None:
+    # a tree whose modules are plain Python: training it would profile nothing
+    root, lib = tmp_path / "root", tmp_path / "lib"
+    _tree(root, "claimcheck/__init__.py", "claimcheck/extract/__init__.py", "rules/x.toml")
+    (root / "claimcheck/extract/claims.py").write_text("", encoding="utf-8")
+    lib.mkdir()
+    reason = hatch_build._train(root, lib, tmp_path / "train")
+    assert reason is not None
+    assert "exit status 1" in reason
+    assert "not imported" in reason
+
+
+def test_the_training_script_is_valid_python(hatch_build: Any) -> None:
+    compile(hatch_build._TRAIN, "<training>", "exec")
+    assert "seed=7" in hatch_build._TRAIN  # not the benchmarks' seed (1)
