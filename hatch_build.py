@@ -74,7 +74,6 @@ import importlib.util, json, sys
 from pathlib import Path
 
 root = Path(sys.argv[1])
-import importlib
 if importlib.import_module("claimcheck.extract.claims").__file__.endswith(".py"):
     sys.exit("the compiled modules were not imported")
 from claimcheck.documents import documents_from_bytes, load_documents
@@ -195,11 +194,14 @@ def _run_setup(setup: Path, work: Path, flags: tuple[str, ...], *options: str) -
 def _train(root: Path, lib: Path, train: Path) -> str | None:
     """Run :data:`_TRAIN` on the instrumented build in ``lib`` (from a tree of the sources,
     the rule files and the extension modules in ``train``); the reason it failed, if so."""
-    shutil.copytree(
-        root / "claimcheck", train / "claimcheck", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    shutil.copytree(root / "rules", train / "rules")
-    shutil.copytree(lib, train, dirs_exist_ok=True)
+    try:
+        shutil.copytree(
+            root / "claimcheck", train / "claimcheck", ignore=shutil.ignore_patterns("__pycache__")
+        )
+        shutil.copytree(root / "rules", train / "rules")
+        shutil.copytree(lib, train, dirs_exist_ok=True)
+    except OSError as exc:  # (a source tree without rules/, say)
+        return f"no tree to train in ({exc})"
     # (after the tree, the build environment's own path: it holds attrs)
     path = os.pathsep.join(p for p in (str(train), os.environ.get("PYTHONPATH", "")) if p)
     env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}

@@ -119,3 +119,14 @@ def test_a_training_run_without_compiled_modules_is_refused(
 def test_the_training_script_is_valid_python(hatch_build: Any) -> None:
     compile(hatch_build._TRAIN, "<training>", "exec")
     assert "seed=7" in hatch_build._TRAIN  # not the benchmarks' seed (1)
+
+
+def test_a_tree_without_its_rule_files_gives_a_reason_not_an_error(
+    hatch_build: Any, tmp_path: Path
+) -> None:
+    root, lib = tmp_path / "root", tmp_path / "lib"
+    _tree(root, "claimcheck/__init__.py")
+    lib.mkdir()
+    reason = hatch_build._train(root, lib, tmp_path / "train")
+    assert reason is not None
+    assert reason.startswith("no tree to train in")
