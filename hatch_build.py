@@ -171,20 +171,30 @@ def _gcc() -> bool:
     return "Free Software Foundation" in version and "clang" not in version.lower()
 
 
+def _run(
+    command: list[str], *, cwd: Path, env: dict[str, str], timeout: float | None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command``; its output (standard output and error together) as text."""
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
+
+
 def _run_setup(setup: Path, work: Path, flags: tuple[str, ...], *options: str) -> None:
     """Run the mypyc build script (``options`` after its own) with ``flags`` added to the
     C compiler's and the linker's."""
     env = dict(os.environ)
     for name in ("CFLAGS", "LDFLAGS"):
         env[name] = " ".join([env.get(name, ""), *flags]).strip()
-    process = subprocess.run(
-        [sys.executable, str(setup), *options],
-        cwd=work,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        check=False,
+    process = _run(  # (no time limit: a compilation takes what it takes)
+        [sys.executable, str(setup), *options], cwd=work, env=env, timeout=None
     )
     if process.returncode:
         tail = "\n".join(process.stdout.strip().splitlines()[-20:])
@@ -206,16 +216,7 @@ def _train(root: Path, lib: Path, train: Path) -> str | None:
     path = os.pathsep.join(p for p in (str(train), os.environ.get("PYTHONPATH", "")) if p)
     env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
     try:
-        process = subprocess.run(
-            [sys.executable, "-c", _TRAIN, str(root)],
-            cwd=train,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            check=False,
-            timeout=1200,
-        )
+        process = _run([sys.executable, "-c", _TRAIN, str(root)], cwd=train, env=env, timeout=1200)
     except (OSError, subprocess.SubprocessError) as exc:
         return f"the training run failed ({exc})"
     if process.returncode:
